@@ -1,0 +1,51 @@
+"""arnews: clean, typed, structured articles from scraped Arabic news pages.
+
+Example:
+    >>> import arnews
+    >>> a = arnews.parse("سرايا - أعلن البيت الأبيض الخبر.\\n\\nالمصدر: وكالة أنباء سرايا")
+    >>> a.paragraphs, a.source
+    (('أعلن البيت الأبيض الخبر.',), 'وكالة أنباء سرايا')
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .chain import Chain, Detector
+from .dates import DateMatch, parse_date, scan_date
+from .lexicon import Lexicon, LexiconError
+from .model import Article, Dateline, Diagnostic, Part, Span, Spans
+from .normalize import Form, fold, normalize
+from .parser import Parser, parse
+from .state import PageState
+from .tags import TagLexicon, segment_tags
+
+try:
+    __version__ = version("arnews")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Article",
+    "Chain",
+    "DateMatch",
+    "Dateline",
+    "Detector",
+    "Diagnostic",
+    "Form",
+    "Lexicon",
+    "LexiconError",
+    "PageState",
+    "Parser",
+    "Part",
+    "Span",
+    "Spans",
+    "TagLexicon",
+    "__version__",
+    "fold",
+    "normalize",
+    "parse",
+    "parse_date",
+    "scan_date",
+    "segment_tags",
+]

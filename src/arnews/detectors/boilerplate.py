@@ -1,0 +1,29 @@
+"""Page furniture lines: app promos, share prompts, toolbars.
+
+Recognises whole lines that the lexicon lists as boilerplate (``طباعة``, ``شارك``) and lines
+that start with a boilerplate phrase and add at most a few words (an app's name)::
+
+    تابع أحدث الأخبار عبر تطبيق      → boilerplate
+    حمل تطبيق صدى البلد              → boilerplate
+    طباعة الكتب في مصر تراجعت كثيرا  → body (the phrase is not furniture here)
+
+The line is claimed as ``boilerplate``; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from ..state import PageState
+
+__all__ = ["detect_boilerplate"]
+
+# Furniture is short; a long line that happens to start with a promo phrase is body text.
+MAX_CHARS = 160
+
+
+def detect_boilerplate(state: PageState) -> None:
+    """Classify and claim furniture lines."""
+    lexicon = state.lexicon
+    for i, line in enumerate(state.lines):
+        if state.kind[i] is None and len(line.text) <= MAX_CHARS and lexicon.is_boilerplate(line.text):
+            state.kind[i] = "boilerplate"
+            state.claim_rest(i, "boilerplate")

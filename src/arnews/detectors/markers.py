@@ -1,0 +1,68 @@
+"""Section markers at the start of a line: ``المصدر:``, ``كلمات دلالية:``, ``إقرأ أيضاً:`` …
+
+Recognises, on the folded key of each line's start, the marker phrases of the lexicon
+(:mod:`arnews.lexicon`) and claims the marker words (with their colon) as a ``marker`` part.
+What follows the marker on the line is left for the detector of that section. A marker is a
+marker only where it starts its line, and only when what follows fits the section::
+
+    المصدر: صدى البلد            → source marker, value left for the "sources" detector
+    وقال المصدر: إن بشير …      → not a marker (not at the line start)
+    المصدر: تستمتع العداءة … .   → not a marker (a long sentence is body text, not a source)
+    آخر تحديث: 17 يونيو 2025     → updated marker (a date must follow)
+"""
+
+from __future__ import annotations
+
+from ..dates import scan_date
+from ..lines import unfold_offset
+from ..state import MAIN, PageState
+from ..text import ends_sentence, word_count
+
+__all__ = ["detect_markers"]
+
+# A source is a name: a few words. Longer text after `المصدر:` is a sentence of the body.
+MAX_SOURCE_WORDS = 15
+# A title given inline after a read-also marker is a headline, not a paragraph.
+MAX_INLINE_TITLE_WORDS = 40
+
+
+def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: int, i: int) -> bool:
+    if kind == "source":
+        if not colon:
+            return False
+        words = word_count(rest)
+        if words > MAX_SOURCE_WORDS:
+            return False
+        # `المصدر: قال … . وأضاف …` is prose: a sentence end inside the value gives it away.
+        body = rest.rstrip(" .")
+        return not any(p in body for p in (". ", "؟ ", "! "))
+    if kind == "keywords":
+        return colon or not rest
+    if kind in ("updated", "published"):
+        line = state.lines[i]
+        return scan_date(line.text, rest_start - line.start) is not None
+    if kind == "read_also":
+        return not rest or word_count(rest) <= MAX_INLINE_TITLE_WORDS or not ends_sentence(rest)
+    return True
+
+
+def detect_markers(state: PageState) -> None:
+    """Classify marker lines and claim their marker words."""
+    lexicon = state.lexicon
+    text = state.text
+    for i, line in enumerate(state.lines):
+        if state.kind[i] is not None:
+            continue
+        m = lexicon.match_marker(line.folded)
+        if m is None:
+            continue
+        end = line.start + unfold_offset(line.text, m.end)
+        rest = text[end : line.end]
+        if not _accepts(state, m.kind, m.colon, rest, end, i):
+            continue
+        state.kind[i] = m.kind
+        state.marker_end[i] = end
+        # The read-also marker belongs to the page; what follows it, to the new article.
+        article = MAIN if m.kind == "read_also" else None
+        state.claim(i, "marker", line.start, end, article=article, name=m.kind)
+        state.rest[i] = end

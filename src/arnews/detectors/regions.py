@@ -1,0 +1,159 @@
+"""Which article each line belongs to, and the headline lists that interrupt them.
+
+Walks the page once. Each read-also marker (``إقرأ أيضاً:``) opens a new embedded article
+that runs to the next one; the lines before the first belong to the main article.
+
+A headline-list heading (``مقالات مشابهة``, ``أخبار ذات صلة``, ``مواضيع ذات صلة`` …) is
+followed by the list's items, with or without bullets. Where the page's running text comes
+back after the list, it was a widget inside an article: its items are that article's
+related headlines. Where the list runs to the end of the page (or to another section), it
+is the page's similar-articles list::
+
+    مقالات مشابهة
+      • اللجنة العربية الإسلامية تطالب بوقف دائم …    → similar
+    أخبار ذات صلة «الصحة العالمية»: الظروف … «مروعة»  → related headlines (inline widget)
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..normalize import fold
+from ..state import MAIN, PageState
+from ..text import ends_sentence, glue_points, word_count
+
+__all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
+
+# Sections that stop a headline list.
+_SECTION_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
+
+# A list item that reads like a paragraph of running text ends the list: a sentence of this
+# many words or more, or any line this long.
+PARAGRAPH_MIN_WORDS = 12
+PARAGRAPH_ANY_WORDS = 45
+
+
+def is_paragraph_like(text: str) -> bool:
+    """Tell whether a line reads like running text rather than a headline.
+
+    Example:
+        >>> is_paragraph_like("اتفاق أمريكي روسي على وقف جزئي لإطلاق النار بأوكرانيا")
+        False
+    """
+    words = word_count(text)
+    return words >= PARAGRAPH_ANY_WORDS or (words >= PARAGRAPH_MIN_WORDS and ends_sentence(text))
+
+
+def bullet_pattern(bullets: tuple[str, ...]) -> regex.Pattern[str]:
+    """The pattern of a list item's bullet (or number) and the space after it."""
+    chars = regex.escape("".join(bullets)) if bullets else r"•"
+    return regex.compile(
+        rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*"
+    )
+
+
+def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple[int, int]]:
+    """Split a line of glued headlines at the points the evidence allows.
+
+    Cuts where two words were glued together (letters no Arabic word has there) and around
+    any headline the page lists elsewhere. Returns spans relative to the whole input
+    (``start`` is the offset of ``text``).
+
+    Example:
+        >>> split_headlines("إلى ليبياإعلام إسرائيلي", 0, set())
+        [(0, 9), (9, 23)]
+    """
+    cuts = set(glue_points(text))
+    if similar_keys:
+        key = fold(text)
+        if len(key) == len(text):
+            # Only when folding kept offsets aligned can a match be cut at the same place.
+            for known in similar_keys:
+                if len(known) > 8:
+                    at = key.find(known)
+                    if at >= 0:
+                        cuts.update((at, at + len(known)))
+    spans = []
+    prev = 0
+    for cut in sorted(c for c in cuts if 0 < c < len(text)):
+        spans.append((start + prev, start + cut))
+        prev = cut
+    spans.append((start + prev, start + len(text)))
+    return spans
+
+
+def _claim_list_item(state: PageState, i: int, kind: str, article: int, bullets: regex.Pattern[str]) -> None:
+    line = state.lines[i]
+    rest = state.rest[i]
+    m = bullets.match(state.text, rest, line.end)
+    if m is not None and m.end() < line.end:
+        state.claim(i, "marker", rest, m.end(), article=article, name="bullet")
+        rest = m.end()
+    state.rest[i] = rest
+    if kind == "similar":
+        piece = state.claim_rest(i, "similar", article=article)
+        if piece is not None:
+            state.similar_keys.add(fold(state.text[piece.start : piece.end]))
+    else:
+        for s, e in split_headlines(state.text[rest : line.end], rest, state.similar_keys):
+            state.claim(i, "related_headline", s, e, article=article)
+        state.rest[i] = line.end
+    state.kind[i] = kind
+
+
+def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> tuple[int, bool]:
+    """Return (end index, body_follows) of the list whose first item is line ``first``."""
+    lines = state.lines
+    n = len(lines)
+    # One forward pass finds where the list's section ends and the first line of running
+    # text before that; the walk below then decides in linear time.
+    stop = first
+    first_para = -1
+    while stop < n and state.kind[stop] not in _SECTION_KINDS:
+        if first_para < 0 and state.kind[stop] is None and is_paragraph_like(lines[stop].text):
+            first_para = stop
+        stop += 1
+    if first_para < 0:
+        return stop, False
+    for j in range(first, first_para):
+        # After a gap, the list goes on only if nothing but headlines follows it.
+        if j > first and lines[j].blank_before and not bullets.match(lines[j].text):
+            return j, True
+    return first_para, True
+
+
+def detect_regions(state: PageState) -> None:
+    """Assign each line to an article and claim the headline lists."""
+    bullets = bullet_pattern(state.lexicon.bullets)
+    lines = state.lines
+    n = len(lines)
+    current = MAIN
+    i = 0
+    while i < n:
+        kind = state.kind[i]
+        if kind == "read_also":
+            current = state.n_articles
+            state.n_articles += 1
+            state.article[i] = current
+            i += 1
+            continue
+        state.article[i] = current
+        if kind != "headlines":
+            i += 1
+            continue
+        if state.is_open(i):
+            # An inline widget: the headlines stand on the marker's own line.
+            line_rest = state.rest[i]
+            for s, e in split_headlines(state.text[line_rest : lines[i].end], line_rest, state.similar_keys):
+                state.claim(i, "related_headline", s, e)
+            state.rest[i] = lines[i].end
+            i += 1
+            continue
+        end, body_follows = _list_extent(state, i + 1, bullets)
+        item_kind = "related" if body_follows else "similar"
+        article = current if body_follows else MAIN
+        for j in range(i + 1, end):
+            state.article[j] = current
+            if state.kind[j] is None and state.is_open(j):
+                _claim_list_item(state, j, item_kind, article, bullets)
+        i = end

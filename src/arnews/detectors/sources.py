@@ -1,0 +1,60 @@
+"""The source line: the text after ``المصدر:`` (or a variant of the lexicon).
+
+Recognises the value that follows a source marker, on the marker's line or, when the marker
+stands alone, on the next line if that line is short::
+
+    المصدر: وكالة أنباء سرايا الإخبارية   → source "وكالة أنباء سرايا الإخبارية"
+    المصدر :                              → (empty: the next short line is the source)
+    سكاي نيوز عربية
+
+An article keeps its first source; a second, different one is kept as boilerplate with a
+``repeated_source`` warning, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from ..state import PageState
+from ..text import ends_sentence, word_count
+
+__all__ = ["detect_sources"]
+
+# A value on the next line is taken only if it is as short as a name.
+MAX_NEXT_LINE_WORDS = 8
+
+
+def detect_sources(state: PageState) -> None:
+    """Claim source values."""
+    seen: set[int] = set()
+    lines = state.lines
+    for i in range(len(lines)):
+        if state.kind[i] != "source":
+            continue
+        target = i
+        if not state.is_open(i):
+            j = i + 1
+            if (
+                j < len(lines)
+                and state.kind[j] is None
+                and not lines[j].blank_before
+                and word_count(lines[j].text) <= MAX_NEXT_LINE_WORDS
+                and not ends_sentence(lines[j].text)
+            ):
+                state.kind[j] = "source"
+                state.article[j] = state.article[i]
+                target = j
+            else:
+                continue
+        article = state.article[target]
+        if article in seen:
+            piece = state.claim_rest(target, "boilerplate")
+            if piece is not None:
+                state.warn(
+                    "repeated_source",
+                    "an article has more than one source line; the first is the source, "
+                    "the others are kept as boilerplate",
+                    piece.start,
+                    piece.end,
+                )
+            continue
+        seen.add(article)
+        state.claim_rest(target, "source")

@@ -1,0 +1,366 @@
+"""The typed results of a parse: frozen, slotted attrs classes that round-trip through JSON.
+
+:class:`Article` is what :func:`arnews.parse` returns. Its fields are plain strings and tuples
+(the contract of ``to_dict``); where each one came from in the input is kept beside them in
+:class:`Spans`, and the whole input is accounted for in :attr:`Article.parts`.
+
+Example:
+    >>> import arnews
+    >>> a = arnews.parse("سرايا - أعلن البيت الأبيض الخبر.\\n\\nالمصدر: سرايا")
+    >>> a.dateline.agency, a.source, a.paragraphs
+    ('سرايا', 'سرايا', ('أعلن البيت الأبيض الخبر.',))
+    >>> a.spans.source
+    (42, 47)
+    >>> Article.from_dict(a.to_dict()) == a
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+__all__ = ["Article", "Dateline", "Diagnostic", "Part", "Span", "Spans"]
+
+#: A character span ``(start, end)`` into the caller's original string: ``text[start:end]``.
+Span = tuple[int, int]
+
+
+def _span(value: Any) -> Span:
+    start, end = value
+    return (int(start), int(end))
+
+
+def _opt_span(value: Any) -> Span | None:
+    return None if value is None else _span(value)
+
+
+def _spans(values: Iterable[Any]) -> tuple[Span, ...]:
+    return tuple(_span(v) for v in values)
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class Dateline:
+    """The lead-in that names where and from whom a story comes, e.g. ``القاهرة (الاتحاد)``.
+
+    Example:
+        >>> Dateline(place="بغداد", agency="شبكة أخبار العراق").to_dict()
+        {'place': 'بغداد', 'agency': 'شبكة أخبار العراق'}
+    """
+
+    #: The place the story was filed from (``بغداد``), or ``None``.
+    place: str | None = None
+    #: The agency, site or wire (``CNN``, ``سرايا``, ``رويترز``), or ``None``.
+    agency: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """Return ``{"place": …, "agency": …}``."""
+        return {"place": self.place, "agency": self.agency}
+
+
+@attrs.frozen(slots=True)
+class Spans:
+    """Where each field of an :class:`Article` came from: spans into the original input.
+
+    Tuples here line up item by item with the article's tuples (``spans.paragraphs[i]`` is
+    the span of ``article.paragraphs[i]``). A paragraph's span covers its raw text, before
+    white space was cleaned; a dateline's span covers it with its separator (``سرايا - ``).
+
+    Example:
+        >>> Spans(source=(10, 14)).source
+        (10, 14)
+    """
+
+    #: Span of :attr:`Article.title`.
+    title: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: Span of the whole dateline, separator included.
+    dateline: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: Span of the dateline's place.
+    dateline_place: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: Span of the dateline's agency.
+    dateline_agency: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: Span of the date-time text after the ``آخر تحديث:`` marker.
+    updated: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: Span of the date-time text after a ``نشر في`` / ``تاريخ النشر`` marker.
+    published: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: One span per paragraph.
+    paragraphs: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    #: One span per related headline.
+    related_headlines: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    #: Span of the source's text (after ``المصدر:``).
+    source: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: One span per keyword: its first occurrence in the tag line.
+    keywords: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    #: One span per similar headline, bullet excluded.
+    similar: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    #: One span per boilerplate line.
+    boilerplate: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the spans as JSON-ready lists."""
+        out: dict[str, Any] = {}
+        for f in attrs.fields(Spans):
+            value = getattr(self, f.name)
+            if value is None:
+                out[f.name] = None
+            elif value and isinstance(value[0], tuple):
+                out[f.name] = [list(v) for v in value]
+            elif isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):
+                out[f.name] = list(value)
+            else:
+                out[f.name] = []
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Spans:
+        """Rebuild from :meth:`to_dict` output; unknown keys are ignored."""
+        names = {f.name for f in attrs.fields(Spans)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@attrs.frozen(slots=True)
+class Part:
+    """One labelled stretch of the input. An article's parts, with those of its read-also
+    articles, never overlap and cover every character that is not white space.
+
+    ``kind`` is the field the text went to (``paragraph``, ``title``, ``dateline``,
+    ``updated``, ``published``, ``related_headline``, ``source``, ``keywords``, ``similar``,
+    ``boilerplate``) or ``marker`` for a section's marker words, with the marker's
+    name in ``name`` (``source``, ``keywords``, ``read_also``, ``similar``, ``share``, …).
+
+    Example:
+        >>> Part("marker", 0, 7, name="source").to_dict()
+        {'kind': 'marker', 'start': 0, 'end': 7, 'name': 'source'}
+    """
+
+    #: What the text is.
+    kind: str
+    #: Start offset in the original input.
+    start: int
+    #: End offset (exclusive) in the original input.
+    end: int
+    #: For markers, which one; otherwise ``None``.
+    name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict (``name`` only when set)."""
+        out: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end}
+        if self.name is not None:
+            out["name"] = self.name
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Part:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls(data["kind"], int(data["start"]), int(data["end"]), data.get("name"))
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """Something unusual about the input, recorded instead of raised.
+
+    ``code`` is stable and machine-readable (``time_budget``, ``repeated_source``,
+    ``controls_removed``, …); ``message`` is for people; ``start``/``end`` locate it when
+    it concerns one place in the input.
+
+    Example:
+        >>> Diagnostic("repeated_source", "a second source line was kept as boilerplate").code
+        'repeated_source'
+    """
+
+    #: Stable machine-readable code.
+    code: str
+    #: Human-readable explanation.
+    message: str
+    #: Where it happened, when it concerns one place.
+    start: int | None = None
+    #: End of that place (exclusive).
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {"code": self.code, "message": self.message, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls(data["code"], data["message"], data.get("start"), data.get("end"))
+
+
+def _opt_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+@attrs.frozen(slots=True)
+class Article:
+    """A news article separated from its page furniture.
+
+    The string fields keep the letters as written; paragraphs have their white space cleaned
+    (NBSP → space, runs collapsed, trimmed). Call :func:`arnews.normalize` on them if you
+    want normalised letters.
+
+    Example:
+        >>> a = Article(paragraphs=("نص الخبر.",), source="صدى البلد")
+        >>> a.to_dict()["source"]
+        'صدى البلد'
+        >>> a.text
+        'نص الخبر.'
+    """
+
+    #: The headline; ``None`` for the main article of an aggregator page (it has none there).
+    title: str | None = None
+    #: The dateline taken off the first paragraph, if there was one.
+    dateline: Dateline | None = None
+    #: When the page says the article was last updated (``آخر تحديث:``), naive local time.
+    updated: datetime | None = attrs.field(default=None, converter=_opt_datetime)
+    #: When the page says the article was published (``نشر في``, ``تاريخ النشر``).
+    published: datetime | None = attrs.field(default=None, converter=_opt_datetime)
+    #: The article's own body, one item a paragraph.
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    #: Headlines of other articles that the page set inside the body.
+    related_headlines: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    #: The text after ``المصدر:``.
+    source: str | None = None
+    #: Tags from the tag line, each once, in first-seen order.
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    #: Articles that follow a ``إقرأ أيضاً`` marker, each parsed in its own right.
+    read_also: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+    #: Headlines listed under ``مقالات مشابهة`` (or a variant), without bullets.
+    similar: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    #: Lines recognised as page furniture (app promos, share toolbars, …).
+    boilerplate: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    #: Where each field came from in the input.
+    spans: Spans = attrs.field(factory=Spans)
+    #: Every labelled stretch of this article's part of the input, in order.
+    parts: tuple[Part, ...] = attrs.field(default=(), converter=tuple)
+    #: Anything unusual met while parsing; parsing never raises on data.
+    warnings: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def text(self) -> str:
+        """The clean body: paragraphs joined by blank lines (what a corpus builder keeps).
+
+        Example:
+            >>> Article(paragraphs=("أ.", "ب.")).text
+            'أ.\\n\\nب.'
+        """
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self, *, spans: bool = True) -> dict[str, Any]:
+        """Return the output contract as a JSON-ready dict.
+
+        The contract keys come first (``title``, ``dateline``, ``updated``, ``paragraphs``,
+        ``related_headlines``, ``source``, ``keywords``, ``read_also``, ``similar``,
+        ``boilerplate``), then ``published``, and, unless ``spans=False``, ``spans``,
+        ``parts`` and ``warnings``.
+
+        Example:
+            >>> Article(source="CNN").to_dict(spans=False)["source"]
+            'CNN'
+        """
+        out: dict[str, Any] = {
+            "title": self.title,
+            "dateline": None if self.dateline is None else self.dateline.to_dict(),
+            "updated": None if self.updated is None else self.updated.isoformat(),
+            "paragraphs": list(self.paragraphs),
+            "related_headlines": list(self.related_headlines),
+            "source": self.source,
+            "keywords": list(self.keywords),
+            "read_also": [a.to_dict(spans=spans) for a in self.read_also],
+            "similar": list(self.similar),
+            "boilerplate": list(self.boilerplate),
+            "published": None if self.published is None else self.published.isoformat(),
+        }
+        if spans:
+            out["spans"] = self.spans.to_dict()
+            out["parts"] = [p.to_dict() for p in self.parts]
+            out["warnings"] = [w.to_dict() for w in self.warnings]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an :class:`Article` from :meth:`to_dict` output.
+
+        Missing keys take their defaults, so a contract-only dict (no spans) also loads.
+
+        Raises:
+            TypeError: ``data`` is not a mapping.
+
+        Example:
+            >>> Article.from_dict({"source": "CNN", "paragraphs": ["نص."]}).source
+            'CNN'
+        """
+        if not isinstance(data, Mapping):
+            raise TypeError(f"Article.from_dict() takes a mapping, not {type(data).__name__}")
+        dl = data.get("dateline")
+        return cls(
+            title=data.get("title"),
+            dateline=None if dl is None else Dateline(dl.get("place"), dl.get("agency")),
+            updated=data.get("updated"),
+            published=data.get("published"),
+            paragraphs=data.get("paragraphs", ()),
+            related_headlines=data.get("related_headlines", ()),
+            source=data.get("source"),
+            keywords=data.get("keywords", ()),
+            read_also=tuple(cls.from_dict(a) for a in data.get("read_also", ())),
+            similar=data.get("similar", ()),
+            boilerplate=data.get("boilerplate", ()),
+            spans=Spans.from_dict(data.get("spans") or {}),
+            parts=tuple(Part.from_dict(p) for p in data.get("parts", ())),
+            warnings=tuple(Diagnostic.from_dict(w) for w in data.get("warnings", ())),
+        )
+
+    def to_json(self, *, spans: bool = True, indent: int | None = None) -> str:
+        """Serialise to JSON (UTF-8 text, Arabic kept as is).
+
+        Lone surrogates, which JSON cannot carry as UTF-8, are written as U+FFFD.
+
+        Example:
+            >>> Article(source="CNN").to_json(spans=False).startswith('{"title": null')
+            True
+        """
+        text = json.dumps(self.to_dict(spans=spans), ensure_ascii=False, indent=indent)
+        return _SURROGATE.sub("\ufffd", text) if _has_surrogate(text) else text
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Article:
+        """Rebuild an :class:`Article` from :meth:`to_json` output.
+
+        Example:
+            >>> a = Article(source="CNN")
+            >>> Article.from_json(a.to_json()) == a
+            True
+        """
+        return cls.from_dict(json.loads(text))
+
+    def iter_articles(self) -> Iterable[Article]:
+        """Yield this article, then each read-also article.
+
+        Example:
+            >>> len(list(Article(read_also=(Article(),)).iter_articles()))
+            2
+        """
+        yield self
+        yield from self.read_also
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -1,0 +1,174 @@
+"""Opt-in normalisation of Arabic text, and the folded key the parser matches on.
+
+The parser never rewrites the text it returns: fields keep the letters as written. Matching
+(markers, tags against the body) happens on a *folded key* instead, built by :func:`fold`.
+Users who want normalised output call :func:`normalize` explicitly, choosing the steps.
+
+Each step is a flag of :class:`Form`; flags compose with ``|``::
+
+    >>> from arnews import normalize, Form
+    >>> normalize("إقرأ أيضاً")
+    'اقرا ايضا'
+    >>> normalize("مدرسة", form=Form.DEFAULT | Form.TEH_MARBUTA)
+    'مدرسه'
+    >>> normalize("٢٠٢٥", form=Form.DIGITS)
+    '2025'
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["DEFAULT_FORM", "FOLD_DELETED", "Form", "fold", "fold_chars", "normalize"]
+
+
+class Form(enum.Flag):
+    """The steps :func:`normalize` can apply; combine them with ``|``.
+
+    Example:
+        >>> Form.ALEF in Form.DEFAULT
+        True
+        >>> Form.TEH_MARBUTA in Form.DEFAULT
+        False
+    """
+
+    #: ``أ إ آ ٱ ٲ ٳ`` → ``ا``.
+    ALEF = enum.auto()
+    #: Alef maqsura ``ى`` → yeh ``ي``.
+    ALEF_MAQSURA = enum.auto()
+    #: Teh marbuta ``ة`` → heh ``ه`` (off by default: it merges real words).
+    TEH_MARBUTA = enum.auto()
+    #: Persian/Urdu letters to their Arabic forms: ``ی`` → ``ي``, ``ک`` → ``ك``, ``ہ ە`` → ``ه``.
+    #: ``ی`` always becomes ``ي`` (never ``ى``), wherever it stands in the word.
+    PERSIAN = enum.auto()
+    #: Remove tatweel (kashida) ``ـ``.
+    TATWEEL = enum.auto()
+    #: Remove harakat, tanween, shadda, sukun, dagger alef and Quranic marks.
+    DIACRITICS = enum.auto()
+    #: Arabic-Indic ``٠-٩`` and Persian ``۰-۹`` digits → ASCII ``0-9``.
+    DIGITS = enum.auto()
+    #: Every Unicode space character (NBSP, thin space, …) → a plain space.
+    SPACES = enum.auto()
+    #: Remove zero-width characters, bidi controls and the BOM.
+    CONTROLS = enum.auto()
+    #: Collapse runs of white space to one space and trim the ends.
+    WHITESPACE = enum.auto()
+    #: Arabic punctuation ``،`` ``؛`` ``؟`` → ``,`` ``;`` ``?`` (off by default).
+    PUNCTUATION = enum.auto()
+
+    DEFAULT = (
+        ALEF | ALEF_MAQSURA | PERSIAN | TATWEEL | DIACRITICS | DIGITS | SPACES | CONTROLS | WHITESPACE
+    )
+
+
+#: The steps :func:`normalize` applies when no form is given.
+DEFAULT_FORM = Form.DEFAULT
+
+_DIACRITIC_RANGES = (
+    (0x0610, 0x061A),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06DC),
+    (0x06DF, 0x06E4),
+    (0x06E7, 0x06E8),
+    (0x06EA, 0x06ED),
+)
+_CONTROL_RANGES = (
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x2069),
+    (0xFEFF, 0xFEFF),
+    (0x061C, 0x061C),
+    (0x00AD, 0x00AD),
+)
+# Every character that str.isspace() accepts, except the line breaks the scanner handles.
+_SPACE_CHARS = "\t\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+def _ranges(ranges: tuple[tuple[int, int], ...]) -> dict[int, None]:
+    return {cp: None for lo, hi in ranges for cp in range(lo, hi + 1)}
+
+
+_STEP_TABLES: dict[Form, dict[int, str | None]] = {
+    Form.ALEF: {ord(c): "ا" for c in "أإآٱٲٳ"},
+    Form.ALEF_MAQSURA: {ord("ى"): "ي"},
+    Form.TEH_MARBUTA: {ord("ة"): "ه"},
+    Form.PERSIAN: {ord("ی"): "ي", ord("ي"): "ي", ord("ک"): "ك", ord("ہ"): "ه", ord("ە"): "ه", ord("ھ"): "ه"},
+    Form.TATWEEL: {ord("ـ"): None},
+    Form.DIACRITICS: _ranges(_DIACRITIC_RANGES),
+    Form.DIGITS: {
+        **{0x0660 + i: str(i) for i in range(10)},
+        **{0x06F0 + i: str(i) for i in range(10)},
+    },
+    Form.SPACES: {ord(c): " " for c in _SPACE_CHARS},
+    Form.CONTROLS: _ranges(_CONTROL_RANGES),
+    Form.PUNCTUATION: {ord("،"): ",", ord("؛"): ";", ord("؟"): "?"},
+}
+
+
+def _table(form: Form) -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for step, mapping in _STEP_TABLES.items():
+        if step in form:
+            table.update(mapping)
+    return table
+
+
+# Built once at import: the default form and the parser's fold key are used on every call.
+_DEFAULT_TABLE = _table(Form.DEFAULT)
+_FOLD_TABLE = _table(Form.DEFAULT | Form.TEH_MARBUTA)
+
+#: The characters :func:`fold_chars` deletes (diacritics, tatweel, controls).
+FOLD_DELETED = frozenset(chr(k) for k, v in _FOLD_TABLE.items() if v is None)
+
+
+def normalize(text: str, *, form: Form = DEFAULT_FORM) -> str:
+    """Return ``text`` normalised by the steps in ``form``.
+
+    Normalisation is idempotent: ``normalize(normalize(t)) == normalize(t)`` for every form.
+    Arabic punctuation (``،`` ``؛`` ``؟``) is kept unless :attr:`Form.PUNCTUATION` is asked for.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+
+    Example:
+        >>> normalize("الولایات  المتحدة")
+        'الولايات المتحدة'
+        >>> normalize("هدنة إنسانيّة") == normalize("هدنة انسانية")
+        True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
+    table = _DEFAULT_TABLE if form == Form.DEFAULT else _table(form)
+    out = text.translate(table)
+    if Form.WHITESPACE in form:
+        out = " ".join(out.split())
+    return out
+
+
+def fold(text: str) -> str:
+    """Return the matching key of ``text``: every default step plus teh marbuta → heh.
+
+    The parser compares marker words, tags and headlines on this key, so that spelling
+    variants (``إقرأ أيضاً`` / ``اقرأ ايضا``, ``هدنة انسانية`` / ``هدنة إنسانية``) meet.
+    White space is collapsed, so the key is not offset-aligned with ``text``.
+
+    Example:
+        >>> fold("إقرأ أيضاً :") == fold("اقرا ايضا :")
+        True
+    """
+    return " ".join(text.translate(_FOLD_TABLE).split())
+
+
+def fold_chars(text: str) -> str:
+    """Fold ``text`` character by character, keeping white space as it is.
+
+    Deleted characters (diacritics, tatweel, controls) vanish, so offsets shift only where
+    such characters stood; :func:`arnews.lines` maps matches back to the original.
+
+    Example:
+        >>> fold_chars("أيضاً ")
+        'ايضا '
+    """
+    return text.translate(_FOLD_TABLE)

@@ -1,0 +1,143 @@
+"""The entry points: :func:`parse` and the configurable :class:`Parser`.
+
+Example:
+    >>> import arnews
+    >>> article = arnews.parse("(CNN)-- قال البيت الأبيض إن المحادثات مستمرة.\\n\\nالمصدر: CNN Arabic")
+    >>> article.dateline.agency, article.source
+    ('CNN', 'CNN Arabic')
+"""
+
+from __future__ import annotations
+
+import time
+
+import attrs
+
+from .build import build_article
+from .chain import Chain
+from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from .lexicon import Lexicon
+from .lines import scan
+from .model import Article, Diagnostic, Part, Spans
+from .state import PageState
+from .tags import TagLexicon
+from .text import clean
+
+__all__ = ["DEFAULT_TIME_BUDGET", "Parser", "parse"]
+
+#: Seconds a document may take before it is returned as plain body with a warning.
+DEFAULT_TIME_BUDGET = 1.0
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, bytes | bytearray | memoryview):
+        raise TypeError(
+            "parse() takes a str, not bytes: decode it first, e.g. data.decode('utf-8')"
+        )
+    raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+
+
+@attrs.frozen(slots=True)
+class Parser:
+    """A configured parser: its lexicon, tag lexicon, gazetteer and detector chain.
+
+    Parsers are immutable, picklable and safe to share between threads; :meth:`parse` is a
+    pure function of its input and this configuration.
+
+    Example:
+        >>> from arnews import Lexicon, Parser
+        >>> parser = Parser(lexicon=Lexicon.default().extend(boilerplate=["حمل تطبيقنا"]))
+        >>> parser.parse("خبر قصير.\\nحمل تطبيقنا").boilerplate
+        ('حمل تطبيقنا',)
+    """
+
+    #: Marker words and furniture phrases (see :class:`arnews.Lexicon`).
+    lexicon: Lexicon = attrs.field(factory=Lexicon.default)
+    #: Known tag phrases for splitting tag lines (see :class:`arnews.TagLexicon`).
+    tag_lexicon: TagLexicon | None = None
+    #: Places, agencies and other names the detectors consult.
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER
+    #: The detectors, in order (see :class:`arnews.Chain`).
+    detectors: Chain = attrs.field(factory=Chain.default)
+    #: Seconds a document may take; past it, the page is returned as body with a
+    #: ``time_budget`` warning. ``None`` means no limit.
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+
+    def parse(self, text: str) -> Article:
+        """Parse one page's text into an :class:`Article`.
+
+        Never raises on any ``str``: problems in the data become :attr:`Article.warnings`.
+
+        Raises:
+            TypeError: ``text`` is not a ``str`` (bytes must be decoded first).
+        """
+        text = _check_text(text)
+        started = time.perf_counter()
+        lines = scan(text)
+        state = PageState(text, lines, self.lexicon, self.gazetteer, self.tag_lexicon)
+        for name, detector in self.detectors:
+            try:
+                detector(state)
+            except Exception as exc:  # a detector's bug must not lose a corpus run
+                return _as_body(
+                    text,
+                    "detector_error",
+                    f"detector {name!r} failed ({type(exc).__name__}: {exc}); "
+                    "the page is returned as body text",
+                )
+            if self.time_budget is not None and time.perf_counter() - started > self.time_budget:
+                return _as_body(
+                    text,
+                    "time_budget",
+                    f"parsing took longer than {self.time_budget} s (at detector {name!r}); "
+                    "the page is returned as body text",
+                )
+        for i in range(len(lines)):
+            if state.is_open(i):
+                piece = state.claim_rest(i, "paragraph")
+                if piece is not None and state.kind[i] not in (None, "paragraph"):
+                    state.warn(
+                        "unclaimed_text",
+                        f"text after a {state.kind[i]} marker was kept as a paragraph",
+                        piece.start,
+                        piece.end,
+                    )
+        return build_article(state)
+
+
+def _as_body(text: str, code: str, message: str) -> Article:
+    """Every line a paragraph: the safe answer when the detectors cannot be trusted."""
+    paragraphs: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for line in scan(text):
+        paragraphs.append(clean(line.text))
+        spans.append((line.start, line.end))
+    return Article(
+        paragraphs=tuple(paragraphs),
+        spans=Spans(paragraphs=tuple(spans)),
+        parts=tuple(Part("paragraph", s, e) for s, e in spans),
+        warnings=(Diagnostic(code, message),),
+    )
+
+
+_DEFAULT_PARSER = Parser()
+
+
+def parse(text: str) -> Article:
+    """Parse one page's text with the default configuration.
+
+    A pure function: the same text always gives the same :class:`Article`, in any thread
+    or process (it pickles by reference, so it works as a ``map`` function in Dask, Spark
+    and ``datasets``).
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+
+    Example:
+        >>> from arnews import parse
+        >>> parse("سرايا - أعلن البيت الأبيض الخبر.").dateline.agency
+        'سرايا'
+    """
+    return _DEFAULT_PARSER.parse(text)

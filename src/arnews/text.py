@@ -1,0 +1,127 @@
+"""Small predicates on line text, shared by the detectors.
+
+Each answers one question about a stretch of Arabic text (does it end a sentence? where were
+two headlines glued together?) without changing it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lines import BLANKS
+
+__all__ = [
+    "clean",
+    "ends_sentence",
+    "glue_points",
+    "has_media_tag",
+    "sentence_glue_points",
+    "word_count",
+]
+
+# Sentence-final punctuation; a line ending in one of these is running text.
+_CLOSERS = frozenset(".!?؟…:؛")
+# Closing quotes and brackets that may follow the final punctuation (`…المحتجزين".`).
+_TRAILERS = BLANKS + "\"'”’»›)]}"
+
+# Letters that cannot be followed by another letter inside a word (teh marbuta, alef
+# maqsura), and hamza-below alef, which only starts a word: where they meet a letter, two
+# words (two headlines) were glued together (`غزةعضو`, `ليبياإعلام`).
+_GLUE = regex.compile(r"[ةى](?=[\u0621-\u063a\u0641-\u064a])|(?<=[\u0621-\u064a])إ")
+# What may stand before a word-initial إ inside one token: conjunctions, prepositions, the
+# article (`وبالإضافة`, `للإعلام`, `فإن`).
+_CLITICS = regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكلس])?")
+
+# A sentence end followed at once by an Arabic letter (`العالقين.وذكر`, `الماضية”.وأضاف`).
+# The two letters before it keep one-letter abbreviations (`د.محمد`) whole.
+_SENTENCE_GLUE = regex.compile(
+    r"(?<=[\p{L}\p{M}][\p{L}\p{M}\"”»’')])[.!?؟]+[\"”»’']*(?=[\u0621-\u063a\u0641-\u064a])"
+)
+
+_MEDIA_TAG = regex.compile(
+    r"\((?:فيديو|بالفيديو|صور|بالصور|شاهد|فيديوجراف|إنفوجراف|انفوجراف|فيديو وصور|صور وفيديو)\)"
+    r"|^(?:عاجل|خاص|حصري|فيديو)[ ]*[|:]"
+)
+
+
+def clean(text: str) -> str:
+    """Collapse white space (NBSP included) to single spaces and trim; letters untouched.
+
+    Example:
+        >>> clean(" أ\\xa0\\xa0 ب ")
+        'أ ب'
+    """
+    return " ".join(text.split())
+
+
+def word_count(text: str) -> int:
+    """Count white-space separated words.
+
+    Example:
+        >>> word_count("جهود مكثفة لعقد اتفاق")
+        4
+    """
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether ``text`` ends with sentence punctuation (closing quotes allowed after).
+
+    Example:
+        >>> ends_sentence('وتابع: "أننا أقرب".'), ends_sentence("جهود مكثفة لعقد اتفاق")
+        (True, False)
+    """
+    stripped = text.rstrip(_TRAILERS)
+    return bool(stripped) and stripped[-1] in _CLOSERS
+
+
+def glue_points(text: str) -> list[int]:
+    """Offsets where two words were glued with no space, by letters no Arabic word has there.
+
+    Example:
+        >>> glue_points("إلى ليبياإعلام إسرائيلي")
+        [9]
+        >>> glue_points("وبالإضافة إلى الإمارات")
+        []
+    """
+    points: list[int] = []
+    for m in _GLUE.finditer(text):
+        if text[m.start()] == "إ":
+            start = m.start()
+            token_start = start
+            # Clitics are at most four letters long: look no further back than that.
+            while token_start > 0 and start - token_start < 5 and not text[token_start - 1].isspace():
+                token_start -= 1
+            if (token_start == 0 or text[token_start - 1].isspace()) and _CLITICS.fullmatch(
+                text, token_start, start
+            ):
+                continue
+            points.append(start)
+        else:
+            points.append(m.end())
+    return points
+
+
+def sentence_glue_points(text: str) -> list[int]:
+    """Offsets just after a sentence end that runs straight into the next sentence.
+
+    Numbers (``3.5``), Latin text, URLs and one-letter abbreviations (``د.محمد``) are left
+    alone.
+
+    Example:
+        >>> sentence_glue_points("العالقين.وذكر بيان")
+        [9]
+        >>> sentence_glue_points("بنسبة 3.5 بالمئة")
+        []
+    """
+    return [m.end() for m in _SENTENCE_GLUE.finditer(text)]
+
+
+def has_media_tag(text: str) -> bool:
+    """Tell whether a line carries a headline tag such as ``(فيديو)`` or ``عاجل|``.
+
+    Example:
+        >>> has_media_tag("وزير خارجية أمريكا: لا يمكن تحمل موت المزيد (فيديو)")
+        True
+    """
+    return _MEDIA_TAG.search(text) is not None
