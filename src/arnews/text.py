@@ -14,7 +14,9 @@ __all__ = [
     "clean",
     "ends_sentence",
     "glue_points",
+    "has_inner_sentence_end",
     "has_media_tag",
+    "opens_with_clause_word",
     "sentence_glue_points",
     "word_count",
 ]
@@ -27,7 +29,10 @@ _TRAILERS = BLANKS + "\"'”’»›)]}"
 # Letters that cannot be followed by another letter inside a word (teh marbuta, alef
 # maqsura), and hamza-below alef, which only starts a word: where they meet a letter, two
 # words (two headlines) were glued together (`غزةعضو`, `ليبياإعلام`).
-_GLUE = regex.compile(r"[ةى](?=[\u0621-\u063a\u0641-\u064a])|(?<=[\u0621-\u064a])إ")
+# (`ىء` is a real ending: `شاطىء`, so hamza may follow alef maqsura.)
+_GLUE = regex.compile(
+    r"ة(?=[\u0621-\u063a\u0641-\u064a])|ى(?=[\u0622-\u063a\u0641-\u064a])|(?<=[\u0621-\u064a])إ"
+)
 # What may stand before a word-initial إ inside one token: conjunctions, prepositions, the
 # article (`وبالإضافة`, `للإعلام`, `فإن`).
 _CLITICS = regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكلس])?")
@@ -115,6 +120,35 @@ def sentence_glue_points(text: str) -> list[int]:
         []
     """
     return [m.end() for m in _SENTENCE_GLUE.finditer(text)]
+
+
+# A sentence end followed by more text on the same line: running text, not a headline.
+# (`..` is the headline writer's pause, `هدنة غزة.. جهود`, and does not count.)
+_INNER_SENTENCE_END = regex.compile(r"(?<![.])[.!?؟](?![.])[\"”»’')]*[ \t\xa0]+(?=\p{L})")
+# Words that open a clause inside running text; a headline does not start with them.
+# (`و` before a hamza-carrying alef, `وأضاف` `وآخر`, opens a clause; before a plain alef it
+# may be a name's first letter, `واشنطن`.)
+_CLAUSE_OPENER = regex.compile(r"(?:وال|فال|و[أإآ]|ولكن|لكن|ثم|كما|حيث|إذ|فإن|بل)")
+
+
+def has_inner_sentence_end(text: str) -> bool:
+    """Tell whether a sentence ends inside ``text`` and another begins after it.
+
+    Example:
+        >>> has_inner_sentence_end("قال الوزير كذا. وأضاف أن"), has_inner_sentence_end("هدنة غزة.. جهود")
+        (True, False)
+    """
+    return _INNER_SENTENCE_END.search(text) is not None
+
+
+def opens_with_clause_word(text: str) -> bool:
+    """Tell whether ``text`` starts with a word that continues running text (``والحمد``, ``لكن``).
+
+    Example:
+        >>> opens_with_clause_word("والحمد لله رب العالمين"), opens_with_clause_word("وزير الخارجية")
+        (True, False)
+    """
+    return _CLAUSE_OPENER.match(text) is not None
 
 
 def has_media_tag(text: str) -> bool:

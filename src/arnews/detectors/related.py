@@ -5,11 +5,14 @@ It is taken out of the body only on evidence (two points are needed); when in do
 since losing article text is worse than keeping a headline:
 
 * 2 — the page lists the same headline elsewhere (its similar list);
-* 2 — it holds words glued together with no space (``ليبياإعلام``, ``غزةعضو``): headlines
-  run together by the page's widget;
+* 2 — it holds words glued together with no space (``ليبياإعلام``, ``غزةعضو``) and every
+  glued piece is headline-sized: a widget's headlines run together;
 * 2 — it is short and the page's footer (source, tags, read-also, lists) follows at once;
 * 1 — it carries a headline tag: ``(فيديو)``, ``(صور)``, ``عاجل|``;
 * 1 — it is long for a line with no closing punctuation (several headlines in a row).
+
+A line in which a sentence ends and another begins, or that opens with a word that continues
+running text (``والحمد لله …``, ``لكن``), is body text whatever else it shows.
 
 An article's own subheadings (short, unpunctuated, followed by more paragraphs) have no such
 evidence and stay in the body. A taken line is split into headlines where the evidence
@@ -20,7 +23,14 @@ from __future__ import annotations
 
 from ..normalize import fold
 from ..state import PageState
-from ..text import ends_sentence, glue_points, has_media_tag, word_count
+from ..text import (
+    ends_sentence,
+    glue_points,
+    has_inner_sentence_end,
+    has_media_tag,
+    opens_with_clause_word,
+    word_count,
+)
 from .regions import split_headlines
 
 __all__ = ["detect_related", "headline_evidence"]
@@ -31,16 +41,25 @@ THRESHOLD = 2
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
 LONG_LINE_WORDS = 18
+# Glued pieces longer than this are a subheading run into its paragraph, not headlines.
+# (A widget may glue more headlines than the letters show, so one piece may hold two.)
+MAX_GLUED_PIECE_WORDS = 35
 
 
 def headline_evidence(state: PageState, i: int, text: str) -> int:
     """Score the evidence that open line ``i`` (with text ``text``) is another article's headline."""
+    if has_inner_sentence_end(text) or opens_with_clause_word(text):
+        return 0
     score = 0
     key = fold(text)
     if key in state.similar_keys or any(k in key for k in state.similar_keys if len(k) > 20):
         score += 2
-    if glue_points(text):
-        score += 2
+    points = glue_points(text)
+    if points:
+        bounds = [0, *points, len(text)]
+        pieces = (text[a:b] for a, b in zip(bounds, bounds[1:]))
+        if all(word_count(p) <= MAX_GLUED_PIECE_WORDS for p in pieces):
+            score += 2
     words = word_count(text)
     nxt = i + 1
     if (

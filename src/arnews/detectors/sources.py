@@ -7,12 +7,14 @@ stands alone, on the next line if that line is short::
     المصدر :                              → (empty: the next short line is the source)
     سكاي نيوز عربية
 
-An article keeps its first source; a second, different one is kept as boilerplate with a
+A value that is a date (some pages print ``المصدر:: يوم الأربعاء 09/05/2012``) is kept as the
+publication stamp, not as a source. An article keeps its first source; a second, different one is kept as boilerplate with a
 ``repeated_source`` warning, so nothing is lost.
 """
 
 from __future__ import annotations
 
+from ..dates import scan_date
 from ..state import PageState
 from ..text import ends_sentence, word_count
 
@@ -39,7 +41,7 @@ def detect_sources(state: PageState) -> None:
                 and word_count(lines[j].text) <= MAX_NEXT_LINE_WORDS
                 and not ends_sentence(lines[j].text)
             ):
-                state.kind[j] = "source"
+                state.kind[j] = "source_value"
                 state.article[j] = state.article[i]
                 target = j
             else:
@@ -55,6 +57,11 @@ def detect_sources(state: PageState) -> None:
                     piece.start,
                     piece.end,
                 )
+            continue
+        found = scan_date(state.text, state.rest[target])
+        if found is not None:
+            # `المصدر:: يوم الأربعاء 09/05/2012 …`: a page that put its date where the source goes.
+            state.claim_rest(target, "published", value=found.value)
             continue
         seen.add(article)
         state.claim_rest(target, "source")
