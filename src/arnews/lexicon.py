@@ -109,11 +109,14 @@ class Lexicon:
     boilerplate_lines: tuple[str, ...] = ()
     #: Characters that start a list item.
     bullets: tuple[str, ...] = ()
+    #: Generic credits a dateline carries in place of an agency (``وكالات``, ``متابعات``).
+    bylines: tuple[str, ...] = ()
     _patterns: Mapping[str, regex.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
     _boilerplate_re: regex.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _byline_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         bullets = "".join(self.bullets)
@@ -130,6 +133,7 @@ class Lexicon:
         object.__setattr__(
             self, "_boilerplate_set", frozenset(fold(p) for p in self.boilerplate_lines)
         )
+        object.__setattr__(self, "_byline_set", frozenset(fold(p) for p in self.bylines))
 
     # -- building -------------------------------------------------------------------------
 
@@ -155,6 +159,7 @@ class Lexicon:
             boilerplate=_str_list(data.get("boilerplate", []), "boilerplate"),
             boilerplate_lines=_str_list(data.get("boilerplate_lines", []), "boilerplate_lines"),
             bullets=_str_list(data.get("bullets", []), "bullets"),
+            bylines=_str_list(data.get("bylines", []), "bylines"),
         )
 
     @classmethod
@@ -187,6 +192,7 @@ class Lexicon:
             "boilerplate": list(self.boilerplate),
             "boilerplate_lines": list(self.boilerplate_lines),
             "bullets": list(self.bullets),
+            "bylines": list(self.bylines),
         }
 
     def save(self, path: str | Path) -> None:
@@ -202,6 +208,7 @@ class Lexicon:
         boilerplate: Iterable[str] = (),
         boilerplate_lines: Iterable[str] = (),
         bullets: Iterable[str] = (),
+        bylines: Iterable[str] = (),
     ) -> Lexicon:
         """Return a new lexicon with more phrases added to this one's.
 
@@ -218,6 +225,7 @@ class Lexicon:
             boilerplate=(*self.boilerplate, *boilerplate),
             boilerplate_lines=(*self.boilerplate_lines, *boilerplate_lines),
             bullets=(*self.bullets, *bullets),
+            bylines=(*self.bylines, *bylines),
         )
 
     def replace(self, **changes: Any) -> Lexicon:
@@ -244,6 +252,15 @@ class Lexicon:
             if m is not None and (best is None or m.end() > best.end):
                 best = MarkerMatch(kind, m.end(), bool(m.group("colon")), m.end() >= len(folded))
         return best
+
+    def is_byline(self, phrase: str) -> bool:
+        """Tell whether ``phrase`` is a generic dateline credit such as ``وكالات``.
+
+        Example:
+            >>> Lexicon.default().is_byline("وكالات")
+            True
+        """
+        return fold(phrase) in self._byline_set
 
     def is_boilerplate(self, line: str, *, max_extra_words: int = 4) -> bool:
         """Tell whether a whole line is page furniture.

@@ -53,8 +53,9 @@ WINDOW = 160
 
 def _known(state: PageState, phrase: str, kind: str) -> bool:
     key = fold(phrase)
-    names = state.gazetteer.places if kind == "place" else state.gazetteer.agencies
-    return key in names
+    if kind == "place":
+        return key in state.gazetteer.places
+    return key in state.gazetteer.agencies or state.lexicon.is_byline(phrase)
 
 
 def _place_ok(state: PageState, place: str) -> bool:

@@ -1,0 +1,93 @@
+"""The result classes: immutability, round trips, the public entry points' input checks."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import datetime
+
+import attrs
+import pytest
+
+import arnews
+from arnews import Article, Dateline, Diagnostic, Part, Spans
+
+from .conftest import FIXTURES
+
+
+def sample() -> Article:
+    return arnews.parse((FIXTURES / "spec" / "004.txt").read_text(encoding="utf-8"))
+
+
+def test_article_is_frozen_and_slotted() -> None:
+    a = sample()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        a.source = "x"  # type: ignore[misc]
+    assert not hasattr(a, "__dict__")
+    assert attrs.has(Dateline) and attrs.has(Spans) and attrs.has(Part)
+
+
+def test_dict_and_json_round_trip() -> None:
+    a = sample()
+    assert Article.from_dict(a.to_dict()) == a
+    assert Article.from_json(a.to_json()) == a
+    assert Article.from_json(a.to_json(indent=2).encode("utf-8")) == a
+
+
+def test_contract_keys_come_first_and_updated_is_iso() -> None:
+    d = sample().to_dict()
+    assert list(d)[:10] == [
+        "title", "dateline", "updated", "paragraphs", "related_headlines", "source",
+        "keywords", "read_also", "similar", "boilerplate",
+    ]
+    assert d["read_also"][0]["updated"] == "2025-06-17T12:27:00"
+    assert isinstance(sample().read_also[0].updated, datetime)
+
+
+def test_contract_only_dict_loads() -> None:
+    d = sample().to_dict(spans=False)
+    assert "spans" not in d
+    a = Article.from_dict(d)
+    assert a.paragraphs == sample().paragraphs
+    assert a.spans == Spans()
+
+
+def test_pickles() -> None:
+    a = sample()
+    assert pickle.loads(pickle.dumps(a)) == a
+    parser = arnews.Parser()
+    assert pickle.loads(pickle.dumps(parser)).parse("خبر.").paragraphs == ("خبر.",)
+    assert pickle.loads(pickle.dumps(arnews.parse)) is arnews.parse
+
+
+def test_lone_surrogates_become_replacement_characters_in_json() -> None:
+    a = Article(paragraphs=("نص \ud800 آخر",))
+    text = a.to_json()
+    text.encode("utf-8")
+    assert "\ufffd" in Article.from_json(text).paragraphs[0]
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 3, ["list"]])
+def test_parse_rejects_non_str(bad: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        arnews.parse(bad)  # type: ignore[arg-type]
+
+
+def test_from_dict_rejects_non_mapping() -> None:
+    with pytest.raises(TypeError):
+        Article.from_dict(["x"])  # type: ignore[arg-type]
+
+
+def test_parse_is_pure() -> None:
+    text = (FIXTURES / "spec" / "001.txt").read_text(encoding="utf-8")
+    assert arnews.parse(text) == arnews.parse(text) == arnews.Parser().parse(text)
+
+
+def test_text_property_and_iter_articles() -> None:
+    a = sample()
+    assert a.text == "\n\n".join(a.paragraphs)
+    assert [x.title for x in a.iter_articles()][1:] == [r.title for r in a.read_also]
+
+
+def test_diagnostic_round_trip() -> None:
+    d = Diagnostic("time_budget", "slow", 1, 2)
+    assert Diagnostic.from_dict(d.to_dict()) == d
