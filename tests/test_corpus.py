@@ -40,9 +40,7 @@ def test_corpus_document(path: Path) -> None:
     assert not lost, text[lost[0] : lost[0] + 40]
     # A source is only ever taken from a line that starts with a source marker.
     if article.source is not None:
-        assert any(
-            line.lstrip().startswith(("المصدر", "مصدر")) for line in text.splitlines()
-        )
+        assert any(line.lstrip().startswith(("المصدر", "مصدر")) for line in text.splitlines())
 
 
 def test_corpus_bodies_keep_almost_everything() -> None:

@@ -134,7 +134,10 @@ def test_source_variants() -> None:
 
 
 def test_reported_speech_is_not_a_source() -> None:
-    text = "وقال المصدر: إن الاتفاق قريب.\nالمصدر: تستمتع العداءة بعطلة بعد موسم طويل. وكانت آخر مشاركاتها في زغرب."
+    text = (
+        "وقال المصدر: إن الاتفاق قريب.\n"
+        "المصدر: تستمتع العداءة بعطلة بعد موسم طويل. وكانت آخر مشاركاتها في زغرب."
+    )
     a = arnews.parse(text)
     assert a.source is None
     assert len(a.paragraphs) == 2
@@ -181,7 +184,13 @@ def test_no_markers_is_all_body() -> None:
     text = f"عنوان بلا علامات\n\n{BODY}\n{BODY2}"
     a = arnews.parse(text)
     assert a.paragraphs == ("عنوان بلا علامات", BODY, BODY2)
-    assert (a.source, a.keywords, a.read_also, a.similar, a.related_headlines) == (None, (), (), (), ())
+    assert (a.source, a.keywords, a.read_also, a.similar, a.related_headlines) == (
+        None,
+        (),
+        (),
+        (),
+        (),
+    )
 
 
 @pytest.mark.parametrize("cut", [5, 40, 120, 200])

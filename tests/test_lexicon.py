@@ -104,7 +104,7 @@ def test_malformed_lexicon(data: object) -> None:
 def test_unreadable_lexicon_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(LexiconError, match="bad.json"):
+    with pytest.raises(LexiconError, match=r"bad\.json"):
         Lexicon.load(path)
 
 

@@ -36,8 +36,16 @@ def test_dict_and_json_round_trip() -> None:
 def test_contract_keys_come_first_and_updated_is_iso() -> None:
     d = sample().to_dict()
     assert list(d)[:10] == [
-        "title", "dateline", "updated", "paragraphs", "related_headlines", "source",
-        "keywords", "read_also", "similar", "boilerplate",
+        "title",
+        "dateline",
+        "updated",
+        "paragraphs",
+        "related_headlines",
+        "source",
+        "keywords",
+        "read_also",
+        "similar",
+        "boilerplate",
     ]
     assert d["read_also"][0]["updated"] == "2025-06-17T12:27:00"
     assert isinstance(sample().read_also[0].updated, datetime)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from .model import Article, Dateline, Part, Span, Spans
 from .normalize import fold
 from .state import MAIN, PageState, Piece
@@ -68,12 +70,19 @@ def _article(state: PageState, pieces: list[Piece]) -> Article:
             spans["dateline_place"] = None if place is None else place[1]
             spans["dateline_agency"] = None if agency is None else agency[1]
 
-    parts = tuple(Part(p.kind, p.start, p.end, p.name) for p in pieces)
     return Article(
-        **fields,
-        **{k: tuple(v) for k, v in lists.items()},
+        title=fields.get("title"),
+        dateline=fields.get("dateline"),
+        updated=fields.get("updated"),
+        published=fields.get("published"),
+        source=fields.get("source"),
+        paragraphs=lists["paragraphs"],
+        related_headlines=lists["related_headlines"],
+        keywords=lists["keywords"],
+        similar=lists["similar"],
+        boilerplate=lists["boilerplate"],
         spans=Spans(**spans, **{k: tuple(v) for k, v in list_spans.items()}),
-        parts=parts,
+        parts=[Part(p.kind, p.start, p.end, p.name) for p in pieces],
     )
 
 
@@ -83,20 +92,4 @@ def build_article(state: PageState) -> Article:
     for piece in state.pieces:
         buckets[state.article_of(piece)].append(piece)
     articles = [_article(state, bucket) for bucket in buckets]
-    main = articles[MAIN]
-    return Article(
-        title=main.title,
-        dateline=main.dateline,
-        updated=main.updated,
-        published=main.published,
-        paragraphs=main.paragraphs,
-        related_headlines=main.related_headlines,
-        source=main.source,
-        keywords=main.keywords,
-        read_also=tuple(articles[MAIN + 1 :]),
-        similar=main.similar,
-        boilerplate=main.boilerplate,
-        spans=main.spans,
-        parts=main.parts,
-        warnings=tuple(state.warnings),
-    )
+    return attrs.evolve(articles[MAIN], read_also=articles[MAIN + 1 :], warnings=state.warnings)

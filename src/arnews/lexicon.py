@@ -282,7 +282,7 @@ class Lexicon:
 
 
 def _load_default() -> Lexicon:
-    text = resources.files("arnews").joinpath("data", "lexicon.json").read_text(encoding="utf-8")
+    text = (resources.files("arnews") / "data" / "lexicon.json").read_text(encoding="utf-8")
     return Lexicon.from_dict(json.loads(text))
 
 

@@ -48,6 +48,18 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _articles(values: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(values)
+
+
+def _parts(values: Iterable[Part]) -> tuple[Part, ...]:
+    return tuple(values)
+
+
+def _diagnostics(values: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class Dateline:
     """The lead-in that names where and from whom a story comes, e.g. ``القاهرة (الاتحاد)``.
@@ -235,7 +247,7 @@ class Article:
     #: Tags from the tag line, each once, in first-seen order.
     keywords: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     #: Articles that follow a ``إقرأ أيضاً`` marker, each parsed in its own right.
-    read_also: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+    read_also: tuple[Article, ...] = attrs.field(default=(), converter=_articles)
     #: Headlines listed under ``مقالات مشابهة`` (or a variant), without bullets.
     similar: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     #: Lines recognised as page furniture (app promos, share toolbars, …).
@@ -243,9 +255,9 @@ class Article:
     #: Where each field came from in the input.
     spans: Spans = attrs.field(factory=Spans)
     #: Every labelled stretch of this article's part of the input, in order.
-    parts: tuple[Part, ...] = attrs.field(default=(), converter=tuple)
+    parts: tuple[Part, ...] = attrs.field(default=(), converter=_parts)
     #: Anything unusual met while parsing; parsing never raises on data.
-    warnings: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    warnings: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
 
     @property
     def text(self) -> str:

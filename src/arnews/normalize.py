@@ -57,7 +57,15 @@ class Form(enum.Flag):
     PUNCTUATION = enum.auto()
 
     DEFAULT = (
-        ALEF | ALEF_MAQSURA | PERSIAN | TATWEEL | DIACRITICS | DIGITS | SPACES | CONTROLS | WHITESPACE
+        ALEF
+        | ALEF_MAQSURA
+        | PERSIAN
+        | TATWEEL
+        | DIACRITICS
+        | DIGITS
+        | SPACES
+        | CONTROLS
+        | WHITESPACE
     )
 
 
@@ -83,10 +91,13 @@ _CONTROL_RANGES = (
     (0x00AD, 0x00AD),
 )
 # Every character that str.isspace() accepts, except the line breaks the scanner handles.
-_SPACE_CHARS = "\t\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACE_CHARS = (
+    "\t\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 
 
-def _ranges(ranges: tuple[tuple[int, int], ...]) -> dict[int, None]:
+def _ranges(ranges: tuple[tuple[int, int], ...]) -> dict[int, str | None]:
     return {cp: None for lo, hi in ranges for cp in range(lo, hi + 1)}
 
 
@@ -94,7 +105,14 @@ _STEP_TABLES: dict[Form, dict[int, str | None]] = {
     Form.ALEF: {ord(c): "ا" for c in "أإآٱٲٳ"},
     Form.ALEF_MAQSURA: {ord("ى"): "ي"},
     Form.TEH_MARBUTA: {ord("ة"): "ه"},
-    Form.PERSIAN: {ord("ی"): "ي", ord("ي"): "ي", ord("ک"): "ك", ord("ہ"): "ه", ord("ە"): "ه", ord("ھ"): "ه"},
+    Form.PERSIAN: {
+        ord("ی"): "ي",
+        ord("ي"): "ي",
+        ord("ک"): "ك",
+        ord("ہ"): "ه",
+        ord("ە"): "ه",
+        ord("ھ"): "ه",
+    },
     Form.TATWEEL: {ord("ـ"): None},
     Form.DIACRITICS: _ranges(_DIACRITIC_RANGES),
     Form.DIGITS: {

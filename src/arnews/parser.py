@@ -2,9 +2,9 @@
 
 Example:
     >>> import arnews
-    >>> article = arnews.parse("(CNN)-- قال البيت الأبيض إن المحادثات مستمرة.\\n\\nالمصدر: CNN Arabic")
+    >>> article = arnews.parse("(CNN)-- قال البيت الأبيض إن المحادثات مستمرة.\\nالمصدر: CNN")
     >>> article.dateline.agency, article.source
-    ('CNN', 'CNN Arabic')
+    ('CNN', 'CNN')
 """
 
 from __future__ import annotations

@@ -149,6 +149,8 @@ class PageState:
         """Tell whether line ``i`` still has unclaimed content."""
         return self.rest[i] < self.lines[i].end
 
-    def warn(self, code: str, message: str, start: int | None = None, end: int | None = None) -> None:
+    def warn(
+        self, code: str, message: str, start: int | None = None, end: int | None = None
+    ) -> None:
         """Record a diagnostic."""
         self.warnings.append(Diagnostic(code, message, start, end))

@@ -95,7 +95,9 @@ def glue_points(text: str) -> list[int]:
             start = m.start()
             token_start = start
             # Clitics are at most four letters long: look no further back than that.
-            while token_start > 0 and start - token_start < 5 and not text[token_start - 1].isspace():
+            while (
+                token_start > 0 and start - token_start < 5 and not text[token_start - 1].isspace()
+            ):
                 token_start -= 1
             if (token_start == 0 or text[token_start - 1].isspace()) and _CLITICS.fullmatch(
                 text, token_start, start
@@ -135,8 +137,10 @@ def has_inner_sentence_end(text: str) -> bool:
     """Tell whether a sentence ends inside ``text`` and another begins after it.
 
     Example:
-        >>> has_inner_sentence_end("قال الوزير كذا. وأضاف أن"), has_inner_sentence_end("هدنة غزة.. جهود")
-        (True, False)
+        >>> has_inner_sentence_end("قال الوزير كذا. وأضاف أن")
+        True
+        >>> has_inner_sentence_end("هدنة غزة.. جهود")
+        False
     """
     return _INNER_SENTENCE_END.search(text) is not None
 
@@ -145,8 +149,10 @@ def opens_with_clause_word(text: str) -> bool:
     """Tell whether ``text`` starts with a word that continues running text (``والحمد``, ``لكن``).
 
     Example:
-        >>> opens_with_clause_word("والحمد لله رب العالمين"), opens_with_clause_word("وزير الخارجية")
-        (True, False)
+        >>> opens_with_clause_word("والحمد لله رب العالمين")
+        True
+        >>> opens_with_clause_word("وزير الخارجية")
+        False
     """
     return _CLAUSE_OPENER.match(text) is not None
 

@@ -24,6 +24,10 @@ def detect_boilerplate(state: PageState) -> None:
     """Classify and claim furniture lines."""
     lexicon = state.lexicon
     for i, line in enumerate(state.lines):
-        if state.kind[i] is None and len(line.text) <= MAX_CHARS and lexicon.is_boilerplate(line.text):
+        if (
+            state.kind[i] is None
+            and len(line.text) <= MAX_CHARS
+            and lexicon.is_boilerplate(line.text)
+        ):
             state.kind[i] = "boilerplate"
             state.claim_rest(i, "boilerplate")

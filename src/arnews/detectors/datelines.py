@@ -141,10 +141,10 @@ def _try_line(state: PageState, i: int) -> bool:
         if _known(state, lead, "place"):
             _claim(state, i, base, end, m.span("lead"), agency_span)
             return True
-        if agency_span is None and (_known(state, lead, "agency") or word_count(lead) == 1):
-            if end < line.end:
-                _claim(state, i, base, end, None, m.span("lead"))
-                return True
+        single = _known(state, lead, "agency") or word_count(lead) == 1
+        if agency_span is None and single and end < line.end:
+            _claim(state, i, base, end, None, m.span("lead"))
+            return True
     return False
 
 

@@ -51,7 +51,9 @@ def detect_tag_lines(state: PageState) -> None:
 
 def detect_keywords(state: PageState) -> None:
     """Split every open tag line into tags, with the article's text as evidence."""
-    targets = [i for i in range(len(state.lines)) if state.kind[i] in _TAG_KINDS and state.is_open(i)]
+    targets = [
+        i for i in range(len(state.lines)) if state.kind[i] in _TAG_KINDS and state.is_open(i)
+    ]
     if not targets:
         return
     context = _context(state)

@@ -47,9 +47,7 @@ def is_paragraph_like(text: str) -> bool:
 def bullet_pattern(bullets: tuple[str, ...]) -> regex.Pattern[str]:
     """The pattern of a list item's bullet (or number) and the space after it."""
     chars = regex.escape("".join(bullets)) if bullets else r"•"
-    return regex.compile(
-        rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*"
-    )
+    return regex.compile(rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*")
 
 
 def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple[int, int]]:
@@ -82,7 +80,9 @@ def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple
     return spans
 
 
-def _claim_list_item(state: PageState, i: int, kind: str, article: int, bullets: regex.Pattern[str]) -> None:
+def _claim_list_item(
+    state: PageState, i: int, kind: str, article: int, bullets: regex.Pattern[str]
+) -> None:
     line = state.lines[i]
     rest = state.rest[i]
     m = bullets.match(state.text, rest, line.end)
@@ -144,7 +144,9 @@ def detect_regions(state: PageState) -> None:
         if state.is_open(i):
             # An inline widget: the headlines stand on the marker's own line.
             line_rest = state.rest[i]
-            for s, e in split_headlines(state.text[line_rest : lines[i].end], line_rest, state.similar_keys):
+            for s, e in split_headlines(
+                state.text[line_rest : lines[i].end], line_rest, state.similar_keys
+            ):
                 state.claim(i, "related_headline", s, e)
             state.rest[i] = lines[i].end
             i += 1

@@ -21,6 +21,8 @@ allows (glued words, known headlines), otherwise kept whole.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..normalize import fold
 from ..state import PageState
 from ..text import (
@@ -47,7 +49,7 @@ MAX_GLUED_PIECE_WORDS = 35
 
 
 def headline_evidence(state: PageState, i: int, text: str) -> int:
-    """Score the evidence that open line ``i`` (with text ``text``) is another article's headline."""
+    """Score the evidence that open line ``i`` (text ``text``) is another article's headline."""
     if has_inner_sentence_end(text) or opens_with_clause_word(text):
         return 0
     score = 0
@@ -57,7 +59,7 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
     points = glue_points(text)
     if points:
         bounds = [0, *points, len(text)]
-        pieces = (text[a:b] for a, b in zip(bounds, bounds[1:]))
+        pieces = (text[a:b] for a, b in pairwise(bounds))
         if all(word_count(p) <= MAX_GLUED_PIECE_WORDS for p in pieces):
             score += 2
     words = word_count(text)
@@ -85,7 +87,11 @@ def detect_related(state: PageState) -> None:
         article = state.article[i]
         text = state.rest_text(i)
         closed = ends_sentence(text)
-        if not closed and prev_sentence.get(article) and headline_evidence(state, i, text) >= THRESHOLD:
+        if (
+            not closed
+            and prev_sentence.get(article)
+            and headline_evidence(state, i, text) >= THRESHOLD
+        ):
             rest = state.rest[i]
             for s, e in split_headlines(text, rest, state.similar_keys):
                 state.claim(i, "related_headline", s, e)

@@ -8,7 +8,8 @@ stands alone, on the next line if that line is short::
     سكاي نيوز عربية
 
 A value that is a date (some pages print ``المصدر:: يوم الأربعاء 09/05/2012``) is kept as the
-publication stamp, not as a source. An article keeps its first source; a second, different one is kept as boilerplate with a
+publication stamp, not as a source. An article keeps its first source; a second one is kept
+as boilerplate with a
 ``repeated_source`` warning, so nothing is lost.
 """
 

@@ -32,6 +32,8 @@ def detect_stamps(state: PageState) -> None:
         if getattr(found, "weekday_mismatch", False):
             state.warn("weekday_mismatch", "the weekday does not match the date", start, end)
         if found.value is None:
-            state.warn("unreadable_date", "a date stamp could not be read as a valid date", start, end)
+            state.warn(
+                "unreadable_date", "a date stamp could not be read as a valid date", start, end
+            )
         # The rest of the line is ordinary text again (often the dateline and first paragraph).
         state.kind[i] = None
