@@ -99,3 +99,13 @@ def test_text_property_and_iter_articles() -> None:
 def test_diagnostic_round_trip() -> None:
     d = Diagnostic("time_budget", "slow", 1, 2)
     assert Diagnostic.from_dict(d.to_dict()) == d
+
+
+def test_normalized_copy_leaves_the_original() -> None:
+    a = sample()
+    n = a.normalized()
+    assert n.read_also[0].title is not None
+    assert "إ" not in "".join(n.paragraphs)
+    assert "إ" in "".join(a.paragraphs)
+    assert n.spans == a.spans
+    assert n.normalized() == n

@@ -25,6 +25,8 @@ from typing import Any
 
 import attrs
 
+from .normalize import DEFAULT_FORM, Form, normalize
+
 __all__ = ["Article", "Dateline", "Diagnostic", "Part", "Span", "Spans"]
 
 #: A character span ``(start, end)`` into the caller's original string: ``text[start:end]``.
@@ -355,6 +357,38 @@ class Article:
             True
         """
         return cls.from_dict(json.loads(text))
+
+    def normalized(self, form: Form = DEFAULT_FORM) -> Article:
+        """Return a copy whose text fields are normalised with :func:`arnews.normalize`.
+
+        This article is left as it is; spans and parts still point at the raw input.
+
+        Example:
+            >>> Article(source="الولایات المتحدة", paragraphs=("إقرأ أيضاً",)).normalized().source
+            'الولايات المتحدة'
+        """
+
+        def norm(value: str | None) -> str | None:
+            return None if value is None else normalize(value, form=form)
+
+        def norms(values: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(normalize(v, form=form) for v in values)
+
+        dateline = self.dateline
+        if dateline is not None:
+            dateline = Dateline(norm(dateline.place), norm(dateline.agency))
+        return attrs.evolve(
+            self,
+            title=norm(self.title),
+            dateline=dateline,
+            paragraphs=norms(self.paragraphs),
+            related_headlines=norms(self.related_headlines),
+            source=norm(self.source),
+            keywords=norms(self.keywords),
+            read_also=tuple(a.normalized(form) for a in self.read_also),
+            similar=norms(self.similar),
+            boilerplate=norms(self.boilerplate),
+        )
 
     def iter_articles(self) -> Iterable[Article]:
         """Yield this article, then each read-also article.
