@@ -203,3 +203,28 @@ def test_empty_and_blank_inputs() -> None:
     for text in ("", " ", "\n\n", "\ufeff", "\xa0\u200f\n"):
         a = arnews.parse(text)
         assert a.paragraphs == () and a.parts == ()
+
+
+def test_read_also_link_inside_the_body() -> None:
+    text = f"{BODY}\n\nاقرأ أيضًا: الحكومة تعلن خطة جديدة للنقل\n\n{BODY2}\n\nالمصدر: صدى البلد"
+    a = arnews.parse(text)
+    assert a.paragraphs == (BODY, BODY2)
+    assert a.source == "صدى البلد"
+    assert [(r.title, r.paragraphs) for r in a.read_also] == [("الحكومة تعلن خطة جديدة للنقل", ())]
+
+
+def test_read_also_link_with_its_headline_on_the_next_line() -> None:
+    text = f"{BODY}\n\nاقرأ أيضا\nالحكومة تعلن خطة جديدة للنقل\n\n{BODY2}\n\nكلمات دلالية: النقل"
+    a = arnews.parse(text)
+    assert a.paragraphs == (BODY, BODY2)
+    assert a.read_also[0].title == "الحكومة تعلن خطة جديدة للنقل"
+    assert a.keywords == ("النقل",)
+
+
+def test_read_also_list_of_headlines() -> None:
+    items = ["الحكومة تعلن خطة للنقل", "ارتفاع أسعار الذهب اليوم", "هل تنخفض الأسعار؟"]
+    text = f"{BODY}\n\nالمصدر: صدى البلد\n\nاقرأ أيضا:\n" + "\n".join(f"• {x}" for x in items)
+    a = arnews.parse(text)
+    assert [r.title for r in a.read_also] == items
+    assert all(r.paragraphs == () for r in a.read_also)
+    assert a.paragraphs == (BODY,)

@@ -3,6 +3,11 @@
 Walks the page once. Each read-also marker (``إقرأ أيضاً:``) opens a new embedded article
 that runs to the next one; the lines before the first belong to the main article.
 
+A read-also marker set inside the main body, before the main article's own source or tags
+(``اقرأ أيضا: عنوان`` between two paragraphs), is a link: only its headline goes to the
+read-also article, and the main body goes on. A read-also marker followed by nothing but
+headlines gives one title-only article per headline.
+
 A headline-list heading (``مقالات مشابهة``, ``أخبار ذات صلة``, ``مواضيع ذات صلة`` …) is
 followed by the list's items, with or without bullets. Where the page's running text comes
 back after the list, it was a widget inside an article: its items are that article's
@@ -26,6 +31,10 @@ __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headl
 
 # Sections that stop a headline list.
 _SECTION_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
+# The footer lines that close the main article.
+_MAIN_FOOTER = frozenset({"source", "keywords"})
+# A read-also list item is a headline: short, not a sentence.
+MAX_HEADLINE_WORDS = 25
 
 # A list item that reads like a paragraph of running text ends the list: a sentence of this
 # many words or more, or any line this long.
@@ -122,21 +131,95 @@ def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> t
     return first_para, True
 
 
+def _read_also_shape(state: PageState, i: int, footer_seen: bool) -> tuple[int, str]:
+    """Return (end of block, shape) for the read-also marker on line ``i``.
+
+    ``article``: an article follows (the usual case); ``link``: the marker is a link set
+    inside the main body, because the main article's own footer comes after it; ``list``:
+    only headlines follow, each the title of an article the page links to.
+    """
+    lines = state.lines
+    n = len(lines)
+    end = i + 1
+    footer_inside = False
+    content: list[int] = []
+    while end < n:
+        kind = state.kind[end]
+        # An inline widget (headlines on the marker's own line) sits inside the block.
+        if kind == "read_also" or (kind == "headlines" and not state.is_open(end)):
+            break
+        if kind in _MAIN_FOOTER:
+            footer_inside = True
+        elif kind is None:
+            content.append(end)
+        end += 1
+    if not footer_seen and footer_inside:
+        return end, "link"
+    if len(content) >= 2 and all(_is_headline_item(lines[j].text) for j in content):
+        return end, "list"
+    return end, "article"
+
+
+def _is_headline_item(text: str) -> bool:
+    return word_count(text) <= MAX_HEADLINE_WORDS and not ends_sentence(text.rstrip("؟?!"))
+
+
+def _new_article(state: PageState) -> int:
+    index = state.n_articles
+    state.n_articles += 1
+    return index
+
+
+def _read_also(
+    state: PageState, i: int, current: int, footer_seen: bool, bullets: regex.Pattern[str]
+) -> tuple[int, int]:
+    """Lay out the read-also block at line ``i``; return (next line, current article)."""
+    end, shape = _read_also_shape(state, i, footer_seen and current == MAIN)
+    if shape == "article" or (current != MAIN and shape == "link"):
+        article = _new_article(state)
+        state.article[i] = article
+        return i + 1, article
+    if shape == "link":
+        # Only the headline belongs to the linked article; the main body goes on after it.
+        article = _new_article(state)
+        state.article[i] = article
+        if not state.is_open(i):
+            for j in range(i + 1, end):
+                if state.kind[j] is None:
+                    state.article[j] = article
+                    return j + 1, current
+        return i + 1, current
+    # A list of headlines: one title-only article per item.
+    state.article[i] = current
+    if state.is_open(i):
+        state.article[i] = _new_article(state)
+    for j in range(i + 1, end):
+        if state.kind[j] is None:
+            state.article[j] = _new_article(state)
+            m = bullets.match(state.text, state.rest[j], lines_end := state.lines[j].end)
+            if m is not None and m.end() < lines_end:
+                state.claim(j, "marker", state.rest[j], m.end(), name="bullet")
+                state.rest[j] = m.end()
+        else:
+            state.article[j] = current
+    return end, current
+
+
 def detect_regions(state: PageState) -> None:
     """Assign each line to an article and claim the headline lists."""
     bullets = bullet_pattern(state.lexicon.bullets)
     lines = state.lines
     n = len(lines)
     current = MAIN
+    footer_seen = False
     i = 0
     while i < n:
         kind = state.kind[i]
         if kind == "read_also":
-            current = state.n_articles
-            state.n_articles += 1
-            state.article[i] = current
-            i += 1
+            i, current = _read_also(state, i, current, footer_seen, bullets)
             continue
+        if kind in _MAIN_FOOTER and current == MAIN:
+            footer_seen = True
         state.article[i] = current
         if kind != "headlines":
             i += 1
