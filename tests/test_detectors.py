@@ -228,3 +228,14 @@ def test_read_also_list_of_headlines() -> None:
     assert [r.title for r in a.read_also] == items
     assert all(r.paragraphs == () for r in a.read_also)
     assert a.paragraphs == (BODY,)
+
+
+def test_relative_stamp_needs_now() -> None:
+    from datetime import datetime
+
+    text = f"نشر في منذ 3 ساعات\n{BODY}"
+    assert [w.code for w in arnews.parse(text).warnings] == ["relative_date"]
+    now = datetime(2025, 6, 17, 12, 0)
+    a = arnews.Parser(now=now).parse(text)
+    assert a.published == datetime(2025, 6, 17, 9, 0)
+    assert a.paragraphs == (BODY,)

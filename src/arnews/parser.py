@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 import attrs
 
@@ -64,6 +65,10 @@ class Parser:
     #: Seconds a document may take; past it, the page is returned as body with a
     #: ``time_budget`` warning. ``None`` means no limit.
     time_budget: float | None = DEFAULT_TIME_BUDGET
+    #: The moment relative stamps (``منذ 3 ساعات``, ``أمس``) are read against — usually the
+    #: crawl time. ``None`` leaves them unresolved (with a ``relative_date`` warning): a
+    #: parser never reads the clock, so that its output depends on its input only.
+    now: datetime | None = None
 
     def parse(self, text: str) -> Article:
         """Parse one page's text into an :class:`Article`.
@@ -76,7 +81,7 @@ class Parser:
         text = _check_text(text)
         started = time.perf_counter()
         lines = scan(text)
-        state = PageState(text, lines, self.lexicon, self.gazetteer, self.tag_lexicon)
+        state = PageState(text, lines, self.lexicon, self.gazetteer, self.tag_lexicon, self.now)
         for name, detector in self.detectors:
             try:
                 detector(state)

@@ -9,6 +9,7 @@ read its lines, claim stretches of them as :class:`Piece` records, and move each
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .lines import BLANK_SET, Line
@@ -70,6 +71,7 @@ class PageState:
         lexicon: marker words and boilerplate phrases.
         gazetteer: places, agencies and other known names.
         tag_lexicon: known tag phrases for the keyword segmenter, if any.
+        now: the moment relative stamps (``منذ 3 ساعات``) are read against, if given.
         kind: per line, what a detector found the line to be (``None`` = not yet known).
         marker_end: per line, where the marker words (and colon) end, when ``kind`` is a marker.
         article: per line, the index of the article it belongs to (0 = main).
@@ -88,12 +90,14 @@ class PageState:
         lexicon: Lexicon,
         gazetteer: Gazetteer,
         tag_lexicon: TagLexicon | None,
+        now: datetime | None = None,
     ) -> None:
         self.text = text
         self.lines = lines
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.tag_lexicon = tag_lexicon
+        self.now = now
         n = len(lines)
         self.kind: list[str | None] = [None] * n
         self.marker_end: list[int] = [ln.start for ln in lines]

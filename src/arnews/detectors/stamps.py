@@ -23,15 +23,22 @@ def detect_stamps(state: PageState) -> None:
         kind = state.kind[i]
         if kind not in ("updated", "published") or not state.is_open(i):
             continue
-        found = scan_date(line.text, state.rest[i] - line.start)
+        found = scan_date(line.text, state.rest[i] - line.start, now=state.now)
         if found is None:
             continue
         start, end = line.start + found.start, line.start + found.end
         state.rest[i] = start
         state.claim_rest(i, kind, end, value=found.value)
-        if getattr(found, "weekday_mismatch", False):
+        if found.weekday_mismatch:
             state.warn("weekday_mismatch", "the weekday does not match the date", start, end)
-        if found.value is None:
+        if found.value is None and found.relative and state.now is None:
+            state.warn(
+                "relative_date",
+                "a relative date stamp needs Parser(now=...) to be resolved",
+                start,
+                end,
+            )
+        elif found.value is None:
             state.warn(
                 "unreadable_date", "a date stamp could not be read as a valid date", start, end
             )
