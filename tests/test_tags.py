@@ -1,0 +1,514 @@
+"""Tag-line segmentation, the tag lexicon and the gazetteer."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnews.gazetteer import (
+    CATEGORIES,
+    DEFAULT_GAZETTEER,
+    Gazetteer,
+    GazetteerError,
+    fold_key,
+    load_gazetteer,
+    parse_entries,
+)
+from arnews.normalize import fold
+from arnews.tags import (
+    MAX_PHRASE_TOKENS,
+    MERGE_COST,
+    TagLexicon,
+    _Context,
+    _link_scores,
+    _segment_tokens,
+    _Tok,
+    find_tag_lines,
+    segment_tags,
+)
+
+GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "src" / "arnews" / "data" / "gazetteer"
+
+
+def split(line: str, **kwargs: object) -> list[str]:
+    return [line[s:e] for s, e in segment_tags(line, **kwargs)]  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- examples
+
+EXAMPLES = [
+    # Politics, the kind of line the brief describes.
+    (
+        "البيت الأبيض الرئيس الأمريكي رئيس الوزراء الإسرائيلي بنيامين نتنياهو غزة جو بايدن حماس",
+        [
+            "البيت الأبيض",
+            "الرئيس الأمريكي",
+            "رئيس الوزراء الإسرائيلي",
+            "بنيامين نتنياهو",
+            "غزة",
+            "جو بايدن",
+            "حماس",
+        ],
+    ),
+    (
+        "الجيش الإسرائيلي الشيخ تميم بن حمد حركة حماس عبدالفتاح السيسي قطاع غزة",
+        ["الجيش الإسرائيلي", "الشيخ تميم بن حمد", "حركة حماس", "عبدالفتاح السيسي", "قطاع غزة"],
+    ),
+    (
+        "الحرب الروسية الأوكرانية فلاديمير بوتين فولوديمير زيلينسكي حلف الناتو",
+        ["الحرب الروسية الأوكرانية", "فلاديمير بوتين", "فولوديمير زيلينسكي", "حلف الناتو"],
+    ),
+    (
+        "الرئيس الفرنسي إيمانويل ماكرون باريس الاتحاد الأوروبي",
+        ["الرئيس الفرنسي", "إيمانويل ماكرون", "باريس", "الاتحاد الأوروبي"],
+    ),
+    (
+        "وزير الخارجية الأردني أيمن الصفدي عمان القضية الفلسطينية",
+        ["وزير الخارجية الأردني", "أيمن الصفدي", "عمان", "القضية الفلسطينية"],
+    ),
+    (
+        "حزب الله جنوب لبنان الجيش اللبناني نجيب ميقاتي",
+        ["حزب الله", "جنوب لبنان", "الجيش اللبناني", "نجيب ميقاتي"],
+    ),
+    # Sport.
+    (
+        "الدوري السعودي الهلال النصر كريستيانو رونالدو كأس الملك",
+        ["الدوري السعودي", "الهلال", "النصر", "كريستيانو رونالدو", "كأس الملك"],
+    ),
+    (
+        "منتخب مصر محمد صلاح كأس الأمم الأفريقية حسام حسن",
+        ["منتخب مصر", "محمد صلاح", "كأس الأمم الأفريقية", "حسام حسن"],
+    ),
+    (
+        "نادي الوحدة الدوري الإماراتي كأس رئيس الدولة",
+        ["نادي الوحدة", "الدوري الإماراتي", "كأس رئيس الدولة"],
+    ),
+    (
+        "أشرف حكيمي باريس سان جيرمان المنتخب المغربي وليد الركراكي",
+        ["أشرف حكيمي", "باريس سان جيرمان", "المنتخب المغربي", "وليد الركراكي"],
+    ),
+    # Economy.
+    (
+        "أسعار النفط أوبك بلس خام برنت الاحتياطي الفيدرالي التضخم",
+        ["أسعار النفط", "أوبك بلس", "خام برنت", "الاحتياطي الفيدرالي", "التضخم"],
+    ),
+    (
+        "سعر الدولار اليوم البنك المركزي المصري الجنيه المصري أسعار الذهب",
+        ["سعر الدولار اليوم", "البنك المركزي المصري", "الجنيه المصري", "أسعار الذهب"],
+    ),
+    (
+        "مصرف الإمارات المركزي الدرهم الإماراتي أسعار الفائدة",
+        ["مصرف الإمارات المركزي", "الدرهم الإماراتي", "أسعار الفائدة"],
+    ),
+    # Gulf.
+    (
+        "الشيخ محمد بن زايد الإمارات العربية المتحدة أبوظبي معرض دبي للطيران",
+        ["الشيخ محمد بن زايد", "الإمارات العربية المتحدة", "أبوظبي", "معرض دبي للطيران"],
+    ),
+    (
+        "ولي العهد السعودي الأمير محمد بن سلمان رؤية 2030 نيوم",
+        ["ولي العهد السعودي", "الأمير محمد بن سلمان", "رؤية 2030", "نيوم"],
+    ),
+    (
+        "معرض الرياض الدولي للكتاب وزارة الثقافة السعودية",
+        ["معرض الرياض الدولي للكتاب", "وزارة الثقافة السعودية"],
+    ),
+    # Maghreb.
+    (
+        "الملك محمد السادس المغرب الجزائر الصحراء الغربية جبهة البوليساريو",
+        ["الملك محمد السادس", "المغرب", "الجزائر", "الصحراء الغربية", "جبهة البوليساريو"],
+    ),
+    (
+        "قيس سعيد تونس الاتحاد العام التونسي للشغل الانتخابات الرئاسية",
+        ["قيس سعيد", "تونس", "الاتحاد العام التونسي للشغل", "الانتخابات الرئاسية"],
+    ),
+    (
+        "عبد المجيد تبون الجزائر الغاز الطبيعي إيطاليا",
+        ["عبد المجيد تبون", "الجزائر", "الغاز الطبيعي", "إيطاليا"],
+    ),
+    # Single-word tags stay single.
+    (
+        "حماس إسرائيل مصر قطر الولايات المتحدة",
+        ["حماس", "إسرائيل", "مصر", "قطر", "الولايات المتحدة"],
+    ),
+    (
+        "غزة رفح خان يونس جباليا الضفة الغربية",
+        ["غزة", "رفح", "خان يونس", "جباليا", "الضفة الغربية"],
+    ),
+    # Prepositional forms of known names and spelling variants.
+    (
+        "المخابرات المركزية الأميركية للشرق الأوسط مصر لإسرائيل",
+        ["المخابرات المركزية الأميركية", "للشرق الأوسط", "مصر", "لإسرائيل"],
+    ),
+    ("البیت الأبیض الولایات المتحدة", ["البیت الأبیض", "الولایات المتحدة"]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), EXAMPLES)
+def test_examples(line: str, expected: list[str]) -> None:
+    assert split(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("غزة، وقف إطلاق النار، الأمم المتحدة", ["غزة", "وقف إطلاق النار", "الأمم المتحدة"]),
+        ("الدوري المصري | الأهلي | الزمالك", ["الدوري المصري", "الأهلي", "الزمالك"]),
+        ("#غزة #وقف_إطلاق_النار #حماس", ["غزة", "وقف_إطلاق_النار", "حماس"]),
+        ("بغداد/ أربيل/ الموصل", ["بغداد", "أربيل", "الموصل"]),
+        ("كوفيد-19 - الصحة العالمية - لقاحات", ["كوفيد-19", "الصحة العالمية", "لقاحات"]),
+        ("غزة\nحماس\nجو بايدن", ["غزة", "حماس", "جو بايدن"]),
+        ("النفط؛ الذهب؛ البورصة", ["النفط", "الذهب", "البورصة"]),
+        # Separators decide: no guessing inside an item, even one that looks like two tags.
+        ("غزة حماس، جو بايدن", ["غزة حماس", "جو بايدن"]),
+        # Digits keep their comma and slash.
+        ("1,500 دولار، 24/7", ["1,500 دولار", "24/7"]),
+    ],
+)
+def test_separators_decide(line: str, expected: list[str]) -> None:
+    assert split(line) == expected
+
+
+def test_huge_separated_item_is_split() -> None:
+    line = "الأهلي، الزمالك الدوري المصري الممتاز كأس مصر محمد صلاح منتخب مصر"
+    assert split(line) == [
+        "الأهلي",
+        "الزمالك",
+        "الدوري المصري الممتاز",
+        "كأس مصر",
+        "محمد صلاح",
+        "منتخب مصر",
+    ]
+
+
+def test_lone_trailing_separator_does_not_decide() -> None:
+    assert split("جو بايدن غزة،") == ["جو بايدن", "غزة"]
+
+
+def test_repeats_are_all_returned() -> None:
+    assert split("ملفات ملفات ملفات غزة") == ["ملفات", "ملفات", "ملفات", "غزة"]
+    line = "غزة جو بايدن غزة جو بايدن"
+    assert split(line) == ["غزة", "جو بايدن", "غزة", "جو بايدن"]
+
+
+def test_spans_are_exact_and_trimmed() -> None:
+    line = "  (حماس)  «غزة»\u00a0 جو\u00a0بايدن، "
+    spans = segment_tags(line)
+    assert [line[s:e] for s, e in spans] == ["حماس", "غزة", "جو\u00a0بايدن"]
+    assert spans[0] == (line.index("حماس"), line.index("حماس") + 4)
+
+
+@pytest.mark.parametrize("line", ["", "   ", "،،،", "؟!", "\ud800"])
+def test_nothing_to_split(line: str) -> None:
+    assert segment_tags(line) == []
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def test_context_glues_phrases_the_article_has() -> None:
+    line = "الطقس أمطار غزيرة موجة حر"
+    assert split(line) == ["الطقس", "أمطار", "غزيرة", "موجة", "حر"]
+    context = "تتوقع الأرصاد أمطار غزيرة على السواحل، وتستمر موجة حر في الداخل."
+    assert split(line, context=context) == ["الطقس", "أمطار غزيرة", "موجة حر"]
+
+
+def test_context_matches_folded_and_with_clitics() -> None:
+    line = "بلينكن اتفاق لإطلاق سراح الرهائن وقف إطلاق النار"
+    context = "تواصل واشنطن الضغط للتوصل إلى اتفاق لاطلاق سراح الرهائن ووقف إطلاق النار."
+    assert split(line, context=context) == [
+        "بلينكن",
+        "اتفاق لإطلاق سراح الرهائن",
+        "وقف إطلاق النار",
+    ]
+
+
+def test_context_never_glues_a_title_to_a_name() -> None:
+    line = "الرئيس الأمريكي جو بايدن رئيس الوزراء الإسرائيلي بنيامين نتنياهو"
+    context = "قال الرئيس الأمريكي جو بايدن إنه تحدث إلى رئيس الوزراء الإسرائيلي بنيامين نتنياهو."
+    assert split(line, context=context) == [
+        "الرئيس الأمريكي",
+        "جو بايدن",
+        "رئيس الوزراء الإسرائيلي",
+        "بنيامين نتنياهو",
+    ]
+
+
+def test_words_apart_in_the_article_stay_apart() -> None:
+    line = "الفيضانات ملفات المخابرات"
+    assert split(line, context="نشرت ملفات جديدة. وقالت المخابرات إن الفيضانات…") == [
+        "الفيضانات",
+        "ملفات",
+        "المخابرات",
+    ]
+
+
+def test_lexicon_changes_a_split() -> None:
+    line = "الطقس موجة حر الأرصاد الجوية"
+    assert split(line) == ["الطقس", "موجة", "حر", "الأرصاد الجوية"]
+    lexicon = TagLexicon.from_phrases(["موجة حر"])
+    assert split(line, lexicon=lexicon) == ["الطقس", "موجة حر", "الأرصاد الجوية"]
+
+
+def test_learned_lexicon_changes_a_split() -> None:
+    pages = [
+        "نص.\nكلمات دلالية: الطقس موجة حر السعودية\n",
+        "نص.\nكلمات دلالية: أوروبا موجة حر الكهرباء\n",
+        "نص.\nكلمات دلالية: الحرائق، موجة حر، اليونان\n",
+    ]
+    lexicon = TagLexicon.learn(pages)
+    assert "موجة حر" in lexicon
+    assert split("المغرب موجة حر الصيف", lexicon=lexicon) == ["المغرب", "موجة حر", "الصيف"]
+
+
+def test_custom_gazetteer() -> None:
+    line = "الطقس موجة حر"
+    gaz = DEFAULT_GAZETTEER.with_entries(topics=["موجة حر"])
+    assert split(line, gazetteer=gaz) == ["الطقس", "موجة حر"]
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(), context=st.text(max_size=200))
+def test_never_raises_and_spans_are_sane(line: str, context: str) -> None:
+    spans = segment_tags(line, context=context)
+    pos = 0
+    for s, e in spans:
+        assert pos <= s < e <= len(line)
+        tag = line[s:e]
+        assert tag == tag.strip()
+        pos = e
+
+
+_SALAD = (
+    "غزة حماس جو بايدن الرئيس الأمريكي رئيس الوزراء الإسرائيلي الشيخ تميم بن حمد قطاع حركة"
+    " عبد الفتاح السيسي البيت الأبيض وقف إطلاق النار للشرق الأوسط سلاح نووي ، | # - في"
+)
+ARABIC_WORDS = _SALAD.split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(ARABIC_WORDS), max_size=40),
+    context=st.lists(st.sampled_from(ARABIC_WORDS), max_size=40),
+    lexicon=st.lists(st.sampled_from(ARABIC_WORDS), max_size=6),
+)
+def test_arabic_word_salad(words: list[str], context: list[str], lexicon: list[str]) -> None:
+    line = " ".join(words)
+    lex = TagLexicon.from_phrases([" ".join(lexicon[i : i + 2]) for i in range(len(lexicon))])
+    spans = segment_tags(line, context=" ".join(context), lexicon=lex)
+    tokens = [w for w in words if w not in {"،", "|", "#", "-"}]
+    covered = " ".join(line[s:e] for s, e in spans).split()
+    assert covered == tokens  # every word lands in exactly one tag, in order
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def _phrase_score(
+    i: int, j: int, toks: list[_Tok], links: list[float], tri: list[float], ends: list[float]
+) -> float:
+    if j - i == 1:
+        return toks[i].uni
+    value = sum(links[i : j - 1]) + sum(tri[i + 1 : j - 1]) - MERGE_COST * (j - 1 - i)
+    return value + toks[i].start_pen + ends[j - 1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(ARABIC_WORDS[:-5]), min_size=1, max_size=8))
+def test_dynamic_programme_is_optimal(words: list[str]) -> None:
+    toks = [_Tok(w, DEFAULT_GAZETTEER) for w in words]
+    keys = [t.key for t in toks]
+    ctx = _Context(frozenset(), frozenset())
+    links, tri, hard, ends = _link_scores(toks, keys, DEFAULT_GAZETTEER, None, ctx)
+    n = len(toks)
+
+    def score(cuts: tuple[int, ...]) -> float:
+        bounds = [0, *cuts, n]
+        total = 0.0
+        for i, j in itertools.pairwise(bounds):
+            if j - i > MAX_PHRASE_TOKENS or any(hard[i : j - 1]):
+                return float("-inf")
+            total += _phrase_score(i, j, toks, links, tri, ends)
+        return total
+
+    best = max(score(cuts) for r in range(n) for cuts in itertools.combinations(range(1, n), r))
+    found = _segment_tokens(toks, DEFAULT_GAZETTEER, None, ctx)
+    assert score(tuple(i for i, _ in found[1:])) == pytest.approx(best)
+
+
+def test_huge_line_completes() -> None:
+    rng = random.Random(3)
+    vocab = [w for w in ARABIC_WORDS if w not in {"،", "|", "#", "-"}]
+    line = " ".join(rng.choice(vocab) for _ in range(200_000))
+    spans = segment_tags(line)
+    assert spans
+    assert spans[-1][1] <= len(line)
+
+
+# --------------------------------------------------------------------------- tag lexicon
+
+
+def test_learn_from_separated_lines_and_pages() -> None:
+    lexicon = TagLexicon.learn(
+        [
+            "مصر، الأمم المتحدة، السودان",
+            "نص الخبر.\nالكلمات الدلالية: الدوري المصري | الأهلي\nإقرأ أيضاً:",
+            "طباعة شارك المنتخب الوطني، كأس العالم",
+        ]
+    )
+    for phrase in ("الأمم المتحدة", "السودان", "الدوري المصري", "الأهلي", "كأس العالم"):
+        assert phrase in lexicon
+
+
+def test_learn_recurrence_rule() -> None:
+    lines = [
+        "غزة البيت الأبيض حماس",
+        "إيران البيت الأبيض النفط",
+        "غزة حماس الضفة",
+        "القدس غزة حماس",
+        *(f"غزة {w}" for w in ("لبنان", "مصر", "قطر", "الأردن", "سوريا")),
+        *(f"{w} حماس" for w in ("لبنان", "مصر", "قطر", "الأردن", "سوريا")),
+    ]
+    lexicon = TagLexicon.learn(lines)
+    assert "البيت الأبيض" in lexicon
+    # Seen together often, but each is far more frequent apart: not a phrase.
+    assert "غزة حماس" not in lexicon
+    # Seen in one line only.
+    assert TagLexicon.learn(lines[:1]) == TagLexicon()
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    lexicon = TagLexicon.learn(["مصر، الأمم المتحدة", "الأمم المتحدة، جو بايدن"])
+    path = tmp_path / "tags.json"
+    lexicon.save(path)
+    again = TagLexicon.load(path)
+    assert again == lexicon
+    assert again.count("الأمم المتحدة") == 2
+    assert pickle.loads(pickle.dumps(lexicon)) == lexicon
+
+
+def test_load_hand_written_text(tmp_path: Path) -> None:
+    path = tmp_path / "tags.txt"
+    path.write_text("# tags\nكأس العالم\t4\nالدوري المصري\n\n", "utf-8")
+    lexicon = TagLexicon.load(path)
+    assert len(lexicon) == 2
+    assert lexicon.count("كأس العالم") == 4
+    assert "الدوري المصري" in lexicon
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"format": "other"}',
+        '{"format": "arnews.tag-lexicon", "phrases": {"a": -1}}',
+        "كأس العالم\tكثير",
+    ],
+)
+def test_load_rejects_bad_files(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, "utf-8")
+    with pytest.raises(ValueError, match=r"bad\.json"):
+        TagLexicon.load(path)
+
+
+def test_lexicon_api() -> None:
+    a = TagLexicon.from_phrases(["جو بايدن", "هدنة إنسانية"])
+    b = TagLexicon.from_phrases(["جو بايدن", "حماس"])
+    merged = a.merge(b)
+    assert len(merged) == 3
+    assert merged.count("جو بايدن") == 2
+    assert "هدنه انسانيه" in a
+    assert 42 not in a
+    assert list(b) == sorted(fold_key(p) for p in ("جو بايدن", "حماس"))
+    with pytest.raises(TypeError):
+        TagLexicon.from_phrases("حماس")
+
+
+def test_find_tag_lines() -> None:
+    page = "نص.\nكلمات دلالية: غزة حماس\nشيء\nالوسوم:\n\nالنفط الذهب\nطباعة شارك ترامب"
+    assert find_tag_lines(page) == ["غزه حماس", "النفط الذهب", "ترامب"]
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+def test_default_gazetteer() -> None:
+    g = DEFAULT_GAZETTEER
+    for name in CATEGORIES:
+        assert getattr(g, name), name
+    assert fold("القاهرة") in g.places
+    assert fold("رويترز") in g.agencies
+    assert fold("CNN") in g.agencies and "cnn" in g.agencies
+    assert "الأميركية" not in g.places  # not an entry by itself
+    # أمريكي / أميركي: one entry covers both spellings.
+    assert fold("الولايات المتحدة الأميركية") in g.places
+    assert g.categories("الشيخ") == frozenset({"honorifics"})
+    assert "وقف إطلاق النار" in g
+    assert fold("أخبار") in g.free_heads and fold("قطاع") not in g.free_heads
+
+
+def test_gazetteer_is_immutable_and_extensible() -> None:
+    g = DEFAULT_GAZETTEER.with_entries(places=["الفاو"])
+    assert fold("الفاو") in g.places
+    assert fold("الفاو") not in DEFAULT_GAZETTEER.places
+    with pytest.raises(AttributeError):
+        DEFAULT_GAZETTEER.places = frozenset()  # type: ignore[misc]
+    with pytest.raises(GazetteerError):
+        DEFAULT_GAZETTEER.with_entries(planets=["المريخ"])
+
+
+def _copy_gazetteer(tmp_path: Path) -> Path:
+    for name in CATEGORIES:
+        (tmp_path / f"{name}.txt").write_bytes((GAZETTEER_DIR / f"{name}.txt").read_bytes())
+    return tmp_path
+
+
+def test_load_gazetteer_from_directory(tmp_path: Path) -> None:
+    folder = _copy_gazetteer(tmp_path)
+    with (folder / "places.txt").open("a", encoding="utf-8") as fh:
+        fh.write("الفاو  # a port town\n")
+    g = load_gazetteer(folder)
+    assert fold("الفاو") in g.places
+    assert isinstance(g, Gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("بغداد، البصرة\n", "not allowed"),
+        ("بغداد\nبغداد\n", "repeats line 1"),
+        ("# only a comment\n", "no entries"),
+        ("بغداد *\n", "only allowed in heads"),
+        (" ".join(["كلمة"] * 9) + "\n", "more than 8 words"),
+    ],
+)
+def test_malformed_gazetteer_file(tmp_path: Path, content: str, message: str) -> None:
+    folder = _copy_gazetteer(tmp_path)
+    (folder / "places.txt").write_text(content, "utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        load_gazetteer(folder)
+
+
+def test_gazetteer_file_errors(tmp_path: Path) -> None:
+    folder = _copy_gazetteer(tmp_path)
+    (folder / "agencies.txt").write_bytes(b"\xff\xfe bad")
+    with pytest.raises(GazetteerError, match="UTF-8"):
+        load_gazetteer(folder)
+    (folder / "agencies.txt").unlink()
+    with pytest.raises(GazetteerError, match="missing"):
+        load_gazetteer(folder)
+
+
+def test_parse_entries() -> None:
+    assert parse_entries("أخبار *\nقطاع\n", name="heads.txt", allow_free_mark=True) == [
+        ("أخبار", True),
+        ("قطاع", False),
+    ]
