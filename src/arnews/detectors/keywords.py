@@ -64,5 +64,6 @@ def detect_keywords(state: PageState) -> None:
             line_text,
             context=context.get(state.article[i], ""),
             lexicon=state.tag_lexicon,
+            gazetteer=state.gazetteer,
         )
         state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
