@@ -36,7 +36,7 @@ class Chain:
 
     Example:
         >>> Chain.default().names[:3]
-        ('boilerplate', 'markers', 'regions')
+        ('markers', 'boilerplate', 'regions')
     """
 
     rules: tuple[tuple[str, Detector], ...] = ()
