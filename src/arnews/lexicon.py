@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 import regex
 
-from .normalize import fold
+from .normalize import fold, fold_chars
 
 __all__ = ["MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch"]
 
@@ -72,7 +72,9 @@ def _compile_kind(phrases: Iterable[str], bullets: str) -> regex.Pattern[str]:
     inline = [p for p in phrases if not p.endswith("$")]
     alone = [p[:-1] for p in phrases if p.endswith("$")]
     bullet = f"(?:[{regex.escape(bullets)}][ ]*)?" if bullets else ""
-    tail = r"(?![\p{L}\p{N}])[ ]*(?P<colon>[" + _COLONS + r"]+)?[ ]*"
+    # Spaces, then optionally colons and more spaces: never two space runs side by side,
+    # which would backtrack quadratically before a failing `$`.
+    tail = r"(?![\p{L}\p{N}])[ ]*(?:(?P<colon>[" + _COLONS + r"]+)[ ]*)?"
     return regex.compile(
         rf"[ ]*{bullet}(?:(?:{_alternation(inline)}){tail}|(?:{_alternation(alone)}){tail}$)",
         regex.IGNORECASE,
@@ -117,6 +119,8 @@ class Lexicon:
     _boilerplate_re: regex.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _byline_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _any_marker: regex.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         bullets = "".join(self.bullets)
@@ -125,6 +129,15 @@ class Lexicon:
             for kind in {*MARKER_KINDS, *self.markers}
         }
         object.__setattr__(self, "_patterns", patterns)
+        # One pass that rules out most lines: a line no kind's pattern can match costs one
+        # regex call instead of one per kind.
+        union = "|".join(
+            "(?:" + p.pattern.replace("(?P<colon>", "(?:") + ")" for p in patterns.values()
+        )
+        object.__setattr__(self, "_any_marker", regex.compile(union, regex.IGNORECASE))
+        # The first letters furniture can start with (both tests are case-sensitive).
+        heads = {fold(p)[:1] for p in (*self.boilerplate, *self.boilerplate_lines)}
+        object.__setattr__(self, "_boilerplate_heads", frozenset(heads - {""}))
         object.__setattr__(
             self,
             "_boilerplate_re",
@@ -237,12 +250,18 @@ class Lexicon:
     def match_marker(self, folded: str, kinds: Iterable[str] = MARKER_KINDS) -> MarkerMatch | None:
         """Find a marker at the start of a folded line (or its folded prefix).
 
+        ``folded`` must already be folded with :func:`arnews.normalize.fold_chars` (the
+        parser folds each line's start once and reuses it for every marker kind).
+
         The longest match over ``kinds`` wins, so ``طباعة شارك`` beats a shorter phrase.
 
         Example:
-            >>> Lexicon.default().match_marker("كلمات دلالية: غزة").kind
+            >>> from arnews.normalize import fold_chars
+            >>> Lexicon.default().match_marker(fold_chars("كلمات دلالية: غزة")).kind
             'keywords'
         """
+        if self._any_marker.match(folded) is None:
+            return None
         best: MarkerMatch | None = None
         for kind in kinds:
             pattern = self._patterns.get(kind)
@@ -274,6 +293,10 @@ class Lexicon:
             >>> Lexicon.default().is_boilerplate("طباعة الكتب في مصر تراجعت كثيرا")
             False
         """
+        # Most lines open with a letter no furniture phrase opens with: skip the full fold.
+        head = fold_chars(line[:1])
+        if head and not head.isspace() and head not in self._boilerplate_heads:
+            return False
         key = fold(line)
         if key in self._boilerplate_set:
             return True

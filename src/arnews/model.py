@@ -21,13 +21,14 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from importlib import resources
 from typing import Any
 
 import attrs
 
 from .normalize import DEFAULT_FORM, Form, normalize
 
-__all__ = ["Article", "Dateline", "Diagnostic", "Part", "Span", "Spans"]
+__all__ = ["Article", "Dateline", "Diagnostic", "Part", "Span", "Spans", "article_schema"]
 
 #: A character span ``(start, end)`` into the caller's original string: ``text[start:end]``.
 Span = tuple[int, int]
@@ -410,3 +411,20 @@ def _has_surrogate(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def article_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of :meth:`Article.to_dict` output.
+
+    The schema ships as ``arnews/data/article.schema.json``; each call returns a fresh dict.
+
+    Example:
+        >>> import jsonschema
+        >>> from arnews import parse
+        >>> jsonschema.validate(parse("نص الخبر.").to_dict(), article_schema())
+        >>> article_schema()["$defs"]["article"]["required"][:2]
+        ['title', 'dateline']
+    """
+    text = (resources.files("arnews") / "data" / "article.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

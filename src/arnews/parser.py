@@ -9,8 +9,15 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import gc
+import re
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 import attrs
 
@@ -38,6 +45,60 @@ def _check_text(text: object) -> str:
             "parse() takes a str, not bytes: decode it first, e.g. data.decode('utf-8')"
         )
     raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+
+
+# Past this size, the cyclic garbage collector is paused while a page is parsed. A parse
+# allocates a few objects per line and makes no reference cycles, yet on a megabyte page
+# the collector's repeated passes over them cost more than the parse itself.
+GC_PAUSE_CHARS = 64_000
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Counted, so that overlapping parses in several threads re-enable it only once, and
+    # never when the caller had disabled it.
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _page_policies(method: Callable[[Any, str], Article]) -> Callable[[Any, str], Article]:
+    """Wrap :meth:`Parser.parse` with what concerns the page as a whole: the collector
+    pause for large pages and the ``surrogates_replaced`` warning."""
+
+    @functools.wraps(method)
+    def parse(self: Any, text: str) -> Article:
+        if isinstance(text, str) and len(text) >= GC_PAUSE_CHARS:
+            with _gc_paused():
+                article = method(self, text)
+        else:
+            article = method(self, text)
+        if not text.isascii() and _SURROGATE.search(text) is not None:
+            note = Diagnostic(
+                "surrogates_replaced",
+                "the text holds lone surrogates (not valid Unicode); fields keep them, "
+                "to_json() writes each as U+FFFD",
+            )
+            article = attrs.evolve(article, warnings=(*article.warnings, note))
+        return article
+
+    return parse
 
 
 @attrs.frozen(slots=True)
@@ -70,13 +131,23 @@ class Parser:
     #: parser never reads the clock, so that its output depends on its input only.
     now: datetime | None = None
 
+    @_page_policies
     def parse(self, text: str) -> Article:
         """Parse one page's text into an :class:`Article`.
 
         Never raises on any ``str``: problems in the data become :attr:`Article.warnings`.
+        Besides the detectors' own, the parser records ``time_budget``, ``detector_error``
+        and ``regex_timeout`` (each returns the whole page as body text) and
+        ``surrogates_replaced`` (the text holds lone surrogates, which ``to_json`` writes
+        as U+FFFD).
 
         Raises:
             TypeError: ``text`` is not a ``str`` (bytes must be decoded first).
+
+        Example:
+            >>> broken = "نص" + chr(0xD800) + " الخبر."
+            >>> [w.code for w in Parser().parse(broken).warnings]
+            ['surrogates_replaced']
         """
         text = _check_text(text)
         started = time.perf_counter()
@@ -85,6 +156,13 @@ class Parser:
         for name, detector in self.detectors:
             try:
                 detector(state)
+            except TimeoutError as exc:  # a regex met a text it is slow on: data, not a bug
+                return _as_body(
+                    text,
+                    "regex_timeout",
+                    f"detector {name!r} gave up on a pattern ({exc}); "
+                    "the page is returned as body text",
+                )
             except Exception as exc:  # a detector's bug must not lose a corpus run
                 return _as_body(
                     text,

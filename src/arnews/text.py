@@ -6,6 +6,8 @@ two headlines glued together?) without changing it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from .lines import BLANKS
@@ -49,6 +51,26 @@ _MEDIA_TAG = regex.compile(
 )
 
 
+# Every pattern here reads a line or paragraph of unbounded length. Each is linear, but a
+# call on a long text carries a timeout all the same: should one ever meet a text it is slow
+# on, its detector gets a TimeoutError (which the parser reports as `regex_timeout`) instead
+# of hanging. Short texts go without: arming the timer costs more than the match itself.
+REGEX_TIMEOUT = 2.0
+LONG_TEXT = 10_000
+
+
+def _finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    if len(text) > LONG_TEXT:
+        return pattern.finditer(text, timeout=REGEX_TIMEOUT)
+    return pattern.finditer(text)
+
+
+def _search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    if len(text) > LONG_TEXT:
+        return pattern.search(text, timeout=REGEX_TIMEOUT)
+    return pattern.search(text)
+
+
 def clean(text: str) -> str:
     """Collapse white space (NBSP included) to single spaces and trim; letters untouched.
 
@@ -90,7 +112,7 @@ def glue_points(text: str) -> list[int]:
         []
     """
     points: list[int] = []
-    for m in _GLUE.finditer(text):
+    for m in _finditer(_GLUE, text):
         if text[m.start()] == "إ":
             start = m.start()
             token_start = start
@@ -121,7 +143,9 @@ def sentence_glue_points(text: str) -> list[int]:
         >>> sentence_glue_points("بنسبة 3.5 بالمئة")
         []
     """
-    return [m.end() for m in _SENTENCE_GLUE.finditer(text)]
+    if "." not in text and "!" not in text and "?" not in text and "؟" not in text:
+        return []  # most headlines and furniture: no regex call at all
+    return [m.end() for m in _finditer(_SENTENCE_GLUE, text)]
 
 
 # A sentence end followed by more text on the same line: running text, not a headline.
@@ -142,7 +166,7 @@ def has_inner_sentence_end(text: str) -> bool:
         >>> has_inner_sentence_end("هدنة غزة.. جهود")
         False
     """
-    return _INNER_SENTENCE_END.search(text) is not None
+    return _search(_INNER_SENTENCE_END, text) is not None
 
 
 def opens_with_clause_word(text: str) -> bool:
@@ -164,4 +188,4 @@ def has_media_tag(text: str) -> bool:
         >>> has_media_tag("وزير خارجية أمريكا: لا يمكن تحمل موت المزيد (فيديو)")
         True
     """
-    return _MEDIA_TAG.search(text) is not None
+    return _search(_MEDIA_TAG, text) is not None

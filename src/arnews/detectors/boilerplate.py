@@ -23,11 +23,14 @@ MAX_CHARS = 160
 def detect_boilerplate(state: PageState) -> None:
     """Classify and claim furniture lines."""
     lexicon = state.lexicon
+    # Furniture repeats; so do hostile pages. Each distinct short line is judged once.
+    seen: dict[str, bool] = {}
     for i, line in enumerate(state.lines):
-        if (
-            state.kind[i] is None
-            and len(line.text) <= MAX_CHARS
-            and lexicon.is_boilerplate(line.text)
-        ):
+        if state.kind[i] is not None or len(line.text) > MAX_CHARS:
+            continue
+        found = seen.get(line.text)
+        if found is None:
+            found = seen[line.text] = lexicon.is_boilerplate(line.text)
+        if found:
             state.kind[i] = "boilerplate"
             state.claim_rest(i, "boilerplate")

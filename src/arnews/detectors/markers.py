@@ -14,6 +14,7 @@ marker only where it starts its line, and only when what follows fits the sectio
 from __future__ import annotations
 
 from ..dates import scan_date
+from ..lexicon import MarkerMatch
 from ..lines import unfold_offset
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
@@ -50,13 +51,24 @@ def detect_markers(state: PageState) -> None:
     """Classify marker lines and claim their marker words."""
     lexicon = state.lexicon
     text = state.text
+    # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
+    # a full lexicon match on each.
+    seen: dict[str, MarkerMatch | None] = {}
     for i, line in enumerate(state.lines):
         if state.kind[i] is not None:
             continue
-        m = lexicon.match_marker(line.folded)
+        folded = line.folded
+        if folded in seen:
+            m = seen[folded]
+        else:
+            m = seen[folded] = lexicon.match_marker(folded)
         if m is None:
             continue
-        end = line.start + unfold_offset(line.text, m.end)
+        if len(folded) == len(line.text):
+            # A short line that folding shortened nowhere: offsets agree.
+            end = line.start + m.end
+        else:
+            end = line.start + unfold_offset(line.text, m.end)
         rest = text[end : line.end]
         if not _accepts(state, m.kind, m.colon, rest, end, i):
             continue

@@ -21,6 +21,8 @@ is the page's similar-articles list::
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..normalize import fold
@@ -53,8 +55,12 @@ def is_paragraph_like(text: str) -> bool:
     return words >= PARAGRAPH_ANY_WORDS or (words >= PARAGRAPH_MIN_WORDS and ends_sentence(text))
 
 
+@functools.lru_cache(maxsize=16)
 def bullet_pattern(bullets: tuple[str, ...]) -> regex.Pattern[str]:
-    """The pattern of a list item's bullet (or number) and the space after it."""
+    """The pattern of a list item's bullet (or number) and the space after it.
+
+    Cached: every parse asks for it, and escaping the bullets costs more than a short page.
+    """
     chars = regex.escape("".join(bullets)) if bullets else r"•"
     return regex.compile(rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*")
 

@@ -27,6 +27,10 @@ def detect_stamps(state: PageState) -> None:
         if found is None:
             continue
         start, end = line.start + found.start, line.start + found.end
+        if start > state.rest[i]:
+            # The date reader skipped a stamp marker of its own (`آخر تحديث:آخر تحديث: 17 …`):
+            # it is marker text, and must be claimed as such rather than lost.
+            state.claim(i, "marker", state.rest[i], start, name=kind)
         state.rest[i] = start
         state.claim_rest(i, kind, end, value=found.value)
         if found.weekday_mismatch:
