@@ -1,0 +1,108 @@
+"""``arnews.batch.parse_many``: order, processes, streaming and pickling."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import arnews
+from arnews import Lexicon, Parser
+from arnews.batch import ordered_map, parse_many
+
+from .conftest import FIXTURES, SHARED_CORPUS
+
+ROOT = Path(__file__).parent.parent
+PAGES = sorted((FIXTURES / "spec").glob("*.txt")) + sorted(
+    (ROOT / "examples" / "pages").glob("*.txt")
+)
+CORPUS = sorted(SHARED_CORPUS.glob("*/*_*.txt")) if SHARED_CORPUS.is_dir() else []
+TEXTS = [p.read_text("utf-8") for p in PAGES + CORPUS[:120]]
+
+
+def pid(_: object) -> int:
+    return os.getpid()
+
+
+def test_one_job_keeps_order_and_matches_parse() -> None:
+    assert list(parse_many(TEXTS)) == [arnews.parse(t) for t in TEXTS]
+
+
+def test_two_jobs_give_the_same_articles_as_one() -> None:
+    assert list(parse_many(iter(TEXTS), jobs=2, chunksize=4)) == list(parse_many(TEXTS))
+
+
+def test_workers_get_the_parser_by_pickling() -> None:
+    parser = Parser(lexicon=Lexicon.default().extend(boilerplate=["حمل تطبيقنا"]))
+    texts = ["خبر قصير.\nحمل تطبيقنا", "خبر آخر.", "حمل تطبيقنا\nخبر ثالث."]
+    got = list(parse_many(texts, jobs=2, chunksize=1, parser=parser))
+    assert [a.boilerplate for a in got] == [("حمل تطبيقنا",), (), ("حمل تطبيقنا",)]
+    assert got == [parser.parse(t) for t in texts]
+
+
+def test_the_input_is_read_lazily_one_job() -> None:
+    taken: list[int] = []
+
+    def texts() -> Iterator[str]:
+        for i in range(10**9):
+            taken.append(i)
+            yield f"خبر رقم {i}."
+
+    first = next(iter(parse_many(texts())))
+    assert first.paragraphs == ("خبر رقم 0.",)
+    assert taken == [0]
+
+
+def test_the_input_is_read_in_a_bounded_window_with_processes() -> None:
+    taken: list[int] = []
+
+    def texts() -> Iterator[str]:
+        for i in range(10**9):  # endless for practical purposes: must never be drained
+            taken.append(i)
+            yield f"خبر رقم {i}.\n\nالمصدر: وكالة {i}"
+
+    results = parse_many(texts(), jobs=2, chunksize=3)
+    got = [next(results).source for _ in range(10)]
+    assert got == [f"وكالة {i}" for i in range(10)]
+    results.close()  # type: ignore[attr-defined]  # a generator: closing stops the workers
+    # Read ahead of what was consumed: at most the window (4 chunks a job) and one chunk.
+    assert len(taken) - len(got) <= 3 * (2 * 4 + 1)
+
+
+def test_small_inputs_stay_in_process_and_large_ones_use_workers() -> None:
+    assert set(ordered_map(pid, range(5), jobs=2, chunksize=8)) == {os.getpid()}
+    pids = set(ordered_map(pid, range(64), jobs=2, chunksize=4))
+    assert os.getpid() not in pids
+    assert 1 <= len(pids) <= 2
+
+
+def test_empty_input() -> None:
+    assert list(parse_many([], jobs=2)) == []
+    assert list(parse_many(iter([]))) == []
+
+
+def test_a_non_string_raises_in_its_turn() -> None:
+    texts: list[object] = ["خبر.", "خبر.", "خبر.", b"bytes", "خبر."]
+    results = parse_many(texts, jobs=2, chunksize=1)  # type: ignore[arg-type]
+    assert next(results).paragraphs == ("خبر.",)
+    with pytest.raises(TypeError, match="not bytes"):
+        list(results)
+
+
+@pytest.mark.parametrize(("jobs", "chunksize"), [(0, 1), (1, 0), (-1, 64)])
+def test_bad_arguments(jobs: int, chunksize: int) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        parse_many(TEXTS, jobs=jobs, chunksize=chunksize)
+
+
+def test_parser_and_articles_pickle() -> None:
+    parser = Parser(lexicon=Lexicon.default().extend(boilerplate=["حمل تطبيقنا"]))
+    assert pickle.loads(pickle.dumps(parser)) == parser
+    assert pickle.loads(pickle.dumps(parser.parse)).__self__ == parser
+    for article in parse_many(TEXTS[:10]):
+        copy = pickle.loads(pickle.dumps(article))
+        assert copy == article
+        assert copy.to_dict() == article.to_dict()
