@@ -9,15 +9,9 @@ Example:
 
 from __future__ import annotations
 
-import functools
-import gc
 import re
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
 
 import attrs
 
@@ -47,58 +41,7 @@ def _check_text(text: object) -> str:
     raise TypeError(f"parse() takes a str, not {type(text).__name__}")
 
 
-# Past this size, the cyclic garbage collector is paused while a page is parsed. A parse
-# allocates a few objects per line and makes no reference cycles, yet on a megabyte page
-# the collector's repeated passes over them cost more than the parse itself.
-GC_PAUSE_CHARS = 64_000
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Counted, so that overlapping parses in several threads re-enable it only once, and
-    # never when the caller had disabled it.
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
-
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _page_policies(method: Callable[[Any, str], Article]) -> Callable[[Any, str], Article]:
-    """Wrap :meth:`Parser.parse` with what concerns the page as a whole: the collector
-    pause for large pages and the ``surrogates_replaced`` warning."""
-
-    @functools.wraps(method)
-    def parse(self: Any, text: str) -> Article:
-        if isinstance(text, str) and len(text) >= GC_PAUSE_CHARS:
-            with _gc_paused():
-                article = method(self, text)
-        else:
-            article = method(self, text)
-        if not text.isascii() and _SURROGATE.search(text) is not None:
-            note = Diagnostic(
-                "surrogates_replaced",
-                "the text holds lone surrogates (not valid Unicode); fields keep them, "
-                "to_json() writes each as U+FFFD",
-            )
-            article = attrs.evolve(article, warnings=(*article.warnings, note))
-        return article
-
-    return parse
 
 
 @attrs.frozen(slots=True)
@@ -131,7 +74,6 @@ class Parser:
     #: parser never reads the clock, so that its output depends on its input only.
     now: datetime | None = None
 
-    @_page_policies
     def parse(self, text: str) -> Article:
         """Parse one page's text into an :class:`Article`.
 
@@ -150,6 +92,17 @@ class Parser:
             ['surrogates_replaced']
         """
         text = _check_text(text)
+        article = self._run(text)
+        if not text.isascii() and _SURROGATE.search(text) is not None:
+            note = Diagnostic(
+                "surrogates_replaced",
+                "the text holds lone surrogates (not valid Unicode); fields keep them, "
+                "to_json() writes each as U+FFFD",
+            )
+            article = attrs.evolve(article, warnings=(*article.warnings, note))
+        return article
+
+    def _run(self, text: str) -> Article:
         started = time.perf_counter()
         lines = scan(text)
         state = PageState(text, lines, self.lexicon, self.gazetteer, self.tag_lexicon, self.now)

@@ -28,6 +28,7 @@ MAX_NEXT_LINE_WORDS = 8
 def detect_sources(state: PageState) -> None:
     """Claim source values."""
     seen: set[int] = set()
+    repeated: list[tuple[int, int]] = []
     lines = state.lines
     for i in range(len(lines)):
         if state.kind[i] != "source":
@@ -51,13 +52,7 @@ def detect_sources(state: PageState) -> None:
         if article in seen:
             piece = state.claim_rest(target, "boilerplate")
             if piece is not None:
-                state.warn(
-                    "repeated_source",
-                    "an article has more than one source line; the first is the source, "
-                    "the others are kept as boilerplate",
-                    piece.start,
-                    piece.end,
-                )
+                repeated.append((piece.start, piece.end))
             continue
         found = scan_date(state.text, state.rest[target])
         if found is not None:
@@ -66,3 +61,12 @@ def detect_sources(state: PageState) -> None:
             continue
         seen.add(article)
         state.claim_rest(target, "source")
+    if repeated:
+        # One warning for the page, located at the first repeat: a page that prints its
+        # source line thousands of times should not give thousands of warnings.
+        state.warn(
+            "repeated_source",
+            f"{len(repeated)} more source line(s) after an article's first; the first is the "
+            "source, the others are kept as boilerplate",
+            *repeated[0],
+        )
