@@ -418,14 +418,18 @@ class _Context:
         grams: set[str] = set()
         if not context or not needed:
             return cls(frozenset(), frozenset())
+        # Only the line's own words are ever looked up, so only they are indexed; a body
+        # repeats its words, so each distinct word's variants are worked out once.
+        seen: dict[str, list[str]] = {}
         for clause in _CLAUSE_BREAK.split(context):
             run = fold_key(clause).split()
             for pos, word in enumerate(run):
-                variants = _variants(word)
-                words.update(variants)
-                firsts = [v for v in variants if v in needed]
+                firsts = seen.get(word)
+                if firsts is None:
+                    firsts = seen[word] = [v for v in _variants(word) if v in needed]
                 if not firsts:
                     continue
+                words.update(firsts)
                 tail: list[str] = []
                 for nxt in run[pos + 1 : pos + MAX_PHRASE_TOKENS]:
                     if nxt not in needed:
