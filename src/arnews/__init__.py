@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .batch import parse_many
 from .chain import Chain, Detector
 from .dates import DateMatch, parse_date, scan_date
 from .lexicon import Lexicon, LexiconError
-from .model import Article, Dateline, Diagnostic, Part, Span, Spans
+from .model import Article, Dateline, Diagnostic, Part, Span, Spans, article_schema
 from .normalize import Form, fold, normalize
 from .parser import Parser, parse
 from .state import PageState
@@ -42,10 +43,12 @@ __all__ = [
     "Spans",
     "TagLexicon",
     "__version__",
+    "article_schema",
     "fold",
     "normalize",
     "parse",
     "parse_date",
+    "parse_many",
     "scan_date",
     "segment_tags",
 ]
