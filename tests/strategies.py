@@ -28,7 +28,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from arnews.lines import BLANK_SET
-from arnews.model import Article
+from arnews.model import Article, has_surrogates
 
 __all__ = [
     "ARABIC_SPECIALS",
@@ -50,26 +50,88 @@ any_text = st.text(st.characters(codec=None, categories=None))
 #: Characters that stress the scanner and the fold: line breaks of every kind, white space,
 #: zero-width and bidi controls, BOM, tatweel, bullets, colons and list punctuation.
 ARABIC_SPECIALS = (
-    "\n", "\r", "\r\n", "\t", " ", "  ", ":", " :", "::", "：",
-    "\xa0", "\u200c", "\u200d", "\u200f", "\u200e", "\u202b", "\u202c", "\u2066", "\u2069",
-    "\u061c", "\ufeff", "\u2028", "\u2029", "\x85", "\x0b", "\x0c",
-    "ـ", "ـــ", "•", "●", "▪", "-", "–", "—", "*", "»", "+",
-    ".", "..", "،", "؟", "!", "(", ")", "/", "«", "»", '"', "ً", "ٌ", "ّ",
-    "١٢", "2025", "3.5", "12:27 م",
+    "\n",
+    "\r",
+    "\r\n",
+    "\t",
+    " ",
+    "  ",
+    ":",
+    " :",
+    "::",
+    "：",
+    "\xa0",
+    "\u200c",
+    "\u200d",
+    "\u200f",
+    "\u200e",
+    "\u202b",
+    "\u202c",
+    "\u2066",
+    "\u2069",
+    "\u061c",
+    "\ufeff",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x0b",
+    "\x0c",
+    "ـ",
+    "ـــ",
+    "•",
+    "●",
+    "▪",
+    "-",
+    "–",
+    "—",
+    "*",
+    "»",
+    "+",
+    ".",
+    "..",
+    "،",
+    "؟",
+    "!",
+    "(",
+    ")",
+    "/",
+    "«",
+    "»",
+    '"',
+    "ً",
+    "ٌ",
+    "ّ",
+    "١٢",
+    "2025",
+    "3.5",
+    "12:27 م",
 )
 
 #: Marker words in the spellings real pages use (the lexicon matches them on a folded key).
 MARKER_SPELLINGS: dict[str, tuple[str, ...]] = {
     "source": ("المصدر:", "المصدر :", "المصدر", "مصدر الخبر:", "المصدر::", "Source:"),
     "keywords": (
-        "كلمات دلالية:", "الكلمات الدلالية:", "كلمات دلالية :", "الوسوم:", "كلمات دلالية",
+        "كلمات دلالية:",
+        "الكلمات الدلالية:",
+        "كلمات دلالية :",
+        "الوسوم:",
+        "كلمات دلالية",
         "Tags:",
     ),
     "read_also": (
-        "إقرأ أيضاً:", "اقرأ أيضا", "اقرأ أيضًا", "إقرأ ايضا :", "اقرأ ايضا:", "شاهد أيضاً:",
+        "إقرأ أيضاً:",
+        "اقرأ أيضا",
+        "اقرأ أيضًا",
+        "إقرأ ايضا :",
+        "اقرأ ايضا:",
+        "شاهد أيضاً:",
     ),
     "headlines": (
-        "مقالات مشابهة", "مقالات ذات صلة", "مواضيع ذات صلة", "أخبار ذات صلة", "قد يهمك",
+        "مقالات مشابهة",
+        "مقالات ذات صلة",
+        "مواضيع ذات صلة",
+        "أخبار ذات صلة",
+        "قد يهمك",
     ),
     "share": ("طباعة شارك", "طباعة مشاركة"),
     "updated": ("آخر تحديث:", "تاريخ التحديث :"),
@@ -79,11 +141,48 @@ MARKER_SPELLINGS: dict[str, tuple[str, ...]] = {
 
 _MARKER_TOKENS = tuple(s for spellings in MARKER_SPELLINGS.values() for s in spellings)
 _WORDS = (
-    "الحكومة", "وزير", "الخارجية", "مدينة", "قطاع", "المفاوضات", "الرئيس", "اليوم", "مجلس",
-    "الأمن", "اتفاق", "السلام", "الشعب", "أعلن", "جديد", "العاصمة", "المنطقة", "الدولي",
-    "الاقتصاد", "النفط", "الأسعار", "ارتفاع", "انخفاض", "مشروع", "قانون", "البرلمان",
-    "الانتخابات", "الجيش", "المستشفى", "الطلاب", "الجامعة", "المدارس", "الموسم", "الفريق",
-    "المباراة", "الدوري", "الكأس", "اللاعب", "الشركة", "المواطنين", "الماضي", "الأسبوع",
+    "الحكومة",
+    "وزير",
+    "الخارجية",
+    "مدينة",
+    "قطاع",
+    "المفاوضات",
+    "الرئيس",
+    "اليوم",
+    "مجلس",
+    "الأمن",
+    "اتفاق",
+    "السلام",
+    "الشعب",
+    "أعلن",
+    "جديد",
+    "العاصمة",
+    "المنطقة",
+    "الدولي",
+    "الاقتصاد",
+    "النفط",
+    "الأسعار",
+    "ارتفاع",
+    "انخفاض",
+    "مشروع",
+    "قانون",
+    "البرلمان",
+    "الانتخابات",
+    "الجيش",
+    "المستشفى",
+    "الطلاب",
+    "الجامعة",
+    "المدارس",
+    "الموسم",
+    "الفريق",
+    "المباراة",
+    "الدوري",
+    "الكأس",
+    "اللاعب",
+    "الشركة",
+    "المواطنين",
+    "الماضي",
+    "الأسبوع",
 )
 
 #: Arabic-biased text: a list of tokens (letters of U+0600–U+06FF, specials, marker words,
@@ -103,11 +202,29 @@ arabic_text = st.lists(
 # -- generated pages ------------------------------------------------------------------------
 
 _TAG_WORDS = (
-    "غزة", "السودان", "الطاقة", "النفط", "التعليم", "الصحة", "المناخ", "الزراعة", "السياحة",
-    "الرياضة", "الاستثمار", "البورصة", "الذهب", "الدولار", "الجامعات", "الكهرباء",
+    "غزة",
+    "السودان",
+    "الطاقة",
+    "النفط",
+    "التعليم",
+    "الصحة",
+    "المناخ",
+    "الزراعة",
+    "السياحة",
+    "الرياضة",
+    "الاستثمار",
+    "البورصة",
+    "الذهب",
+    "الدولار",
+    "الجامعات",
+    "الكهرباء",
 )
 _SOURCES = (
-    "صدى البلد", "سكاي نيوز عربية", "وكالة الأنباء الرسمية", "الموقع الرسمي للرابطة", "CNN Arabic",
+    "صدى البلد",
+    "سكاي نيوز عربية",
+    "وكالة الأنباء الرسمية",
+    "الموقع الرسمي للرابطة",
+    "CNN Arabic",
 )
 _DATELINES = (("سرايا - ", "سرايا"), ("(CNN)-- ", "CNN"), ("الغد - ", "الغد"))
 _BOILERPLATE = ("تابع أحدث الأخبار عبر تطبيق", "طباعة", "شارك")
@@ -264,12 +381,7 @@ def iter_all_articles(article: Article) -> Iterator[Article]:
         yield from iter_all_articles(child)
 
 
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+_has_surrogate = has_surrogates
 
 
 def _replace_surrogates(value: Any) -> Any:
@@ -318,9 +430,7 @@ def check_spans(text: str, article: Article) -> None:
 
 def check_parts(text: str, article: Article) -> None:
     """Parts (main and read-also) never overlap and cover every non-blank character."""
-    parts = sorted(
-        (p.start, p.end, p.kind) for a in iter_all_articles(article) for p in a.parts
-    )
+    parts = sorted((p.start, p.end, p.kind) for a in iter_all_articles(article) for p in a.parts)
     pos = 0
     for start, end, kind in parts:
         assert 0 <= start < end <= len(text), (kind, start, end, len(text))

@@ -25,7 +25,6 @@ import csv
 import io
 import json
 import os
-import re
 import sys
 import time
 from collections import Counter
@@ -38,7 +37,7 @@ import attrs
 from . import __version__
 from .batch import default_jobs, ordered_map
 from .lines import BLANKS
-from .model import Article, Spans
+from .model import Article, Spans, replace_surrogates
 from .parser import Parser
 
 __all__ = ["main"]
@@ -72,7 +71,6 @@ CSV_JOIN = " | "
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPT, EXIT_PIPE = 0, 1, 2, 130, 141
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 EPILOG = """\
 examples:
@@ -228,23 +226,12 @@ _JSON_TYPES = {
 }
 
 
-def _clean(text: str) -> str:
-    """Replace lone surrogates (JSON escapes can carry them; UTF-8 cannot) by U+FFFD.
-
-    One character for one, so every span still points at the same place.
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
-    return text
+# JSON escapes can carry lone surrogates; UTF-8 cannot: they are written as U+FFFD.
+_clean = replace_surrogates
 
 
 def _encode(text: str) -> bytes:
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+    return replace_surrogates(text).encode("utf-8")
 
 
 def decode(raw: Raw, text_field: str = "text", id_field: str = "id") -> tuple[Any, str] | Failure:

@@ -346,7 +346,7 @@ class Article:
             True
         """
         text = json.dumps(self.to_dict(spans=spans), ensure_ascii=False, indent=indent)
-        return _SURROGATE.sub("\ufffd", text) if _has_surrogate(text) else text
+        return replace_surrogates(text)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Article:
@@ -405,12 +405,30 @@ class Article:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _has_surrogate(text: str) -> bool:
+def has_surrogates(text: str) -> bool:
+    """Tell whether ``text`` holds lone surrogates (which UTF-8 cannot carry).
+
+    Example:
+        >>> has_surrogates("نص"), has_surrogates("نص" + chr(0xD800))
+        (False, True)
+    """
+    if text.isascii():
+        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return True
     return False
+
+
+def replace_surrogates(text: str) -> str:
+    """Replace each lone surrogate by U+FFFD, one character for one (spans stay valid).
+
+    Example:
+        >>> replace_surrogates("a" + chr(0xD800)) == "a\ufffd"
+        True
+    """
+    return _SURROGATE.sub("\ufffd", text) if has_surrogates(text) else text
 
 
 def article_schema() -> dict[str, Any]:

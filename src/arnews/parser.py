@@ -9,7 +9,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 import time
 from datetime import datetime
 
@@ -20,7 +19,7 @@ from .chain import Chain
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .lexicon import Lexicon
 from .lines import scan
-from .model import Article, Diagnostic, Part, Spans
+from .model import Article, Diagnostic, Part, Spans, has_surrogates
 from .state import PageState
 from .tags import TagLexicon
 from .text import clean
@@ -39,9 +38,6 @@ def _check_text(text: object) -> str:
             "parse() takes a str, not bytes: decode it first, e.g. data.decode('utf-8')"
         )
     raise TypeError(f"parse() takes a str, not {type(text).__name__}")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen(slots=True)
@@ -93,7 +89,7 @@ class Parser:
         """
         text = _check_text(text)
         article = self._run(text)
-        if not text.isascii() and _SURROGATE.search(text) is not None:
+        if has_surrogates(text):
             note = Diagnostic(
                 "surrogates_replaced",
                 "the text holds lone surrogates (not valid Unicode); fields keep them, "
