@@ -231,7 +231,11 @@ _clean = replace_surrogates
 
 
 def _encode(text: str) -> bytes:
-    return replace_surrogates(text).encode("utf-8")
+    # Encoding is needed anyway: try it first, so a clean record (nearly all) is encoded once.
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return replace_surrogates(text).encode("utf-8")
 
 
 def decode(raw: Raw, text_field: str = "text", id_field: str = "id") -> tuple[Any, str] | Failure:
