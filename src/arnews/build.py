@@ -12,10 +12,10 @@ from typing import Any
 import attrs
 
 from .lines import BLANKS
-from .model import Article, Dateline, Part, Span, Spans
+from .model import Article, Dateline, Parts, Span, Spans
 from .normalize import fold
 from .state import MAIN, PageState, Piece
-from .text import clean
+from .text import clean, clean_many
 
 __all__ = ["build_article"]
 
@@ -32,6 +32,7 @@ _LIST_FIELDS = {
 }
 _SHORT_LISTS = frozenset({"related_headline", "similar"})
 _START = operator.attrgetter("start")
+_PARAGRAPH: tuple[str, str | None] = ("paragraph", None)
 
 
 def _short(raw: str, removed: list[Span], span: Span) -> str:
@@ -46,32 +47,63 @@ def _short_at(text: str, span: Span, removed: list[Span]) -> str:
     return _short(text[span[0] : span[1]], removed, span)
 
 
-def _article(state: PageState, pieces: list[Piece]) -> Article:
+def _merge(
+    first: tuple[list[int], list[int], list[Any]], second: tuple[list[int], list[int], list[Any]]
+) -> tuple[list[int], list[int], list[Any]]:
+    """Two runs of (starts, ends, values), each in input order, as one run in input order."""
+    starts = first[0] + second[0]
+    order = sorted(range(len(starts)), key=starts.__getitem__)
+    ends = first[1] + second[1]
+    values = first[2] + second[2]
+    return (
+        list(map(starts.__getitem__, order)),
+        list(map(ends.__getitem__, order)),
+        list(map(values.__getitem__, order)),
+    )
+
+
+def _article(state: PageState, pieces: list[Piece], whole: list[int]) -> Article:
     text = state.text
-    pieces.sort(key=_START)
+    if len(pieces) > 1:
+        pieces.sort(key=_START)
     fields: dict[str, Any] = {}
     spans: dict[str, Any] = {}
     lists: dict[str, list[str]] = {}
     list_spans: dict[str, list[Span]] = {}
     seen_tags: set[str] = set()
     removed: list[Span] = []
+    # Paragraphs cut from lines (whole-line ones come below), and the parts' columns.
+    cut_starts: list[int] = []
+    cut_ends: list[int] = []
+    cut_raw: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    labels: list[tuple[str, str | None]] = []
 
     for p in pieces:
-        kind = p.kind
+        kind, start, end = p.kind, p.start, p.end
+        starts.append(start)
+        ends.append(end)
+        labels.append((kind, p.name))
+        if kind == "paragraph":
+            cut_starts.append(start)
+            cut_ends.append(end)
+            cut_raw.append(text[start:end])
+            continue
         name = _LIST_FIELDS.get(kind)
         if name is not None:
-            raw = text[p.start : p.end]
-            value = _short(raw, removed, (p.start, p.end)) if kind in _SHORT_LISTS else clean(raw)
+            raw = text[start:end]
+            value = _short(raw, removed, (start, end)) if kind in _SHORT_LISTS else clean(raw)
             if value:
                 if name not in lists:
                     lists[name] = []
                     list_spans[name] = []
                 lists[name].append(value)
-                list_spans[name].append((p.start, p.end))
+                list_spans[name].append((start, end))
         elif kind == "keywords":
             tags = lists.setdefault("keywords", [])
             tag_spans = list_spans.setdefault("keywords", [])
-            for s, e in p.value or [(p.start, p.end)]:
+            for s, e in p.value or [(start, end)]:
                 tag = _short(text[s:e], removed, (s, e))
                 key = fold(tag)
                 if tag and key not in seen_tags:
@@ -79,20 +111,48 @@ def _article(state: PageState, pieces: list[Piece]) -> Article:
                     tags.append(tag)
                     tag_spans.append((s, e))
         elif kind in ("title", "source") and kind not in fields:
-            fields[kind] = _short(text[p.start : p.end], removed, (p.start, p.end))
-            spans[kind] = (p.start, p.end)
+            fields[kind] = _short(text[start:end], removed, (start, end))
+            spans[kind] = (start, end)
         elif kind in ("updated", "published") and kind not in fields:
             fields[kind] = p.value
-            spans[kind] = (p.start, p.end)
+            spans[kind] = (start, end)
         elif kind == "dateline" and "dateline" not in fields:
             place, agency = p.value["place"], p.value["agency"]
             fields["dateline"] = Dateline(
                 place=None if place is None else _short_at(text, place[1], removed),
                 agency=None if agency is None else _short_at(text, agency[1], removed),
             )
-            spans["dateline"] = (p.start, p.end)
+            spans["dateline"] = (start, end)
             spans["dateline_place"] = None if place is None else place[1]
             spans["dateline_agency"] = None if agency is None else agency[1]
+
+    # Whole-line paragraphs come as line numbers: their offsets and texts are read in
+    # C-level passes and merged with the paragraphs cut from lines, in input order.
+    if whole:
+        w_starts = list(map(state.starts.__getitem__, whole))
+        w_ends = list(map(state.ends.__getitem__, whole))
+        w_raw = list(map(state.texts.__getitem__, whole))
+        if cut_starts:
+            p_starts, p_ends, p_raw = _merge(
+                (w_starts, w_ends, w_raw), (cut_starts, cut_ends, cut_raw)
+            )
+        else:
+            p_starts, p_ends, p_raw = w_starts, w_ends, w_raw
+        if starts:
+            starts, ends, labels = _merge(
+                (w_starts, w_ends, [_PARAGRAPH] * len(whole)), (starts, ends, labels)
+            )
+            kinds, names = map(list, zip(*labels, strict=True))
+        else:
+            starts, ends = w_starts, w_ends
+            kinds, names = ["paragraph"] * len(whole), [None] * len(whole)
+    else:
+        p_starts, p_ends, p_raw = cut_starts, cut_ends, cut_raw
+        kinds = [k for k, _ in labels]
+        names = [m for _, m in labels]
+    spans["paragraphs"] = tuple(zip(p_starts, p_ends, strict=True))
+    for key, values in list_spans.items():
+        spans[key] = tuple(values)
 
     if removed:
         state.warn(
@@ -103,26 +163,37 @@ def _article(state: PageState, pieces: list[Piece]) -> Article:
             removed[0][0],
             removed[0][1],
         )
+    get = fields.get
     return Article(
-        title=fields.get("title"),
-        dateline=fields.get("dateline"),
-        updated=fields.get("updated"),
-        published=fields.get("published"),
-        source=fields.get("source"),
-        paragraphs=lists.get("paragraphs", ()),
-        related_headlines=lists.get("related_headlines", ()),
-        keywords=lists.get("keywords", ()),
-        similar=lists.get("similar", ()),
-        boilerplate=lists.get("boilerplate", ()),
-        spans=Spans(**spans, **list_spans),
-        parts=[Part(p.kind, p.start, p.end, p.name) for p in pieces],
+        title=get("title"),
+        dateline=get("dateline"),
+        updated=get("updated"),
+        published=get("published"),
+        source=get("source"),
+        paragraphs=tuple(clean_many(p_raw)),
+        related_headlines=tuple(lists.get("related_headlines", ())),
+        keywords=tuple(lists.get("keywords", ())),
+        similar=tuple(lists.get("similar", ())),
+        boilerplate=tuple(lists.get("boilerplate", ())),
+        spans=Spans(**spans),
+        parts=Parts.from_columns(kinds, starts, ends, names),
     )
 
 
 def build_article(state: PageState) -> Article:
     """Build the page's main article, with its read-also articles inside it."""
-    buckets: list[list[Piece]] = [[] for _ in range(state.n_articles)]
+    n = state.n_articles
+    buckets: list[list[Piece]] = [[] for _ in range(n)]
+    article = state.article
     for piece in state.pieces:
-        buckets[state.article_of(piece)].append(piece)
-    articles = [_article(state, bucket) for bucket in buckets]
-    return attrs.evolve(articles[MAIN], read_also=articles[MAIN + 1 :], warnings=state.warnings)
+        buckets[article[piece.line] if piece.article is None else piece.article].append(piece)
+    if n == 1:
+        wholes = [state.whole]
+    else:
+        wholes = [[] for _ in range(n)]
+        for i in state.whole:
+            wholes[article[i]].append(i)
+    articles = [_article(state, bucket, w) for bucket, w in zip(buckets, wholes, strict=True)]
+    return attrs.evolve(
+        articles[MAIN], read_also=tuple(articles[MAIN + 1 :]), warnings=tuple(state.warnings)
+    )

@@ -19,16 +19,25 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from importlib import resources
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
 from .normalize import DEFAULT_FORM, Form, normalize
 
-__all__ = ["Article", "Dateline", "Diagnostic", "Part", "Span", "Spans", "article_schema"]
+__all__ = [
+    "Article",
+    "Dateline",
+    "Diagnostic",
+    "Part",
+    "Parts",
+    "Span",
+    "Spans",
+    "article_schema",
+]
 
 #: A character span ``(start, end)`` into the caller's original string: ``text[start:end]``.
 Span = tuple[int, int]
@@ -40,23 +49,28 @@ def _span(value: Any) -> Span:
 
 
 def _opt_span(value: Any) -> Span | None:
-    return None if value is None else _span(value)
+    if value is None or type(value) is tuple:
+        return value
+    return _span(value)
 
 
 def _spans(values: Iterable[Any]) -> tuple[Span, ...]:
+    # The parser hands over tuples of int pairs already; only other input is converted.
+    if type(values) is tuple and (not values or type(values[0]) is tuple):
+        return values
     return tuple(_span(v) for v in values)
 
 
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
+    return values if type(values) is tuple else tuple(values)
 
 
 def _articles(values: Iterable[Article]) -> tuple[Article, ...]:
-    return tuple(values)
+    return values if type(values) is tuple else tuple(values)
 
 
-def _parts(values: Iterable[Part]) -> tuple[Part, ...]:
-    return tuple(values)
+def _parts(values: Iterable[Part]) -> Parts:
+    return values if isinstance(values, Parts) else Parts(values)
 
 
 def _diagnostics(values: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -179,6 +193,118 @@ class Part:
         return cls(data["kind"], int(data["start"]), int(data["end"]), data.get("name"))
 
 
+class Parts(Sequence[Part]):
+    """An article's parts: a read-only sequence of :class:`Part`, stored as columns.
+
+    A page of half a million lines has half a million parts; keeping them as four tuples
+    (kinds, starts, ends, names) instead of one object each is what keeps parsing such a
+    page fast. Indexing and iteration give :class:`Part` objects; a ``Parts`` equals any
+    sequence of the same parts (``article.parts == ()`` when there are none).
+
+    Example:
+        >>> parts = Parts([Part("marker", 0, 7, name="source"), Part("source", 8, 12)])
+        >>> len(parts), parts[1]
+        (2, Part(kind='source', start=8, end=12, name=None))
+        >>> parts.kinds
+        ('marker', 'source')
+    """
+
+    __slots__ = ("ends", "kinds", "names", "starts")
+
+    kinds: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    names: tuple[str | None, ...]
+
+    def __init__(self, parts: Iterable[Part] = ()) -> None:
+        items = list(parts)
+        self.kinds = tuple(p.kind for p in items)
+        self.starts = tuple(int(p.start) for p in items)
+        self.ends = tuple(int(p.end) for p in items)
+        self.names = tuple(p.name for p in items)
+
+    @classmethod
+    def from_columns(
+        cls,
+        kinds: Sequence[str],
+        starts: Sequence[int],
+        ends: Sequence[int],
+        names: Sequence[str | None],
+    ) -> Parts:
+        """Build from four columns of equal length (no :class:`Part` objects made).
+
+        Example:
+            >>> Parts.from_columns(["paragraph"], [0], [5], [None])[0].end
+            5
+        """
+        if not len(kinds) == len(starts) == len(ends) == len(names):
+            raise ValueError("Parts columns must have the same length")
+        out = cls.__new__(cls)
+        init = object.__setattr__
+        init(out, "kinds", tuple(kinds))
+        init(out, "starts", tuple(starts))
+        init(out, "ends", tuple(ends))
+        init(out, "names", tuple(names))
+        return out
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    @overload
+    def __getitem__(self, i: int) -> Part: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Parts: ...
+
+    def __getitem__(self, i: int | slice) -> Part | Parts:
+        if isinstance(i, slice):
+            return Parts.from_columns(self.kinds[i], self.starts[i], self.ends[i], self.names[i])
+        return Part(self.kinds[i], self.starts[i], self.ends[i], self.names[i])
+
+    def __iter__(self) -> Iterator[Part]:
+        return map(Part, self.kinds, self.starts, self.ends, self.names)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Parts):
+            return (self.starts, self.ends, self.kinds, self.names) == (
+                other.starts,
+                other.ends,
+                other.kinds,
+                other.names,
+            )
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.kinds, self.starts, self.ends, self.names))
+
+    def __repr__(self) -> str:
+        return f"Parts({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Parts.from_columns, (self.kinds, self.starts, self.ends, self.names))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, "names"):
+            raise AttributeError("Parts is immutable")
+        object.__setattr__(self, name, value)
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """Return the parts as JSON-ready dicts (``name`` only when set).
+
+        Example:
+            >>> Parts([Part("paragraph", 0, 5)]).to_list()
+            [{'kind': 'paragraph', 'start': 0, 'end': 5}]
+        """
+        return [
+            {"kind": k, "start": s, "end": e}
+            if n is None
+            else {"kind": k, "start": s, "end": e, "name": n}
+            for k, s, e, n in zip(self.kinds, self.starts, self.ends, self.names, strict=True)
+        ]
+
+
 @attrs.frozen(slots=True)
 class Diagnostic:
     """Something unusual about the input, recorded instead of raised.
@@ -258,7 +384,7 @@ class Article:
     #: Where each field came from in the input.
     spans: Spans = attrs.field(factory=Spans)
     #: Every labelled stretch of this article's part of the input, in order.
-    parts: tuple[Part, ...] = attrs.field(default=(), converter=_parts)
+    parts: Parts = attrs.field(factory=Parts, converter=_parts)
     #: Anything unusual met while parsing; parsing never raises on data.
     warnings: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
 
@@ -299,7 +425,7 @@ class Article:
         }
         if spans:
             out["spans"] = self.spans.to_dict()
-            out["parts"] = [p.to_dict() for p in self.parts]
+            out["parts"] = self.parts.to_list()
             out["warnings"] = [w.to_dict() for w in self.warnings]
         return out
 

@@ -18,8 +18,10 @@ Each step is a flag of :class:`Form`; flags compose with ``|``::
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
 
-__all__ = ["DEFAULT_FORM", "FOLD_DELETED", "Form", "fold", "fold_chars", "normalize"]
+__all__ = ["DEFAULT_FORM", "FOLD_DELETED", "FOLD_TABLE", "Form", "fold", "fold_chars", "normalize"]
 
 
 class Form(enum.Flag):
@@ -137,6 +139,9 @@ def _table(form: Form) -> dict[int, str | None]:
 _DEFAULT_TABLE = _table(Form.DEFAULT)
 _FOLD_TABLE = _table(Form.DEFAULT | Form.TEH_MARBUTA)
 
+#: What :func:`fold_chars` maps each character to (``None``: deleted), as a read-only
+#: ``str.translate`` table.
+FOLD_TABLE: Mapping[int, str | None] = MappingProxyType(_FOLD_TABLE)
 #: The characters :func:`fold_chars` deletes (diacritics, tatweel, controls).
 FOLD_DELETED = frozenset(chr(k) for k, v in _FOLD_TABLE.items() if v is None)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from itertools import compress
+from operator import lt
 
 import attrs
 
@@ -18,11 +20,11 @@ from .build import build_article
 from .chain import Chain
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .lexicon import Lexicon
-from .lines import scan
-from .model import Article, Diagnostic, Part, Spans, has_surrogates
+from .lines import scan_columns
+from .model import Article, Diagnostic, Parts, Spans, has_surrogates
 from .state import PageState
 from .tags import TagLexicon
-from .text import clean
+from .text import clean_many
 
 __all__ = ["DEFAULT_TIME_BUDGET", "Parser", "parse"]
 
@@ -101,8 +103,8 @@ class Parser:
 
     def _run(self, text: str) -> Article:
         started = time.thread_time()
-        lines = scan(text)
-        state = PageState(text, lines, self.lexicon, self.gazetteer, self.tag_lexicon, self.now)
+        columns = scan_columns(text)
+        state = PageState(text, columns, self.lexicon, self.gazetteer, self.tag_lexicon, self.now)
         for name, detector in self.detectors:
             try:
                 detector(state)
@@ -127,7 +129,8 @@ class Parser:
                     f"parsing took more than {self.time_budget} s of CPU time "
                     f"(at detector {name!r}); the page is returned as body text",
                 )
-        for i in range(len(lines)):
+        # Whatever no detector took is kept as paragraph text (found in one C-level pass).
+        for i in compress(range(len(state.rest)), map(lt, state.rest, state.ends)):
             if state.is_open(i):
                 piece = state.claim_rest(i, "paragraph")
                 if piece is not None and state.kind[i] not in (None, "paragraph"):
@@ -142,15 +145,12 @@ class Parser:
 
 def _as_body(text: str, code: str, message: str) -> Article:
     """Every line a paragraph: the safe answer when the detectors cannot be trusted."""
-    paragraphs: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for line in scan(text):
-        paragraphs.append(clean(line.text))
-        spans.append((line.start, line.end))
+    starts, ends, texts = scan_columns(text)
+    n = len(starts)
     return Article(
-        paragraphs=tuple(paragraphs),
-        spans=Spans(paragraphs=tuple(spans)),
-        parts=tuple(Part("paragraph", s, e) for s, e in spans),
+        paragraphs=tuple(clean_many(texts)),
+        spans=Spans(paragraphs=tuple(zip(starts, ends, strict=True))),
+        parts=Parts.from_columns(("paragraph",) * n, starts, ends, (None,) * n),
         warnings=(Diagnostic(code, message),),
     )
 

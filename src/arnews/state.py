@@ -9,10 +9,11 @@ read its lines, claim stretches of them as :class:`Piece` records, and move each
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
-from .lines import BLANK_SET, Line
+from .lines import BLANK_SET, Columns, Line, blank_before, scan_columns
 from .model import Diagnostic
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .tags import TagLexicon
 
-__all__ = ["MAIN", "PageState", "Piece"]
+__all__ = ["MAIN", "LineView", "PageState", "Piece"]
+
 
 #: Article index of the page's main article; what belongs to the page as a whole (similar
 #: lists, read-also markers) goes to it too.
@@ -62,21 +64,68 @@ class Piece:
         return f"Piece({self.line}, {self.kind!r}, {self.start}, {self.end}, name={self.name!r})"
 
 
+class LineView(Sequence[Line]):
+    """The page's lines as :class:`~arnews.lines.Line` records, made on first access.
+
+    The parser itself works on :class:`PageState`'s parallel lists (``starts``, ``ends``,
+    ``texts``); this view is for detectors that prefer one object per line.
+    """
+
+    __slots__ = ("_cache", "_state")
+
+    def __init__(self, state: PageState) -> None:
+        self._state = state
+        self._cache: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._state.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Line]: ...
+
+    def __getitem__(self, i: int | slice) -> Line | list[Line]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("line index out of range")
+        line = self._cache.get(i)
+        if line is None:
+            st = self._state
+            line = self._cache[i] = Line(i, st.starts[i], st.texts[i], st.blank_before(i))
+        return line
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self[i] for i in range(len(self)))
+
+
 class PageState:
     """Everything one parse knows so far.
 
+    Lines are held as parallel lists, one item per non-blank line (see
+    :func:`arnews.lines.scan_columns`), so that a detector can skip the lines it has no
+    business with without touching them.
+
     Attributes:
         text: the input, unchanged.
-        lines: its non-blank lines (see :func:`arnews.lines.scan`).
+        starts, ends, texts: per line, where its trimmed content starts and ends in
+            ``text``, and that content.
+        lines: the same lines as :class:`~arnews.lines.Line` records (made on access).
         lexicon: marker words and boilerplate phrases.
         gazetteer: places, agencies and other known names.
         tag_lexicon: known tag phrases for the keyword segmenter, if any.
         now: the moment relative stamps (``منذ 3 ساعات``) are read against, if given.
         kind: per line, what a detector found the line to be (``None`` = not yet known).
-        marker_end: per line, where the marker words (and colon) end, when ``kind`` is a marker.
         article: per line, the index of the article it belongs to (0 = main).
-        rest: per line, where its unclaimed content starts (``line.end`` when all is claimed).
+        rest: per line, where its unclaimed content starts (``ends[i]`` when all is claimed).
         pieces: the claimed pieces, in the order claimed.
+        whole: lines claimed whole as one paragraph each, in input order (kept apart from
+            ``pieces`` so that a page of half a million lines costs no object per line).
         warnings: diagnostics gathered so far.
         n_articles: how many articles the page holds (main + read-also).
         similar_keys: folded texts of the page's similar headlines, for other detectors to
@@ -86,27 +135,101 @@ class PageState:
     def __init__(
         self,
         text: str,
-        lines: list[Line],
+        columns: Columns,
         lexicon: Lexicon,
         gazetteer: Gazetteer,
         tag_lexicon: TagLexicon | None,
         now: datetime | None = None,
     ) -> None:
         self.text = text
-        self.lines = lines
+        self.columns = columns
+        self.starts, self.ends, self.texts = columns.starts, columns.ends, columns.texts
+        self.lines = LineView(self)
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.tag_lexicon = tag_lexicon
         self.now = now
-        n = len(lines)
+        n = len(self.starts)
         self.kind: list[str | None] = [None] * n
-        self.marker_end: list[int] = [ln.start for ln in lines]
         self.article: list[int] = [MAIN] * n
-        self.rest: list[int] = [ln.start for ln in lines]
+        self.rest: list[int] = self.starts.copy()
         self.pieces: list[Piece] = []
+        self.whole: list[int] = []
         self.warnings: list[Diagnostic] = []
         self.n_articles = 1
         self.similar_keys: set[str] = set()
+
+    @classmethod
+    def of(cls, text: str, **kw: Any) -> PageState:
+        """A fresh state for ``text`` with the default lexicon and gazetteer (for tests).
+
+        Example:
+            >>> PageState.of("أ\\nب").texts
+            ['أ', 'ب']
+        """
+        from .gazetteer import DEFAULT_GAZETTEER
+        from .lexicon import Lexicon
+
+        return cls(
+            text,
+            scan_columns(text),
+            kw.get("lexicon") or Lexicon.default(),
+            kw.get("gazetteer") or DEFAULT_GAZETTEER,
+            kw.get("tag_lexicon"),
+            kw.get("now"),
+        )
+
+    def blank_before(self, i: int) -> bool:
+        """Tell whether a blank line (or the start of the input) comes before line ``i``."""
+        return blank_before(self.text, self.columns, i)
+
+    def lines_of(self, *kinds: str | None) -> list[int]:
+        """The indices of the lines whose ``kind`` is one of ``kinds``, in order.
+
+        Runs at C speed (``list.index``), so a detector that acts on a few marker lines
+        costs next to nothing on a page of many plain lines.
+
+        Example:
+            >>> state = PageState.of("أ\\nب")
+            >>> state.kind[1] = "source"
+            >>> state.lines_of("source")
+            [1]
+        """
+        found: list[int] = []
+        kind = self.kind
+        for k in kinds:
+            i = -1
+            try:
+                while True:
+                    i = kind.index(k, i + 1)
+                    found.append(i)
+            except ValueError:
+                pass
+        if len(kinds) > 1:
+            found.sort()
+        return found
+
+    def article_starts(self) -> list[int]:
+        """The first line of each article, by article index (``-1`` when it has none).
+
+        Articles are numbered in the order their first lines come, so each is found with
+        one C-level ``list.index`` from where the last one started.
+
+        Example:
+            >>> state = PageState.of("أ\\nب")
+            >>> state.article_starts()
+            [0]
+        """
+        out = [-1] * self.n_articles
+        articles = self.article
+        pos = 0
+        for a in range(self.n_articles):
+            try:
+                pos = out[a] = articles.index(a, pos)
+            except ValueError:
+                if a == MAIN:
+                    continue
+        return out
 
     def claim(
         self,
@@ -136,7 +259,7 @@ class PageState:
 
     def claim_rest(self, i: int, kind: str, end: int | None = None, **kw: Any) -> Piece | None:
         """Claim line ``i`` from its ``rest`` up to ``end`` (default: the line's end)."""
-        stop = self.lines[i].end if end is None else end
+        stop = self.ends[i] if end is None else end
         piece = self.claim(i, kind, self.rest[i], stop, **kw)
         self.rest[i] = max(self.rest[i], stop)
         return piece
@@ -147,11 +270,11 @@ class PageState:
 
     def rest_text(self, i: int) -> str:
         """The unclaimed text of line ``i``."""
-        return self.text[self.rest[i] : self.lines[i].end]
+        return self.text[self.rest[i] : self.ends[i]]
 
     def is_open(self, i: int) -> bool:
         """Tell whether line ``i`` still has unclaimed content."""
-        return self.rest[i] < self.lines[i].end
+        return self.rest[i] < self.ends[i]
 
     def warn(
         self, code: str, message: str, start: int | None = None, end: int | None = None

@@ -6,27 +6,36 @@ two headlines glued together?) without changing it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import repeat
+from operator import contains
 
 import regex
 
 from .lines import BLANKS
 
 __all__ = [
+    "CLOSERS",
+    "TRAILERS",
     "clean",
+    "clean_many",
     "ends_sentence",
     "glue_points",
     "has_inner_sentence_end",
     "has_media_tag",
     "opens_with_clause_word",
     "sentence_glue_points",
+    "whole_text_glue_points",
     "word_count",
 ]
 
-# Sentence-final punctuation; a line ending in one of these is running text.
-_CLOSERS = frozenset(".!?؟…:؛")
-# Closing quotes and brackets that may follow the final punctuation (`…المحتجزين".`).
-_TRAILERS = BLANKS + "\"'”’»›)]}"
+#: Sentence-final punctuation; a line ending in one of these is running text.
+CLOSERS = frozenset(".!?؟…:؛")
+#: Closing quotes and brackets that may follow the final punctuation (``…المحتجزين".``).
+TRAILERS = BLANKS + "\"'”’»›)]}"
+_CLOSERS = CLOSERS
+_TRAILERS = TRAILERS
 
 # Letters that cannot be followed by another letter inside a word (teh marbuta, alef
 # maqsura), and hamza-below alef, which only starts a word: where they meet a letter, two
@@ -79,6 +88,30 @@ def clean(text: str) -> str:
         'أ ب'
     """
     return " ".join(text.split())
+
+
+# Runs of white space that clean() would change: two or more characters, or one that is not
+# a plain space. (Python's \s is exactly what str.split() splits on.)
+_UNCLEAN = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+
+
+def clean_many(texts: list[str]) -> list[str]:
+    """:func:`clean` over many one-line texts at once, in three C-level passes.
+
+    Every text must be one line (no line break inside) with no white space at its ends,
+    which is what the parser's claimed pieces are.
+
+    Example:
+        >>> clean_many(["أ\\xa0\\xa0 ب", "ج"])
+        ['أ ب', 'ج']
+    """
+    if not texts:
+        return []
+    # Most text has single spaces only: a printable string holds no other white space (and
+    # no controls), and then only a double space could need a change.
+    if all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
+        return list(texts)
+    return _UNCLEAN.sub(" ", "\n".join(texts)).split("\n")
 
 
 def word_count(text: str) -> int:
@@ -146,6 +179,19 @@ def sentence_glue_points(text: str) -> list[int]:
     if "." not in text and "!" not in text and "?" not in text and "؟" not in text:
         return []  # most headlines and furniture: no regex call at all
     return [m.end() for m in _finditer(_SENTENCE_GLUE, text)]
+
+
+def whole_text_glue_points(text: str) -> Iterator[int]:
+    """:func:`sentence_glue_points` over a whole page at once, in one regex scan.
+
+    A glue point never reaches across a line break (the letters around it are on its own
+    line), so the points of each line are those :func:`sentence_glue_points` gives it.
+
+    Example:
+        >>> list(whole_text_glue_points("أ.\\nالعالقين.وذكر"))
+        [12]
+    """
+    return (m.end() for m in _finditer(_SENTENCE_GLUE, text))
 
 
 # A sentence end followed by more text on the same line: running text, not a headline.

@@ -23,14 +23,23 @@ MAX_CHARS = 160
 def detect_boilerplate(state: PageState) -> None:
     """Classify and claim furniture lines."""
     lexicon = state.lexicon
+    heads = lexicon.boilerplate_heads
+    kinds, texts = state.kind, state.texts
+    # Only short lines that open with a letter some furniture phrase opens with are judged.
+    candidates = [
+        i
+        for i, c in enumerate(map(state.text.__getitem__, state.starts))
+        if c in heads and len(texts[i]) <= MAX_CHARS
+    ]
     # Furniture repeats; so do hostile pages. Each distinct short line is judged once.
     seen: dict[str, bool] = {}
-    for i, line in enumerate(state.lines):
-        if state.kind[i] is not None or len(line.text) > MAX_CHARS:
+    for i in candidates:
+        if kinds[i] is not None:
             continue
-        found = seen.get(line.text)
+        line = texts[i]
+        found = seen.get(line)
         if found is None:
-            found = seen[line.text] = lexicon.is_boilerplate(line.text)
+            found = seen[line] = lexicon.is_boilerplate(line)
         if found:
-            state.kind[i] = "boilerplate"
+            kinds[i] = "boilerplate"
             state.claim_rest(i, "boilerplate")

@@ -11,38 +11,48 @@ input and dropped from the field by the builder (each tag once, first-seen order
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..state import PageState
 from ..tags import segment_tags
 
 __all__ = ["detect_keywords", "detect_tag_lines"]
 
 _TAG_KINDS = ("keywords", "share")
+_FIRST = itemgetter(0)
 # Under a bare tag heading, tags are short lines; a sentence means the list has ended.
 MAX_TAG_LINE_WORDS = 12
 
 
 def _context(state: PageState) -> dict[int, str]:
-    parts: dict[int, list[str]] = {}
+    """Each article's title and body text, in input order."""
+    found: list[tuple[int, int, str]] = []
     text = state.text
     for piece in state.pieces:
         if piece.kind in ("paragraph", "title"):
-            parts.setdefault(state.article_of(piece), []).append(text[piece.start : piece.end])
+            found.append((piece.start, state.article_of(piece), text[piece.start : piece.end]))
+    articles, starts, texts = state.article, state.starts, state.texts
+    found.extend((starts[i], articles[i], texts[i]) for i in state.whole)
+    found.sort(key=_FIRST)
+    parts: dict[int, list[str]] = {}
+    for _, article, body in found:
+        parts.setdefault(article, []).append(body)
     return {k: "\n".join(v) for k, v in parts.items()}
 
 
 def detect_tag_lines(state: PageState) -> None:
     """Mark the lines under a bare tag heading as tag lines, before the body is collected."""
-    lines = state.lines
-    for i in range(len(lines)):
-        if state.kind[i] != "keywords" or state.is_open(i):
+    texts = state.texts
+    for i in state.lines_of("keywords"):
+        if state.is_open(i):
             continue
         j = i + 1
         while (
-            j < len(lines)
+            j < len(texts)
             and state.kind[j] is None
             and state.is_open(j)
-            and not lines[j].blank_before
-            and len(lines[j].text.split()) <= MAX_TAG_LINE_WORDS
+            and not state.blank_before(j)
+            and len(texts[j].split()) <= MAX_TAG_LINE_WORDS
         ):
             state.kind[j] = "keywords"
             state.article[j] = state.article[i]
@@ -51,15 +61,13 @@ def detect_tag_lines(state: PageState) -> None:
 
 def detect_keywords(state: PageState) -> None:
     """Split every open tag line into tags, with the article's text as evidence."""
-    targets = [
-        i for i in range(len(state.lines)) if state.kind[i] in _TAG_KINDS and state.is_open(i)
-    ]
+    targets = [i for i in state.lines_of(*_TAG_KINDS) if state.is_open(i)]
     if not targets:
         return
     context = _context(state)
     for i in targets:
         start = state.rest[i]
-        line_text = state.text[start : state.lines[i].end]
+        line_text = state.text[start : state.ends[i]]
         spans = segment_tags(
             line_text,
             context=context.get(state.article[i], ""),

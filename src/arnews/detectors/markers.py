@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..dates import scan_date
 from ..lexicon import MarkerMatch
-from ..lines import unfold_offset
+from ..lines import PREFIX_CHARS
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
 
@@ -40,8 +40,8 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
     if kind == "keywords":
         return colon or not rest
     if kind in ("updated", "published"):
-        line = state.lines[i]
-        return scan_date(line.text, rest_start - line.start) is not None
+        start = state.starts[i]
+        return scan_date(state.texts[i], rest_start - start) is not None
     if kind == "read_also":
         return not rest or word_count(rest) <= MAX_INLINE_TITLE_WORDS or not ends_sentence(rest)
     return True
@@ -51,30 +51,38 @@ def detect_markers(state: PageState) -> None:
     """Classify marker lines and claim their marker words."""
     lexicon = state.lexicon
     text = state.text
+    heads = lexicon.marker_heads
+    kinds, starts, ends = state.kind, state.starts, state.ends
+    # Only lines that open with a character some marker can open with are matched: on most
+    # pages that rules out nine lines in ten without a call.
+    candidates = [i for i, c in enumerate(map(text.__getitem__, starts)) if c in heads]
     # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
     # a full lexicon match on each.
     seen: dict[str, MarkerMatch | None] = {}
-    for i, line in enumerate(state.lines):
-        if state.kind[i] is not None:
+    for i in candidates:
+        if kinds[i] is not None:
             continue
-        folded = line.folded
-        if folded in seen:
-            m = seen[folded]
+        start, line_end = starts[i], ends[i]
+        head = state.texts[i][:PREFIX_CHARS]
+        if head in seen:
+            m = seen[head]
         else:
-            m = seen[folded] = lexicon.match_marker(folded)
+            m = seen[head] = lexicon.match_marker(head)
         if m is None:
             continue
-        if len(folded) == len(line.text):
-            # A short line that folding shortened nowhere: offsets agree.
-            end = line.start + m.end
+        if m.end >= len(head) and line_end - start > len(head):
+            # The marker ran to the end of the prefix: match the whole line to find its end.
+            m = lexicon.match_marker(text, pos=start, endpos=line_end)
+            if m is None:
+                continue
+            end = m.end
         else:
-            end = line.start + unfold_offset(line.text, m.end)
-        rest = text[end : line.end]
+            end = start + m.end
+        rest = text[end:line_end]
         if not _accepts(state, m.kind, m.colon, rest, end, i):
             continue
-        state.kind[i] = m.kind
-        state.marker_end[i] = end
+        kinds[i] = m.kind
         # The read-also marker belongs to the page; what follows it, to the new article.
         article = MAIN if m.kind == "read_also" else None
-        state.claim(i, "marker", line.start, end, article=article, name=m.kind)
+        state.claim(i, "marker", start, end, article=article, name=m.kind)
         state.rest[i] = end

@@ -8,8 +8,12 @@ letter starts a new paragraph again. Numbers (``3.5``), URLs and one-letter abbr
 
 from __future__ import annotations
 
-from ..state import PageState, Piece
-from ..text import sentence_glue_points
+from bisect import bisect_right
+from itertools import compress, repeat
+from operator import eq, is_
+
+from ..state import PageState
+from ..text import sentence_glue_points, whole_text_glue_points
 
 __all__ = ["detect_paragraphs"]
 
@@ -17,25 +21,45 @@ __all__ = ["detect_paragraphs"]
 def detect_paragraphs(state: PageState) -> None:
     """Claim the remaining body lines as paragraphs."""
     text = state.text
-    # Locals: this loop runs once per line, half a million times on a hostile megabyte.
-    kinds, rests, claim = state.kind, state.rest, state.claim
-    pieces = state.pieces
-    for i, line in enumerate(state.lines):
-        if kinds[i] is not None:
-            continue
-        base, end = rests[i], line.end
-        if base >= end:
-            continue
-        rests[i] = end
+    kinds, rests, starts, ends = state.kind, state.rest, state.starts, state.ends
+    n = len(kinds)
+    # Lines no detector classified and nothing of which was claimed: each is one paragraph,
+    # unless sentences were glued inside it. Found in C-level passes, recorded in bulk.
+    fresh = map(is_, kinds, repeat(None))
+    untouched = map(eq, rests, starts)
+    whole = list(compress(range(n), map(bool.__and__, fresh, untouched)))
+    glued: dict[int, list[int]] = {}
+    if whole:
+        # One scan of the whole text finds every glue point; each is on one line.
+        for point in whole_text_glue_points(text):
+            glued.setdefault(bisect_right(starts, point) - 1, []).append(point)
+    plain = [i for i in whole if i not in glued] if glued else whole
+    state.whole.extend(plain)
+    for i in plain:
         kinds[i] = "paragraph"
-        whole = base == line.start
-        cuts = sentence_glue_points(line.text if whole else text[base:end])
-        if whole and not cuts:
-            # A whole line is already trimmed of blanks at both ends: no claim() needed.
-            pieces.append(Piece(i, "paragraph", base, end))
-            continue
-        start = base
-        for cut in cuts:
-            claim(i, "paragraph", start, base + cut)
-            start = base + cut
-        claim(i, "paragraph", start, end)
+        rests[i] = ends[i]
+    # The rest: lines split at glue points, and lines a detector has claimed a part of.
+    partial = set(glued).intersection(whole) if glued else set()
+    for i in sorted(partial):
+        _split(state, i, [p for p in glued[i] if p < ends[i]])
+    i = -1
+    try:
+        while True:
+            i = kinds.index(None, i + 1)
+            if rests[i] < ends[i]:
+                base = rests[i]
+                _split(state, i, [base + c for c in sentence_glue_points(text[base : ends[i]])])
+    except ValueError:
+        pass
+
+
+def _split(state: PageState, i: int, cuts: list[int]) -> None:
+    """Claim line ``i``'s rest as paragraphs, cut at the given offsets."""
+    start, end = state.rest[i], state.ends[i]
+    state.rest[i] = end
+    state.kind[i] = "paragraph"
+    for cut in cuts:
+        if start < cut < end:
+            state.claim(i, "paragraph", start, cut)
+            start = cut
+    state.claim(i, "paragraph", start, end)

@@ -98,10 +98,10 @@ def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple
 def _claim_list_item(
     state: PageState, i: int, kind: str, article: int, bullets: regex.Pattern[str]
 ) -> None:
-    line = state.lines[i]
+    line_end = state.ends[i]
     rest = state.rest[i]
-    m = bullets.match(state.text, rest, line.end)
-    if m is not None and m.end() < line.end:
+    m = bullets.match(state.text, rest, line_end)
+    if m is not None and m.end() < line_end:
         state.claim(i, "marker", rest, m.end(), article=article, name="bullet")
         rest = m.end()
     state.rest[i] = rest
@@ -110,29 +110,29 @@ def _claim_list_item(
         if piece is not None:
             state.similar_keys.add(fold(state.text[piece.start : piece.end]))
     else:
-        for s, e in split_headlines(state.text[rest : line.end], rest, state.similar_keys):
+        for s, e in split_headlines(state.text[rest:line_end], rest, state.similar_keys):
             state.claim(i, "related_headline", s, e, article=article)
-        state.rest[i] = line.end
+        state.rest[i] = line_end
     state.kind[i] = kind
 
 
 def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> tuple[int, bool]:
     """Return (end index, body_follows) of the list whose first item is line ``first``."""
-    lines = state.lines
-    n = len(lines)
+    texts, kinds = state.texts, state.kind
+    n = len(texts)
     # One forward pass finds where the list's section ends and the first line of running
     # text before that; the walk below then decides in linear time.
     stop = first
     first_para = -1
-    while stop < n and state.kind[stop] not in _SECTION_KINDS:
-        if first_para < 0 and state.kind[stop] is None and is_paragraph_like(lines[stop].text):
+    while stop < n and kinds[stop] not in _SECTION_KINDS:
+        if first_para < 0 and kinds[stop] is None and is_paragraph_like(texts[stop]):
             first_para = stop
         stop += 1
     if first_para < 0:
         return stop, False
     for j in range(first, first_para):
         # After a gap, the list goes on only if nothing but headlines follows it.
-        if j > first and lines[j].blank_before and not bullets.match(lines[j].text):
+        if j > first and state.blank_before(j) and not bullets.match(texts[j]):
             return j, True
     return first_para, True
 
@@ -144,24 +144,28 @@ def _read_also_shape(state: PageState, i: int, footer_seen: bool) -> tuple[int, 
     inside the main body, because the main article's own footer comes after it; ``list``:
     only headlines follow, each the title of an article the page links to.
     """
-    lines = state.lines
-    n = len(lines)
+    texts, kinds = state.texts, state.kind
+    n = len(texts)
     end = i + 1
     footer_inside = False
-    content: list[int] = []
+    headlines = 0
+    all_headlines = True
     while end < n:
-        kind = state.kind[end]
+        kind = kinds[end]
         # An inline widget (headlines on the marker's own line) sits inside the block.
         if kind == "read_also" or (kind == "headlines" and not state.is_open(end)):
             break
         if kind in _MAIN_FOOTER:
             footer_inside = True
-        elif kind is None:
-            content.append(end)
+        elif kind is None and all_headlines:
+            if _is_headline_item(texts[end]):
+                headlines += 1
+            else:
+                all_headlines = False
         end += 1
     if not footer_seen and footer_inside:
         return end, "link"
-    if len(content) >= 2 and all(_is_headline_item(lines[j].text) for j in content):
+    if all_headlines and headlines >= 2:
         return end, "list"
     return end, "article"
 
@@ -202,7 +206,7 @@ def _read_also(
     for j in range(i + 1, end):
         if state.kind[j] is None:
             state.article[j] = _new_article(state)
-            m = bullets.match(state.text, state.rest[j], lines_end := state.lines[j].end)
+            m = bullets.match(state.text, state.rest[j], lines_end := state.ends[j])
             if m is not None and m.end() < lines_end:
                 state.claim(j, "marker", state.rest[j], m.end(), name="bullet")
                 state.rest[j] = m.end()
@@ -214,37 +218,44 @@ def _read_also(
 def detect_regions(state: PageState) -> None:
     """Assign each line to an article and claim the headline lists."""
     bullets = bullet_pattern(state.lexicon.bullets)
-    lines = state.lines
-    n = len(lines)
+    kinds, articles, ends = state.kind, state.article, state.ends
+    n = len(kinds)
     current = MAIN
     footer_seen = False
-    i = 0
-    while i < n:
-        kind = state.kind[i]
+    # Only section lines change anything; the lines between them take the current article,
+    # a slice at a time.
+    pos = 0
+    for i in state.lines_of("read_also", "headlines", *_MAIN_FOOTER):
+        if i < pos:
+            continue  # inside a block or list already laid out
+        if current != MAIN:
+            articles[pos:i] = [current] * (i - pos)
+        kind = kinds[i]
         if kind == "read_also":
-            i, current = _read_also(state, i, current, footer_seen, bullets)
+            pos, current = _read_also(state, i, current, footer_seen, bullets)
             continue
         if kind in _MAIN_FOOTER and current == MAIN:
             footer_seen = True
-        state.article[i] = current
+        articles[i] = current
+        pos = i + 1
         if kind != "headlines":
-            i += 1
             continue
         if state.is_open(i):
             # An inline widget: the headlines stand on the marker's own line.
             line_rest = state.rest[i]
             for s, e in split_headlines(
-                state.text[line_rest : lines[i].end], line_rest, state.similar_keys
+                state.text[line_rest : ends[i]], line_rest, state.similar_keys
             ):
                 state.claim(i, "related_headline", s, e)
-            state.rest[i] = lines[i].end
-            i += 1
+            state.rest[i] = ends[i]
             continue
         end, body_follows = _list_extent(state, i + 1, bullets)
         item_kind = "related" if body_follows else "similar"
         article = current if body_follows else MAIN
         for j in range(i + 1, end):
-            state.article[j] = current
-            if state.kind[j] is None and state.is_open(j):
+            articles[j] = current
+            if kinds[j] is None and state.is_open(j):
                 _claim_list_item(state, j, item_kind, article, bullets)
-        i = end
+        pos = end
+    if current != MAIN and pos < n:
+        articles[pos:n] = [current] * (n - pos)

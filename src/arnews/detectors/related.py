@@ -21,11 +21,14 @@ allows (glued words, known headlines), otherwise kept whole.
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import itemgetter
 
 from ..normalize import fold
 from ..state import PageState
 from ..text import (
+    CLOSERS,
+    TRAILERS,
     ends_sentence,
     glue_points,
     has_inner_sentence_end,
@@ -39,6 +42,9 @@ __all__ = ["detect_related", "headline_evidence"]
 
 _FOOTER_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
 THRESHOLD = 2
+_CLOSERS = CLOSERS
+_TRAILERS = TRAILERS
+_LAST = itemgetter(slice(-1, None))
 # A headline before the footer is short; a long unpunctuated line there is still body.
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
@@ -66,7 +72,7 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
     nxt = i + 1
     if (
         words <= MAX_FOOTER_HEADLINE_WORDS
-        and nxt < len(state.lines)
+        and nxt < len(state.kind)
         and state.kind[nxt] in _FOOTER_KINDS
         and state.article[nxt] == state.article[i]
     ):
@@ -78,26 +84,56 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
     return score
 
 
+def _open_lines(state: PageState) -> list[int]:
+    """Lines no detector has classified that still hold unclaimed text, in order."""
+    kinds, rests, ends = state.kind, state.rest, state.ends
+    out: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = kinds.index(None, i + 1)
+            if rests[i] < ends[i]:
+                out.append(i)
+    except ValueError:
+        return out
+
+
 def detect_related(state: PageState) -> None:
     """Claim body lines that are other articles' headlines."""
-    prev_sentence: dict[int, bool] = {}
-    # Locals: this loop runs once per line, half a million times on a hostile megabyte.
     kinds, rests, articles, page = state.kind, state.rest, state.article, state.text
-    for i, line in enumerate(state.lines):
-        if kinds[i] is not None or rests[i] >= line.end:
+    starts, ends = state.starts, state.ends
+    lines = _open_lines(state)
+    # Whether each open line ends a sentence, worked out for all of them in C-level passes;
+    # a line whose rest is not the whole line is judged on its rest.
+    closed = list(
+        map(
+            _CLOSERS.__contains__,
+            map(_LAST, map(str.rstrip, map(state.texts.__getitem__, lines), repeat(_TRAILERS))),
+        )
+    )
+    # A candidate is an unpunctuated line after a line that ends a sentence (in its
+    # article): on most pages a few lines, so the loop below runs over those only.
+    prev_sentence: dict[int, bool] = {}
+    last = 0
+    for k, i in enumerate(lines):
+        if rests[i] != starts[i]:
+            closed[k] = ends_sentence(page[rests[i] : ends[i]])
+        if closed[k]:
             continue
+        # The previous open lines of this article, up to this one, set prev_sentence.
+        for q in range(last, k):
+            prev_sentence[articles[lines[q]]] = closed[q]
+        last = k + 1
         article = articles[i]
-        text = line.text if rests[i] == line.start else page[rests[i] : line.end]
-        closed = ends_sentence(text)
-        if (
-            not closed
-            and prev_sentence.get(article)
-            and headline_evidence(state, i, text) >= THRESHOLD
-        ):
-            rest = state.rest[i]
-            for s, e in split_headlines(text, rest, state.similar_keys):
-                state.claim(i, "related_headline", s, e)
-            state.rest[i] = state.lines[i].end
-            state.kind[i] = "related"
+        was_closed = prev_sentence.get(article)
+        prev_sentence[article] = False
+        if not was_closed:
             continue
-        prev_sentence[article] = closed
+        text = state.texts[i] if rests[i] == starts[i] else page[rests[i] : ends[i]]
+        if headline_evidence(state, i, text) >= THRESHOLD:
+            for s, e in split_headlines(text, rests[i], state.similar_keys):
+                state.claim(i, "related_headline", s, e)
+            rests[i] = ends[i]
+            kinds[i] = "related"
+            # A taken line does not count as text: the article's last sentence state stays.
+            prev_sentence[article] = was_closed

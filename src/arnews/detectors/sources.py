@@ -29,19 +29,17 @@ def detect_sources(state: PageState) -> None:
     """Claim source values."""
     seen: set[int] = set()
     repeated: list[tuple[int, int]] = []
-    lines = state.lines
-    for i in range(len(lines)):
-        if state.kind[i] != "source":
-            continue
+    texts = state.texts
+    for i in state.lines_of("source"):
         target = i
         if not state.is_open(i):
             j = i + 1
             if (
-                j < len(lines)
+                j < len(texts)
                 and state.kind[j] is None
-                and not lines[j].blank_before
-                and word_count(lines[j].text) <= MAX_NEXT_LINE_WORDS
-                and not ends_sentence(lines[j].text)
+                and not state.blank_before(j)
+                and word_count(texts[j]) <= MAX_NEXT_LINE_WORDS
+                and not ends_sentence(texts[j])
             ):
                 state.kind[j] = "source_value"
                 state.article[j] = state.article[i]

@@ -19,14 +19,15 @@ __all__ = ["detect_stamps"]
 
 def detect_stamps(state: PageState) -> None:
     """Claim the dates after update/publication markers."""
-    for i, line in enumerate(state.lines):
+    for i in state.lines_of("updated", "published"):
         kind = state.kind[i]
         if kind not in ("updated", "published") or not state.is_open(i):
             continue
-        found = scan_date(line.text, state.rest[i] - line.start, now=state.now)
+        line_start = state.starts[i]
+        found = scan_date(state.texts[i], state.rest[i] - line_start, now=state.now)
         if found is None:
             continue
-        start, end = line.start + found.start, line.start + found.end
+        start, end = line_start + found.start, line_start + found.end
         if start > state.rest[i]:
             # The date reader skipped a stamp marker of its own (`آخر تحديث:آخر تحديث: 17 …`):
             # it is marker text, and must be claimed as such rather than lost.

@@ -21,19 +21,27 @@ MAX_TITLE_WORDS = 40
 
 def detect_titles(state: PageState) -> None:
     """Claim the title of each read-also article."""
-    done = {MAIN}
-    for i in range(len(state.lines)):
-        article = state.article[i]
-        if article in done:
+    kinds, articles = state.kind, state.article
+    n = len(kinds)
+    for a, first in enumerate(state.article_starts()):
+        if a == MAIN or first < 0:
             continue
-        kind = state.kind[i]
-        if kind == "read_also":
-            if state.is_open(i):
-                state.claim_rest(i, "title")
-                done.add(article)
-            continue
-        if kind is None and state.is_open(i):
-            if word_count(state.rest_text(i)) <= MAX_TITLE_WORDS:
-                state.claim_rest(i, "title")
-                state.kind[i] = "title"
-            done.add(article)
+        # The article's lines start at ``first``; lines of later articles mean it has ended
+        # (the main article's lines may come in between, after a link).
+        for i in range(first, n):
+            article = articles[i]
+            if article > a:
+                break
+            if article != a:
+                continue
+            kind = kinds[i]
+            if kind == "read_also":
+                if state.is_open(i):
+                    state.claim_rest(i, "title")
+                    break
+                continue
+            if kind is None and state.is_open(i):
+                if word_count(state.rest_text(i)) <= MAX_TITLE_WORDS:
+                    state.claim_rest(i, "title")
+                    kinds[i] = "title"
+                break
