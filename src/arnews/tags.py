@@ -413,11 +413,13 @@ class _Context:
     grams: frozenset[str]
 
     @classmethod
-    def build(cls, context: str, needed: frozenset[str]) -> _Context:
+    def build(cls, context: str, needed: frozenset[str], probes: Iterable[str] = ()) -> _Context:
         words: set[str] = set()
         grams: set[str] = set()
         if not context or not needed:
             return cls(frozenset(), frozenset())
+        if probes:
+            context = _windows(context, probes)
         # Only the line's own words are ever looked up, so only they are indexed; a body
         # repeats its words, so each distinct word's variants are worked out once.
         seen: dict[str, list[str]] = {}
@@ -442,6 +444,51 @@ class _Context:
 
     def has(self, key: str) -> bool:
         return key in self.grams
+
+
+# How far past a word of the tag line the article is read for a phrase that starts there:
+# longer than MAX_PHRASE_TOKENS words of any normal length.
+_WINDOW = 120
+
+
+def _windows(context: str, probes: Iterable[str]) -> str:
+    """The stretches of ``context`` that can give evidence about the tag line's words.
+
+    Folding a whole article costs far more than the rest of the segmenter, yet only the
+    places where a word of the tag line occurs matter: a phrase starts at such a word and
+    runs a few words on. A substring search per word (as written, and folded) finds them at
+    C speed; each place is read from its word's start to a little past a phrase's length.
+    A word spelled in a third way (neither as in the tag line nor plain) is missed: evidence
+    is lost, never invented. Separate stretches are joined by a clause break, so no phrase
+    is made across a gap.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(context)
+    for probe in probes:
+        pos = context.find(probe)
+        while pos >= 0:
+            start = pos
+            # Back to the word's start: clitics (و، ب، ل، ك، ال) are a few letters long.
+            while start > 0 and pos - start < 8 and not context[start - 1].isspace():
+                start -= 1
+            end = min(n, pos + len(probe) + _WINDOW)
+            while end < n and not context[end].isspace():
+                end += 1
+            spans.append((start, end))
+            pos = context.find(probe, pos + len(probe))
+    if not spans:
+        return ""
+    spans.sort()
+    out: list[str] = []
+    cur_start, cur_end = spans[0]
+    for start, end in spans[1:]:
+        if start <= cur_end:
+            cur_end = max(cur_end, end)
+            continue
+        out.append(context[cur_start:cur_end])
+        cur_start, cur_end = start, end
+    out.append(context[cur_start:cur_end])
+    return ".\n".join(out)
 
 
 def _known_spans(
@@ -721,10 +768,10 @@ def segment_tags(
 
     ctx = _Context(frozenset(), frozenset())
     if context and to_split:
-        needed = frozenset(
-            v for spans in to_split for s, e in spans for v in analyse(line[s:e]).variants
-        )
-        ctx = _Context.build(context, needed)
+        raw = {line[s:e] for spans in to_split for s, e in spans}
+        needed = frozenset(v for word in raw for v in analyse(word).variants)
+        probes = raw | {analyse(word).key for word in raw}
+        ctx = _Context.build(context, needed, probes)
     out: list[tuple[int, int]] = []
     for spans, split in groups:
         if not split:
