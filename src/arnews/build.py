@@ -51,6 +51,10 @@ def _merge(
     first: tuple[list[int], list[int], list[Any]], second: tuple[list[int], list[int], list[Any]]
 ) -> tuple[list[int], list[int], list[Any]]:
     """Two runs of (starts, ends, values), each in input order, as one run in input order."""
+    if not first[0]:
+        return second
+    if not second[0]:
+        return first
     starts = first[0] + second[0]
     order = sorted(range(len(starts)), key=starts.__getitem__)
     ends = first[1] + second[1]
@@ -62,7 +66,9 @@ def _merge(
     )
 
 
-def _article(state: PageState, pieces: list[Piece], whole: list[int]) -> Article:
+def _article(
+    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+) -> Article:
     text = state.text
     if len(pieces) > 1:
         pieces.sort(key=_START)
@@ -72,6 +78,7 @@ def _article(state: PageState, pieces: list[Piece], whole: list[int]) -> Article
     list_spans: dict[str, list[Span]] = {}
     seen_tags: set[str] = set()
     removed: list[Span] = []
+    values: dict[str, tuple[str, bool]] = {}
     # Paragraphs cut from lines (whole-line ones come below), and the parts' columns.
     cut_starts: list[int] = []
     cut_ends: list[int] = []
@@ -93,7 +100,16 @@ def _article(state: PageState, pieces: list[Piece], whole: list[int]) -> Article
         name = _LIST_FIELDS.get(kind)
         if name is not None:
             raw = text[start:end]
-            value = _short(raw, removed, (start, end)) if kind in _SHORT_LISTS else clean(raw)
+            # Furniture and lists repeat: each distinct text is cleaned once.
+            known = values.get(raw)
+            if known is None:
+                before = len(removed)
+                value = _short(raw, removed, (start, end)) if kind in _SHORT_LISTS else clean(raw)
+                values[raw] = (value, len(removed) > before)
+            else:
+                value, had_controls = known
+                if had_controls:
+                    removed.append((start, end))
             if value:
                 if name not in lists:
                     lists[name] = []
@@ -128,10 +144,15 @@ def _article(state: PageState, pieces: list[Piece], whole: list[int]) -> Article
 
     # Whole-line paragraphs come as line numbers: their offsets and texts are read in
     # C-level passes and merged with the paragraphs cut from lines, in input order.
-    if whole:
+    if whole or cuts[0]:
         w_starts = list(map(state.starts.__getitem__, whole))
         w_ends = list(map(state.ends.__getitem__, whole))
         w_raw = list(map(state.texts.__getitem__, whole))
+        if cuts[0]:
+            # Paragraphs the paragraphs detector cut from lines in bulk (glued sentences).
+            c_raw = list(map(text.__getitem__, map(slice, cuts[0], cuts[1])))
+            w_starts, w_ends, w_raw = _merge((w_starts, w_ends, w_raw), (*cuts, c_raw))
+        n_bulk = len(w_starts)
         if cut_starts:
             p_starts, p_ends, p_raw = _merge(
                 (w_starts, w_ends, w_raw), (cut_starts, cut_ends, cut_raw)
@@ -140,19 +161,19 @@ def _article(state: PageState, pieces: list[Piece], whole: list[int]) -> Article
             p_starts, p_ends, p_raw = w_starts, w_ends, w_raw
         if starts:
             starts, ends, labels = _merge(
-                (w_starts, w_ends, [_PARAGRAPH] * len(whole)), (starts, ends, labels)
+                (w_starts, w_ends, [_PARAGRAPH] * n_bulk), (starts, ends, labels)
             )
             kinds, names = map(list, zip(*labels, strict=True))
         else:
             starts, ends = w_starts, w_ends
-            kinds, names = ["paragraph"] * len(whole), [None] * len(whole)
+            kinds, names = ["paragraph"] * n_bulk, [None] * n_bulk
     else:
         p_starts, p_ends, p_raw = cut_starts, cut_ends, cut_raw
         kinds = [k for k, _ in labels]
         names = [m for _, m in labels]
     spans["paragraphs"] = tuple(zip(p_starts, p_ends, strict=True))
-    for key, values in list_spans.items():
-        spans[key] = tuple(values)
+    for field, field_spans in list_spans.items():
+        spans[field] = tuple(field_spans)
 
     if removed:
         state.warn(
@@ -187,13 +208,22 @@ def build_article(state: PageState) -> Article:
     article = state.article
     for piece in state.pieces:
         buckets[article[piece.line] if piece.article is None else piece.article].append(piece)
+    cuts: list[tuple[list[int], list[int]]]
     if n == 1:
         wholes = [state.whole]
+        cuts = [(state.cut_starts, state.cut_ends)]
     else:
         wholes = [[] for _ in range(n)]
         for i in state.whole:
             wholes[article[i]].append(i)
-    articles = [_article(state, bucket, w) for bucket, w in zip(buckets, wholes, strict=True)]
+        cuts = [([], []) for _ in range(n)]
+        for line, start, end in zip(state.cut_lines, state.cut_starts, state.cut_ends, strict=True):
+            bucket = cuts[article[line]]
+            bucket[0].append(start)
+            bucket[1].append(end)
+    articles = [
+        _article(state, bucket, w, c) for bucket, w, c in zip(buckets, wholes, cuts, strict=True)
+    ]
     return attrs.evolve(
         articles[MAIN], read_also=tuple(articles[MAIN + 1 :]), warnings=tuple(state.warnings)
     )

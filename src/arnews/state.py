@@ -126,6 +126,8 @@ class PageState:
         pieces: the claimed pieces, in the order claimed.
         whole: lines claimed whole as one paragraph each, in input order (kept apart from
             ``pieces`` so that a page of half a million lines costs no object per line).
+        cut_lines, cut_starts, cut_ends: paragraphs cut out of lines in bulk (sentences glued
+            together with no space), as parallel lists in input order.
         warnings: diagnostics gathered so far.
         n_articles: how many articles the page holds (main + read-also).
         similar_keys: folded texts of the page's similar headlines, for other detectors to
@@ -155,6 +157,9 @@ class PageState:
         self.rest: list[int] = self.starts.copy()
         self.pieces: list[Piece] = []
         self.whole: list[int] = []
+        self.cut_lines: list[int] = []
+        self.cut_starts: list[int] = []
+        self.cut_ends: list[int] = []
         self.warnings: list[Diagnostic] = []
         self.n_articles = 1
         self.similar_keys: set[str] = set()

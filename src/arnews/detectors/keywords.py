@@ -33,6 +33,10 @@ def _context(state: PageState) -> dict[int, str]:
             found.append((piece.start, state.article_of(piece), text[piece.start : piece.end]))
     articles, starts, texts = state.article, state.starts, state.texts
     found.extend((starts[i], articles[i], texts[i]) for i in state.whole)
+    found.extend(
+        (s, articles[i], text[s:e])
+        for i, s, e in zip(state.cut_lines, state.cut_starts, state.cut_ends, strict=True)
+    )
     found.sort(key=_FIRST)
     parts: dict[int, list[str]] = {}
     for _, article, body in found:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..dates import scan_date
 from ..lexicon import MarkerMatch
 from ..lines import PREFIX_CHARS
-from ..state import MAIN, PageState
+from ..state import MAIN, PageState, Piece
 from ..text import ends_sentence, word_count
 
 __all__ = ["detect_markers"]
@@ -57,18 +57,42 @@ def detect_markers(state: PageState) -> None:
     # pages that rules out nine lines in ten without a call.
     candidates = [i for i, c in enumerate(map(text.__getitem__, starts)) if c in heads]
     # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
-    # a full lexicon match on each.
+    # a full lexicon match on each. A line short enough to be its own prefix is decided once
+    # (the decision reads nothing but the line).
     seen: dict[str, MarkerMatch | None] = {}
+    decided: dict[str, tuple[str, int] | None] = {}
+    pieces = state.pieces
     for i in candidates:
         if kinds[i] is not None:
             continue
         start, line_end = starts[i], ends[i]
-        head = state.texts[i][:PREFIX_CHARS]
+        line = state.texts[i]
+        if line in decided:
+            known = decided[line]
+            if known is not None:
+                kind, width = known
+                kinds[i] = kind
+                end = start + width
+                pieces.append(
+                    Piece(
+                        i,
+                        "marker",
+                        start,
+                        end,
+                        article=MAIN if kind == "read_also" else None,
+                        name=kind,
+                    )
+                )
+                state.rest[i] = end
+            continue
+        head = line[:PREFIX_CHARS]
         if head in seen:
             m = seen[head]
         else:
             m = seen[head] = lexicon.match_marker(head)
         if m is None:
+            if len(line) <= PREFIX_CHARS:
+                decided[line] = None
             continue
         if m.end >= len(head) and line_end - start > len(head):
             # The marker ran to the end of the prefix: match the whole line to find its end.
@@ -79,7 +103,10 @@ def detect_markers(state: PageState) -> None:
         else:
             end = start + m.end
         rest = text[end:line_end]
-        if not _accepts(state, m.kind, m.colon, rest, end, i):
+        accepted = _accepts(state, m.kind, m.colon, rest, end, i)
+        if len(line) <= PREFIX_CHARS:
+            decided[line] = (m.kind, end - start) if accepted else None
+        if not accepted:
             continue
         kinds[i] = m.kind
         # The read-also marker belongs to the page; what follows it, to the new article.

@@ -31,8 +31,14 @@ def detect_paragraphs(state: PageState) -> None:
     glued: dict[int, list[int]] = {}
     if whole:
         # One scan of the whole text finds every glue point; each is on one line.
+        line_end = -1
+        bucket: list[int] = []
         for point in whole_text_glue_points(text):
-            glued.setdefault(bisect_right(starts, point) - 1, []).append(point)
+            if point >= line_end:
+                line = bisect_right(starts, point) - 1
+                line_end = ends[line]
+                bucket = glued.setdefault(line, [])
+            bucket.append(point)
     plain = [i for i in whole if i not in glued] if glued else whole
     state.whole.extend(plain)
     for i in plain:
@@ -58,8 +64,14 @@ def _split(state: PageState, i: int, cuts: list[int]) -> None:
     start, end = state.rest[i], state.ends[i]
     state.rest[i] = end
     state.kind[i] = "paragraph"
-    for cut in cuts:
-        if start < cut < end:
-            state.claim(i, "paragraph", start, cut)
-            start = cut
-    state.claim(i, "paragraph", start, end)
+    cuts = [c for c in cuts if start < c < end]
+    if not cuts:
+        state.claim(i, "paragraph", start, end)
+        return
+    # A cut lies between a sentence end and a letter: only the first piece can have blanks
+    # to trim (before it), and the last is trimmed already (a line ends in a non-blank).
+    state.claim(i, "paragraph", start, cuts[0])
+    state.cut_lines.extend([i] * len(cuts))
+    state.cut_starts.extend(cuts)
+    state.cut_ends.extend(cuts[1:])
+    state.cut_ends.append(end)

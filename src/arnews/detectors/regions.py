@@ -25,8 +25,9 @@ import functools
 
 import regex
 
+from ..lines import BLANKS
 from ..normalize import fold
-from ..state import MAIN, PageState
+from ..state import MAIN, PageState, Piece
 from ..text import ends_sentence, glue_points, word_count
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
@@ -93,6 +94,32 @@ def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple
         prev = cut
     spans.append((start + prev, start + len(text)))
     return spans
+
+
+def _claim_similar_items(
+    state: PageState, items: list[int], article: int, bullets: regex.Pattern[str]
+) -> None:
+    """Claim whole-line similar-list items: bullet and headline, each distinct line read once."""
+    starts, texts, pieces = state.starts, state.texts, state.pieces
+    shapes: dict[str, tuple[int, int, int]] = {}
+    keys = state.similar_keys
+    for i in items:
+        line = texts[i]
+        shape = shapes.get(line)
+        if shape is None:
+            # Work it out on a state of its own: bullet width, headline start and end.
+            m = bullets.match(line)
+            bullet = m.end() if m is not None and m.end() < len(line) else 0
+            head = bullet + (len(line[bullet:]) - len(line[bullet:].lstrip(BLANKS)))
+            shape = shapes[line] = (bullet, head, len(line))
+            keys.add(fold(line[head:]))
+        bullet, head, end = shape
+        start = starts[i]
+        if bullet:
+            pieces.append(Piece(i, "marker", start, start + bullet, article=article, name="bullet"))
+        pieces.append(Piece(i, "similar", start + head, start + end, article=article))
+        state.rest[i] = state.ends[i]
+        state.kind[i] = "similar"
 
 
 def _claim_list_item(
@@ -252,10 +279,16 @@ def detect_regions(state: PageState) -> None:
         end, body_follows = _list_extent(state, i + 1, bullets)
         item_kind = "related" if body_follows else "similar"
         article = current if body_follows else MAIN
+        whole_items: list[int] = []
         for j in range(i + 1, end):
             articles[j] = current
             if kinds[j] is None and state.is_open(j):
-                _claim_list_item(state, j, item_kind, article, bullets)
+                if item_kind == "similar" and state.rest[j] == state.starts[j]:
+                    whole_items.append(j)
+                else:
+                    _claim_list_item(state, j, item_kind, article, bullets)
+        if whole_items:
+            _claim_similar_items(state, whole_items, article, bullets)
         pos = end
     if current != MAIN and pos < n:
         articles[pos:n] = [current] * (n - pos)

@@ -28,7 +28,7 @@ MAX_NEXT_LINE_WORDS = 8
 def detect_sources(state: PageState) -> None:
     """Claim source values."""
     seen: set[int] = set()
-    repeated: list[tuple[int, int]] = []
+    repeated: list[int] = []  # start, end, start, end …
     texts = state.texts
     for i in state.lines_of("source"):
         target = i
@@ -50,7 +50,8 @@ def detect_sources(state: PageState) -> None:
         if article in seen:
             piece = state.claim_rest(target, "boilerplate")
             if piece is not None:
-                repeated.append((piece.start, piece.end))
+                repeated.append(piece.start)
+                repeated.append(piece.end)
             continue
         found = scan_date(state.text, state.rest[target])
         if found is not None:
@@ -64,7 +65,8 @@ def detect_sources(state: PageState) -> None:
         # source line thousands of times should not give thousands of warnings.
         state.warn(
             "repeated_source",
-            f"{len(repeated)} more source line(s) after an article's first; the first is the "
-            "source, the others are kept as boilerplate",
-            *repeated[0],
+            f"{len(repeated) // 2} more source line(s) after an article's first; the first is "
+            "the source, the others are kept as boilerplate",
+            repeated[0],
+            repeated[1],
         )
