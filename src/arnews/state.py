@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from .lines import BLANK_SET, Columns, Line, blank_before, scan_columns
 from .model import Diagnostic
@@ -29,39 +29,28 @@ __all__ = ["MAIN", "LineView", "PageState", "Piece"]
 MAIN = 0
 
 
-class Piece:
+class Piece(NamedTuple):
     """A claimed stretch of the input: what it is, for which article, and its value.
 
     ``kind`` is a :class:`~arnews.model.Part` kind (``paragraph``, ``marker``, ``source`` …);
     ``value`` carries what the builder needs beyond the text (a parsed date, a dateline's
     place and agency). ``article`` is ``None`` until known: the builder then takes the
     article of the piece's ``line``, so detectors that run before the regions are drawn can
-    still claim.
+    still claim. (A named tuple: cheap to make, and the garbage collector soon stops
+    tracking one that holds plain values, which counts on a page of many thousand pieces.)
+
+    Example:
+        >>> Piece(3, "source", 10, 14).article is None
+        True
     """
 
-    __slots__ = ("article", "end", "kind", "line", "name", "start", "value")
-
-    def __init__(
-        self,
-        line: int,
-        kind: str,
-        start: int,
-        end: int,
-        *,
-        article: int | None = None,
-        name: str | None = None,
-        value: Any = None,
-    ) -> None:
-        self.line = line
-        self.article = article
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.name = name
-        self.value = value
-
-    def __repr__(self) -> str:
-        return f"Piece({self.line}, {self.kind!r}, {self.start}, {self.end}, name={self.name!r})"
+    line: int
+    kind: str
+    start: int
+    end: int
+    article: int | None = None
+    name: str | None = None
+    value: Any = None
 
 
 class LineView(Sequence[Line]):

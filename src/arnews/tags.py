@@ -50,6 +50,7 @@ __all__ = [
     "DIVERSITY",
     "KNOWN_EDGE",
     "MAX_PHRASE_TOKENS",
+    "MAX_SEGMENT_TOKENS",
     "MAX_SEPARATED_WORDS",
     "MERGE_COST",
     "W_CONTEXT",
@@ -65,6 +66,10 @@ __all__ = [
 MAX_PHRASE_TOKENS = 6
 #: A separated item longer than this is split further as if it had no separators.
 MAX_SEPARATED_WORDS = 8
+#: A line with more words to split than this is not weighed word by word: each word is a
+#: tag (separated items still count whole). Real tag lines hold a few dozen words; the limit
+#: keeps a runaway line (a whole page run into its tag marker) to a linear scan.
+MAX_SEGMENT_TOKENS = 2_000
 
 #: Bonus on a link that lies inside a phrase of the :class:`TagLexicon`.
 W_LEXICON = 4.0
@@ -757,6 +762,14 @@ def segment_tags(
     else:
         groups = [(items[0], len(items[0]) > 1)]
     to_split = [spans for spans, split in groups if split]
+    if sum(map(len, items)) > MAX_SEGMENT_TOKENS:
+        # No page has a tag line this long: separated items stay whole, other words are
+        # each a tag, at the cost of a scan.
+        return [
+            span
+            for spans, split in groups
+            for span in (spans if split else [(spans[0][0], spans[-1][1])])
+        ]
     analyses: dict[str, _Tok] = {}
     known = lexicon.phrases if lexicon is not None else frozenset()
 

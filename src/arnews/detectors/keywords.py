@@ -14,7 +14,8 @@ from __future__ import annotations
 from operator import itemgetter
 
 from ..state import PageState
-from ..tags import segment_tags
+from ..tags import MAX_SEGMENT_TOKENS, segment_tags
+from ..text import word_count
 
 __all__ = ["detect_keywords", "detect_tag_lines"]
 
@@ -79,3 +80,12 @@ def detect_keywords(state: PageState) -> None:
             gazetteer=state.gazetteer,
         )
         state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
+        words = word_count(line_text)
+        if words > MAX_SEGMENT_TOKENS:
+            state.warn(
+                "long_tag_line",
+                f"a tag line of {words} words, longer than any real one (over "
+                f"{MAX_SEGMENT_TOKENS}): multi-word tags were kept only where separators mark them",
+                start,
+                state.ends[i],
+            )

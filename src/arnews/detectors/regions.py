@@ -151,9 +151,15 @@ def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> t
     # text before that; the walk below then decides in linear time.
     stop = first
     first_para = -1
+    judged: dict[str, bool] = {}  # lists repeat their lines: each distinct one is read once
     while stop < n and kinds[stop] not in _SECTION_KINDS:
-        if first_para < 0 and kinds[stop] is None and is_paragraph_like(texts[stop]):
-            first_para = stop
+        if first_para < 0 and kinds[stop] is None:
+            line = texts[stop]
+            para = judged.get(line)
+            if para is None:
+                para = judged[line] = is_paragraph_like(line)
+            if para:
+                first_para = stop
         stop += 1
     if first_para < 0:
         return stop, False

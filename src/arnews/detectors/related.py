@@ -21,8 +21,8 @@ allows (glued words, known headlines), otherwise kept whole.
 
 from __future__ import annotations
 
-from itertools import pairwise, repeat
-from operator import itemgetter
+from itertools import compress, pairwise, repeat
+from operator import itemgetter, ne, not_
 
 from ..normalize import fold
 from ..state import PageState
@@ -86,16 +86,8 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
 
 def _open_lines(state: PageState) -> list[int]:
     """Lines no detector has classified that still hold unclaimed text, in order."""
-    kinds, rests, ends = state.kind, state.rest, state.ends
-    out: list[int] = []
-    i = -1
-    try:
-        while True:
-            i = kinds.index(None, i + 1)
-            if rests[i] < ends[i]:
-                out.append(i)
-    except ValueError:
-        return out
+    rests, ends = state.rest, state.ends
+    return [i for i, kind in enumerate(state.kind) if kind is None and rests[i] < ends[i]]
 
 
 def detect_related(state: PageState) -> None:
@@ -111,21 +103,35 @@ def detect_related(state: PageState) -> None:
             map(_LAST, map(str.rstrip, map(state.texts.__getitem__, lines), repeat(_TRAILERS))),
         )
     )
+    cut = map(ne, map(rests.__getitem__, lines), map(starts.__getitem__, lines))
+    for k in compress(range(len(lines)), cut):
+        i = lines[k]
+        closed[k] = ends_sentence(page[rests[i] : ends[i]])
     # A candidate is an unpunctuated line after a line that ends a sentence (in its
     # article): on most pages a few lines, so the loop below runs over those only.
+    candidates = compress(range(len(lines)), map(not_, closed))
+    one_article = state.n_articles == 1
     prev_sentence: dict[int, bool] = {}
+    taken: set[int] = set()
     last = 0
-    for k, i in enumerate(lines):
-        if rests[i] != starts[i]:
-            closed[k] = ends_sentence(page[rests[i] : ends[i]])
-        if closed[k]:
-            continue
-        # The previous open lines of this article, up to this one, set prev_sentence.
-        for q in range(last, k):
-            prev_sentence[articles[lines[q]]] = closed[q]
-        last = k + 1
+    for k in candidates:
+        i = lines[k]
         article = articles[i]
-        was_closed = prev_sentence.get(article)
+        if one_article:
+            # The line before, unless it was taken (then the state before it still holds).
+            if k == 0:
+                was_closed = False
+            elif k - 1 in taken:
+                was_closed = prev_sentence.get(article, False)
+            else:
+                was_closed = closed[k - 1]
+        else:
+            # The previous open lines of every article, up to this one, set their state.
+            for q in range(last, k):
+                if q not in taken:
+                    prev_sentence[articles[lines[q]]] = closed[q]
+            last = k + 1
+            was_closed = prev_sentence.get(article, False)
         prev_sentence[article] = False
         if not was_closed:
             continue
@@ -135,5 +141,6 @@ def detect_related(state: PageState) -> None:
                 state.claim(i, "related_headline", s, e)
             rests[i] = ends[i]
             kinds[i] = "related"
+            taken.add(k)
             # A taken line does not count as text: the article's last sentence state stays.
             prev_sentence[article] = was_closed
