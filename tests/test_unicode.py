@@ -18,7 +18,17 @@ PAGE = (
     "المصدر: صدى البلد\n\nكلمات دلالية: غزة النفط"
 )
 LINE_BREAKS = [
-    "\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
 ]
 
 
@@ -135,7 +145,9 @@ def test_no_surrogate_warning_on_valid_text() -> None:
 
 def test_blanks_are_whitespace_controls_bom_and_soft_hyphen() -> None:
     for char in BLANKS:
-        assert char.isspace() or char in "\u200b\u200c\u200d\u200e\u200f\ufeff\u061c\xad" or (
-            "\u202a" <= char <= "\u202e" or "\u2060" <= char <= "\u2069"
+        assert (
+            char.isspace()
+            or char in "\u200b\u200c\u200d\u200e\u200f\ufeff\u061c\xad"
+            or ("\u202a" <= char <= "\u202e" or "\u2060" <= char <= "\u2069")
         ), repr(char)
     assert "\u3000" in BLANK_SET and "ـ" not in BLANK_SET
