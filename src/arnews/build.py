@@ -31,8 +31,11 @@ _LIST_FIELDS = {
     "boilerplate": "boilerplate",
 }
 _SHORT_LISTS = frozenset({"related_headline", "similar"})
-_START = operator.attrgetter("start")
-_PARAGRAPH: tuple[str, str | None] = ("paragraph", None)
+# Pieces are named tuples: their columns are read with C-level item getters.
+_KIND = operator.itemgetter(1)
+_START = operator.itemgetter(2)
+_END = operator.itemgetter(3)
+_NAME = operator.itemgetter(5)
 
 
 def _short(raw: str, removed: list[Span], span: Span) -> str:
@@ -47,56 +50,35 @@ def _short_at(text: str, span: Span, removed: list[Span]) -> str:
     return _short(text[span[0] : span[1]], removed, span)
 
 
-def _merge(
-    first: tuple[list[int], list[int], list[Any]], second: tuple[list[int], list[int], list[Any]]
-) -> tuple[list[int], list[int], list[Any]]:
-    """Two runs of (starts, ends, values), each in input order, as one run in input order."""
-    if not first[0]:
-        return second
-    if not second[0]:
-        return first
-    starts = first[0] + second[0]
-    order = sorted(range(len(starts)), key=starts.__getitem__)
-    ends = first[1] + second[1]
-    values = first[2] + second[2]
-    return (
-        list(map(starts.__getitem__, order)),
-        list(map(ends.__getitem__, order)),
-        list(map(values.__getitem__, order)),
-    )
+def _order(*runs: list[int]) -> list[int]:
+    """The positions of the concatenated ``runs`` (each in input order) sorted by start.
+
+    Timsort finds the runs, so this is a linear merge done in C.
+    """
+    starts = [s for run in runs for s in run] if len(runs) > 2 else runs[0] + runs[1]
+    return sorted(range(len(starts)), key=starts.__getitem__)
 
 
-def _article(
-    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
-) -> Article:
+def _pick(values: list[Any], order: list[int]) -> list[Any]:
+    return list(map(values.__getitem__, order))
+
+
+def _fields(
+    state: PageState, pieces: list[Piece], removed: list[Span]
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, list[str]], dict[str, list[Span]]]:
+    """The article's field values and spans from its pieces (paragraphs and markers aside)."""
     text = state.text
-    if len(pieces) > 1:
-        pieces.sort(key=_START)
     fields: dict[str, Any] = {}
     spans: dict[str, Any] = {}
     lists: dict[str, list[str]] = {}
     list_spans: dict[str, list[Span]] = {}
     seen_tags: set[str] = set()
-    removed: list[Span] = []
     values: dict[str, tuple[str, bool]] = {}
-    # Paragraphs cut from lines (whole-line ones come below), and the parts' columns.
-    cut_starts: list[int] = []
-    cut_ends: list[int] = []
-    cut_raw: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    labels: list[tuple[str, str | None]] = []
-
     for p in pieces:
-        kind, start, end = p.kind, p.start, p.end
-        starts.append(start)
-        ends.append(end)
-        labels.append((kind, p.name))
-        if kind == "paragraph":
-            cut_starts.append(start)
-            cut_ends.append(end)
-            cut_raw.append(text[start:end])
+        kind = p[1]
+        if kind == "marker" or kind == "paragraph":
             continue
+        start, end = p[2], p[3]
         name = _LIST_FIELDS.get(kind)
         if name is not None:
             raw = text[start:end]
@@ -141,36 +123,62 @@ def _article(
             spans["dateline"] = (start, end)
             spans["dateline_place"] = None if place is None else place[1]
             spans["dateline_agency"] = None if agency is None else agency[1]
+    return fields, spans, lists, list_spans
 
-    # Whole-line paragraphs come as line numbers: their offsets and texts are read in
-    # C-level passes and merged with the paragraphs cut from lines, in input order.
+
+def _article(
+    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+) -> Article:
+    text = state.text
+    if len(pieces) > 1:
+        pieces.sort(key=_START)
+    removed: list[Span] = []
+    fields, spans, lists, list_spans = _fields(state, pieces, removed)
+
+    # The parts' columns: the pieces' (a piece is a tuple: line, kind, start, end, …), then
+    # whole-line and bulk-cut paragraphs merged in, all in input order.
+    kinds: list[str] = list(map(_KIND, pieces))
+    starts: list[int] = list(map(_START, pieces))
+    ends: list[int] = list(map(_END, pieces))
+    names: list[str | None] = list(map(_NAME, pieces))
+    paragraph_pieces = [k for k, kind in enumerate(kinds) if kind == "paragraph"]
+    p_starts = _pick(starts, paragraph_pieces)
+    p_ends = _pick(ends, paragraph_pieces)
     if whole or cuts[0]:
-        w_starts = list(map(state.starts.__getitem__, whole))
-        w_ends = list(map(state.ends.__getitem__, whole))
-        w_raw = list(map(state.texts.__getitem__, whole))
+        # Whole-line paragraphs come as line numbers: offsets and texts are read in C-level
+        # passes. Paragraphs cut in bulk (glued sentences) come as offsets.
+        b_starts = list(map(state.starts.__getitem__, whole))
+        b_ends = list(map(state.ends.__getitem__, whole))
+        b_raw = list(map(state.texts.__getitem__, whole))
         if cuts[0]:
-            # Paragraphs the paragraphs detector cut from lines in bulk (glued sentences).
             c_raw = list(map(text.__getitem__, map(slice, cuts[0], cuts[1])))
-            w_starts, w_ends, w_raw = _merge((w_starts, w_ends, w_raw), (*cuts, c_raw))
-        n_bulk = len(w_starts)
-        if cut_starts:
-            p_starts, p_ends, p_raw = _merge(
-                (w_starts, w_ends, w_raw), (cut_starts, cut_ends, cut_raw)
-            )
+            if b_starts:
+                order = _order(b_starts, cuts[0])
+                b_raw = _pick(b_raw + c_raw, order)
+                b_ends = _pick(b_ends + cuts[1], order)
+                b_starts = _pick(b_starts + cuts[0], order)
+            else:
+                b_starts, b_ends, b_raw = cuts[0], cuts[1], c_raw
+        n_bulk = len(b_starts)
+        p_raw = list(map(text.__getitem__, map(slice, p_starts, p_ends)))
+        if p_starts:
+            order = _order(b_starts, p_starts)
+            p_raw = _pick(b_raw + p_raw, order)
+            p_ends = _pick(b_ends + p_ends, order)
+            p_starts = _pick(b_starts + p_starts, order)
         else:
-            p_starts, p_ends, p_raw = w_starts, w_ends, w_raw
+            p_starts, p_ends, p_raw = b_starts, b_ends, b_raw
         if starts:
-            starts, ends, labels = _merge(
-                (w_starts, w_ends, [_PARAGRAPH] * n_bulk), (starts, ends, labels)
-            )
-            kinds, names = map(list, zip(*labels, strict=True))
+            order = _order(b_starts, starts)
+            kinds = _pick(["paragraph"] * n_bulk + kinds, order)
+            names = _pick([None] * n_bulk + names, order)
+            ends = _pick(b_ends + ends, order)
+            starts = _pick(b_starts + starts, order)
         else:
-            starts, ends = w_starts, w_ends
             kinds, names = ["paragraph"] * n_bulk, [None] * n_bulk
+            starts, ends = b_starts, b_ends
     else:
-        p_starts, p_ends, p_raw = cut_starts, cut_ends, cut_raw
-        kinds = [k for k, _ in labels]
-        names = [m for _, m in labels]
+        p_raw = list(map(text.__getitem__, map(slice, p_starts, p_ends)))
     spans["paragraphs"] = tuple(zip(p_starts, p_ends, strict=True))
     for field, field_spans in list_spans.items():
         spans[field] = tuple(field_spans)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..dates import scan_date
 from ..lexicon import MarkerMatch
 from ..lines import PREFIX_CHARS
-from ..state import MAIN, PageState, Piece
+from ..state import MAIN, PageState, make_piece
 from ..text import ends_sentence, word_count
 
 __all__ = ["detect_markers"]
@@ -73,16 +73,8 @@ def detect_markers(state: PageState) -> None:
                 kind, width = known
                 kinds[i] = kind
                 end = start + width
-                pieces.append(
-                    Piece(
-                        i,
-                        "marker",
-                        start,
-                        end,
-                        article=MAIN if kind == "read_also" else None,
-                        name=kind,
-                    )
-                )
+                article = MAIN if kind == "read_also" else None
+                pieces.append(make_piece((i, "marker", start, end, article, kind, None)))
                 state.rest[i] = end
             continue
         head = line[:PREFIX_CHARS]

@@ -27,7 +27,7 @@ import regex
 
 from ..lines import BLANKS
 from ..normalize import fold
-from ..state import MAIN, PageState, Piece
+from ..state import MAIN, PageState, make_piece
 from ..text import ends_sentence, glue_points, word_count
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
@@ -116,8 +116,8 @@ def _claim_similar_items(
         bullet, head, end = shape
         start = starts[i]
         if bullet:
-            pieces.append(Piece(i, "marker", start, start + bullet, article=article, name="bullet"))
-        pieces.append(Piece(i, "similar", start + head, start + end, article=article))
+            pieces.append(make_piece((i, "marker", start, start + bullet, article, "bullet", None)))
+        pieces.append(make_piece((i, "similar", start + head, start + end, article, None, None)))
         state.rest[i] = state.ends[i]
         state.kind[i] = "similar"
 
