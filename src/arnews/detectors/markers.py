@@ -13,8 +13,9 @@ marker only where it starts its line, and only when what follows fits the sectio
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from ..dates import scan_date
-from ..lexicon import MarkerMatch
 from ..lines import PREFIX_CHARS
 from ..state import MAIN, PageState, make_piece
 from ..text import ends_sentence, word_count
@@ -51,53 +52,48 @@ def detect_markers(state: PageState) -> None:
     """Classify marker lines and claim their marker words."""
     lexicon = state.lexicon
     text = state.text
-    heads = lexicon.marker_heads
     kinds, starts, ends = state.kind, state.starts, state.ends
-    # Only lines that open with a character some marker can open with are matched: on most
-    # pages that rules out nine lines in ten without a call.
-    candidates = [i for i, c in enumerate(map(text.__getitem__, starts)) if c in heads]
+    # One pattern of every marker phrase runs over each line's prefix in a C-level pass;
+    # only the lines it matches (a few a page) are looked at in Python.
+    could = map(lexicon.marker_pattern.match, state.texts, repeat(0), repeat(PREFIX_CHARS))
+    candidates = [i for i, m in enumerate(could) if m is not None]
     # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
     # a full lexicon match on each. A line short enough to be its own prefix is decided once
-    # (the decision reads nothing but the line).
-    seen: dict[str, MarkerMatch | None] = {}
+    # (the decision reads nothing but the line); a longer one is matched on its prefix.
     decided: dict[str, tuple[str, int] | None] = {}
-    pieces = state.pieces
+    pieces, texts = state.pieces, state.texts
     for i in candidates:
         if kinds[i] is not None:
             continue
         start, line_end = starts[i], ends[i]
-        line = state.texts[i]
-        if line in decided:
-            known = decided[line]
-            if known is not None:
-                kind, width = known
-                kinds[i] = kind
-                end = start + width
-                article = MAIN if kind == "read_also" else None
-                pieces.append(make_piece((i, "marker", start, end, article, kind, None)))
-                state.rest[i] = end
-            continue
-        head = line[:PREFIX_CHARS]
-        if head in seen:
-            m = seen[head]
+        line = texts[i]
+        short = len(line) <= PREFIX_CHARS
+        if short:
+            if line in decided:
+                known = decided[line]
+                if known is not None:
+                    kind, width = known
+                    kinds[i] = kind
+                    end = start + width
+                    article = MAIN if kind == "read_also" else None
+                    pieces.append(make_piece((i, "marker", start, end, article, kind, None)))
+                    state.rest[i] = end
+                continue
+            m = lexicon.match_marker(line)
         else:
-            m = seen[head] = lexicon.match_marker(head)
+            m = lexicon.match_marker(line, endpos=PREFIX_CHARS)
+            if m is not None and m.end >= PREFIX_CHARS:
+                # The marker ran to the end of the prefix: match the whole line for its end.
+                m = lexicon.match_marker(line)
         if m is None:
-            if len(line) <= PREFIX_CHARS:
+            if short:
                 decided[line] = None
             continue
-        if m.end >= len(head) and line_end - start > len(head):
-            # The marker ran to the end of the prefix: match the whole line to find its end.
-            m = lexicon.match_marker(text, pos=start, endpos=line_end)
-            if m is None:
-                continue
-            end = m.end
-        else:
-            end = start + m.end
+        end = start + m.end
         rest = text[end:line_end]
         accepted = _accepts(state, m.kind, m.colon, rest, end, i)
-        if len(line) <= PREFIX_CHARS:
-            decided[line] = (m.kind, end - start) if accepted else None
+        if short:
+            decided[line] = (m.kind, m.end) if accepted else None
         if not accepted:
             continue
         kinds[i] = m.kind
