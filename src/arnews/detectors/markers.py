@@ -32,7 +32,7 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
     if kind == "source":
         if not colon:
             return False
-        words = word_count(rest)
+        words = word_count(rest, limit=MAX_SOURCE_WORDS)
         if words > MAX_SOURCE_WORDS:
             return False
         # `المصدر: قال … . وأضاف …` is prose: a sentence end inside the value gives it away.
@@ -44,7 +44,11 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
         start = state.starts[i]
         return scan_date(state.texts[i], rest_start - start) is not None
     if kind == "read_also":
-        return not rest or word_count(rest) <= MAX_INLINE_TITLE_WORDS or not ends_sentence(rest)
+        return (
+            not rest
+            or word_count(rest, limit=MAX_INLINE_TITLE_WORDS) <= MAX_INLINE_TITLE_WORDS
+            or not ends_sentence(rest)
+        )
     return True
 
 

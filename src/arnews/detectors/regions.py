@@ -52,7 +52,7 @@ def is_paragraph_like(text: str) -> bool:
         >>> is_paragraph_like("اتفاق أمريكي روسي على وقف جزئي لإطلاق النار بأوكرانيا")
         False
     """
-    words = word_count(text)
+    words = word_count(text, limit=PARAGRAPH_ANY_WORDS)
     return words >= PARAGRAPH_ANY_WORDS or (words >= PARAGRAPH_MIN_WORDS and ends_sentence(text))
 
 
@@ -204,7 +204,9 @@ def _read_also_shape(state: PageState, i: int, footer_seen: bool) -> tuple[int, 
 
 
 def _is_headline_item(text: str) -> bool:
-    return word_count(text) <= MAX_HEADLINE_WORDS and not ends_sentence(text.rstrip("؟?!"))
+    return word_count(text, limit=MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS and not ends_sentence(
+        text.rstrip("؟?!")
+    )
 
 
 def _new_article(state: PageState) -> int:

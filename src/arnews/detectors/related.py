@@ -66,9 +66,10 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
     if points:
         bounds = [0, *points, len(text)]
         pieces = (text[a:b] for a, b in pairwise(bounds))
-        if all(word_count(p) <= MAX_GLUED_PIECE_WORDS for p in pieces):
+        if all(word_count(p, limit=MAX_GLUED_PIECE_WORDS) <= MAX_GLUED_PIECE_WORDS for p in pieces):
             score += 2
-    words = word_count(text)
+    # Compared with both thresholds below, so counted up to the larger one only.
+    words = word_count(text, limit=max(MAX_FOOTER_HEADLINE_WORDS, LONG_LINE_WORDS))
     nxt = i + 1
     if (
         words <= MAX_FOOTER_HEADLINE_WORDS

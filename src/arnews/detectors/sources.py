@@ -38,7 +38,7 @@ def detect_sources(state: PageState) -> None:
                 j < len(texts)
                 and state.kind[j] is None
                 and not state.blank_before(j)
-                and word_count(texts[j]) <= MAX_NEXT_LINE_WORDS
+                and word_count(texts[j], limit=MAX_NEXT_LINE_WORDS) <= MAX_NEXT_LINE_WORDS
                 and not ends_sentence(texts[j])
             ):
                 state.kind[j] = "source_value"

@@ -41,7 +41,7 @@ def detect_titles(state: PageState) -> None:
                     break
                 continue
             if kind is None and state.is_open(i):
-                if word_count(state.rest_text(i)) <= MAX_TITLE_WORDS:
+                if word_count(state.rest_text(i), limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS:
                     state.claim_rest(i, "title")
                     kinds[i] = "title"
                 break
