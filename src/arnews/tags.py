@@ -43,7 +43,7 @@ import attrs
 import regex
 
 from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer, fold_key
-from arnews.normalize import fold
+from arnews.normalize import fold, fold_chars
 
 __all__ = [
     "CONTRADICTION",
@@ -426,14 +426,22 @@ class _Context:
         if probes:
             context = _windows(context, probes)
         # Only the line's own words are ever looked up, so only they are indexed; a body
-        # repeats its words, so each distinct word's variants are worked out once.
+        # repeats its words, so each distinct word's variants are worked out once. A word's
+        # variants only drop letters from its front, so all end as it does: a word whose
+        # last three letters end no needed key is passed over without working them out.
+        ends = {k[-3:] for k in needed if len(k) >= 3}
         seen: dict[str, list[str]] = {}
-        for clause in _CLAUSE_BREAK.split(context):
-            run = fold_key(clause).split()
+        # One fold for the whole text (the fold never makes or removes punctuation, so the
+        # clauses are the same as the raw text's).
+        for clause in _CLAUSE_BREAK.split(fold_chars(context).casefold()):
+            run = clause.split()
             for pos, word in enumerate(run):
                 firsts = seen.get(word)
                 if firsts is None:
-                    firsts = seen[word] = [v for v in _variants(word) if v in needed]
+                    if len(word) >= 3 and word[-3:] not in ends:
+                        firsts = seen[word] = []
+                    else:
+                        firsts = seen[word] = [v for v in _variants(word) if v in needed]
                 if not firsts:
                     continue
                 words.update(firsts)
@@ -469,18 +477,22 @@ def _windows(context: str, probes: Iterable[str]) -> str:
     """
     spans: list[tuple[int, int]] = []
     n = len(context)
+    find = context.find
     for probe in probes:
-        pos = context.find(probe)
+        pos = find(probe)
         while pos >= 0:
-            start = pos
-            # Back to the word's start: clitics (و، ب، ل، ك، ال) are a few letters long.
-            while start > 0 and pos - start < 8 and not context[start - 1].isspace():
-                start -= 1
+            # Back to the word's start (clitics are a few letters long): the last space
+            # or line break before the probe, looked for with C-level searches.
+            lo = max(0, pos - 8)
+            start = max(context.rfind(" ", lo, pos), context.rfind("\n", lo, pos)) + 1
+            if start == 0 and lo > 0:
+                start = pos  # no break within reach: the probe starts a long word
+            # On to the end of the word that the window ends in.
             end = min(n, pos + len(probe) + _WINDOW)
-            while end < n and not context[end].isspace():
-                end += 1
+            stop = find(" ", end)
+            end = n if stop < 0 else stop
             spans.append((start, end))
-            pos = context.find(probe, pos + len(probe))
+            pos = find(probe, pos + len(probe))
     if not spans:
         return ""
     spans.sort()
