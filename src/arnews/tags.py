@@ -43,7 +43,7 @@ import attrs
 import regex
 
 from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer, fold_key
-from arnews.normalize import fold, fold_chars
+from arnews.normalize import FOLD_DELETED, FOLD_TABLE, fold, fold_chars
 
 __all__ = [
     "CONTRADICTION",
@@ -428,13 +428,21 @@ class _Context:
         # Only the line's own words are ever looked up, so only they are indexed; a body
         # repeats its words, so each distinct word's variants are worked out once. A word's
         # variants only drop letters from its front, so all end as it does: a word whose
-        # last three letters end no needed key is passed over without working them out.
+        # last letter (or, folded, last three letters) ends no needed key is passed over
+        # without folding it or working its variants out.
         ends = {k[-3:] for k in needed if len(k) >= 3}
+        last = _raw_letters({k[-1] for k in needed})
+        keys: dict[str, str] = {}  # raw word -> folded key ("\0": cannot be needed)
         seen: dict[str, list[str]] = {}
-        # One fold for the whole text (the fold never makes or removes punctuation, so the
-        # clauses are the same as the raw text's).
-        for clause in _CLAUSE_BREAK.split(fold_chars(context).casefold()):
-            run = clause.split()
+        for clause in _CLAUSE_BREAK.split(context):
+            run: list[str] = []
+            for raw in clause.split():
+                key = keys.get(raw)
+                if key is None:
+                    # One word, no white space: the fold is a translate (and casefold).
+                    key = keys[raw] = fold_chars(raw).casefold() if raw[-1] in last else "\0"
+                if key:  # a word of diacritics or tatweel alone folds to nothing
+                    run.append(key)
             for pos, word in enumerate(run):
                 firsts = seen.get(word)
                 if firsts is None:
@@ -459,9 +467,27 @@ class _Context:
         return key in self.grams
 
 
-# How far past a word of the tag line the article is read for a phrase that starts there:
-# longer than MAX_PHRASE_TOKENS words of any normal length.
-_WINDOW = 120
+# How far past a word of the tag line the article is read: on to the start of the next
+# word. A phrase goes on only through words of the tag line, each found and read in its own
+# right, so stretches that touch merge into the whole phrase.
+_WINDOW = 16
+
+
+# The fold turned around: each folded character and the raw characters that fold to it.
+_FOLDED_FROM: dict[str, set[str]] = {}
+for _code, _to in FOLD_TABLE.items():
+    if _to is not None:
+        _FOLDED_FROM.setdefault(_to, set()).add(chr(_code))
+
+
+def _raw_letters(folded: set[str]) -> set[str]:
+    """The characters of raw text that fold to one of ``folded`` (either case), and those the
+    fold deletes (a word may end in a diacritic)."""
+    out = set(FOLD_DELETED)
+    for ch in folded:
+        out.update((ch, ch.lower(), ch.upper()))
+        out.update(_FOLDED_FROM.get(ch, ()))
+    return out
 
 
 def _windows(context: str, probes: Iterable[str]) -> str:
