@@ -40,6 +40,10 @@ _NAME = operator.itemgetter(5)
 
 def _short(raw: str, removed: list[Span], span: Span) -> str:
     """The value of a short field: controls removed (noted in ``removed``), spaces cleaned."""
+    if raw.isprintable():
+        # No control character (they are not printable): the translate below, slow per
+        # character, would change nothing.
+        return clean(raw)
     stripped = raw.translate(_CONTROL_TABLE)
     if len(stripped) != len(raw):
         removed.append(span)
