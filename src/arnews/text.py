@@ -100,12 +100,9 @@ def clean_many(texts: list[str]) -> list[str]:
         >>> clean_many(["أ\\xa0\\xa0 ب", "ج"])
         ['أ ب', 'ج']
     """
-    if len(texts) < 8:
-        return [" ".join(t.split()) for t in texts]
-    # Most text has single spaces only: a printable string holds no other white space (and
-    # no controls), and then only a double space could need a change.
-    if all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
-        return list(texts)
+    if len(texts) >= 8 and all(map(str.isprintable, texts)):
+        if not any(map(contains, texts, repeat("  "))):
+            return list(texts)
     return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in texts]
 
 
