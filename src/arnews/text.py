@@ -100,9 +100,9 @@ def clean_many(texts: list[str]) -> list[str]:
         >>> clean_many(["أ\\xa0\\xa0 ب", "ج"])
         ['أ ب', 'ج']
     """
-    if len(texts) >= 8 and all(map(str.isprintable, texts)):
-        if not any(map(contains, texts, repeat("  "))):
-            return list(texts)
+    bulk = len(texts) >= 8  # below that, the checks per text cost less than setting up maps
+    if bulk and all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
+        return list(texts)
     return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in texts]
 
 
