@@ -134,3 +134,22 @@ def test_sentences_glued_in_bulk_feed_the_tag_evidence() -> None:
     a = parse(text)
     assert a.paragraphs == ("خبر أول.", "وقال إن الأمن الغذائي مهم.")
     assert "الأمن الغذائي" in a.keywords
+
+
+def test_a_parse_makes_no_reference_cycles() -> None:
+    # Batch users may pause the garbage collector around a loop of parses (the benchmark
+    # docs suggest it): nothing a parse makes may then be left for the collector.
+    import gc
+
+    from .conftest import FIXTURES
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("spec/*.txt"))]
+    gc.collect()
+    gc.disable()
+    try:
+        for page in pages:
+            Parser(time_budget=None).parse(page).to_json()
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert found == 0

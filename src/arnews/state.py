@@ -71,14 +71,17 @@ class LineView(Sequence[Line]):
     ``texts``); this view is for detectors that prefer one object per line.
     """
 
-    __slots__ = ("_cache", "_state")
+    # It holds the text and columns, not the state, so that a parse makes no reference cycle
+    # (a batch job that pauses the garbage collector must not keep every page's state).
+    __slots__ = ("_cache", "_columns", "_text")
 
-    def __init__(self, state: PageState) -> None:
-        self._state = state
+    def __init__(self, text: str, columns: Columns) -> None:
+        self._text = text
+        self._columns = columns
         self._cache: dict[int, Line] = {}
 
     def __len__(self) -> int:
-        return len(self._state.starts)
+        return len(self._columns.starts)
 
     @overload
     def __getitem__(self, i: int) -> Line: ...
@@ -96,8 +99,9 @@ class LineView(Sequence[Line]):
             raise IndexError("line index out of range")
         line = self._cache.get(i)
         if line is None:
-            st = self._state
-            line = self._cache[i] = Line(i, st.starts[i], st.texts[i], st.blank_before(i))
+            cols = self._columns
+            blank = blank_before(self._text, cols, i)
+            line = self._cache[i] = Line(i, cols.starts[i], cols.texts[i], blank)
         return line
 
     def __iter__(self) -> Iterator[Line]:
@@ -146,7 +150,7 @@ class PageState:
         self.text = text
         self.columns = columns
         self.starts, self.ends, self.texts = columns.starts, columns.ends, columns.texts
-        self.lines = LineView(self)
+        self.lines = LineView(text, columns)
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.tag_lexicon = tag_lexicon
