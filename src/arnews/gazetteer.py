@@ -39,6 +39,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -242,6 +243,13 @@ class Gazetteer:
         """
         return len(self._index)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The shipped gazetteer pickles as a reference to it (a worker that imports arnews
+        # has it loaded); others pickle as their entries.
+        if self is _default():
+            return (_default, ())
+        return (Gazetteer, tuple(getattr(self, f.name) for f in attrs.fields(Gazetteer) if f.init))
+
     def with_entries(self, **categories: Iterable[str]) -> Gazetteer:
         """Return a copy with entries added to the named categories.
 
@@ -363,3 +371,7 @@ def load_gazetteer(directory: str | os.PathLike[str] | None = None) -> Gazetteer
 
 #: The shipped gazetteer, loaded once at import; immutable.
 DEFAULT_GAZETTEER: Gazetteer = load_gazetteer()
+
+
+def _default() -> Gazetteer:
+    return DEFAULT_GAZETTEER

@@ -137,23 +137,28 @@ class Spans:
     def to_dict(self) -> dict[str, Any]:
         """Return the spans as JSON-ready lists."""
         out: dict[str, Any] = {}
-        for f in attrs.fields(Spans):
-            value = getattr(self, f.name)
-            if value is None:
-                out[f.name] = None
-            elif value and isinstance(value[0], tuple):
-                out[f.name] = [list(v) for v in value]
-            elif isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):
-                out[f.name] = list(value)
-            else:
-                out[f.name] = []
-        return out
+        for name in _SINGLE_SPANS:
+            value = getattr(self, name)
+            out[name] = None if value is None else list(value)
+        for name in _SPAN_LISTS:
+            out[name] = list(map(list, getattr(self, name)))
+        # The contract's key order: the fields' own.
+        return {name: out[name] for name in _SPAN_FIELDS}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Spans:
         """Rebuild from :meth:`to_dict` output; unknown keys are ignored."""
         names = {f.name for f in attrs.fields(Spans)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_SPAN_FIELDS = tuple(f.name for f in attrs.fields(Spans))
+_SPAN_LISTS = tuple(
+    f.name
+    for f in attrs.fields(Spans)
+    if f.converter is _spans  # type: ignore[comparison-overlap]
+)
+_SINGLE_SPANS = tuple(name for name in _SPAN_FIELDS if name not in _SPAN_LISTS)
 
 
 @attrs.frozen(slots=True)
