@@ -431,7 +431,7 @@ class _Context:
         # last letter (or, folded, last three letters) ends no needed key is passed over
         # without folding it or working its variants out.
         ends = {k[-3:] for k in needed if len(k) >= 3}
-        last = _raw_letters({k[-1] for k in needed})
+        last = _raw_letters({k[-1] for k in needed if k})
         keys: dict[str, str] = {}  # raw word -> folded key ("\0": cannot be needed)
         seen: dict[str, list[str]] = {}
         for clause in _CLAUSE_BREAK.split(context):
@@ -505,6 +505,8 @@ def _windows(context: str, probes: Iterable[str]) -> str:
     n = len(context)
     find = context.find
     for probe in probes:
+        if not probe:
+            continue  # a word of tatweel or diacritics alone folds to nothing
         pos = find(probe)
         while pos >= 0:
             # Back to the word's start (clitics are a few letters long): the last space
