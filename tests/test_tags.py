@@ -288,6 +288,17 @@ def test_never_raises_and_spans_are_sane(line: str, context: str) -> None:
         pos = e
 
 
+# Words that fold to little or nothing (tatweel, diacritics, zero-width), in line and article.
+_ODD_WORDS = st.text(alphabet="غزةـًٌّ\u200cال ،", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=_ODD_WORDS, context=_ODD_WORDS)
+def test_words_that_fold_to_nothing(line: str, context: str) -> None:
+    spans = segment_tags(line, context=context)
+    assert all(0 <= s < e <= len(line) for s, e in spans)
+
+
 _SALAD = (
     "غزة حماس جو بايدن الرئيس الأمريكي رئيس الوزراء الإسرائيلي الشيخ تميم بن حمد قطاع حركة"
     " عبد الفتاح السيسي البيت الأبيض وقف إطلاق النار للشرق الأوسط سلاح نووي ، | # - في"
