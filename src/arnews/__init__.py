@@ -15,7 +15,7 @@ from .batch import parse_many
 from .chain import Chain, Detector
 from .dates import DateMatch, parse_date, scan_date
 from .lexicon import Lexicon, LexiconError
-from .model import Article, Dateline, Diagnostic, Part, Span, Spans, article_schema
+from .model import Article, Dateline, Diagnostic, Part, Parts, Span, Spans, article_schema
 from .normalize import Form, fold, normalize
 from .parser import Parser, parse
 from .state import PageState
@@ -39,6 +39,7 @@ __all__ = [
     "PageState",
     "Parser",
     "Part",
+    "Parts",
     "Span",
     "Spans",
     "TagLexicon",
