@@ -86,6 +86,8 @@ for _code, _to in FOLD_TABLE.items():
 _DELETED = _class(FOLD_DELETED)
 # White space (and deleted characters) between words: a space in a phrase matches a run.
 _SPACE = _class(c for c in _SOURCES[" "] if c not in "\n\r")
+# A letter or digit that the fold keeps (tatweel is a letter to \w, but the fold deletes it).
+_WORD = "[^\\W" + _DELETED[1:]
 _GAP = _class({*FOLD_DELETED, *(c for c in _SOURCES[" "] if c not in "\n\r")}) + "*"
 
 
@@ -168,13 +170,13 @@ def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.P
     # optionally colons and more spaces; never two runs of the same characters side by side.
     # (The standard library's engine: on these tries it is five times faster than regex's.)
     def tail(group: str) -> str:
-        return rf"(?!{_DELETED}*\w){_GAP}(?:({group}[{_COLONS}]+){_GAP})?"
+        # A run of colons may hold deleted characters too (`:ـ:` folds to `::`).
+        colons = rf"[{_COLONS}](?:{_DELETED}*[{_COLONS}])*"
+        return rf"(?!{_DELETED}*{_WORD}){_GAP}(?:({group}{colons}){_GAP})?"
 
     # A phrase that must stand alone checks, ahead, that nothing follows its tail.
     named = tail(f"?P<{colon}>" if colon else "?:")
-    return re.compile(
-        rf"{_DELETED}*{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)){named}"
-    )
+    return re.compile(rf"{_GAP}{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)){named}")
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
@@ -238,11 +240,11 @@ class Lexicon:
         heads = raw_heads((*self.boilerplate, *self.boilerplate_lines))
         object.__setattr__(self, "_boilerplate_heads", heads)
         # Both run on the raw line, read as if folded (see _trie).
-        start = rf"[ ]*{_DELETED}*"
+        start = _GAP  # a line may open with a diacritic or tatweel, then a space
         object.__setattr__(
             self,
             "_boilerplate_re",
-            _compile_cached(rf"{start}(?:{_trie(self.boilerplate)})(?!{_DELETED}*\w)"),
+            _compile_cached(rf"{start}(?:{_trie(self.boilerplate)})(?!{_DELETED}*{_WORD})"),
         )
         object.__setattr__(
             self,
@@ -450,7 +452,8 @@ class Lexicon:
         if self._boilerplate_line_re.match(line) is not None:
             return True
         m = self._boilerplate_re.match(line)
-        return m is not None and len(line[m.end() :].split()) <= max_extra_words
+        # Words are counted folded: a lone diacritic or tatweel is no word.
+        return m is not None and len(fold(line[m.end() :]).split()) <= max_extra_words
 
 
 def _load_default() -> Lexicon:

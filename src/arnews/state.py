@@ -221,8 +221,9 @@ class PageState:
     def article_starts(self) -> list[int]:
         """The first line of each article, by article index (``-1`` when it has none).
 
-        Articles are numbered in the order their first lines come, so each is found with
-        one C-level ``list.index`` from where the last one started.
+        Read-also articles are numbered in the order their first lines come, so each is found
+        with one C-level ``list.index`` from where the one before started; the main article's
+        lines may come before, between or after them.
 
         Example:
             >>> state = PageState.of("أ\\nب")
@@ -234,10 +235,12 @@ class PageState:
         pos = 0
         for a in range(self.n_articles):
             try:
-                pos = out[a] = articles.index(a, pos)
+                found = articles.index(a, 0 if a == MAIN else pos)
             except ValueError:
-                if a == MAIN:
-                    continue
+                continue
+            out[a] = found
+            if a != MAIN:
+                pos = found
         return out
 
     def claim(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import regex
 
 from ..normalize import fold
-from ..state import MAIN, PageState
+from ..state import PageState
 from ..text import clean, word_count
 
 __all__ = ["detect_datelines"]
@@ -150,19 +150,15 @@ def _try_line(state: PageState, i: int) -> bool:
 
 def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
-    kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
-    for a, first in enumerate(state.article_starts()):
-        if first < 0:
+    articles, rests, ends = state.article, state.rest, state.ends
+    done: set[int] = set()
+    # Lines no detector classified, in order (found at C speed); each article's first open
+    # one is tried, and the walk stops once every article has had its turn.
+    for i in state.lines_of(None):
+        article = articles[i]
+        if article in done or rests[i] >= ends[i]:
             continue
-        i = first - 1
-        try:
-            while True:
-                # The next line no detector has classified, at C speed.
-                i = kinds.index(None, i + 1)
-                if articles[i] > a and a != MAIN:
-                    break
-                if articles[i] == a and rests[i] < ends[i]:
-                    _try_line(state, i)
-                    break
-        except ValueError:
-            pass
+        done.add(article)
+        _try_line(state, i)
+        if len(done) == state.n_articles:
+            break

@@ -64,7 +64,8 @@ def detect_markers(state: PageState) -> None:
     # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
     # a full lexicon match on each. A line short enough to be its own prefix is decided once
     # (the decision reads nothing but the line); a longer one is matched on its prefix.
-    decided: dict[str, tuple[str, int] | None] = {}
+    # line text -> (kind, where its rest starts, where the marker part ends), or None
+    decided: dict[str, tuple[str, int, int] | None] = {}
     pieces, texts = state.pieces, state.texts
     for i in candidates:
         if kinds[i] is not None:
@@ -76,12 +77,12 @@ def detect_markers(state: PageState) -> None:
             if line in decided:
                 known = decided[line]
                 if known is not None:
-                    kind, width = known
+                    kind, rest_at, part_end = known
                     kinds[i] = kind
-                    end = start + width
                     article = MAIN if kind == "read_also" else None
-                    pieces.append(make_piece((i, "marker", start, end, article, kind, None)))
-                    state.rest[i] = end
+                    fields = (i, "marker", start, start + part_end, article, kind, None)
+                    pieces.append(make_piece(fields))
+                    state.rest[i] = start + rest_at
                 continue
             m = lexicon.match_marker(line)
         else:
@@ -95,13 +96,15 @@ def detect_markers(state: PageState) -> None:
             continue
         end = start + m.end
         rest = text[end:line_end]
-        accepted = _accepts(state, m.kind, m.colon, rest, end, i)
-        if short:
-            decided[line] = (m.kind, m.end) if accepted else None
-        if not accepted:
+        if not _accepts(state, m.kind, m.colon, rest, end, i):
+            if short:
+                decided[line] = None
             continue
         kinds[i] = m.kind
         # The read-also marker belongs to the page; what follows it, to the new article.
         article = MAIN if m.kind == "read_also" else None
-        state.claim(i, "marker", start, end, article=article, name=m.kind)
+        piece = state.claim(i, "marker", start, end, article=article, name=m.kind)
         state.rest[i] = end
+        if short and piece is not None:
+            # The claim trimmed the marker part of the spaces after it; the rest starts past them.
+            decided[line] = (m.kind, m.end, piece.end - start)

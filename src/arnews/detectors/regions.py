@@ -111,6 +111,8 @@ def _claim_similar_items(
             m = bullets.match(line)
             bullet = m.end() if m is not None and m.end() < len(line) else 0
             head = bullet + (len(line[bullet:]) - len(line[bullet:].lstrip(BLANKS)))
+            # The bullet's part ends at its last non-blank character, as a claim would.
+            bullet = len(line[:bullet].rstrip(BLANKS))
             shape = shapes[line] = (bullet, head, len(line))
             keys.add(fold(line[head:]))
         bullet, head, end = shape

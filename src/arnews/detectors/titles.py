@@ -21,27 +21,26 @@ MAX_TITLE_WORDS = 40
 
 def detect_titles(state: PageState) -> None:
     """Claim the title of each read-also article."""
+    if state.n_articles == 1:
+        return  # no read-also article: nothing to do, whatever the page's length
     kinds, articles = state.kind, state.article
-    n = len(kinds)
-    for a, first in enumerate(state.article_starts()):
-        if a == MAIN or first < 0:
+    done = {MAIN}
+    # The lines that can hold a title: open text no detector classified, and read-also
+    # markers (an inline title). An article's lines may be interleaved with those of the
+    # articles a headline list opened, so each article is settled by its first such line.
+    for i in state.lines_of(None, "read_also"):
+        article = articles[i]
+        if article in done:
             continue
-        # The article's lines start at ``first``; lines of later articles mean it has ended
-        # (the main article's lines may come in between, after a link).
-        for i in range(first, n):
-            article = articles[i]
-            if article > a:
-                break
-            if article != a:
-                continue
-            kind = kinds[i]
-            if kind == "read_also":
-                if state.is_open(i):
-                    state.claim_rest(i, "title")
-                    break
-                continue
-            if kind is None and state.is_open(i):
-                if word_count(state.rest_text(i), limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS:
-                    state.claim_rest(i, "title")
-                    kinds[i] = "title"
-                break
+        kind = kinds[i]
+        if kind == "read_also":
+            if state.is_open(i):
+                state.claim_rest(i, "title")
+                done.add(article)
+        elif state.is_open(i):
+            if word_count(state.rest_text(i), limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS:
+                state.claim_rest(i, "title")
+                kinds[i] = "title"
+            done.add(article)
+        if len(done) == state.n_articles:
+            break
