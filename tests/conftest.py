@@ -11,6 +11,19 @@ HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 #: The research corpus beside the repository (never copied into it: research-only licences).
 SHARED_CORPUS = HERE.parent.parent / "shared" / "corpus" / "other-formats"
+#: The output contract's keys (spec README), in the order ``Article.to_dict()`` gives them.
+CONTRACT_KEYS = (
+    "title",
+    "dateline",
+    "updated",
+    "paragraphs",
+    "related_headlines",
+    "source",
+    "keywords",
+    "read_also",
+    "similar",
+    "boilerplate",
+)
 
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(

@@ -19,23 +19,12 @@ import pytest
 import arnews
 from arnews.cli import Progress
 
-from .conftest import FIXTURES, SHARED_CORPUS
+from .conftest import CONTRACT_KEYS, FIXTURES, SHARED_CORPUS
 
 ROOT = Path(__file__).parent.parent
 PAGES = ROOT / "examples" / "pages"
 SEEDS = sorted((FIXTURES / "spec").glob("*.txt"))
-CONTRACT = {
-    "title",
-    "dateline",
-    "updated",
-    "paragraphs",
-    "related_headlines",
-    "source",
-    "keywords",
-    "read_also",
-    "similar",
-    "boilerplate",
-}
+CONTRACT = set(CONTRACT_KEYS)
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -11,7 +11,7 @@ import pytest
 import arnews
 from arnews import Article, Dateline, Diagnostic, Part, Spans
 
-from .conftest import FIXTURES
+from .conftest import CONTRACT_KEYS, FIXTURES
 
 
 def sample() -> Article:
@@ -35,18 +35,7 @@ def test_dict_and_json_round_trip() -> None:
 
 def test_contract_keys_come_first_and_updated_is_iso() -> None:
     d = sample().to_dict()
-    assert list(d)[:10] == [
-        "title",
-        "dateline",
-        "updated",
-        "paragraphs",
-        "related_headlines",
-        "source",
-        "keywords",
-        "read_also",
-        "similar",
-        "boilerplate",
-    ]
+    assert tuple(d)[:10] == CONTRACT_KEYS
     assert d["read_also"][0]["updated"] == "2025-06-17T12:27:00"
     assert isinstance(sample().read_also[0].updated, datetime)
 

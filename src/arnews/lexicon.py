@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from .normalize import FOLD_DELETED, FOLD_TABLE, fold
+from .normalize import FOLD_DELETED, FOLDED_FROM, fold
 
 __all__ = ["MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
 
@@ -75,26 +75,22 @@ def _class(chars: Iterable[str]) -> str:
     return "[" + "".join(parts) + "]"
 
 
-# What the fold maps each character to, turned around: for every folded character, the
-# characters of raw text that fold to it. Patterns built from it match the raw text as if it
-# had been folded, so the parser never folds a line to find its markers.
-_SOURCES: dict[str, set[str]] = {}
-for _code, _to in FOLD_TABLE.items():
-    if _to is not None:
-        _SOURCES.setdefault(_to, {_to}).add(chr(_code))
+# Patterns built from FOLDED_FROM (for every folded character, the raw characters that fold
+# to it) match the raw text as if it had been folded: no line is folded to find its markers.
+
 # Characters the fold deletes (diacritics, tatweel, controls): skipped anywhere in a phrase.
 _DELETED = _class(FOLD_DELETED)
 # White space (and deleted characters) between words: a space in a phrase matches a run.
-_SPACE = _class(c for c in _SOURCES[" "] if c not in "\n\r")
+_SPACE = _class(c for c in FOLDED_FROM[" "] if c not in "\n\r")
 # A letter or digit that the fold keeps (tatweel is a letter to \w, but the fold deletes it).
 _WORD = "[^\\W" + _DELETED[1:]
-_GAP = _class({*FOLD_DELETED, *(c for c in _SOURCES[" "] if c not in "\n\r")}) + "*"
+_GAP = _class({*FOLD_DELETED, *(c for c in FOLDED_FROM[" "] if c not in "\n\r")}) + "*"
 
 
 def _char_class(char: str) -> str:
     # Latin letters match either case here, so that the patterns need no IGNORECASE flag
     # (which slows every comparison of the Arabic classes down).
-    return _class({*_SOURCES.get(char, {char}), char.lower(), char.upper()})
+    return _class({*FOLDED_FROM.get(char, {char}), char.lower(), char.upper()})
 
 
 @functools.lru_cache(maxsize=64)
@@ -113,7 +109,7 @@ def raw_heads(phrases: Iterable[str]) -> frozenset[str]:
     for phrase in phrases:
         key = fold(phrase)
         if key:
-            out.update(_SOURCES.get(key[0], {key[0]}))
+            out.update(FOLDED_FROM.get(key[0], {key[0]}))
             out.update((key[0].lower(), key[0].upper()))
     return frozenset(out)
 

@@ -21,7 +21,16 @@ import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["DEFAULT_FORM", "FOLD_DELETED", "FOLD_TABLE", "Form", "fold", "fold_chars", "normalize"]
+__all__ = [
+    "DEFAULT_FORM",
+    "FOLDED_FROM",
+    "FOLD_DELETED",
+    "FOLD_TABLE",
+    "Form",
+    "fold",
+    "fold_chars",
+    "normalize",
+]
 
 
 class Form(enum.Flag):
@@ -142,6 +151,14 @@ _FOLD_TABLE = _table(Form.DEFAULT | Form.TEH_MARBUTA)
 #: What :func:`fold_chars` maps each character to (``None``: deleted), as a read-only
 #: ``str.translate`` table.
 FOLD_TABLE: Mapping[int, str | None] = MappingProxyType(_FOLD_TABLE)
+#: The fold turned around: each character the fold maps to, and every character that folds
+#: to it (itself included).
+FOLDED_FROM: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        to: frozenset({to} | {chr(k) for k, v in _FOLD_TABLE.items() if v == to})
+        for to in {v for v in _FOLD_TABLE.values() if v is not None}
+    }
+)
 #: The characters :func:`fold_chars` deletes (diacritics, tatweel, controls).
 FOLD_DELETED = frozenset(chr(k) for k, v in _FOLD_TABLE.items() if v is None)
 

@@ -131,15 +131,14 @@ class Parser:
                 )
         # Whatever no detector took is kept as paragraph text (found in one C-level pass).
         for i in compress(range(len(state.rest)), map(lt, state.rest, state.ends)):
-            if state.is_open(i):
-                piece = state.claim_rest(i, "paragraph")
-                if piece is not None and state.kind[i] not in (None, "paragraph"):
-                    state.warn(
-                        "unclaimed_text",
-                        f"text after a {state.kind[i]} marker was kept as a paragraph",
-                        piece.start,
-                        piece.end,
-                    )
+            piece = state.claim_rest(i, "paragraph")
+            if piece is not None and state.kind[i] not in (None, "paragraph"):
+                state.warn(
+                    "unclaimed_text",
+                    f"text after a {state.kind[i]} marker was kept as a paragraph",
+                    piece.start,
+                    piece.end,
+                )
         return build_article(state)
 
 

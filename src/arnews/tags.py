@@ -43,7 +43,7 @@ import attrs
 import regex
 
 from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer, fold_key
-from arnews.normalize import FOLD_DELETED, FOLD_TABLE, fold, fold_chars
+from arnews.normalize import FOLD_DELETED, FOLDED_FROM, fold, fold_chars
 
 __all__ = [
     "CONTRADICTION",
@@ -473,20 +473,13 @@ class _Context:
 _WINDOW = 16
 
 
-# The fold turned around: each folded character and the raw characters that fold to it.
-_FOLDED_FROM: dict[str, set[str]] = {}
-for _code, _to in FOLD_TABLE.items():
-    if _to is not None:
-        _FOLDED_FROM.setdefault(_to, set()).add(chr(_code))
-
-
 def _raw_letters(folded: set[str]) -> set[str]:
     """The characters of raw text that fold to one of ``folded`` (either case), and those the
     fold deletes (a word may end in a diacritic)."""
     out = set(FOLD_DELETED)
     for ch in folded:
         out.update((ch, ch.lower(), ch.upper()))
-        out.update(_FOLDED_FROM.get(ch, ()))
+        out.update(FOLDED_FROM.get(ch, ()))
     return out
 
 

@@ -33,8 +33,6 @@ __all__ = [
 CLOSERS = frozenset(".!?؟…:؛")
 #: Closing quotes and brackets that may follow the final punctuation (``…المحتجزين".``).
 TRAILERS = BLANKS + "\"'”’»›)]}"
-_CLOSERS = CLOSERS
-_TRAILERS = TRAILERS
 
 # Letters that cannot be followed by another letter inside a word (teh marbuta, alef
 # maqsura), and hamza-below alef, which only starts a word: where they meet a letter, two
@@ -130,8 +128,8 @@ def ends_sentence(text: str) -> bool:
         >>> ends_sentence('وتابع: "أننا أقرب".'), ends_sentence("جهود مكثفة لعقد اتفاق")
         (True, False)
     """
-    stripped = text.rstrip(_TRAILERS)
-    return bool(stripped) and stripped[-1] in _CLOSERS
+    stripped = text.rstrip(TRAILERS)
+    return bool(stripped) and stripped[-1] in CLOSERS
 
 
 def glue_points(text: str) -> list[int]:

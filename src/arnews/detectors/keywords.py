@@ -80,8 +80,8 @@ def detect_keywords(state: PageState) -> None:
             gazetteer=state.gazetteer,
         )
         state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
-        words = word_count(line_text)
-        if words > MAX_SEGMENT_TOKENS:
+        if word_count(line_text, limit=MAX_SEGMENT_TOKENS) > MAX_SEGMENT_TOKENS:
+            words = word_count(line_text)
             state.warn(
                 "long_tag_line",
                 f"a tag line of {words} words, longer than any real one (over "

@@ -42,8 +42,6 @@ __all__ = ["detect_related", "headline_evidence"]
 
 _FOOTER_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
 THRESHOLD = 2
-_CLOSERS = CLOSERS
-_TRAILERS = TRAILERS
 _LAST = itemgetter(slice(-1, None))
 # A headline before the footer is short; a long unpunctuated line there is still body.
 MAX_FOOTER_HEADLINE_WORDS = 25
@@ -100,8 +98,8 @@ def detect_related(state: PageState) -> None:
     # a line whose rest is not the whole line is judged on its rest.
     closed = list(
         map(
-            _CLOSERS.__contains__,
-            map(_LAST, map(str.rstrip, map(state.texts.__getitem__, lines), repeat(_TRAILERS))),
+            CLOSERS.__contains__,
+            map(_LAST, map(str.rstrip, map(state.texts.__getitem__, lines), repeat(TRAILERS))),
         )
     )
     cut = map(ne, map(rests.__getitem__, lines), map(starts.__getitem__, lines))
