@@ -153,3 +153,28 @@ def test_a_parse_makes_no_reference_cycles() -> None:
     finally:
         gc.enable()
     assert found == 0
+
+
+def test_pieces_are_plain_tuples_the_collector_can_stop_tracking() -> None:
+    # A tuple subclass (a named tuple) stays tracked for good, and a page of a quarter of a
+    # million pieces then pays for each in every full collection.
+    import gc
+
+    from .conftest import FIXTURES
+
+    page = (FIXTURES / "spec" / "001.txt").read_text(encoding="utf-8")
+    parser = Parser(time_budget=None)
+    state = PageState(page, scan_columns(page), parser.lexicon, parser.gazetteer, None)
+    for _, detector in parser.detectors:
+        detector(state)
+    assert state.pieces and all(type(p) is tuple and len(p) == 7 for p in state.pieces)
+    gc.collect()
+    plain = [p for p in state.pieces if not isinstance(p[-1], (dict, list, tuple))]
+    assert plain and not any(map(gc.is_tracked, plain))
+
+
+def test_claim_returns_the_trimmed_span() -> None:
+    state = PageState.of("  نص  \n")
+    assert state.claim(0, "paragraph", 0, 6) == (2, 4)
+    assert state.claim(0, "paragraph", 0, 2) is None
+    assert state.pieces == [(0, "paragraph", 2, 4, None, None, None)]

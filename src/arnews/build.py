@@ -7,6 +7,8 @@ article's fields take the cleaned text of the pieces of their kind, in input ord
 from __future__ import annotations
 
 import operator
+from bisect import bisect_left
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -14,7 +16,7 @@ import attrs
 from .lines import BLANKS
 from .model import Article, Dateline, Parts, Span, Spans
 from .normalize import fold
-from .state import MAIN, PageState, Piece
+from .state import ARTICLE, END, KIND, LINE, MAIN, NAME, START, VALUE, PageState, Piece
 from .text import clean, clean_many
 
 __all__ = ["build_article"]
@@ -31,11 +33,11 @@ _LIST_FIELDS = {
     "boilerplate": "boilerplate",
 }
 _SHORT_LISTS = frozenset({"related_headline", "similar"})
-# Pieces are named tuples: their columns are read with C-level item getters.
-_KIND = operator.itemgetter(1)
-_START = operator.itemgetter(2)
-_END = operator.itemgetter(3)
-_NAME = operator.itemgetter(5)
+# Pieces are tuples: their columns are read with C-level item getters.
+_KIND = operator.itemgetter(KIND)
+_START = operator.itemgetter(START)
+_END = operator.itemgetter(END)
+_NAME = operator.itemgetter(NAME)
 
 
 def _short(raw: str, removed: list[Span], span: Span) -> str:
@@ -79,10 +81,10 @@ def _fields(
     seen_tags: set[str] = set()
     values: dict[str, tuple[str, bool]] = {}
     for p in pieces:
-        kind = p[1]
+        kind = p[KIND]
         if kind == "marker" or kind == "paragraph":
             continue
-        start, end = p[2], p[3]
+        start, end = p[START], p[END]
         name = _LIST_FIELDS.get(kind)
         if name is not None:
             raw = text[start:end]
@@ -105,7 +107,7 @@ def _fields(
         elif kind == "keywords":
             tags = lists.setdefault("keywords", [])
             tag_spans = list_spans.setdefault("keywords", [])
-            for s, e in p.value or [(start, end)]:
+            for s, e in p[VALUE] or [(start, end)]:
                 tag = _short(text[s:e], removed, (s, e))
                 key = fold(tag)
                 if tag and key not in seen_tags:
@@ -116,10 +118,10 @@ def _fields(
             fields[kind] = _short(text[start:end], removed, (start, end))
             spans[kind] = (start, end)
         elif kind in ("updated", "published") and kind not in fields:
-            fields[kind] = p.value
+            fields[kind] = p[VALUE]
             spans[kind] = (start, end)
         elif kind == "dateline" and "dateline" not in fields:
-            place, agency = p.value["place"], p.value["agency"]
+            place, agency = p[VALUE]["place"], p[VALUE]["agency"]
             fields["dateline"] = Dateline(
                 place=None if place is None else _short_at(text, place[1], removed),
                 agency=None if agency is None else _short_at(text, agency[1], removed),
@@ -213,28 +215,41 @@ def _article(
     )
 
 
+def _by_article(items: list[Any], keys: list[int], n: int) -> tuple[list[Any], list[int]]:
+    """``items`` sorted (stably) by their article ``keys``, and where each article's run
+    starts: article ``a`` has ``out[bounds[a] : bounds[a + 1]]``."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    ranked = _pick(keys, order)
+    return _pick(items, order), list(map(bisect_left, repeat(ranked), range(n + 1)))
+
+
 def build_article(state: PageState) -> Article:
     """Build the page's main article, with its read-also articles inside it."""
     n = state.n_articles
-    buckets: list[list[Piece]] = [[] for _ in range(n)]
-    article = state.article
-    for piece in state.pieces:
-        buckets[article[piece.line] if piece.article is None else piece.article].append(piece)
-    cuts: list[tuple[list[int], list[int]]]
     if n == 1:
-        wholes = [state.whole]
-        cuts = [(state.cut_starts, state.cut_ends)]
-    else:
-        wholes = [[] for _ in range(n)]
-        for i in state.whole:
-            wholes[article[i]].append(i)
-        cuts = [([], []) for _ in range(n)]
-        for line, start, end in zip(state.cut_lines, state.cut_starts, state.cut_ends, strict=True):
-            bucket = cuts[article[line]]
-            bucket[0].append(start)
-            bucket[1].append(end)
+        main = _article(state, state.pieces, state.whole, (state.cut_starts, state.cut_ends))
+        return attrs.evolve(main, warnings=tuple(state.warnings))
+    # Each article's pieces, whole lines and cuts are slices of lists sorted by article, made
+    # as the article is built and dropped after: a chain of fifty thousand articles keeps no
+    # list per article alive for the garbage collector to walk.
+    article = state.article
+    pieces, p_at = _by_article(
+        state.pieces,
+        [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in state.pieces],
+        n,
+    )
+    whole, w_at = _by_article(state.whole, list(map(article.__getitem__, state.whole)), n)
+    cut_keys = list(map(article.__getitem__, state.cut_lines))
+    cut_starts, c_at = _by_article(state.cut_starts, cut_keys, n)
+    cut_ends, _ = _by_article(state.cut_ends, cut_keys, n)
     articles = [
-        _article(state, bucket, w, c) for bucket, w, c in zip(buckets, wholes, cuts, strict=True)
+        _article(
+            state,
+            pieces[p_at[a] : p_at[a + 1]],
+            whole[w_at[a] : w_at[a + 1]],
+            (cut_starts[c_at[a] : c_at[a + 1]], cut_ends[c_at[a] : c_at[a + 1]]),
+        )
+        for a in range(n)
     ]
     return attrs.evolve(
         articles[MAIN], read_also=tuple(articles[MAIN + 1 :]), warnings=tuple(state.warnings)

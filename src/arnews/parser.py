@@ -131,13 +131,12 @@ class Parser:
                 )
         # Whatever no detector took is kept as paragraph text (found in one C-level pass).
         for i in compress(range(len(state.rest)), map(lt, state.rest, state.ends)):
-            piece = state.claim_rest(i, "paragraph")
-            if piece is not None and state.kind[i] not in (None, "paragraph"):
+            claimed = state.claim_rest(i, "paragraph")
+            if claimed is not None and state.kind[i] not in (None, "paragraph"):
                 state.warn(
                     "unclaimed_text",
                     f"text after a {state.kind[i]} marker was kept as a paragraph",
-                    piece.start,
-                    piece.end,
+                    *claimed,
                 )
         return build_article(state)
 

@@ -2,7 +2,7 @@
 
 A :class:`PageState` lives for one call of :meth:`arnews.Parser.parse` and is never shared,
 which is what keeps parsing pure and safe to run in many threads or processes. Detectors
-read its lines, claim stretches of them as :class:`Piece` records, and move each line's
+read its lines, claim stretches of them as :data:`Piece` tuples, and move each line's
 ``rest`` offset past what they claimed; the builder turns the pieces into an
 :class:`~arnews.model.Article` at the end.
 """
@@ -11,17 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Final, overload
 
 from .lines import BLANK_SET, Columns, Line, blank_before, scan_columns
-from .model import Diagnostic
+from .model import Diagnostic, Span
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
     from .lexicon import Lexicon
     from .tags import TagLexicon
 
-__all__ = ["MAIN", "LineView", "PageState", "Piece", "make_piece"]
+__all__ = [
+    "ARTICLE",
+    "END",
+    "KIND",
+    "LINE",
+    "MAIN",
+    "NAME",
+    "START",
+    "VALUE",
+    "LineView",
+    "PageState",
+    "Piece",
+]
 
 
 #: Article index of the page's main article; what belongs to the page as a whole (similar
@@ -29,39 +41,26 @@ __all__ = ["MAIN", "LineView", "PageState", "Piece", "make_piece"]
 MAIN = 0
 
 
-class Piece(NamedTuple):
-    """A claimed stretch of the input: what it is, for which article, and its value.
+#: A claimed stretch of the input: ``(line, kind, start, end, article, name, value)``, read
+#: with the index constants below. ``kind`` is a :class:`~arnews.model.Part` kind
+#: (``paragraph``, ``marker``, ``source`` …); ``value`` carries what the builder needs beyond
+#: the text (a parsed date, a dateline's place and agency). ``article`` is ``None`` until
+#: known: the builder then takes the article of the piece's ``line``, so detectors that run
+#: before the regions are drawn can still claim.
+#:
+#: A plain tuple, not a named one, on purpose: the garbage collector stops tracking an exact
+#: tuple of plain values after its first pass, but never a tuple subclass. A page of a
+#: quarter of a million pieces otherwise pays for them in every full collection.
+Piece = tuple[int, str, int, int, int | None, str | None, Any]
 
-    ``kind`` is a :class:`~arnews.model.Part` kind (``paragraph``, ``marker``, ``source`` …);
-    ``value`` carries what the builder needs beyond the text (a parsed date, a dateline's
-    place and agency). ``article`` is ``None`` until known: the builder then takes the
-    article of the piece's ``line``, so detectors that run before the regions are drawn can
-    still claim. (A named tuple: cheap to make, and the garbage collector soon stops
-    tracking one that holds plain values, which counts on a page of many thousand pieces.)
-
-    Example:
-        >>> Piece(3, "source", 10, 14).article is None
-        True
-    """
-
-    line: int
-    kind: str
-    start: int
-    end: int
-    article: int | None = None
-    name: str | None = None
-    value: Any = None
-
-
-def make_piece(fields: tuple[int, str, int, int, int | None, str | None, Any]) -> Piece:
-    """Make a :class:`Piece` from all seven fields in order, skipping the keyword handling
-    of ``Piece(...)`` (a third of the cost, which counts on pages of many thousand pieces).
-
-    Example:
-        >>> make_piece((0, "source", 8, 12, None, None, None)).kind
-        'source'
-    """
-    return tuple.__new__(Piece, fields)
+#: Positions of a :data:`Piece`'s fields.
+LINE: Final = 0
+KIND: Final = 1
+START: Final = 2
+END: Final = 3
+ARTICLE: Final = 4
+NAME: Final = 5
+VALUE: Final = 6
 
 
 class LineView(Sequence[Line]):
@@ -253,10 +252,11 @@ class PageState:
         article: int | None = None,
         name: str | None = None,
         value: Any = None,
-    ) -> Piece | None:
+    ) -> Span | None:
         """Record a piece of line ``line``, trimmed of blanks at both ends.
 
-        Nothing is recorded when only blanks remain.
+        Returns the trimmed ``(start, end)`` claimed, or ``None`` (and records nothing)
+        when only blanks remain.
         """
         text = self.text
         while start < end and text[start] in BLANK_SET:
@@ -265,20 +265,23 @@ class PageState:
             end -= 1
         if start >= end:
             return None
-        piece = make_piece((line, kind, start, end, article, name, value))
-        self.pieces.append(piece)
-        return piece
+        self.pieces.append((line, kind, start, end, article, name, value))
+        return (start, end)
 
-    def claim_rest(self, i: int, kind: str, end: int | None = None, **kw: Any) -> Piece | None:
-        """Claim line ``i`` from its ``rest`` up to ``end`` (default: the line's end)."""
+    def claim_rest(self, i: int, kind: str, end: int | None = None, **kw: Any) -> Span | None:
+        """Claim line ``i`` from its ``rest`` up to ``end`` (default: the line's end).
+
+        Returns the trimmed span claimed, as :meth:`claim` does.
+        """
         stop = self.ends[i] if end is None else end
-        piece = self.claim(i, kind, self.rest[i], stop, **kw)
+        span = self.claim(i, kind, self.rest[i], stop, **kw)
         self.rest[i] = max(self.rest[i], stop)
-        return piece
+        return span
 
     def article_of(self, piece: Piece) -> int:
         """The article a piece belongs to."""
-        return self.article[piece.line] if piece.article is None else piece.article
+        article = piece[ARTICLE]
+        return self.article[piece[LINE]] if article is None else article
 
     def rest_text(self, i: int) -> str:
         """The unclaimed text of line ``i``."""

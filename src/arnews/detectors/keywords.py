@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from ..state import PageState
+from ..state import END, KIND, START, PageState
 from ..tags import MAX_SEGMENT_TOKENS, segment_tags
 from ..text import word_count
 
@@ -30,8 +30,9 @@ def _context(state: PageState) -> dict[int, str]:
     found: list[tuple[int, int, str]] = []
     text = state.text
     for piece in state.pieces:
-        if piece.kind in ("paragraph", "title"):
-            found.append((piece.start, state.article_of(piece), text[piece.start : piece.end]))
+        if piece[KIND] in ("paragraph", "title"):
+            start, end = piece[START], piece[END]
+            found.append((start, state.article_of(piece), text[start:end]))
     articles, starts, texts = state.article, state.starts, state.texts
     found.extend((starts[i], articles[i], texts[i]) for i in state.whole)
     found.extend(

@@ -17,7 +17,7 @@ from itertools import repeat
 
 from ..dates import scan_date
 from ..lines import PREFIX_CHARS
-from ..state import MAIN, PageState, make_piece
+from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
 
 __all__ = ["detect_markers"]
@@ -80,8 +80,7 @@ def detect_markers(state: PageState) -> None:
                     kind, rest_at, part_end = known
                     kinds[i] = kind
                     article = MAIN if kind == "read_also" else None
-                    fields = (i, "marker", start, start + part_end, article, kind, None)
-                    pieces.append(make_piece(fields))
+                    pieces.append((i, "marker", start, start + part_end, article, kind, None))
                     state.rest[i] = start + rest_at
                 continue
             m = lexicon.match_marker(line)
@@ -103,8 +102,8 @@ def detect_markers(state: PageState) -> None:
         kinds[i] = m.kind
         # The read-also marker belongs to the page; what follows it, to the new article.
         article = MAIN if m.kind == "read_also" else None
-        piece = state.claim(i, "marker", start, end, article=article, name=m.kind)
+        claimed = state.claim(i, "marker", start, end, article=article, name=m.kind)
         state.rest[i] = end
-        if short and piece is not None:
+        if short and claimed is not None:
             # The claim trimmed the marker part of the spaces after it; the rest starts past them.
-            decided[line] = (m.kind, m.end, piece.end - start)
+            decided[line] = (m.kind, m.end, claimed[1] - start)

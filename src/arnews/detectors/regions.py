@@ -27,7 +27,7 @@ import regex
 
 from ..lines import BLANKS
 from ..normalize import fold
-from ..state import MAIN, PageState, make_piece
+from ..state import MAIN, PageState
 from ..text import ends_sentence, glue_points, word_count
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
@@ -118,8 +118,8 @@ def _claim_similar_items(
         bullet, head, end = shape
         start = starts[i]
         if bullet:
-            pieces.append(make_piece((i, "marker", start, start + bullet, article, "bullet", None)))
-        pieces.append(make_piece((i, "similar", start + head, start + end, article, None, None)))
+            pieces.append((i, "marker", start, start + bullet, article, "bullet", None))
+        pieces.append((i, "similar", start + head, start + end, article, None, None))
         state.rest[i] = state.ends[i]
         state.kind[i] = "similar"
 
@@ -135,9 +135,9 @@ def _claim_list_item(
         rest = m.end()
     state.rest[i] = rest
     if kind == "similar":
-        piece = state.claim_rest(i, "similar", article=article)
-        if piece is not None:
-            state.similar_keys.add(fold(state.text[piece.start : piece.end]))
+        claimed = state.claim_rest(i, "similar", article=article)
+        if claimed is not None:
+            state.similar_keys.add(fold(state.text[claimed[0] : claimed[1]]))
     else:
         for s, e in split_headlines(state.text[rest:line_end], rest, state.similar_keys):
             state.claim(i, "related_headline", s, e, article=article)

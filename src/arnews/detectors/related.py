@@ -22,7 +22,7 @@ allows (glued words, known headlines), otherwise kept whole.
 from __future__ import annotations
 
 from itertools import compress, pairwise, repeat
-from operator import itemgetter, ne, not_
+from operator import and_, is_, itemgetter, lt, ne, not_
 
 from ..normalize import fold
 from ..state import PageState
@@ -43,6 +43,7 @@ __all__ = ["detect_related", "headline_evidence"]
 _FOOTER_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
 THRESHOLD = 2
 _LAST = itemgetter(slice(-1, None))
+_TRAILER_SET = frozenset(TRAILERS)
 # A headline before the footer is short; a long unpunctuated line there is still body.
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
@@ -85,61 +86,74 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
 
 def _open_lines(state: PageState) -> list[int]:
     """Lines no detector has classified that still hold unclaimed text, in order."""
-    rests, ends = state.rest, state.ends
-    return [i for i, kind in enumerate(state.kind) if kind is None and rests[i] < ends[i]]
+    unclassified = map(is_, state.kind, repeat(None))
+    return list(
+        compress(range(len(state.kind)), map(and_, unclassified, map(lt, state.rest, state.ends)))
+    )
 
 
 def detect_related(state: PageState) -> None:
     """Claim body lines that are other articles' headlines."""
-    kinds, rests, articles, page = state.kind, state.rest, state.article, state.text
+    rests, articles, page = state.rest, state.article, state.text
     starts, ends = state.starts, state.ends
     lines = _open_lines(state)
-    # Whether each open line ends a sentence, worked out for all of them in C-level passes;
-    # a line whose rest is not the whole line is judged on its rest.
-    closed = list(
-        map(
-            CLOSERS.__contains__,
-            map(_LAST, map(str.rstrip, map(state.texts.__getitem__, lines), repeat(TRAILERS))),
-        )
-    )
-    cut = map(ne, map(rests.__getitem__, lines), map(starts.__getitem__, lines))
+    # Whether each open line ends a sentence, worked out for all of them in C-level passes
+    # on their last characters; a line ending in a closing quote or bracket, or whose rest
+    # is not the whole line, is looked at again (a few a page).
+    every = len(lines) == len(starts)  # all open, as on a page of plain text: no selection
+    texts = state.texts if every else list(map(state.texts.__getitem__, lines))
+    lasts = list(map(_LAST, texts))
+    closed = list(map(CLOSERS.__contains__, lasts))
+    for k in compress(range(len(lines)), map(_TRAILER_SET.__contains__, lasts)):
+        closed[k] = ends_sentence(texts[k])
+    if every:
+        cut = map(ne, rests, starts)
+    else:
+        cut = map(ne, map(rests.__getitem__, lines), map(starts.__getitem__, lines))
     for k in compress(range(len(lines)), cut):
         i = lines[k]
         closed[k] = ends_sentence(page[rests[i] : ends[i]])
     # A candidate is an unpunctuated line after a line that ends a sentence (in its
-    # article): on most pages a few lines, so the loop below runs over those only.
-    candidates = compress(range(len(lines)), map(not_, closed))
-    one_article = state.n_articles == 1
+    # article). A taken line does not count as text: the line after it is judged as if it
+    # followed the sentence before, so a run of headlines is taken line by line.
+    if state.n_articles == 1:
+        # The open lines right after a sentence are where the flags go from 1 to 0, found
+        # with bytes.find: on most pages a few, on a page of half a million lines maybe none.
+        flags = bytes(closed)
+        k = flags.find(b"\x01\x00") + 1
+        while k:
+            while _take(state, lines[k]):
+                k += 1
+                if k == len(lines) or closed[k]:
+                    break
+            k = flags.find(b"\x01\x00", k) + 1
+        return
     prev_sentence: dict[int, bool] = {}
     taken: set[int] = set()
     last = 0
-    for k in candidates:
+    for k in compress(range(len(lines)), map(not_, closed)):
         i = lines[k]
         article = articles[i]
-        if one_article:
-            # The line before, unless it was taken (then the state before it still holds).
-            if k == 0:
-                was_closed = False
-            elif k - 1 in taken:
-                was_closed = prev_sentence.get(article, False)
-            else:
-                was_closed = closed[k - 1]
-        else:
-            # The previous open lines of every article, up to this one, set their state.
-            for q in range(last, k):
-                if q not in taken:
-                    prev_sentence[articles[lines[q]]] = closed[q]
-            last = k + 1
-            was_closed = prev_sentence.get(article, False)
+        # The previous open lines of every article, up to this one, set their state.
+        for q in range(last, k):
+            if q not in taken:
+                prev_sentence[articles[lines[q]]] = closed[q]
+        last = k + 1
+        was_closed = prev_sentence.get(article, False)
         prev_sentence[article] = False
-        if not was_closed:
-            continue
-        text = state.texts[i] if rests[i] == starts[i] else page[rests[i] : ends[i]]
-        if headline_evidence(state, i, text) >= THRESHOLD:
-            for s, e in split_headlines(text, rests[i], state.similar_keys):
-                state.claim(i, "related_headline", s, e)
-            rests[i] = ends[i]
-            kinds[i] = "related"
+        if was_closed and _take(state, i):
             taken.add(k)
-            # A taken line does not count as text: the article's last sentence state stays.
-            prev_sentence[article] = was_closed
+            prev_sentence[article] = True
+
+
+def _take(state: PageState, i: int) -> bool:
+    """Claim open line ``i`` as headlines if the evidence says so; tell whether it did."""
+    rests, ends = state.rest, state.ends
+    text = state.texts[i] if rests[i] == state.starts[i] else state.text[rests[i] : ends[i]]
+    if headline_evidence(state, i, text) < THRESHOLD:
+        return False
+    for s, e in split_headlines(text, rests[i], state.similar_keys):
+        state.claim(i, "related_headline", s, e)
+    rests[i] = ends[i]
+    state.kind[i] = "related"
+    return True

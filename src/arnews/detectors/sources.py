@@ -48,10 +48,9 @@ def detect_sources(state: PageState) -> None:
                 continue
         article = state.article[target]
         if article in seen:
-            piece = state.claim_rest(target, "boilerplate")
-            if piece is not None:
-                repeated.append(piece.start)
-                repeated.append(piece.end)
+            claimed = state.claim_rest(target, "boilerplate")
+            if claimed is not None:
+                repeated.extend(claimed)
             continue
         found = scan_date(state.text, state.rest[target])
         if found is not None:
