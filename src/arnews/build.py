@@ -132,17 +132,49 @@ def _fields(
     return fields, spans, lists, list_spans
 
 
-def _article(
+Columns = tuple[list[str], list[int], list[int], list["str | None"]]
+
+
+def _small_columns(
     state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
-) -> Article:
+) -> tuple[list[Piece], Columns, list[int], list[int], list[str]]:
+    """The parts' and paragraphs' columns of an article of a few parts, by one sort.
+
+    Whole-line and cut paragraphs become pieces too: below a dozen parts, one sort of
+    tuples costs less than merging the columns.
+    """
+    rows = pieces.copy()
+    if whole:
+        starts, ends = state.starts, state.ends
+        rows.extend([(i, "paragraph", starts[i], ends[i], None, None, None) for i in whole])
+    if cuts[0]:
+        rows.extend([(-1, "paragraph", s, e, None, None, None) for s, e in zip(*cuts, strict=True)])
+    if len(rows) > 1:
+        rows.sort(key=_START)
+    paragraphs = [r for r in rows if r[KIND] == "paragraph"]
+    p_starts = list(map(_START, paragraphs))
+    p_ends = list(map(_END, paragraphs))
+    columns = (
+        list(map(_KIND, rows)),
+        list(map(_START, rows)),
+        list(map(_END, rows)),
+        list(map(_NAME, rows)),
+    )
+    text = state.text
+    return rows, columns, p_starts, p_ends, [text[r[START] : r[END]] for r in paragraphs]
+
+
+def _bulk_columns(
+    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+) -> tuple[list[Piece], Columns, list[int], list[int], list[str]]:
+    """The parts' and paragraphs' columns of an article of many parts, in C-level passes.
+
+    The pieces' columns are read with item getters; whole-line and bulk-cut paragraphs
+    (kept apart from the pieces) are merged in by start.
+    """
     text = state.text
     if len(pieces) > 1:
-        pieces.sort(key=_START)
-    removed: list[Span] = []
-    fields, spans, lists, list_spans = _fields(state, pieces, removed)
-
-    # The parts' columns: the pieces' (a piece is a tuple: line, kind, start, end, …), then
-    # whole-line and bulk-cut paragraphs merged in, all in input order.
+        pieces = sorted(pieces, key=_START)
     kinds: list[str] = list(map(_KIND, pieces))
     starts: list[int] = list(map(_START, pieces))
     ends: list[int] = list(map(_END, pieces))
@@ -185,6 +217,22 @@ def _article(
             starts, ends = b_starts, b_ends
     else:
         p_raw = list(map(text.__getitem__, map(slice, p_starts, p_ends)))
+    return pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw
+
+
+# Below this many parts an article's columns are made by one sort of tuples.
+_SMALL = 12
+
+
+def _article(
+    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+) -> Article:
+    columns = _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
+    pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
+        state, pieces, whole, cuts
+    )
+    removed: list[Span] = []
+    fields, spans, lists, list_spans = _fields(state, pieces, removed)
     spans["paragraphs"] = tuple(zip(p_starts, p_ends, strict=True))
     for field, field_spans in list_spans.items():
         spans[field] = tuple(field_spans)

@@ -12,6 +12,8 @@ The line is claimed as ``boilerplate``; nothing is dropped silently.
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from ..state import PageState
 
 __all__ = ["detect_boilerplate"]
@@ -26,10 +28,9 @@ def detect_boilerplate(state: PageState) -> None:
     heads = lexicon.boilerplate_heads
     kinds, texts = state.kind, state.texts
     # Only short lines that open with a letter some furniture phrase opens with are judged.
+    firsts = map(state.text.__getitem__, state.starts)
     candidates = [
-        i
-        for i, c in enumerate(map(state.text.__getitem__, state.starts))
-        if c in heads and len(texts[i]) <= MAX_CHARS
+        i for i in compress(count(), map(heads.__contains__, firsts)) if len(texts[i]) <= MAX_CHARS
     ]
     # Furniture repeats; so do hostile pages. Each distinct short line is judged once.
     seen: dict[str, bool] = {}

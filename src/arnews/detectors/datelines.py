@@ -19,6 +19,9 @@ as ``سرايا``) is taken on the strength of its form.
 
 from __future__ import annotations
 
+from itertools import compress, count, repeat
+from operator import is_
+
 import regex
 
 from ..normalize import fold
@@ -154,7 +157,7 @@ def detect_datelines(state: PageState) -> None:
     done: set[int] = set()
     # Lines no detector classified, in order (found at C speed); each article's first open
     # one is tried, and the walk stops once every article has had its turn.
-    for i in state.lines_of(None):
+    for i in compress(count(), map(is_, state.kind, repeat(None))):
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue

@@ -13,7 +13,8 @@ marker only where it starts its line, and only when what follows fits the sectio
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import is_not
 
 from ..dates import scan_date
 from ..lines import PREFIX_CHARS
@@ -60,7 +61,7 @@ def detect_markers(state: PageState) -> None:
     # One pattern of every marker phrase runs over each line's prefix in a C-level pass;
     # only the lines it matches (a few a page) are looked at in Python.
     could = map(lexicon.marker_pattern.match, state.texts, repeat(0), repeat(PREFIX_CHARS))
-    candidates = [i for i, m in enumerate(could) if m is not None]
+    candidates = list(compress(count(), map(is_not, could, repeat(None))))
     # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
     # a full lexicon match on each. A line short enough to be its own prefix is decided once
     # (the decision reads nothing but the line); a longer one is matched on its prefix.

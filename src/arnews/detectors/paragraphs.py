@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import compress, repeat
-from operator import eq, is_
+from operator import and_, eq, is_
 
 from ..state import PageState
 from ..text import sentence_glue_points, whole_text_glue_points
@@ -27,7 +27,7 @@ def detect_paragraphs(state: PageState) -> None:
     # unless sentences were glued inside it. Found in C-level passes, recorded in bulk.
     fresh = map(is_, kinds, repeat(None))
     untouched = map(eq, rests, starts)
-    whole = list(compress(range(n), map(bool.__and__, fresh, untouched)))
+    whole = list(compress(range(n), map(and_, fresh, untouched)))
     glued: dict[int, list[int]] = {}
     if whole:
         # One scan of the whole text finds every glue point; each is on one line.
