@@ -185,9 +185,12 @@ def _bulk_columns(
     if whole or cuts[0]:
         # Whole-line paragraphs come as line numbers: offsets and texts are read in C-level
         # passes. Paragraphs cut in bulk (glued sentences) come as offsets.
-        b_starts = list(map(state.starts.__getitem__, whole))
-        b_ends = list(map(state.ends.__getitem__, whole))
-        b_raw = list(map(state.texts.__getitem__, whole))
+        if len(whole) == len(state.starts):  # every line (a page of plain text)
+            b_starts, b_ends, b_raw = state.starts, state.ends, state.texts
+        else:
+            b_starts = list(map(state.starts.__getitem__, whole))
+            b_ends = list(map(state.ends.__getitem__, whole))
+            b_raw = list(map(state.texts.__getitem__, whole))
         if cuts[0]:
             c_raw = list(map(text.__getitem__, map(slice, cuts[0], cuts[1])))
             if b_starts:

@@ -191,6 +191,18 @@ class PageState:
         """Tell whether a blank line (or the start of the input) comes before line ``i``."""
         return blank_before(self.text, self.columns, i)
 
+    def untouched(self) -> bool:
+        """Tell whether no detector has classified or claimed any line yet.
+
+        Two C-level calls; lets a detector skip its per-line selection on a page of plain
+        text (as many pages are, and as a page of half a million lines may be).
+
+        Example:
+            >>> PageState.of("أ\\nب").untouched()
+            True
+        """
+        return self.kind.count(None) == len(self.kind) and self.rest == self.starts
+
     def lines_of(self, *kinds: str | None) -> list[int]:
         """The indices of the lines whose ``kind`` is one of ``kinds``, in order.
 

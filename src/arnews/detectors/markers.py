@@ -58,10 +58,14 @@ def detect_markers(state: PageState) -> None:
     lexicon = state.lexicon
     text = state.text
     kinds, starts, ends = state.kind, state.starts, state.ends
-    # One pattern of every marker phrase runs over each line's prefix in a C-level pass;
-    # only the lines it matches (a few a page) are looked at in Python.
-    could = map(lexicon.marker_pattern.match, state.texts, repeat(0), repeat(PREFIX_CHARS))
-    candidates = list(compress(count(), map(is_not, could, repeat(None))))
+    # Lines whose first character can start a marker, then one pattern of every marker
+    # phrase over their prefixes: C-level passes, after which only the lines it matches (a
+    # few a page) are looked at in Python.
+    firsts = map(text.__getitem__, starts)
+    maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, firsts)))
+    prefixes = map(state.texts.__getitem__, maybe)
+    could = map(lexicon.marker_pattern.match, prefixes, repeat(0), repeat(PREFIX_CHARS))
+    candidates = list(compress(maybe, map(is_not, could, repeat(None))))
     # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
     # a full lexicon match on each. A line short enough to be its own prefix is decided once
     # (the decision reads nothing but the line); a longer one is matched on its prefix.

@@ -25,9 +25,12 @@ def detect_paragraphs(state: PageState) -> None:
     n = len(kinds)
     # Lines no detector classified and nothing of which was claimed: each is one paragraph,
     # unless sentences were glued inside it. Found in C-level passes, recorded in bulk.
-    fresh = map(is_, kinds, repeat(None))
-    untouched = map(eq, rests, starts)
-    whole = list(compress(range(n), map(and_, fresh, untouched)))
+    if state.untouched():
+        whole = list(range(n))
+    else:
+        fresh = map(is_, kinds, repeat(None))
+        untouched = map(eq, rests, starts)
+        whole = list(compress(range(n), map(and_, fresh, untouched)))
     glued: dict[int, list[int]] = {}
     if whole:
         # One scan of the whole text finds every glue point; each is on one line.

@@ -21,6 +21,7 @@ allows (glued words, known headlines), otherwise kept whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
@@ -96,7 +97,7 @@ def detect_related(state: PageState) -> None:
     """Claim body lines that are other articles' headlines."""
     rests, articles, page = state.rest, state.article, state.text
     starts, ends = state.starts, state.ends
-    lines = _open_lines(state)
+    lines: Sequence[int] = range(len(starts)) if state.untouched() else _open_lines(state)
     # Whether each open line ends a sentence, worked out for all of them in C-level passes
     # on their last characters; a line ending in a closing quote or bracket, or whose rest
     # is not the whole line, is looked at again (a few a page).
@@ -106,13 +107,14 @@ def detect_related(state: PageState) -> None:
     closed = list(map(CLOSERS.__contains__, lasts))
     for k in compress(range(len(lines)), map(_TRAILER_SET.__contains__, lasts)):
         closed[k] = ends_sentence(texts[k])
-    if every:
-        cut = map(ne, rests, starts)
-    else:
-        cut = map(ne, map(rests.__getitem__, lines), map(starts.__getitem__, lines))
-    for k in compress(range(len(lines)), cut):
-        i = lines[k]
-        closed[k] = ends_sentence(page[rests[i] : ends[i]])
+    if rests != starts:  # some line's rest is not the whole line
+        if every:
+            cut = map(ne, rests, starts)
+        else:
+            cut = map(ne, map(rests.__getitem__, lines), map(starts.__getitem__, lines))
+        for k in compress(range(len(lines)), cut):
+            i = lines[k]
+            closed[k] = ends_sentence(page[rests[i] : ends[i]])
     # A candidate is an unpunctuated line after a line that ends a sentence (in its
     # article). A taken line does not count as text: the line after it is judged as if it
     # followed the sentence before, so a run of headlines is taken line by line.
