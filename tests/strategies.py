@@ -28,7 +28,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from arnews.lines import BLANK_SET
-from arnews.model import Article, has_surrogates
+from arnews.model import Article, has_surrogates, json_record
 
 __all__ = [
     "ARABIC_SPECIALS",
@@ -445,6 +445,10 @@ def check_parts(text: str, article: Article) -> None:
 def check_serialisation(text: str, article: Article) -> None:
     """``to_dict``/``from_dict`` round-trip; JSON round-trips, or replaces lone surrogates."""
     assert Article.from_dict(article.to_dict()) == article
+    # The tuple-keeping record the command line writes encodes to the same JSON.
+    for spans in (True, False):
+        plain = json.dumps(article.to_dict(spans=spans), ensure_ascii=False)
+        assert json.dumps(json_record(article, spans=spans), ensure_ascii=False) == plain
     out = article.to_json()
     out.encode("utf-8")  # valid UTF-8 whatever the input held
     back = Article.from_json(out)

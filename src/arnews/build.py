@@ -228,8 +228,14 @@ _SMALL = 12
 
 
 def _article(
-    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+    state: PageState,
+    pieces: list[Piece],
+    whole: list[int],
+    cuts: tuple[list[int], list[int]],
+    *,
+    last: bool = False,
 ) -> Article:
+    """One article from its pieces; the ``last`` one built carries the page's warnings."""
     columns = _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
     pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
         state, pieces, whole, cuts
@@ -263,6 +269,7 @@ def _article(
         boilerplate=tuple(lists.get("boilerplate", ())),
         spans=Spans(**spans),
         parts=Parts.from_columns(kinds, starts, ends, names),
+        warnings=tuple(state.warnings) if last else (),
     )
 
 
@@ -278,8 +285,9 @@ def build_article(state: PageState) -> Article:
     """Build the page's main article, with its read-also articles inside it."""
     n = state.n_articles
     if n == 1:
-        main = _article(state, state.pieces, state.whole, (state.cut_starts, state.cut_ends))
-        return attrs.evolve(main, warnings=tuple(state.warnings))
+        return _article(
+            state, state.pieces, state.whole, (state.cut_starts, state.cut_ends), last=True
+        )
     # Each article's pieces, whole lines and cuts are slices of lists sorted by article, made
     # as the article is built and dropped after: a chain of fifty thousand articles keeps no
     # list per article alive for the garbage collector to walk.

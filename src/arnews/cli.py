@@ -37,7 +37,7 @@ import attrs
 from . import __version__
 from .batch import default_jobs, ordered_map
 from .lines import BLANKS
-from .model import Article, Spans, replace_surrogates
+from .model import Article, Spans, json_record, replace_surrogates
 from .parser import Parser
 
 __all__ = ["main"]
@@ -299,7 +299,7 @@ def _json_line(record: dict[str, Any]) -> bytes:
 
 def render_json(doc_id: Any, article: Article, spans: bool) -> bytes:
     """One JSON object (no newline): ``{"id": …, **article.to_dict(spans=spans)}``."""
-    return _json_line({"id": doc_id, **article.to_dict(spans=spans)})
+    return _json_line({"id": doc_id, **json_record(article, spans=spans)})
 
 
 def render_txt(doc_id: Any, article: Article, spans: bool) -> bytes:
