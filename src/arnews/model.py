@@ -58,7 +58,7 @@ def _spans(values: Iterable[Any]) -> tuple[Span, ...]:
     # The parser hands over tuples of int pairs already; only other input is converted.
     if type(values) is tuple and (not values or type(values[0]) is tuple):
         return values
-    return tuple(_span(v) for v in values)
+    return tuple([_span(v) for v in values])  # a list first: see build._article
 
 
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
@@ -223,10 +223,11 @@ class Parts(Sequence[Part]):
 
     def __init__(self, parts: Iterable[Part] = ()) -> None:
         items = list(parts)
-        self.kinds = tuple(p.kind for p in items)
-        self.starts = tuple(int(p.start) for p in items)
-        self.ends = tuple(int(p.end) for p in items)
-        self.names = tuple(p.name for p in items)
+        # Lists first: tuple() of a generator grows by reallocation (see build._article).
+        self.kinds = tuple([p.kind for p in items])
+        self.starts = tuple([int(p.start) for p in items])
+        self.ends = tuple([int(p.end) for p in items])
+        self.names = tuple([p.name for p in items])
 
     @classmethod
     def from_columns(
@@ -446,7 +447,7 @@ class Article:
             similar=data.get("similar", ()),
             boilerplate=data.get("boilerplate", ()),
             spans=Spans.from_dict(data.get("spans") or {}),
-            parts=tuple(Part.from_dict(p) for p in data.get("parts", ())),
+            parts=Parts([Part.from_dict(p) for p in data.get("parts", ())]),
             warnings=tuple(Diagnostic.from_dict(w) for w in data.get("warnings", ())),
         )
 
