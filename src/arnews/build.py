@@ -132,12 +132,13 @@ def _fields(
     return fields, spans, lists, list_spans
 
 
-Columns = tuple[list[str], list[int], list[int], list["str | None"]]
+# A part column each: kinds, starts, ends, names.
+_PartColumns = tuple[list[str], list[int], list[int], list[str | None]]
 
 
 def _small_columns(
     state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
-) -> tuple[list[Piece], Columns, list[int], list[int], list[str]]:
+) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
     """The parts' and paragraphs' columns of an article of a few parts, by one sort.
 
     Whole-line and cut paragraphs become pieces too: below a dozen parts, one sort of
@@ -166,7 +167,7 @@ def _small_columns(
 
 def _bulk_columns(
     state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
-) -> tuple[list[Piece], Columns, list[int], list[int], list[str]]:
+) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
     """The parts' and paragraphs' columns of an article of many parts, in C-level passes.
 
     The pieces' columns are read with item getters; whole-line and bulk-cut paragraphs
