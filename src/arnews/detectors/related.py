@@ -95,7 +95,7 @@ def _open_lines(state: PageState) -> list[int]:
 
 def detect_related(state: PageState) -> None:
     """Claim body lines that are other articles' headlines."""
-    rests, articles, page = state.rest, state.article, state.text
+    rests, page = state.rest, state.text
     starts, ends = state.starts, state.ends
     lines: Sequence[int] = range(len(starts)) if state.untouched() else _open_lines(state)
     # Whether each open line ends a sentence, worked out for all of them in C-level passes
@@ -115,21 +115,35 @@ def detect_related(state: PageState) -> None:
         for k in compress(range(len(lines)), cut):
             i = lines[k]
             closed[k] = ends_sentence(page[rests[i] : ends[i]])
-    # A candidate is an unpunctuated line after a line that ends a sentence (in its
-    # article). A taken line does not count as text: the line after it is judged as if it
-    # followed the sentence before, so a run of headlines is taken line by line.
-    if state.n_articles == 1:
-        # The open lines right after a sentence are where the flags go from 1 to 0, found
-        # with bytes.find: on most pages a few, on a page of half a million lines maybe none.
-        flags = bytes(closed)
-        k = flags.find(b"\x01\x00") + 1
-        while k:
-            while _take(state, lines[k]):
-                k += 1
-                if k == len(lines) or closed[k]:
-                    break
-            k = flags.find(b"\x01\x00", k) + 1
-        return
+    walk = _walk_one_article if state.n_articles == 1 else _walk_articles
+    walk(state, lines, closed)
+
+
+# A candidate is an unpunctuated line after a line that ends a sentence (in its article). A
+# taken line does not count as text: the line after it is judged as if it followed the
+# sentence before, so a run of headlines is taken line by line. Both walks below take the
+# same lines on a page of one article; the first is the fast one for such pages.
+
+
+def _walk_one_article(state: PageState, lines: Sequence[int], closed: list[bool]) -> None:
+    """Take the headline runs of a one-article page.
+
+    The open lines right after a sentence are where the flags go from 1 to 0, found with
+    ``bytes.find``: on most pages a few, on a page of half a million lines maybe none.
+    """
+    flags = bytes(closed)
+    k = flags.find(b"\x01\x00") + 1
+    while k:
+        while _take(state, lines[k]):
+            k += 1
+            if k == len(lines) or closed[k]:
+                break
+        k = flags.find(b"\x01\x00", k) + 1
+
+
+def _walk_articles(state: PageState, lines: Sequence[int], closed: list[bool]) -> None:
+    """Take the headline runs of a page of any number of articles, interleaved or not."""
+    articles = state.article
     prev_sentence: dict[int, bool] = {}
     taken: set[int] = set()
     last = 0
