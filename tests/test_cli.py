@@ -227,6 +227,25 @@ def test_two_jobs_give_the_same_bytes_as_one() -> None:
     assert one.stdout == two.stdout
 
 
+def test_jobs_over_one_have_the_forkserver_import_arnews(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Each worker would otherwise import arnews and compile the lexicon for itself.
+    import multiprocessing
+
+    from arnews.batch import START_METHOD
+    from arnews.cli import main
+
+    preloads: list[list[str]] = []
+    monkeypatch.setattr(multiprocessing, "set_forkserver_preload", preloads.append)
+    page = tmp_path / "page.txt"
+    page.write_text("نص الخبر.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(page), "--jobs", "2", "-o", str(out)]) == 0
+    assert main(["parse", str(page), "--jobs", "1", "-o", str(out)]) == 0
+    assert preloads == ([["arnews"]] if START_METHOD == "forkserver" else [])
+
+
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared research corpus is absent")
 def test_closed_output_pipe_exits_quietly() -> None:
     proc = subprocess.Popen(

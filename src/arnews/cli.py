@@ -24,6 +24,7 @@ import contextlib
 import csv
 import io
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -35,7 +36,7 @@ from typing import IO, Any, NamedTuple, Protocol
 import attrs
 
 from . import __version__
-from .batch import default_jobs, ordered_map
+from .batch import START_METHOD, default_jobs, ordered_map
 from .lines import BLANKS
 from .model import Article, Spans, json_record, replace_surrogates
 from .parser import Parser
@@ -637,6 +638,12 @@ def _jobs(args: argparse.Namespace) -> int:
 
 
 def _results(args: argparse.Namespace, render: str) -> Iterator[Done | Failure]:
+    jobs = _jobs(args)
+    if jobs > 1 and START_METHOD == "forkserver":
+        # Workers fork from the forkserver: with arnews imported there once, none of them
+        # imports it and compiles the lexicon again (0.3 s each). The command owns its
+        # process, so it may set this process-wide option; the library does not.
+        multiprocessing.set_forkserver_preload(["arnews"])
     task = Task(
         Parser(),
         _RENDERERS[render],
@@ -645,7 +652,7 @@ def _results(args: argparse.Namespace, render: str) -> Iterator[Done | Failure]:
         id_field=args.id_field,
     )
     items = read_inputs(args.paths, pattern=args.glob, input_format=args.input_format)
-    return ordered_map(task, items, jobs=_jobs(args), chunksize=args.chunksize)
+    return ordered_map(task, items, jobs=jobs, chunksize=args.chunksize)
 
 
 def _drive(
