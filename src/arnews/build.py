@@ -277,12 +277,13 @@ def _article(
     )
 
 
-def _by_article(items: list[Any], keys: list[int], n: int) -> tuple[list[Any], list[int]]:
-    """``items`` sorted (stably) by their article ``keys``, and where each article's run
-    starts: article ``a`` has ``out[bounds[a] : bounds[a + 1]]``."""
+def _by_article(keys: list[int], n: int, *columns: list[Any]) -> tuple[list[int], list[Any]]:
+    """Where each article's run starts, and ``columns`` sorted (stably) by their article
+    ``keys``: article ``a`` has ``column[bounds[a] : bounds[a + 1]]`` of each."""
     order = sorted(range(len(keys)), key=keys.__getitem__)
     ranked = _pick(keys, order)
-    return _pick(items, order), list(map(bisect_left, repeat(ranked), range(n + 1)))
+    bounds = list(map(bisect_left, repeat(ranked), range(n + 1)))
+    return bounds, [_pick(column, order) for column in columns]
 
 
 def build_article(state: PageState) -> Article:
@@ -296,15 +297,11 @@ def build_article(state: PageState) -> Article:
     # as the article is built and dropped after: a chain of fifty thousand articles keeps no
     # list per article alive for the garbage collector to walk.
     article = state.article
-    pieces, p_at = _by_article(
-        state.pieces,
-        [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in state.pieces],
-        n,
-    )
-    whole, w_at = _by_article(state.whole, list(map(article.__getitem__, state.whole)), n)
-    cut_keys = list(map(article.__getitem__, state.cut_lines))
-    cut_starts, c_at = _by_article(state.cut_starts, cut_keys, n)
-    cut_ends, _ = _by_article(state.cut_ends, cut_keys, n)
+    piece_articles = [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in state.pieces]
+    p_at, (pieces,) = _by_article(piece_articles, n, state.pieces)
+    w_at, (whole,) = _by_article(list(map(article.__getitem__, state.whole)), n, state.whole)
+    cut_articles = list(map(article.__getitem__, state.cut_lines))
+    c_at, (cut_starts, cut_ends) = _by_article(cut_articles, n, state.cut_starts, state.cut_ends)
     articles = [
         _article(
             state,

@@ -118,6 +118,8 @@ class PageState:
         text: the input, unchanged.
         starts, ends, texts: per line, where its trimmed content starts and ends in
             ``text``, and that content.
+        firsts: per line, its first character (``texts[i][0]``): the marker and furniture
+            detectors rule lines out by it.
         lines: the same lines as :class:`~arnews.lines.Line` records (made on access).
         lexicon: marker words and boilerplate phrases.
         gazetteer: places, agencies and other known names.
@@ -149,6 +151,7 @@ class PageState:
         self.text = text
         self.columns = columns
         self.starts, self.ends, self.texts = columns.starts, columns.ends, columns.texts
+        self.firsts: list[str] = list(map(text.__getitem__, self.starts))
         self.lines = LineView(text, columns)
         self.lexicon = lexicon
         self.gazetteer = gazetteer

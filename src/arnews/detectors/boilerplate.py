@@ -28,9 +28,10 @@ def detect_boilerplate(state: PageState) -> None:
     heads = lexicon.boilerplate_heads
     kinds, texts = state.kind, state.texts
     # Only short lines that open with a letter some furniture phrase opens with are judged.
-    firsts = map(state.text.__getitem__, state.starts)
     candidates = [
-        i for i in compress(count(), map(heads.__contains__, firsts)) if len(texts[i]) <= MAX_CHARS
+        i
+        for i in compress(count(), map(heads.__contains__, state.firsts))
+        if len(texts[i]) <= MAX_CHARS
     ]
     # Furniture repeats; so do hostile pages. Each distinct short line is judged once.
     seen: dict[str, bool] = {}

@@ -61,8 +61,7 @@ def detect_markers(state: PageState) -> None:
     # Lines whose first character can start a marker, then one pattern of every marker
     # phrase over their prefixes: C-level passes, after which only the lines it matches (a
     # few a page) are looked at in Python.
-    firsts = map(text.__getitem__, starts)
-    maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, firsts)))
+    maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
     prefixes = map(state.texts.__getitem__, maybe)
     could = map(lexicon.marker_pattern.match, prefixes, repeat(0), repeat(PREFIX_CHARS))
     candidates = list(compress(maybe, map(is_not, could, repeat(None))))
