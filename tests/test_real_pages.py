@@ -1,6 +1,6 @@
 """Real-page gold (issue 11): the parser scored on real pages read and judged by hand.
 
-Two sets of gold, written by reading each page (see ``docs/guides/page-structure.md``,
+Two sets of gold, written by reading each page (see ``CONTRIBUTING.md``,
 "Real-page gold"):
 
 - ``fixtures/real/``: ANT corpus pages (Apache-2.0, credit in its README), each ``NAME.txt``
