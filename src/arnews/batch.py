@@ -60,7 +60,7 @@ def ordered_map(
     jobs: int = 1,
     chunksize: int = 64,
     on_lost: Callable[[T, str], R] | None = None,
-    on_death: Callable[[str, int], None] | None = None,
+    on_death: Callable[[str, int, bool], None] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, using ``jobs`` processes.
 
@@ -75,7 +75,7 @@ def ordered_map(
     A worker process that dies (killed, out of memory, crashed) is replaced and the run goes
     on: the items it held are run again one at a time, and an item whose worker dies again
     gives ``on_lost(item, reason)`` in its place, or, without ``on_lost``, raises
-    :class:`~arnews.pool.WorkerDied` at its turn. ``on_death(reason, items)`` is told of
+    :class:`~arnews.pool.WorkerDied` at its turn. ``on_death(reason, items, again)`` is told of
     each death (see :func:`arnews.pool.supervised_map`).
 
     Raises:
@@ -100,7 +100,7 @@ def _pooled_map(
     jobs: int,
     chunksize: int,
     on_lost: Callable[[T, str], R] | None,
-    on_death: Callable[[str, int], None] | None,
+    on_death: Callable[[str, int, bool], None] | None,
 ) -> Iterator[R]:
     chunks = iter(lambda: list(itertools.islice(items, chunksize)), [])
     first = next(chunks, None)

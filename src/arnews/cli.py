@@ -320,15 +320,17 @@ def _lost(task: Task, item: Raw | Failure, reason: str) -> Done | Failure:
     return task.lost(item, reason)
 
 
-def _died(reason: str, items: int) -> None:
+def _died(reason: str, items: int, again: bool) -> None:
     # A note, not an error: the documents are parsed again; only one that kills a worker
-    # again gives an error (worker_died).
-    what = "document" if items == 1 else f"{items} documents"
-    print(
-        f"{PROG}: warning: a worker process died ({reason}) holding {what}; "
-        "a fresh worker takes over and parses them again one at a time",
-        file=sys.stderr,
-    )
+    # again gives an error (worker_died), reported in its turn.
+    if items == 0:
+        what = "between two chunks; a fresh worker takes over"
+    elif again:
+        held = "a document" if items == 1 else f"{items} documents"
+        what = f"holding {held}; a fresh worker parses them again, one at a time"
+    else:
+        what = "again on one document: it is reported as worker_died"
+    print(f"{PROG}: warning: a worker process died ({reason}) {what}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------------------------

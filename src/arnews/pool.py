@@ -135,14 +135,15 @@ def supervised_map(
     jobs: int,
     chunksize: int,
     on_lost: Callable[[T, str], R] | None = None,
-    on_death: Callable[[str, int], None] | None = None,
+    on_death: Callable[[str, int, bool], None] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, from ``jobs`` worker processes.
 
     At most ``4 * jobs`` chunks of ``chunksize`` items are in flight. A worker that dies is
     replaced; the items of its chunk are run again one at a time, and an item whose worker
     dies again gives ``on_lost(item, reason)`` (or raises :class:`WorkerDied` at its turn).
-    ``on_death(reason, items)`` is told of each death and how many items the worker held.
+    ``on_death(reason, items, again)`` is told of each death, how many items the worker
+    held and whether they are run again (``False``: the item is lost).
     An exception raised by ``task`` is raised here at its item's turn, after the results
     before it. Closing the iterator (or an exception here) stops every worker at once.
 
@@ -174,7 +175,7 @@ def supervised_map(
                     raise error
             if exhausted and turn == issued:
                 break
-            for worker in workers:
+            for index, worker in enumerate(workers):
                 if worker.job is not None:
                     continue
                 if retry:
@@ -188,8 +189,18 @@ def supervised_map(
                     issued += 1
                 else:
                     break
+                try:
+                    worker.conn.send(job)
+                except (OSError, EOFError):
+                    # It died idle (killed between two jobs): it never had this job.
+                    retry.appendleft(job)
+                    worker.proc.join()
+                    worker.conn.close()
+                    if on_death is not None:
+                        on_death(describe_exit(worker.proc.exitcode), 0, True)
+                    workers[index] = _Worker(ctx, task)
+                    continue
                 worker.job = job
-                worker.conn.send(job)
             busy = [w for w in workers if w.job is not None]
             if not busy:
                 continue  # everything issued is done: yield it, or end
@@ -224,8 +235,8 @@ def supervised_map(
                     if start_deaths >= _MAX_START_DEATHS:
                         raise RuntimeError(f"worker processes cannot start: {reason}")
                 if on_death is not None:
-                    on_death(reason, len(chunk))
-                if part < 0 and len(chunk) > 1:
+                    on_death(reason, len(chunk), part < 0)
+                if part < 0:
                     # Which item killed it is unknown: each is run alone, in order.
                     splits[seq] = _Split(len(chunk))
                     retry.extendleft(reversed([((seq, i), [item]) for i, item in enumerate(chunk)]))

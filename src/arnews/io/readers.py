@@ -274,8 +274,7 @@ def _not_a_file(where: str) -> Failure:
 
 def _outside(where: str, what: str) -> Failure:
     why = (
-        f"symbolic link to a {what} outside the folder: not followed "
-        "(--follow-symlinks follows it)"
+        f"symbolic link to a {what} outside the folder: not followed (--follow-symlinks follows it)"
     )
     return Failure(where, where, "outside_link", why)
 
