@@ -8,7 +8,10 @@ their spans. ``arnews FILE...`` is short for ``arnews parse FILE...``.
 Bad data never produces a traceback: each problem is one line on stderr
 (``arnews: error: <file>[:<line>]: <what>``), the run goes on (unless ``--errors fail``) and
 the exit status is 1 at the end. Exit statuses: 0 all good, 1 some input was bad, 2 bad
-command line, 130 interrupted, 141 output pipe closed (as ``| head`` does).
+command line, 74 the output could not be written, 128 + N stopped by signal N (SIGINT,
+SIGTERM, SIGHUP: the workers and the forkserver stop too), 141 output pipe closed (as
+``| head`` does). An output file is written under a temporary name and renamed into place
+when complete (see ``docs/reliability.md``).
 
 Example:
     >>> from arnews.cli import main
@@ -810,7 +813,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _input_options(parse)
     group = parse.add_argument_group("output")
-    group.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    group.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file (default: stdout); written as .OUT.XXXX.part beside it and renamed "
+        "when complete; may not be an input or inside an input folder",
+    )
     group.add_argument(
         "-f",
         "--format",

@@ -170,6 +170,10 @@ class Output:
             OSError: the data could not be written (disk full, I/O error, closed pipe).
         """
         self.stream.flush()
+        if self.temp is not None:
+            # On disk before the rename: after a power cut the name holds the old file or
+            # the whole new one, never an empty one.
+            os.fsync(self.stream.fileno())
         if self._own:
             self.stream.close()
         if self.temp is not None:
