@@ -14,6 +14,7 @@ import pytest
 import arnews
 from arnews import Lexicon, Parser
 from arnews.batch import WorkerDied, ordered_map, parse_many
+from arnews.pool import WorkersCannotStart
 
 from .conftest import FIXTURES, SHARED_CORPUS
 
@@ -186,3 +187,22 @@ def _exists(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def _refuse_to_load() -> None:
+    raise RuntimeError("this task cannot be unpickled")
+
+
+class Unloadable:
+    """A task that pickles, but cannot be unpickled in a worker: no worker can ever start."""
+
+    def __call__(self, item: int) -> int:
+        return item
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_refuse_to_load, ())
+
+
+def test_workers_that_cannot_start_end_the_map_instead_of_looping() -> None:
+    with pytest.raises(WorkersCannotStart, match="exited with status 1"):
+        list(ordered_map(Unloadable(), range(100), jobs=2, chunksize=2))

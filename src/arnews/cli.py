@@ -60,7 +60,7 @@ from .io.writers import (
 )
 from .model import Article, json_record
 from .parser import Parser
-from .pool import stop_helpers
+from .pool import WorkersCannotStart, stop_helpers
 
 __all__ = ["main"]
 
@@ -96,6 +96,8 @@ CSV_JOIN = " | "
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPT, EXIT_PIPE = 0, 1, 2, 130, 141
 #: The output could not be written (disk full, I/O error): ``EX_IOERR`` of ``sysexits.h``.
 EXIT_WRITE = 74
+#: Worker processes cannot start at all: ``EX_OSERR`` of ``sysexits.h``.
+EXIT_WORKERS = 71
 #: Stopped by a signal: 128 + its number (SIGHUP 129, SIGINT 130, SIGTERM 143).
 EXIT_SIGNAL_BASE = 128
 
@@ -112,8 +114,9 @@ examples:
   arnews show examples/pages/league.txt
 
 exit status: 0 ok, 1 some input was bad (each problem is reported on stderr),
-2 bad command line, 74 the output could not be written (disk full, I/O error),
-128+N stopped by signal N (129 SIGHUP, 130 Ctrl-C, 143 SIGTERM), 141 output pipe closed.
+2 bad command line, 71 worker processes cannot start, 74 the output could not be
+written (disk full, I/O error), 128+N stopped by signal N (129 SIGHUP, 130 Ctrl-C,
+143 SIGTERM), 141 output pipe closed.
 An output file is written under a temporary name and renamed into place when complete.
 """
 
@@ -927,6 +930,9 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_PIPE
+    except WorkersCannotStart as exc:
+        print(f"{PROG}: error: {exc}; try --jobs 1", file=sys.stderr)
+        return EXIT_WORKERS
     except (Stopped, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         name = signal.Signals(signum).name

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
-__all__ = ["WorkerDied", "describe_exit", "stop_helpers", "supervised_map"]
+__all__ = ["WorkerDied", "WorkersCannotStart", "describe_exit", "stop_helpers", "supervised_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -40,8 +40,9 @@ START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_met
 # the input.
 WINDOW_PER_JOB = 4
 
-# A worker that dies before it is given any work, this many times in a row, means workers
-# cannot start at all (an unpicklable task, a broken environment): retrying would loop.
+# Workers that die on their first job, this many times in a row before any worker has done
+# any work, cannot start at all (an unpicklable task, a broken environment): retrying would
+# loop. (A run whose first documents all kill their workers is the price: it ends early.)
 _MAX_START_DEATHS = 3
 
 # How long stopping waits for a worker to end after SIGTERM before it sends SIGKILL.
@@ -60,6 +61,19 @@ class WorkerDied(RuntimeError):
         super().__init__(f"a worker process died while working on this item ({reason})")
         #: How the worker ended, e.g. ``killed by SIGKILL``.
         self.reason = reason
+
+
+class WorkersCannotStart(RuntimeError):
+    """Worker processes die before doing any work, again and again (an unpicklable task, a
+    broken environment): retrying would loop forever.
+
+    Example:
+        >>> str(WorkersCannotStart("exited with status 1"))
+        'worker processes cannot start: exited with status 1'
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"worker processes cannot start: {reason}")
 
 
 def describe_exit(exitcode: int | None) -> str:
@@ -116,7 +130,6 @@ class _Worker:
         self.proc.start()
         theirs.close()
         self.job: tuple[tuple[int, int], list[Any]] | None = None
-        self.served = 0
 
 
 class _Split:
@@ -163,6 +176,7 @@ def supervised_map(
     issued = turn = 0
     exhausted = False
     start_deaths = 0
+    served = 0
     finished = False
     try:
         workers.extend(_Worker(ctx, task) for _ in range(jobs))
@@ -219,8 +233,7 @@ def supervised_map(
                 if message is not None:
                     (seq, part), out, error = message
                     worker.job = None
-                    worker.served += 1
-                    start_deaths = 0
+                    served += 1
                     _store(done, splits, seq, part, out, error)
                     continue
                 # The worker ended holding a job: replace it, and run the job again.
@@ -230,10 +243,10 @@ def supervised_map(
                 assert job is not None
                 (seq, part), chunk = job
                 worker.conn.close()
-                if worker.served == 0:
+                if served == 0:
                     start_deaths += 1
                     if start_deaths >= _MAX_START_DEATHS:
-                        raise RuntimeError(f"worker processes cannot start: {reason}")
+                        raise WorkersCannotStart(reason)
                 if on_death is not None:
                     on_death(reason, len(chunk), part < 0)
                 if part < 0:
