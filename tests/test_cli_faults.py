@@ -492,3 +492,27 @@ def test_links_fifos_and_unlistable_folders_are_reported(tmp_path: Path) -> None
     assert len(done.stderr.decode().splitlines()) == len([e for e in expected if e[1]])
     names = [Path(strict_json(line)["id"]).name for line in followed.stdout.splitlines()]
     assert "c-out.txt" in names and "far.txt" in names  # the link, and the linked folder
+
+
+def test_a_file_name_that_is_not_utf8_loses_no_parquet_batch(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in (b"a.txt", b"b-\xff.txt", b"c.txt", b"d-\xfe-empty.txt"):
+        with open(os.path.join(os.fsencode(corpus), name), "wb") as f:
+            f.write(b"" if b"empty" in name else "خبر قصير.".encode())
+    out = tmp_path / "out.parquet"
+    done = run("parse", str(corpus), "-o", str(out), "--errors", "record")
+    assert done.returncode == 1  # the empty file
+    ids = [Path(i).name for i in pq.read_table(out).column("id").to_pylist()]
+    assert ids == ["a.txt", "b-\ufffd.txt", "c.txt", "d-\ufffd-empty.txt"]
+
+
+def test_an_output_through_a_link_writes_the_linked_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    assert run("parse", "examples/pages", "-o", str(link)).returncode == 0
+    assert link.is_symlink()
+    assert len(real.read_text(encoding="utf-8").splitlines()) == 3

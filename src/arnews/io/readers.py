@@ -90,7 +90,7 @@ class Failure(NamedTuple):
     def record(self) -> dict[str, Any]:
         """The error record written in the document's place with ``--errors record``."""
         return {
-            "id": self.id,
+            "id": safe_id(self.id, self.where),
             "error": {"code": self.code, "message": replace_surrogates(self.message)},
         }
 
@@ -386,7 +386,8 @@ def decode(raw: Raw, text_field: str = "text", id_field: str = "id") -> tuple[An
         if not text.strip(BLANKS):
             what = "empty file" if not raw.data else "empty file (white space only)"
             return Failure(raw.source, raw.where, "empty", what)
-        return raw.source, text
+        # A file name that is not UTF-8 reaches Python with lone surrogates in it.
+        return replace_surrogates(raw.source), text
     try:
         line = raw.data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -136,6 +136,9 @@ class Output:
         #: How messages name the output.
         self.name = "standard output" if target in (None, "-") else str(target)
         self.target = None if target in (None, "-") else str(target)
+        if self.target is not None and os.path.islink(self.target):
+            # Written through the link, as `>` does, not over it.
+            self.target = os.path.realpath(self.target)
         #: The temporary file's path, while there is one.
         self.temp: str | None = None
         self._own = False
