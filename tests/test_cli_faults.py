@@ -175,9 +175,10 @@ def test_an_output_naming_an_input_is_refused_before_anything_is_opened(tmp_path
 
 @pytest.mark.parametrize("pattern", ["/etc/*.txt", "../*.txt", "sub/../../*.txt"])
 def test_a_glob_that_leaves_the_folder_is_a_usage_error(pattern: str) -> None:
-    done = run("parse", "examples/pages", "--glob", pattern)
-    assert done.returncode == 2
-    assert b"--glob" in done.stderr and done.stdout == b""
+    for command in ("parse", "stats"):
+        done = run(command, "examples/pages", "--glob", pattern)
+        assert done.returncode == 2
+        assert b"--glob" in done.stderr and done.stdout == b""
 
 
 # ------------------------------------------------------------------------ outputs

@@ -653,6 +653,7 @@ class Tally:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    _check_paths(args)
     tally = Tally()
     # Errors are counted whatever the policy: a corpus report must not hide them.
     status = _drive(args, "stats", tally.add, tally.add_error)
