@@ -16,10 +16,12 @@ similar/related), ``updated`` and ``published`` (followed by a date).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -40,8 +42,32 @@ PREFIX_CHARS = 80
 _COLONS = ":：﹕"
 
 
+#: The longest phrase a lexicon takes, in characters: a marker is looked for in the first
+#: :data:`PREFIX_CHARS` characters of a line, and furniture phrases are short; a longer
+#: "phrase" is a mistake (a paragraph pasted in), and would make the patterns deep.
+MAX_PHRASE_CHARS = 150
+
+# The keys of a lexicon file; keys that start with "_" or "$" are comments ("$schema").
+_KEYS = (
+    "version",
+    "description",
+    "markers",
+    "boilerplate",
+    "boilerplate_lines",
+    "bullets",
+    "bylines",
+)
+
+
 class LexiconError(ValueError):
-    """A lexicon file or dict is malformed; the message says where."""
+    """A lexicon file or dict is malformed; the message says where (the file, the key).
+
+    Example:
+        >>> Lexicon.from_dict({"bullets": "-"})
+        Traceback (most recent call last):
+        ...
+        arnews.lexicon.LexiconError: bullets must be a list of strings, not a string
+    """
 
 
 @attrs.frozen(slots=True)
@@ -95,7 +121,45 @@ def _char_class(char: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _compile_cached(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    with _shared_charsets():
+        return re.compile(pattern)
+
+
+# Compiling a trie is mostly the standard library optimising each character class into a
+# 64K-entry bitmap, once per occurrence: the same few classes (the deleted characters before
+# every letter, the alef variants...) occur thousands of times in a large lexicon. While our
+# tries compile, that pure function is memoised, which makes compiling three times faster
+# (the import of arnews too). Guarded: where the private function is not there, or has
+# another signature, compiling simply runs at the standard speed.
+_CHARSET_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def _shared_charsets() -> Iterator[None]:
+    compiler = getattr(re, "_compiler", None)
+    original = getattr(compiler, "_optimize_charset", None)
+    if original is None or getattr(original, "_arnews_memo", False):
+        yield
+        return
+    cache: dict[Any, tuple[list[Any], Any]] = {}
+
+    def memo(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None) -> Any:
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            out, cased = cache[key]
+        except KeyError:
+            out, cased = cache[key] = original(charset, iscased, fixup, fixes)
+        except TypeError:  # an unhashable item: no memo for this one
+            return original(charset, iscased, fixup, fixes)
+        return list(out), cased
+
+    memo._arnews_memo = True  # type: ignore[attr-defined]
+    with _CHARSET_LOCK:
+        compiler._optimize_charset = memo  # type: ignore[union-attr]
+        try:
+            yield
+        finally:
+            compiler._optimize_charset = original  # type: ignore[union-attr]
 
 
 def raw_heads(phrases: Iterable[str]) -> frozenset[str]:
@@ -172,13 +236,33 @@ def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.P
 
     # A phrase that must stand alone checks, ahead, that nothing follows its tail.
     named = tail(f"?P<{colon}>" if colon else "?:")
-    return re.compile(rf"{_GAP}{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)){named}")
+    with _shared_charsets():
+        return re.compile(
+            rf"{_GAP}{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)){named}"
+        )
+
+
+_KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{where} must be a list of strings")
+    if not isinstance(value, list | tuple):
+        kind = _KINDS_OF.get(type(value), type(value).__name__)
+        raise LexiconError(f"{where} must be a list of strings, not {kind}")
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            kind = _KINDS_OF.get(type(item), type(item).__name__)
+            raise LexiconError(f"{where}[{i}] must be a string, not {kind}")
     return tuple(value)
+
+
+def _check_phrases(where: str, phrases: Iterable[str]) -> None:
+    for i, phrase in enumerate(phrases):
+        if len(phrase) > MAX_PHRASE_CHARS:
+            raise LexiconError(
+                f"{where}[{i}] is {len(phrase):,} characters long; a phrase may have at most "
+                f"{MAX_PHRASE_CHARS} ({phrase[:30]!r}...)"
+            )
 
 
 @attrs.frozen(slots=True)
@@ -220,6 +304,12 @@ class Lexicon:
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        # Checked here, so that extend() and replace() check too.
+        for kind, items in self.markers.items():
+            _check_phrases(f"markers.{kind}", items)
+        _check_phrases("boilerplate", self.boilerplate)
+        _check_phrases("boilerplate_lines", self.boilerplate_lines)
+        _check_phrases("bylines", self.bylines)
         bullets = "".join(self.bullets)
         patterns = {
             kind: _compile_kind(self.markers.get(kind, ()), bullets if kind != "source" else "")
@@ -264,14 +354,21 @@ class Lexicon:
         """Build and validate a lexicon from a dict shaped like ``data/lexicon.json``.
 
         Raises:
-            LexiconError: a key has the wrong type.
+            LexiconError: a key is unknown or has the wrong type, or a phrase is longer than
+                :data:`MAX_PHRASE_CHARS`.
 
         Example:
             >>> Lexicon.from_dict({"markers": {"source": ["المصدر"]}}).markers["source"]
             ('المصدر',)
         """
         if not isinstance(data, Mapping):
-            raise LexiconError("a lexicon must be a JSON object")
+            kind = _KINDS_OF.get(type(data), "an array" if isinstance(data, list) else "")
+            raise LexiconError(
+                f"a lexicon must be a JSON object, not {kind or type(data).__name__}"
+            )
+        unknown = [k for k in data if k not in _KEYS and not str(k).startswith(("_", "$"))]
+        if unknown:
+            raise LexiconError(f"unknown key {unknown[0]!r} (the keys are {', '.join(_KEYS)})")
         markers_in = data.get("markers", {})
         if not isinstance(markers_in, Mapping):
             raise LexiconError("'markers' must map a marker kind to a list of phrases")
@@ -288,14 +385,29 @@ class Lexicon:
     def load(cls, path: str | Path) -> Lexicon:
         """Load a lexicon from a JSON file.
 
+        Every error names the file and what is wrong with it.
+
         Raises:
-            LexiconError: the file is not valid JSON or not shaped like a lexicon.
+            LexiconError: the file cannot be read, is not UTF-8 or not valid JSON, is
+                nested too deep, or is not shaped like a lexicon (see :meth:`from_dict`).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> p = pathlib.Path(tempfile.mkdtemp()) / "lex.json"
+            >>> _ = p.write_text('{"bullets": "-"}', "utf-8")
+            >>> try:
+            ...     Lexicon.load(p)
+            ... except LexiconError as exc:
+            ...     print(str(exc).split(": ", 1)[1])
+            bullets must be a list of strings, not a string
         """
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
-        return cls.from_dict(data)
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise LexiconError(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
+        return _from_json(text, str(path))
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -452,9 +564,27 @@ class Lexicon:
         return m is not None and len(fold(line[m.end() :]).split()) <= max_extra_words
 
 
+def _from_json(text: str, where: str) -> Lexicon:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(
+            f"{where}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from exc
+    except RecursionError:
+        raise LexiconError(f"{where}: not a lexicon: arrays or objects nested too deep") from None
+    except ValueError as exc:  # a number too long to read, say
+        raise LexiconError(f"{where}: not valid JSON: {exc}") from exc
+    try:
+        return Lexicon.from_dict(data)
+    except LexiconError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
+
+
 def _load_default() -> Lexicon:
-    text = (resources.files("arnews") / "data" / "lexicon.json").read_text(encoding="utf-8")
-    return Lexicon.from_dict(json.loads(text))
+    # The shipped file is checked as a user's is: a broken edit to it names the file.
+    resource = resources.files("arnews") / "data" / "lexicon.json"
+    return _from_json(resource.read_text(encoding="utf-8"), str(resource))
 
 
 _DEFAULT = _load_default()

@@ -1067,7 +1067,7 @@ class TagLexicon:
         try:
             text = Path(path).read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ValueError(f"{path}: not valid UTF-8") from exc
+            raise ValueError(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
         if text.lstrip().startswith("{"):
             return cls._from_json(text, str(path))
         counts: Counter[str] = Counter()
@@ -1091,6 +1091,10 @@ class TagLexicon:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{where}: invalid JSON ({exc.msg}, line {exc.lineno})") from exc
+        except RecursionError:
+            raise ValueError(f"{where}: arrays or objects nested too deep") from None
+        except ValueError as exc:  # a number too long to read, say
+            raise ValueError(f"{where}: invalid JSON ({exc})") from exc
         if not isinstance(data, dict) or data.get("format") != _LEXICON_FORMAT:
             raise ValueError(f"{where}: not an arnews tag lexicon (format {_LEXICON_FORMAT!r})")
         phrases = data.get("phrases")
