@@ -143,14 +143,18 @@ def _shared_charsets() -> Iterator[None]:
         return
     cache: dict[Any, tuple[list[Any], Any]] = {}
 
-    def memo(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None) -> Any:
+    def memo(*args: Any, **kwargs: Any) -> Any:
+        if kwargs or len(args) != 4:  # not the call shape this was written for: pass through
+            return original(*args, **kwargs)
+        charset, iscased, fixup, fixes = args
         try:
             key = (tuple(charset), iscased, fixup, id(fixes))
-            out, cased = cache[key]
-        except KeyError:
-            out, cased = cache[key] = original(charset, iscased, fixup, fixes)
+            hit = cache.get(key)
         except TypeError:  # an unhashable item: no memo for this one
-            return original(charset, iscased, fixup, fixes)
+            return original(*args)
+        if hit is None:
+            hit = cache[key] = original(*args)
+        out, cased = hit
         return list(out), cased
 
     memo._arnews_memo = True  # type: ignore[attr-defined]
