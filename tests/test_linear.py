@@ -139,9 +139,7 @@ def test_many_tag_lines_share_one_reading_of_the_article() -> None:
 @pytest.fixture
 def busy_machine() -> Iterator[None]:
     """Two processes that burn CPU while the test runs (a machine under load)."""
-    burners = [
-        subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)
-    ]
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
     try:
         yield
     finally:
