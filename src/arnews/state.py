@@ -84,7 +84,7 @@ class KeySet(set[str]):
     Example:
         >>> keys = KeySet(["عنوان خبر طويل بعض الشيء"])
         >>> find_keys(keys, "سطر فيه عنوان خبر طويل بعض الشيء هنا", 8)
-        [(7, 24)]
+        [(8, 24)]
         >>> holds_key(keys, "سطر آخر", 8)
         False
     """
