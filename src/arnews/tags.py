@@ -593,35 +593,39 @@ def _windows(context: str, probes: Iterable[str]) -> str:
     if not hits:
         return ""
     hits.sort()
-    spans: list[tuple[int, int]] = []
     n = len(context)
     find = context.find
     rfind = context.rfind
+    out: list[str] = []
+    # A window's start never decreases as the hits go on, so touching windows are merged as
+    # they come; a hit inside the current window needs no start of its own.
+    cur_start = cur_end = -1
     # The next space after a point, remembered: hits come in order, so a long run without
     # spaces is read once, not once per hit in it.
     space_from = space_at = -1
     for pos, size in hits:
+        # On to the end of the word that the window ends in.
+        end = min(n, pos + size + _WINDOW)
+        if pos <= cur_end and end <= cur_end:
+            continue
+        if not space_from <= end <= space_at:
+            stop = find(" ", end)
+            space_from, space_at = end, n if stop < 0 else stop
+        if pos <= cur_end:
+            cur_end = max(cur_end, space_at)
+            continue
         # Back to the word's start (clitics are a few letters long): the last space
         # or line break before the probe, looked for with C-level searches.
         lo = max(0, pos - 8)
         start = max(rfind(" ", lo, pos), rfind("\n", lo, pos)) + 1
         if start == 0 and lo > 0:
             start = pos  # no break within reach: the probe starts a long word
-        # On to the end of the word that the window ends in.
-        end = min(n, pos + size + _WINDOW)
-        if not space_from <= end <= space_at:
-            stop = find(" ", end)
-            space_from, space_at = end, n if stop < 0 else stop
-        spans.append((start, space_at))
-    spans.sort()
-    out: list[str] = []
-    cur_start, cur_end = spans[0]
-    for start, end in spans[1:]:
         if start <= cur_end:
-            cur_end = max(cur_end, end)
+            cur_end = max(cur_end, space_at)
             continue
-        out.append(context[cur_start:cur_end])
-        cur_start, cur_end = start, end
+        if cur_end >= 0:
+            out.append(context[cur_start:cur_end])
+        cur_start, cur_end = start, space_at
     out.append(context[cur_start:cur_end])
     return ".\n".join(out)
 
@@ -946,9 +950,13 @@ def segment_tag_lines(
         probes = raw | {analyse(word).key for word in raw}
         ctx = _Context.build(context, needed, probes)
     results: list[list[tuple[int, int]]] = []
+    done: dict[str, list[tuple[int, int]]] = {}  # pages repeat their tag lines: split each once
     for line, (plan, fixed) in zip(lines, plans, strict=True):
         if not plan:
             results.append(fixed)
+            continue
+        if line in done:
+            results.append(list(done[line]))
             continue
         out: list[tuple[int, int]] = []
         for spans, split in plan:
@@ -958,7 +966,8 @@ def segment_tag_lines(
             toks = [analyse(line[s:e]) for s, e in spans]
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
-        results.append(out)
+        done[line] = out
+        results.append(list(out))
     return results
 
 
