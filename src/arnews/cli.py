@@ -396,7 +396,9 @@ def _results(args: argparse.Namespace, render: str) -> Iterator[Done | Failure]:
         # process, so it may set this process-wide option; the library does not.
         multiprocessing.set_forkserver_preload(["arnews"])
     task = Task(
-        Parser(),
+        # The parser's own limit follows the command's, so a page the command lets through
+        # is parsed, not returned as body text.
+        Parser(max_chars=args.max_chars or None),
         _RENDERERS[render],
         spans=not getattr(args, "no_spans", False),
         text_field=args.text_field,
