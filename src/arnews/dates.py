@@ -16,8 +16,9 @@ Rules worth knowing (see ``docs/guides/dates.md``):
 
 * numeric dates are read **day first** (``05/06/2025`` is 5 June); the month-first reading is
   taken only when it is the only possible one (``06/17/2025``);
-* Hijri dates are converted with the tabular (arithmetical) Islamic calendar, which may differ
-  by a day from Umm al-Qura or a sighted calendar;
+* Hijri dates are converted by the Umm al-Qura calendar of Saudi Arabia (a shipped table,
+  1365-1500 AH) and by the tabular (arithmetical) calendar outside it (see :mod:`arnews.hijri`);
+  a weekday written beside a Hijri date that is one day off settles a sighted calendar;
 * relative forms need ``now``; without it their value is ``None`` (the functions never read the
   clock);
 * an impossible or ambiguous expression (``31 فبراير 2024``, ``1446 هـ``) is still matched, with
@@ -44,6 +45,7 @@ from typing import Final, NamedTuple, NoReturn, TypeVar
 import attrs
 import regex
 
+from arnews.hijri import to_gregorian
 from arnews.normalize import fold_chars
 
 __all__ = ["DateMatch", "parse_date", "scan_date"]
@@ -377,34 +379,9 @@ _DELETED, _MARKS = _deleted_chars()
 
 # -- calendars ----------------------------------------------------------------------------------
 
-# Julian day number of 1 Muharram 1 AH (16 July 622, Julian) in the civil (Friday) epoch, and
-# the offset between Julian day numbers and proleptic Gregorian ordinals.
-_HIJRI_EPOCH_JDN: Final = 1948440
-_JDN_ORDINAL_OFFSET: Final = 1721425
-
-
-def _hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
-    """Convert a Hijri date with the tabular Islamic calendar (leap years 2, 5, 7, 10, 13, 16,
-    18, 21, 24, 26 and 29 of each 30-year cycle, civil epoch).
-
-    Day 30 is accepted in every month: observed calendars give 30 days to months the tabular
-    one gives 29, and the tabular reading of such a day (the next month's first) is then at
-    most a day off, like any other tabular date.
-    """
-    if not (1 <= year <= 9000 and 1 <= month <= 12 and 1 <= day <= 30):
-        return None
-    jdn = (
-        day
-        + (59 * (month - 1) + 1) // 2  # ceil(29.5 * (month - 1)): months alternate 30 and 29
-        + (year - 1) * 354
-        + (3 + 11 * year) // 30  # leap days before this year
-        + _HIJRI_EPOCH_JDN
-        - 1
-    )
-    try:
-        return date.fromordinal(jdn - _JDN_ORDINAL_OFFSET)
-    except (ValueError, OverflowError):
-        return None
+# Hijri dates are converted by arnews.hijri: the Umm al-Qura table where it reaches (1365-1500
+# AH), the tabular calendar beyond it.
+_hijri_to_gregorian: Final = to_gregorian
 
 
 def _gregorian(year: int, month: int, day: int) -> date | None:
@@ -812,8 +789,8 @@ def _scan(
     if weekday_number is not None and value is not None:
         shift = (weekday_number - value.weekday()) % 7
         if shift in (1, 6) and found.calendar == _HIJRI:
-            # A tabular Hijri date can be a day off the calendar the page used; the weekday
-            # written beside it says which way.
+            # A converted Hijri date can be a day off the calendar the page used (a sighted
+            # calendar, or the tabular one before the table); the weekday beside it says which way.
             value += timedelta(days=1 if shift == 1 else -1)
         elif shift:
             mismatch = True
