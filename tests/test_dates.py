@@ -838,3 +838,96 @@ def test_docstring_examples() -> None:
     failures, tried = doctest.testmod(arnews.dates, optionflags=doctest.ELLIPSIS)
     assert tried > 5
     assert failures == 0
+
+
+# -- real stamp forms (issue 11) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Comma-separated parts and a time-zone word or code after the time.
+        ("الأحد, 3 مارس, 2013, 09:10 بتوقيت مكة المكرمة", dt(2013, 3, 3, 9, 10)),
+        ("الثلاثاء, 08 مايو, 2012, 10:20 بتوقيت القدس", dt(2012, 5, 8, 10, 20)),
+        ("الجمعة, 29 يونيو, 2012, 17:35 بتوقيت القدس", dt(2012, 6, 29, 17, 35)),
+        ("3 مارس 2013 09:10 GMT", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 - 09:10 GMT+3", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 09:10 +3 GMT", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 - 09:10 (بتوقيت غرينتش)", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 09:10 ت.غ", dt(2013, 3, 3, 9, 10)),
+        ("17 يونيو 2025 - 12:27 م بتوقيت أبو ظبي", dt(2025, 6, 17, 12, 27)),
+        ("17 يونيو 2025 12:27 UTC", dt(2025, 6, 17, 12, 27)),
+        ("الإثنين, 23-يوليو-2012", dt(2012, 7, 23)),
+        # Month first, with a comma, then a connector and a time.
+        ("مارس 5, 2014 على الساعة 08:40", dt(2014, 3, 5, 8, 40)),
+        ("مارس 5، 2014 - 08:40 م", dt(2014, 3, 5, 20, 40)),
+        # Spaced dashes and slashes.
+        ("05 - 11 - 2013", dt(2013, 11, 5)),
+        ("05 / 11 / 2013", dt(2013, 11, 5)),
+        # Stamp markers and يوم glued to other words.
+        ("نشرفي 17 يونيو 2025", dt(2025, 6, 17)),
+        ("نشرفي17/05/2013", dt(2013, 5, 17)),
+        ("نشر في17/05/2013", dt(2013, 5, 17)),
+        ("نشرت في: 17/05/2013", dt(2013, 5, 17)),
+        ("نشر يوم 17/05/2013", dt(2013, 5, 17)),
+        ("نشر يوم2013/05/17", dt(2013, 5, 17)),
+        ("يوم2013-05-06", dt(2013, 5, 6)),
+        ("نشر في يوم 17/05/2013 - 10:00", dt(2013, 5, 17, 10, 0)),
+    ],
+)
+def test_real_stamp_forms(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الساعة الرابعة بتوقيت القاهرة",  # a zone with no clock time is no date
+        "يوم الدين",
+        "يوم 2013",  # a year is not a date
+        "بتوقيت القدس",
+    ],
+)
+def test_zone_and_day_words_alone_are_not_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_zone_is_part_of_the_span_and_the_body_follows() -> None:
+    line = "الثلاثاء, 08 مايو, 2012, 10:20 بتوقيت القدس وقال الوزير"
+    m = scan_date(line)
+    assert m is not None
+    assert m.text == "الثلاثاء, 08 مايو, 2012, 10:20 بتوقيت القدس"
+    assert line[m.end :] == " وقال الوزير"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found"),
+    [
+        # Wire datelines that carry the date between the place and the agency.
+        (
+            "بغداد 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس",
+            dt(2015, 8, 11),
+            "26 شوال 1436 هـ الموافق 11 أغسطس 2015 م",
+        ),
+        ("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", dt(2015, 8, 10), None),
+        ("القاهرة في 5 مارس 2014 (أ ش أ) - أعلن الوزير", dt(2014, 3, 5), "5 مارس 2014"),
+        ("جدة: يوم 17/05/2013 - أعلن", dt(2013, 5, 17), "يوم 17/05/2013"),
+    ],
+)
+def test_search_date_finds_a_date_inside_a_dateline(
+    text: str, expected: datetime, found: str | None
+) -> None:
+    m = arnews.dates.search_date(text)
+    assert m is not None
+    assert m.value == expected
+    if found is not None:
+        assert m.text == found
+
+
+def test_search_date_respects_its_bounds() -> None:
+    text = "الرياض - واس - أعلنت الوزارة يوم 17/05/2013 أن"
+    assert arnews.dates.search_date(text, 0, 14) is None
+    m = arnews.dates.search_date(text)
+    assert m is not None
+    assert m.value == dt(2013, 5, 17)
+    assert arnews.dates.search_date("لا تاريخ هنا") is None

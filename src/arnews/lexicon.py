@@ -84,6 +84,11 @@ _DELETED = _class(FOLD_DELETED)
 _SPACE = _class(c for c in FOLDED_FROM[" "] if c not in "\n\r")
 # A letter or digit that the fold keeps (tatweel is a letter to \w, but the fold deletes it).
 _WORD = "[^\\W" + _DELETED[1:]
+# A letter the fold keeps: what may not follow a stamp marker, which pages glue to the date
+# (`نشر في17/05/2013`).
+_LETTER = "[^\\W\\d_" + _DELETED[1:]
+# Marker kinds followed by a date, which may be glued to the marker's last word.
+_DATED_KINDS = frozenset({"updated", "published"})
 _GAP = _class({*FOLD_DELETED, *(c for c in FOLDED_FROM[" "] if c not in "\n\r")}) + "*"
 
 
@@ -149,15 +154,19 @@ def _trie(phrases: Iterable[str]) -> str:
     return emit(root, True) or r"(?!)"
 
 
-def _compile_kind(phrases: Iterable[str], bullets: str, colon: str = "colon") -> re.Pattern[str]:
-    return _compile_phrases(tuple(phrases), bullets, colon)
+def _compile_kind(
+    phrases: Iterable[str], bullets: str, colon: str = "colon", glued_digits: bool = False
+) -> re.Pattern[str]:
+    return _compile_phrases(tuple(phrases), bullets, colon, glued_digits)
 
 
 # Compiling the tries is the slow part of building a lexicon (about 0.1 s for the default
 # one): lexicons made by extend(), replace() or unpickling share the patterns of the same
 # phrases. A cache of pure results, so sharing it between threads changes no output.
 @functools.lru_cache(maxsize=128)
-def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.Pattern[str]:
+def _compile_phrases(
+    phrases: tuple[str, ...], bullets: str, colon: str, glued_digits: bool = False
+) -> re.Pattern[str]:
     inline = [p for p in phrases if not p.endswith("$")]
     alone = [p[:-1] for p in phrases if p.endswith("$")]
     bullet = f"(?:[{re.escape(bullets)}]{_GAP})?" if bullets else ""
@@ -168,7 +177,8 @@ def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.P
     def tail(group: str) -> str:
         # A run of colons may hold deleted characters too (`:ـ:` folds to `::`).
         colons = rf"[{_COLONS}](?:{_DELETED}*[{_COLONS}])*"
-        return rf"(?!{_DELETED}*{_WORD}){_GAP}(?:({group}{colons}){_GAP})?"
+        after = _LETTER if glued_digits else _WORD
+        return rf"(?!{_DELETED}*{after}){_GAP}(?:({group}{colons}){_GAP})?"
 
     # A phrase that must stand alone checks, ahead, that nothing follows its tail.
     named = tail(f"?P<{colon}>" if colon else "?:")
@@ -222,14 +232,19 @@ class Lexicon:
     def __attrs_post_init__(self) -> None:
         bullets = "".join(self.bullets)
         patterns = {
-            kind: _compile_kind(self.markers.get(kind, ()), bullets if kind != "source" else "")
+            kind: _compile_kind(
+                self.markers.get(kind, ()),
+                bullets if kind != "source" else "",
+                glued_digits=kind in _DATED_KINDS,
+            )
             for kind in {*MARKER_KINDS, *self.markers}
         }
         object.__setattr__(self, "_patterns", patterns)
         # One pass that rules out most lines: a line no kind's pattern can match costs one
         # call of one prefix tree instead of one per kind.
         every = [p for kind in patterns for p in self.markers.get(kind, ())]
-        object.__setattr__(self, "_any_marker", _compile_kind(every, bullets, colon=""))
+        any_marker = _compile_kind(every, bullets, colon="", glued_digits=True)
+        object.__setattr__(self, "_any_marker", any_marker)
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
