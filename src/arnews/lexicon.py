@@ -209,7 +209,8 @@ class Lexicon:
     #: Marker phrases by kind (see :data:`MARKER_KINDS`); a phrase ending in ``$`` counts
     #: only alone on its line.
     markers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    #: Phrases that start a page-furniture line (an app promo, a share prompt…).
+    #: Phrases that start a page-furniture line (an app promo, a share prompt…); a phrase
+    #: ending in ``*`` takes its line whatever follows (a cookie banner's sentence).
     boilerplate: tuple[str, ...] = ()
     #: Lines that are furniture only when they are the whole line (``طباعة``, ``شارك``).
     boilerplate_lines: tuple[str, ...] = ()
@@ -217,6 +218,15 @@ class Lexicon:
     bullets: tuple[str, ...] = ()
     #: Generic credits a dateline carries in place of an agency (``وكالات``, ``متابعات``).
     bylines: tuple[str, ...] = ()
+    #: Phrases that make a short line furniture wherever they stand in it (``©``,
+    #: ``Getty Images``, ``جميع الحقوق محفوظة``).
+    boilerplate_inside: tuple[str, ...] = ()
+    #: Words that open a news-ticker line (``عاجل:``); the line is furniture when what follows
+    #: is a headline, not a sentence of the body.
+    tickers: tuple[str, ...] = ()
+    #: Section names of site menus (``الرئيسية``, ``رياضة``): a run of short lines at the top
+    #: of a page that holds them is a navigation menu.
+    navigation: tuple[str, ...] = ()
     _patterns: Mapping[str, re.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -225,6 +235,10 @@ class Lexicon:
         init=False, eq=False, repr=False, hash=False
     )
     _byline_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _boilerplate_any_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _inside_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _ticker_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _navigation_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _any_marker: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -248,15 +262,35 @@ class Lexicon:
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
-        heads = raw_heads((*self.boilerplate, *self.boilerplate_lines))
+        short = [p for p in self.boilerplate if not p.endswith("*")]
+        banners = [p[:-1] for p in self.boilerplate if p.endswith("*")]
+        heads = raw_heads((*short, *banners, *self.boilerplate_lines, *self.tickers))
         object.__setattr__(self, "_boilerplate_heads", heads)
-        # Both run on the raw line, read as if folded (see _trie).
+        # They run on the raw line, read as if folded (see _trie).
         start = _GAP  # a line may open with a diacritic or tatweel, then a space
         object.__setattr__(
             self,
             "_boilerplate_re",
-            _compile_cached(rf"{start}(?:{_trie(self.boilerplate)})(?!{_DELETED}*{_WORD})"),
+            _compile_cached(rf"{start}(?:{_trie(short)})(?!{_DELETED}*{_WORD})"),
         )
+        object.__setattr__(
+            self,
+            "_boilerplate_any_re",
+            _compile_cached(rf"{start}(?:{_trie(banners)})(?!{_DELETED}*{_WORD})"),
+        )
+        # Searched for in a whole page at once, not matched line by line.
+        object.__setattr__(self, "_inside_re", _compile_cached(_trie(self.boilerplate_inside)))
+        # The ticker words, then their colon, bar or dash: what follows is the headline.
+        object.__setattr__(
+            self,
+            "_ticker_re",
+            _compile_cached(
+                rf"{start}(?:{_trie(self.tickers)})(?!{_DELETED}*{_WORD})"
+                rf"{_GAP}(?:[{_COLONS}|/\-\u2013\u2014]{_GAP})*"
+            ),
+        )
+        navigation = frozenset(" ".join(fold(p).split()) for p in self.navigation)
+        object.__setattr__(self, "_navigation_set", navigation)
         object.__setattr__(
             self,
             "_boilerplate_line_re",
@@ -297,6 +331,9 @@ class Lexicon:
             boilerplate_lines=_str_list(data.get("boilerplate_lines", []), "boilerplate_lines"),
             bullets=_str_list(data.get("bullets", []), "bullets"),
             bylines=_str_list(data.get("bylines", []), "bylines"),
+            boilerplate_inside=_str_list(data.get("boilerplate_inside", []), "boilerplate_inside"),
+            tickers=_str_list(data.get("tickers", []), "tickers"),
+            navigation=_str_list(data.get("navigation", []), "navigation"),
         )
 
     @classmethod
@@ -330,6 +367,9 @@ class Lexicon:
             "boilerplate_lines": list(self.boilerplate_lines),
             "bullets": list(self.bullets),
             "bylines": list(self.bylines),
+            "boilerplate_inside": list(self.boilerplate_inside),
+            "tickers": list(self.tickers),
+            "navigation": list(self.navigation),
         }
 
     def save(self, path: str | Path) -> None:
@@ -346,6 +386,9 @@ class Lexicon:
         boilerplate_lines: Iterable[str] = (),
         bullets: Iterable[str] = (),
         bylines: Iterable[str] = (),
+        boilerplate_inside: Iterable[str] = (),
+        tickers: Iterable[str] = (),
+        navigation: Iterable[str] = (),
     ) -> Lexicon:
         """Return a new lexicon with more phrases added to this one's.
 
@@ -363,6 +406,9 @@ class Lexicon:
             boilerplate_lines=(*self.boilerplate_lines, *boilerplate_lines),
             bullets=(*self.bullets, *bullets),
             bylines=(*self.bylines, *bylines),
+            boilerplate_inside=(*self.boilerplate_inside, *boilerplate_inside),
+            tickers=(*self.tickers, *tickers),
+            navigation=(*self.navigation, *navigation),
         )
 
     def replace(self, **changes: Any) -> Lexicon:
@@ -448,13 +494,18 @@ class Lexicon:
         """Tell whether a whole line is page furniture.
 
         A line is furniture when it is one of :attr:`boilerplate_lines`, or starts with a
-        :attr:`boilerplate` phrase and adds at most ``max_extra_words`` words (an app's name).
+        :attr:`boilerplate` phrase and adds at most ``max_extra_words`` words (an app's name),
+        or any number of words after a phrase marked ``*`` (a banner's sentence).
 
         Example:
             >>> Lexicon.default().is_boilerplate("تابع أحدث الأخبار عبر تطبيق")
             True
             >>> Lexicon.default().is_boilerplate("طباعة الكتب في مصر تراجعت كثيرا")
             False
+            >>> Lexicon.default().is_boilerplate(
+            ...     "نستخدم ملفات تعريف الارتباط لتحسين تجربتك، وباستمرارك في التصفح توافق على ذلك"
+            ... )
+            True
         """
         # Most lines open with a letter no furniture phrase opens with.
         head = line[:1]
@@ -462,9 +513,44 @@ class Lexicon:
             return False
         if self._boilerplate_line_re.match(line) is not None:
             return True
+        if self._boilerplate_any_re.match(line) is not None:
+            return True
         m = self._boilerplate_re.match(line)
         # Words are counted folded: a lone diacritic or tatweel is no word.
         return m is not None and len(fold(line[m.end() :]).split()) <= max_extra_words
+
+    @property
+    def boilerplate_inside_pattern(self) -> re.Pattern[str]:
+        """One pattern of every :attr:`boilerplate_inside` phrase, to search a page with.
+
+        Example:
+            >>> pattern = Lexicon.default().boilerplate_inside_pattern
+            >>> pattern.search("صورة: Getty Images") is not None
+            True
+        """
+        return self._inside_re
+
+    def match_ticker(self, line: str) -> int | None:
+        """Where the headline starts after a ticker word that opens ``line``; ``None`` if none.
+
+        Example:
+            >>> line = "عاجل: الرئيس يصل إلى القاهرة"
+            >>> line[Lexicon.default().match_ticker(line) :]
+            'الرئيس يصل إلى القاهرة'
+            >>> Lexicon.default().match_ticker("عاجلا أم آجلا") is None
+            True
+        """
+        m = self._ticker_re.match(line)
+        return None if m is None else m.end()
+
+    def is_navigation(self, item: str) -> bool:
+        """Tell whether ``item`` is the name of a site section, as menus list them.
+
+        Example:
+            >>> Lexicon.default().is_navigation("الرئيسية"), Lexicon.default().is_navigation("غزة")
+            (True, False)
+        """
+        return " ".join(fold(item).split()) in self._navigation_set
 
 
 def _load_default() -> Lexicon:
