@@ -12,6 +12,8 @@ import pytest
 
 import arnews
 
+from .conftest import SHARED_CORPUS
+
 BODY = "وقال المتحدث باسم الوزارة إن المحادثات مستمرة منذ أسبوعين."
 BODY2 = "وأضاف أن الجانبين اتفقا على مواصلة الحوار في الأيام المقبلة."
 LEAD = "أعلنت وزارة الصحة السعودية، اليوم الأحد، عن تسجيل انخفاض كبير في عدد الإصابات الجديدة."
@@ -97,3 +99,267 @@ def test_bare_dates_of_a_chronology_stay_body() -> None:
     a = arnews.parse(text)
     assert a.published is None
     assert a.paragraphs == (LEAD, "15 مارس 2011", BODY, "16 مارس 2011", BODY2)
+
+
+# -- site furniture (item 6) ----------------------------------------------------------------
+
+LEAD2 = "أعلنت وزارة الصحة اللبنانية، اليوم الأحد، عن ارتفاع عدد ضحايا انفجار المرفأ إلى 150 قتيلا."
+
+
+def _page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def assert_body_intact(article: arnews.Article, *body: str) -> None:
+    for line in body:
+        assert line in article.paragraphs, line
+    assert not any(p in article.boilerplate for p in body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # photo credits and captions
+        "(صورة: رويترز)",
+        "(صورة: أرشيفية)",
+        "الصورة: أ ف ب",
+        "صورة أرشيفية",
+        "مصدر الصورة Getty Images",
+        "Getty Images",
+        "الرئيس الأمريكي دونالد ترامب (Getty Images)",
+        "حقوق الصورة AFP",
+        "تعليق على الصورة يقول الجيش إن القصف استهدف مواقع عسكرية فقط",
+        # copyright and rights
+        "جميع الحقوق محفوظة",
+        "© 2025 سكاي نيوز عربية. جميع الحقوق محفوظة",
+        "جميع الحقوق محفوظة لموقع صدى البلد © 2025",
+        "حقوق النشر © 2024 بي بي سي",
+        "Copyright © 2025 Al Arabiya Network",
+        # cookie and privacy banners
+        "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا. "
+        "باستمرارك في التصفح فإنك توافق على ذلك.",
+        "يستخدم هذا الموقع ملفات تعريف الارتباط (الكوكيز) لتقديم أفضل تجربة ممكنة",
+        "We use cookies to improve your experience.",
+        "سياسة الخصوصية",
+        "موافق",
+        # video and save/share prompts
+        "مدة الفيديو 02:15",
+        "مدة الفيديو: 1:02",
+        "حفظ المقال",
+        "أضف إلى المفضلة",
+        "نسخ الرابط",
+        "الرابط المختصر",
+        "شارك المقال",
+        "شارك عبر واتساب",
+        "أضف تعليقا",
+        "التعليقات",
+        # click-through prompts
+        "اضغط هنا",
+        "انقر هنا لقراءة الخبر من مصدره",
+        "اضغط هنا لقراءة الخبر من مصدره",
+        "لمتابعة المباشر على الحواسيب اللوحية، اضغط هنا...",
+        # bare URLs of embedded videos and posts
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "www.example.com/video/123",
+        "pic.twitter.com/AbCdEf123",
+    ],
+)
+def test_furniture_line_inside_a_page(line: str) -> None:
+    a = arnews.parse(_page(LEAD2, line, BODY, BODY2))
+    assert line in a.boilerplate
+    assert a.paragraphs == (LEAD2, BODY, BODY2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the words are the article's
+        "وأكد الوزير أن جميع الحقوق محفوظة للمواطنين بموجب الدستور الجديد.",
+        "أقر البرلمان الأوروبي قانونا يلزم المواقع بطلب موافقة المستخدم على ملفات تعريف الارتباط.",
+        "وقالت الشركة في بيان إن سياسة الخصوصية الجديدة ستدخل حيز التنفيذ الشهر المقبل.",
+        "الصورة: التقطت هذه الصورة في الساعات الأولى من صباح الأحد قرب المرفأ وتظهر حجم الدمار.",
+        "شارك في المؤتمر أكثر من مئتي باحث من عشرين دولة عربية وأجنبية.",
+        "حفظ الأمن مسؤولية الجميع، كما قال وزير الداخلية في كلمته أمام البرلمان.",
+        "مدة الفيديو الذي نشره الجيش لا تتجاوز دقيقتين، لكنه أثار جدلا واسعا على مواقع التواصل.",
+    ],
+)
+def test_furniture_words_in_running_text_stay_body(line: str) -> None:
+    a = arnews.parse(_page(LEAD2, line, BODY))
+    assert a.paragraphs == (LEAD2, line, BODY)
+    assert a.boilerplate == ()
+
+
+def test_a_link_the_sentence_announces_stays_body() -> None:
+    text = _page(LEAD2, "أو على حساب اللجنة في تويتر على الرابط:", "https://twitter.com/x", BODY)
+    a = arnews.parse(text)
+    assert "https://twitter.com/x" in a.paragraphs
+    assert a.boilerplate == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "عاجل: الرئيس يصل إلى القاهرة في زيارة رسمية",
+        "عاجل | انفجار في مرفأ بيروت",
+        "عاجل - مجلس الأمن يعقد جلسة طارئة",
+        "عاجل",
+        "خبر عاجل: زلزال بقوة 6 درجات يضرب جنوب تركيا",
+        "شريط الأخبار",
+        "شريط الأخبار: ارتفاع أسعار النفط",
+    ],
+)
+def test_ticker_lines_are_furniture(line: str) -> None:
+    a = arnews.parse(_page(line, LEAD2, BODY))
+    assert line in a.boilerplate
+    assert_body_intact(a, LEAD2, BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence of the body that opens with the word
+        "عاجل: أعلنت وزارة الداخلية في بيان صدر قبل قليل عن اعتقال خلية إرهابية في العاصمة.",
+        "عاجلا أم آجلا ستضطر الحكومة إلى مراجعة قرارها.",
+        "عاجل: قال الرئيس إن الاتفاق قريب. وأضاف أن الجولة المقبلة حاسمة",
+    ],
+)
+def test_ticker_word_opening_a_sentence_stays_body(line: str) -> None:
+    a = arnews.parse(_page(LEAD2, line, BODY))
+    assert a.paragraphs == (LEAD2, line, BODY)
+
+
+NAV = ("الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة", "فن ومشاهير", "منوعات")
+
+
+def test_navigation_menu_lines_at_the_top() -> None:
+    title = "انفجار ضخم يهز مرفأ بيروت ويوقع عشرات الضحايا"
+    a = arnews.parse(_page(*NAV, title, LEAD2, BODY, BODY2))
+    assert a.boilerplate[: len(NAV)] == NAV
+    assert_body_intact(a, LEAD2, BODY, BODY2)
+    assert not set(NAV) & set(a.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "الرئيسية | أخبار | رياضة | اقتصاد | فن",
+        "الرئيسية » أخبار » سياسة",
+        "الرئيسية › عربي ودولي › لبنان",
+        "• الرئيسية • أخبار • رياضة",
+    ],
+)
+def test_navigation_menu_on_one_line(menu: str) -> None:
+    if menu.startswith("•"):
+        menu = menu.replace(" • ", " | ")
+    a = arnews.parse(_page(menu, LEAD2, BODY))
+    assert menu in a.boilerplate
+    assert_body_intact(a, LEAD2, BODY)
+
+
+def test_a_menu_after_a_ticker_and_before_the_title() -> None:
+    ticker = "عاجل: مجلس الأمن يعقد جلسة طارئة"
+    title = "انفجار مرفأ بيروت"
+    a = arnews.parse(_page(ticker, "الرئيسية", "لبنان", "سياسة", "اقتصاد", title, LEAD2, BODY))
+    assert ticker in a.boilerplate
+    assert {"الرئيسية", "سياسة", "اقتصاد"} <= set(a.boilerplate)
+    assert title not in a.boilerplate  # a short title after the last section name stays
+    assert_body_intact(a, LEAD2, BODY)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # a list the article sets, after its lead: body
+        ("1-محمد صلاح", "2-لوكا مودريتش", "3-كريستيانو رونالدو", "4-ليونيل ميسي"),
+        ("سياسة", "اقتصاد", "رياضة", "ثقافة"),
+        ("• القدس", "• غزة", "• رام الله", "• نابلس"),
+    ],
+)
+def test_short_lines_inside_the_body_stay(items: tuple[str, ...]) -> None:
+    a = arnews.parse(_page(LEAD2, *items, BODY))
+    assert a.boilerplate == ()
+    assert LEAD2 in a.paragraphs and BODY in a.paragraphs
+
+
+def test_short_head_lines_without_section_names_stay() -> None:
+    # A title, a credit, a place and a date: short lines at the top, but no menu.
+    a = arnews.parse(_page("حصاد اليوم", "متابعة", "القاهرة", "بيروت", LEAD2, BODY))
+    assert a.boilerplate == ()
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        "غزة | إسرائيل | حماس",  # no section name: not a menu
+        "أخبار | ترامب يعلن الانسحاب",  # two parts: a section and a headline
+    ],
+)
+def test_bar_lines_that_are_not_menus(tags: str) -> None:
+    a = arnews.parse(_page(tags, LEAD2, BODY))
+    assert tags not in a.boilerplate
+
+
+def test_realistic_news_site_page() -> None:
+    page = _page(
+        "الرئيسية",
+        "أخبار",
+        "عربي ودولي",
+        "اقتصاد",
+        "رياضة",
+        "فيديو",
+        "عاجل: مجلس الأمن يعقد جلسة طارئة بشأن لبنان",
+        "انفجار ضخم يهز مرفأ بيروت ويوقع عشرات الضحايا",
+        "https://www.youtube.com/watch?v=abc123",
+        "مدة الفيديو 02:15",
+        LEAD2,
+        "(صورة: رويترز)",
+        BODY,
+        "اضغط هنا لقراءة الخبر من مصدره",
+        BODY2,
+        "شارك المقال",
+        "© 2025 جميع الحقوق محفوظة",
+        "نستخدم ملفات تعريف الارتباط لتحسين تجربتك. باستمرارك في التصفح فإنك توافق على ذلك.",
+    )
+    a = arnews.parse(page)
+    assert LEAD2 in a.paragraphs and BODY in a.paragraphs and BODY2 in a.paragraphs
+    assert a.paragraphs[-2:] == (BODY, BODY2)
+    assert len(a.boilerplate) == 14
+    # Every non-blank character is still accounted for.
+    covered = {i for p in a.parts for i in range(p.start, p.end)}
+    assert all(i in covered for i, ch in enumerate(page) if not ch.isspace())
+
+
+def test_lexicon_keys_round_trip_and_extend() -> None:
+    lex = arnews.Lexicon.default()
+    data = lex.to_dict()
+    assert {"boilerplate_inside", "tickers", "navigation"} <= set(data)
+    assert arnews.Lexicon.from_dict(data) == lex
+    mine = lex.extend(navigation=["ملاعب عالمية"], tickers=["الآن"], boilerplate_inside=["®"])
+    assert mine.is_navigation("ملاعب  عالمية")
+    assert mine.match_ticker("الآن: وصول الرئيس") == 6
+    assert mine.boilerplate_inside_pattern.search("اسم الموقع ®") is not None
+    assert not lex.is_navigation("ملاعب عالمية")
+
+
+# -- real corpora: no body text lost to furniture -------------------------------------------
+
+ANT = SHARED_CORPUS.parent / "ant"
+CORPUS_FILES = sorted(p for p in SHARED_CORPUS.glob("*/*.txt") if p.name != "README.txt")
+CORPUS_FILES += sorted(ANT.glob("*.txt"))
+# Every line of the real pages that is furniture, read one by one: BBC's and France 24's
+# click-through prompts. Any other line taken as furniture is body text lost.
+KNOWN_FURNITURE = {
+    "BB-technology-98-20180323.txt": ["اضغط هنا للدخول إلى صفحة تفضيلاتك الإعلانية*"],
+    "FR-internationalNews-1461-20180526.txt": ["لمتابعة المباشر على الحواسيب اللوحية، اضغط هنا..."],
+}
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is not beside the repo")
+def test_real_pages_lose_no_body_line_to_furniture() -> None:
+    found = {}
+    for path in CORPUS_FILES:
+        article = arnews.parse(path.read_text(encoding="utf-8"))
+        lines = [b for a in article.iter_articles() for b in a.boilerplate]
+        if lines:
+            found[path.name] = lines
+    assert found == KNOWN_FURNITURE

@@ -26,7 +26,9 @@ sentence end), or alone. Followed by a sentence, it is the body's (when in doubt
     عاجل: الرئيس يصل إلى القاهرة                      → boilerplate
     عاجل: أعلنت وزارة الداخلية … في بيان اليوم.       → body
 
-**Bare URLs** (an embedded video or post): ``https://…``, ``www.…`` alone on a line.
+**Bare URLs** (an embedded video or post): ``https://…``, ``www.…`` alone on a line, unless
+the line before announces it (``… على الرابط:``): then the sentence gives the link, and it
+stays.
 
 **Navigation menus**, only at the top of the page (before its first line of running text):
 one line of section names split by ``|``, ``»``, ``›`` or ``>`` (``الرئيسية | أخبار |
@@ -65,6 +67,8 @@ MIN_SEGMENTS = 3
 
 _URL = regex.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE)
 _URL_HEADS = frozenset("hHwWpP")
+_ANNOUNCERS = (":", "：", "﹕")
+_TRAILERS = " \t\u200f\u200e"
 _MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
@@ -143,6 +147,9 @@ def _url_lines(state: PageState) -> None:
     texts = state.texts
     for i in compress(count(), map(_URL_HEADS.__contains__, state.firsts)):
         if _untouched(state, i) and _URL.fullmatch(texts[i]) is not None:
+            # `… على الرابط:` announces the link: it is what the sentence gives, not an embed.
+            if i > 0 and texts[i - 1].rstrip(_TRAILERS).endswith(_ANNOUNCERS):
+                continue
             _claim(state, i)
 
 
