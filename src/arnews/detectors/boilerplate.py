@@ -39,7 +39,8 @@ last; a list the article itself sets further down (``1- محمد صلاح``) is 
 
 from __future__ import annotations
 
-from itertools import compress, count
+from itertools import compress, count, repeat
+from operator import is_not
 
 import regex
 
@@ -64,6 +65,7 @@ MAX_ITEM_WORDS = 3
 MIN_RUN = 4
 MIN_KNOWN = 2
 MIN_SEGMENTS = 3
+MAX_MENU_CHARS = 300
 
 _URL = regex.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE)
 _URL_HEADS = frozenset("hHwWpP")
@@ -128,15 +130,16 @@ def _is_ticker(state: PageState, line: str) -> bool:
 
 
 def _inside_lines(state: PageState) -> None:
-    # Only short lines can be a credit or a notice: a C-level pass over the line lengths
-    # leaves the paragraphs (most of a page's text) unread.
+    # Only short lines can be a credit or a notice, and only those that hold a mark are
+    # looked at in Python: the length test and the search run as C-level passes.
     texts = state.texts
+    short = list(compress(count(), map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
     search = state.lexicon.boilerplate_inside_pattern.search
-    for i in compress(count(), map(MAX_INSIDE_CHARS.__ge__, map(len, texts))):
+    hits = map(is_not, map(search, map(texts.__getitem__, short)), repeat(None))
+    for i in compress(short, hits):
         line = texts[i]
         if (
             _untouched(state, i)
-            and search(line) is not None
             and word_count(line, limit=MAX_INSIDE_WORDS) <= MAX_INSIDE_WORDS
             and not opens_with_clause_word(line)
         ):
@@ -145,12 +148,15 @@ def _inside_lines(state: PageState) -> None:
 
 def _url_lines(state: PageState) -> None:
     texts = state.texts
-    for i in compress(count(), map(_URL_HEADS.__contains__, state.firsts)):
-        if _untouched(state, i) and _URL.fullmatch(texts[i]) is not None:
-            # `… على الرابط:` announces the link: it is what the sentence gives, not an embed.
-            if i > 0 and texts[i - 1].rstrip(_TRAILERS).endswith(_ANNOUNCERS):
-                continue
-            _claim(state, i)
+    maybe = list(compress(count(), map(_URL_HEADS.__contains__, state.firsts)))
+    urls = map(is_not, map(_URL.fullmatch, map(texts.__getitem__, maybe)), repeat(None))
+    for i in compress(maybe, urls):
+        # `… على الرابط:` announces the link: it is what the sentence gives, not an embed.
+        if not _untouched(state, i) or (
+            i > 0 and texts[i - 1].rstrip(_TRAILERS).endswith(_ANNOUNCERS)
+        ):
+            continue
+        _claim(state, i)
 
 
 def _is_item(state: PageState, line: str) -> bool:
@@ -207,6 +213,8 @@ def _navigation(state: PageState) -> None:
 
 def _is_menu_line(state: PageState, line: str) -> bool:
     """One line of section names split by ``|``, ``»``, ``›`` or ``>``."""
+    if len(line) > MAX_MENU_CHARS:
+        return False
     parts = [p for p in _MENU_SEPARATORS.split(line) if p]
     if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
         return False
