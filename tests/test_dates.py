@@ -931,3 +931,25 @@ def test_search_date_respects_its_bounds() -> None:
     assert m is not None
     assert m.value == dt(2013, 5, 17)
     assert arnews.dates.search_date("لا تاريخ هنا") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14:12 ت م", True),  # the Saudi Press Agency's filing time, Makkah time
+        (" 11:57 ت م", True),
+        ("10:20 بتوقيت القدس", True),
+        ("09:10 GMT", True),
+        ("٠٩:١٠ GMT", True),
+        ("14:12", False),  # no zone: could be anything
+        ("14:12 م", False),
+        ("14:12 وصل الرئيس إلى المطار", False),
+        ("17 يونيو 2025 14:12 ت م", False),  # a date, not a bare time
+    ],
+)
+def test_clock_lines(text: str, expected: bool) -> None:
+    assert arnews.dates.is_clock_line(text) is expected
+
+
+def test_makkah_time_after_a_date() -> None:
+    assert parse_date("17 يونيو 2025 14:12 ت م") == dt(2025, 6, 17, 14, 12)

@@ -158,6 +158,10 @@ def assert_body_intact(article: arnews.Article, *body: str) -> None:
         "انقر هنا لقراءة الخبر من مصدره",
         "اضغط هنا لقراءة الخبر من مصدره",
         "لمتابعة المباشر على الحواسيب اللوحية، اضغط هنا...",
+        # wire-service closings: the end mark and the filing time
+        "// انتهى //",
+        "14:12 ت م",
+        "10:20 بتوقيت القدس",
         # bare URLs of embedded videos and posts
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         "www.example.com/video/123",
@@ -181,6 +185,8 @@ def test_furniture_line_inside_a_page(line: str) -> None:
         "شارك في المؤتمر أكثر من مئتي باحث من عشرين دولة عربية وأجنبية.",
         "حفظ الأمن مسؤولية الجميع، كما قال وزير الداخلية في كلمته أمام البرلمان.",
         "مدة الفيديو الذي نشره الجيش لا تتجاوز دقيقتين، لكنه أثار جدلا واسعا على مواقع التواصل.",
+        "انتهى الاجتماع دون اتفاق على موعد الجولة المقبلة.",
+        "14:12 وصل الرئيس إلى المطار.",
     ],
 )
 def test_furniture_words_in_running_text_stay_body(line: str) -> None:
@@ -347,10 +353,20 @@ ANT = SHARED_CORPUS.parent / "ant"
 CORPUS_FILES = sorted(p for p in SHARED_CORPUS.glob("*/*.txt") if p.name != "README.txt")
 CORPUS_FILES += sorted(ANT.glob("*.txt"))
 # Every line of the real pages that is furniture, read one by one: BBC's and France 24's
-# click-through prompts. Any other line taken as furniture is body text lost.
+# click-through prompts, and the Saudi Press Agency's closing mark and filing time. Any other
+# line taken as furniture would be body text lost.
+SPA_TIMES = {
+    "saudinewsnet_028.txt": "14:12 ت م",
+    "saudinewsnet_124.txt": "17:13 ت م",
+    "saudinewsnet_138.txt": "13:39 ت م",
+    "saudinewsnet_152.txt": "11:57 ت م",
+    "saudinewsnet_166.txt": "14:12 ت م",
+    "saudinewsnet_180.txt": "10:23 ت م",
+}
 KNOWN_FURNITURE = {
     "BB-technology-98-20180323.txt": ["اضغط هنا للدخول إلى صفحة تفضيلاتك الإعلانية*"],
     "FR-internationalNews-1461-20180526.txt": ["لمتابعة المباشر على الحواسيب اللوحية، اضغط هنا..."],
+    **{name: ["// انتهى //", time] for name, time in SPA_TIMES.items()},
 }
 
 

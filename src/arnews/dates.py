@@ -48,7 +48,7 @@ import regex
 from arnews.hijri import to_gregorian
 from arnews.normalize import fold_chars
 
-__all__ = ["DateMatch", "parse_date", "scan_date", "search_date"]
+__all__ = ["DateMatch", "is_clock_line", "parse_date", "scan_date", "search_date"]
 
 # Long enough for the longest stamp we read (marker, weekday, Hijri date, "الموافق",
 # Gregorian date, connector and time come to about 90 characters) with room for spacing and
@@ -832,6 +832,34 @@ def _scan(
         has_time=has_time,
     )
     return value, (start, i), extra
+
+
+_CLOCK_LINE_RE = _compile(
+    rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?{_NOT_DIGIT}{_PERIOD}"
+)
+
+
+def is_clock_line(text: str) -> bool:
+    """Tell whether ``text`` is a clock time with its time zone and nothing else.
+
+    Wire services close a story with the time it was filed (the Saudi Press Agency's
+    ``14:12 ت م``, "Makkah time"); such a line says no date, and is no sentence.
+
+    Example:
+        >>> is_clock_line("14:12 ت م"), is_clock_line("10:20 بتوقيت القدس")
+        (True, True)
+        >>> is_clock_line("14:12"), is_clock_line("14:12 وصل الرئيس")
+        (False, False)
+    """
+    stripped = text.strip()
+    if len(stripped) > _WINDOW:
+        return False
+    key = fold_chars(stripped)
+    clock = _CLOCK_LINE_RE.match(key)
+    if clock is None:
+        return False
+    zone = _ZONE_WORDS_RE.match(key, clock.end())
+    return zone is not None and not key[zone.end() :].strip()
 
 
 # Where a word or a number starts: a date expression never starts inside one.

@@ -26,6 +26,9 @@ sentence end), or alone. Followed by a sentence, it is the body's (when in doubt
     عاجل: الرئيس يصل إلى القاهرة                      → boilerplate
     عاجل: أعلنت وزارة الداخلية … في بيان اليوم.       → body
 
+**Filing times**: a line that is only a clock time and its time zone, as wire services close
+a story (the Saudi Press Agency's ``14:12 ت م``, after ``// انتهى //``).
+
 **Bare URLs** (an embedded video or post): ``https://…``, ``www.…`` alone on a line, unless
 the line before announces it (``… على الرابط:``): then the sentence gives the link, and it
 stays.
@@ -44,6 +47,7 @@ from operator import is_not
 
 import regex
 
+from ..dates import is_clock_line
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
 
@@ -69,6 +73,9 @@ MAX_MENU_CHARS = 300
 
 _URL = regex.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE)
 _URL_HEADS = frozenset("hHwWpP")
+# ASCII, Arabic-Indic and Persian digits.
+_DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0x6F0, 0x6FA))))
+MAX_CLOCK_CHARS = 40
 _ANNOUNCERS = (":", "：", "﹕")
 _TRAILERS = " \t\u200f\u200e"
 _MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
@@ -82,6 +89,7 @@ def detect_boilerplate(state: PageState) -> None:
     _phrase_lines(state)
     _inside_lines(state)
     _url_lines(state)
+    _clock_lines(state)
     _navigation(state)
 
 
@@ -157,6 +165,14 @@ def _url_lines(state: PageState) -> None:
         ):
             continue
         _claim(state, i)
+
+
+def _clock_lines(state: PageState) -> None:
+    texts = state.texts
+    maybe = compress(count(), map(_DIGITS.__contains__, state.firsts))
+    for i in maybe:
+        if len(texts[i]) <= MAX_CLOCK_CHARS and _untouched(state, i) and is_clock_line(texts[i]):
+            _claim(state, i)
 
 
 def _is_item(state: PageState, line: str) -> bool:
