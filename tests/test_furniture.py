@@ -390,3 +390,18 @@ def test_real_pages_lose_no_body_line_to_furniture() -> None:
         if lines:
             found[path.name] = lines
     assert found == KNOWN_FURNITURE
+
+
+def test_bare_date_under_a_menu_and_a_ticker() -> None:
+    menu = ("الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة", "منوعات")
+    page = _page(
+        *menu,
+        "عاجل: مجلس الأمن يعقد جلسة طارئة",
+        "انفجار ضخم يهز مرفأ بيروت",
+        "الأحد, 15 إبريل, 2012, 16:20 بتوقيت القدس",
+        LEAD2,
+        BODY,
+    )
+    a = arnews.parse(page)
+    assert a.published == datetime(2012, 4, 15, 16, 20)
+    assert_body_intact(a, LEAD2, BODY)

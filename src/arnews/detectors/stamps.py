@@ -32,6 +32,8 @@ __all__ = ["detect_stamps"]
 # How many of an article's first lines may be its bare publication date (under a title, a
 # ticker or a byline), as long as no line of running text came before it.
 HEAD_LINES = 3
+# How far past an article's first line its head is looked for (menus and tickers skipped).
+MAX_SCAN = 16
 # A line this long, or one that ends a sentence, is running text: the head is over.
 RUNNING_WORDS = 15
 
@@ -81,9 +83,12 @@ def _bare_date_lines(state: PageState) -> None:
             continue
         seen = 0
         i = first
-        while i < n and seen < HEAD_LINES:
+        stop = min(n, first + MAX_SCAN)
+        while i < stop and seen < HEAD_LINES:
             if articles[i] != article:
-                i += 1
+                break  # another article starts: this one's head is over
+            if kinds[i] == "boilerplate":
+                i += 1  # furniture (a ticker, a menu) is no line of the article
                 continue
             seen += 1
             line = texts[i]
