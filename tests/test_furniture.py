@@ -405,3 +405,19 @@ def test_bare_date_under_a_menu_and_a_ticker() -> None:
     a = arnews.parse(page)
     assert a.published == datetime(2012, 4, 15, 16, 20)
     assert_body_intact(a, LEAD2, BODY)
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("الرئيسية / أخبار / سياسة", True),
+        ("الرئيسية - رياضة - كرة القدم", True),
+        ("بغداد/ شبكة أخبار العراق", False),
+        ("القاهرة - أخبار مصر - خاص", False),
+        ("غزة / رفح / خان يونس", False),
+    ],
+)
+def test_menu_lines_split_by_slashes_or_dashes(line: str, menu: bool) -> None:
+    a = arnews.parse(_page(line, LEAD2, BODY))
+    assert (line in a.boilerplate) is menu
+    assert_body_intact(a, LEAD2, BODY)

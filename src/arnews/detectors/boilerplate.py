@@ -35,9 +35,10 @@ stays.
 
 **Navigation menus**, only at the top of the page (before its first line of running text):
 one line of section names split by ``|``, ``»``, ``›`` or ``>`` (``الرئيسية | أخبار |
-رياضة``), or a run of at least four lines of one to three words that holds section names
-(``الرئيسية``, ``سياسة``, ``رياضة`` …). The run is claimed from its first section name to its
-last; a list the article itself sets further down (``1- محمد صلاح``) is body.
+رياضة``; by ``/`` or ``-`` when most items are section names), or a run of at least four
+lines of one to three words that holds section names (``الرئيسية``, ``سياسة``, ``رياضة`` …).
+The run is claimed from its first section name to its last; a list the article itself sets
+further down (``1- محمد صلاح``) is body.
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ MAX_CLOCK_CHARS = 40
 _ANNOUNCERS = (":", "：", "﹕")
 _TRAILERS = " \t\u200f\u200e"
 _MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
+# Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
+# split by them is a menu only when most of its items are section names.
+_WEAK_SEPARATORS = regex.compile(r"\s*[/\-\u2013\u2014]\s*")
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
 _NOT_ITEM = regex.compile(r"[\p{N}.!?؟:؛،,()\"«»]")
@@ -228,10 +232,15 @@ def _navigation(state: PageState) -> None:
 
 
 def _is_menu_line(state: PageState, line: str) -> bool:
-    """One line of section names split by ``|``, ``»``, ``›`` or ``>``."""
+    """One line of section names split by ``|``, ``»``, ``›`` or ``>`` (or, when most items
+    are section names, by ``/`` or ``-``)."""
     if len(line) > MAX_MENU_CHARS:
         return False
-    parts = [p for p in _MENU_SEPARATORS.split(line) if p]
-    if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
-        return False
-    return any(map(state.lexicon.is_navigation, parts))
+    for separators, share in ((_MENU_SEPARATORS, 0.0), (_WEAK_SEPARATORS, 0.5)):
+        parts = [p for p in separators.split(line) if p]
+        if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
+            continue
+        known = sum(map(state.lexicon.is_navigation, parts))
+        if known and known > share * len(parts):
+            return True
+    return False
