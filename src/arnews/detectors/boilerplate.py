@@ -110,22 +110,22 @@ def _phrase_lines(state: PageState) -> None:
     lexicon = state.lexicon
     heads = lexicon.boilerplate_heads
     kinds, texts = state.kind, state.texts
-    # Only short lines that open with a letter some furniture phrase opens with are judged.
-    candidates = [
-        i
-        for i in compress(count(), map(heads.__contains__, state.firsts))
-        if len(texts[i]) <= MAX_CHARS
-    ]
-    # Furniture repeats; so do hostile pages. Each distinct short line is judged once.
-    seen: dict[str, bool] = {}
-    for i in candidates:
-        if kinds[i] is not None:
-            continue
-        line = texts[i]
-        found = seen.get(line)
-        if found is None:
-            found = seen[line] = lexicon.is_boilerplate(line) or _is_ticker(state, line)
-        if found:
+    # Only short lines that open with a letter some furniture phrase opens with are judged,
+    # chosen in C-level passes.
+    maybe = list(compress(count(), map(heads.__contains__, state.firsts)))
+    lines = list(map(texts.__getitem__, maybe))
+    fits = map(MAX_CHARS.__ge__, map(len, lines))
+    # Furniture repeats; so do hostile pages. Each distinct short line is judged once, and
+    # only the lines judged furniture are visited one by one.
+    furniture = {
+        line
+        for line in set(compress(lines, fits))
+        if lexicon.is_boilerplate(line) or _is_ticker(state, line)
+    }
+    if not furniture:
+        return
+    for i in compress(maybe, map(furniture.__contains__, lines)):
+        if kinds[i] is None:
             _claim(state, i)
 
 
@@ -143,12 +143,17 @@ def _is_ticker(state: PageState, line: str) -> bool:
 
 def _inside_lines(state: PageState) -> None:
     # Only short lines can be a credit or a notice, and only those that hold a mark are
-    # looked at in Python: the length test and the search run as C-level passes.
+    # looked at in Python: the length test and the search run as C-level passes, once for
+    # each distinct line.
     texts = state.texts
     short = list(compress(count(), map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
+    lines = list(map(texts.__getitem__, short))
     search = state.lexicon.boilerplate_inside_pattern.search
-    hits = map(is_not, map(search, map(texts.__getitem__, short)), repeat(None))
-    for i in compress(short, hits):
+    unique = list(set(lines))
+    marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
+    if not marked:
+        return
+    for i in compress(short, map(marked.__contains__, lines)):
         line = texts[i]
         if (
             _untouched(state, i)
