@@ -287,7 +287,7 @@ class Lexicon:
         object.__setattr__(self, "_boilerplate_re", _folded_prefixes(tuple(short)))
         object.__setattr__(self, "_boilerplate_any_re", _folded_prefixes(tuple(banners)))
         start = _GAP  # a line may open with a diacritic or tatweel, then a space
-        # Searched for in a whole page at once, not matched line by line.
+        # Searched for anywhere in a short line, not matched at its start.
         object.__setattr__(self, "_inside_re", _compile_cached(_trie(self.boilerplate_inside)))
         # The ticker words, then their colon, bar or dash: what follows is the headline.
         object.__setattr__(
