@@ -421,3 +421,23 @@ def test_menu_lines_split_by_slashes_or_dashes(line: str, menu: bool) -> None:
     a = arnews.parse(_page(line, LEAD2, BODY))
     assert (line in a.boilerplate) is menu
     assert_body_intact(a, LEAD2, BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "نشر اليوم تقرير عن الأوضاع الاقتصادية في البلاد",
+        "نشر أمس موقع إخباري تقريرا عن الصفقة",
+        "نشر يوم أمس تقرير مفصل عن الحادث",
+    ],
+)
+def test_a_sentence_opening_with_nashr_stays_body(line: str) -> None:
+    a = arnews.parse(_page(LEAD, line, BODY))
+    assert a.published is None
+    assert a.paragraphs == (LEAD, line, BODY)
+
+
+def test_a_bare_nashr_before_a_full_date_is_the_stamp() -> None:
+    a = arnews.parse(_page(LEAD, "نشر 17 يونيو 2025", BODY))
+    assert a.published == datetime(2025, 6, 17)
+    assert a.paragraphs == (LEAD, BODY)

@@ -54,7 +54,18 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
         return colon or not rest
     if kind in ("updated", "published"):
         start = state.starts[i]
-        return scan_date(state.texts[i], rest_start - start) is not None
+        line = state.texts[i]
+        found = scan_date(line, rest_start - start)
+        if found is None:
+            return False
+        # `نشر اليوم تقرير عن …` is a sentence: a relative word after an unlabelled marker,
+        # with more text after it, is no stamp. With a colon, a time, or alone, it is one.
+        return (
+            colon
+            or not found.relative
+            or found.has_time
+            or not line[found.end :].strip()
+        )
     if kind == "read_also":
         return (
             not rest
