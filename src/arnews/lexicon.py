@@ -110,6 +110,11 @@ _DELETED = _class(FOLD_DELETED)
 _SPACE = _class(c for c in FOLDED_FROM[" "] if c not in "\n\r")
 # A letter or digit that the fold keeps (tatweel is a letter to \w, but the fold deletes it).
 _WORD = "[^\\W" + _DELETED[1:]
+# A letter the fold keeps: what may not follow a stamp marker, which pages glue to the date
+# (`نشر في17/05/2013`).
+_LETTER = "[^\\W\\d_" + _DELETED[1:]
+# Marker kinds followed by a date, which may be glued to the marker's last word.
+_DATED_KINDS = frozenset({"updated", "published"})
 _GAP = _class({*FOLD_DELETED, *(c for c in FOLDED_FROM[" "] if c not in "\n\r")}) + "*"
 
 
@@ -217,15 +222,19 @@ def _trie(phrases: Iterable[str]) -> str:
     return emit(root, True) or r"(?!)"
 
 
-def _compile_kind(phrases: Iterable[str], bullets: str, colon: str = "colon") -> re.Pattern[str]:
-    return _compile_phrases(tuple(phrases), bullets, colon)
+def _compile_kind(
+    phrases: Iterable[str], bullets: str, colon: str = "colon", glued_digits: bool = False
+) -> re.Pattern[str]:
+    return _compile_phrases(tuple(phrases), bullets, colon, glued_digits)
 
 
 # Compiling the tries is the slow part of building a lexicon (about 0.1 s for the default
 # one): lexicons made by extend(), replace() or unpickling share the patterns of the same
 # phrases. A cache of pure results, so sharing it between threads changes no output.
 @functools.lru_cache(maxsize=128)
-def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.Pattern[str]:
+def _compile_phrases(
+    phrases: tuple[str, ...], bullets: str, colon: str, glued_digits: bool = False
+) -> re.Pattern[str]:
     inline = [p for p in phrases if not p.endswith("$")]
     alone = [p[:-1] for p in phrases if p.endswith("$")]
     bullet = f"(?:[{re.escape(bullets)}]{_GAP})?" if bullets else ""
@@ -236,7 +245,8 @@ def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.P
     def tail(group: str) -> str:
         # A run of colons may hold deleted characters too (`:ـ:` folds to `::`).
         colons = rf"[{_COLONS}](?:{_DELETED}*[{_COLONS}])*"
-        return rf"(?!{_DELETED}*{_WORD}){_GAP}(?:({group}{colons}){_GAP})?"
+        after = _LETTER if glued_digits else _WORD
+        return rf"(?!{_DELETED}*{after}){_GAP}(?:({group}{colons}){_GAP})?"
 
     # A phrase that must stand alone checks, ahead, that nothing follows its tail.
     named = tail(f"?P<{colon}>" if colon else "?:")
@@ -247,6 +257,21 @@ def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.P
 
 
 _KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
+
+
+def _furniture_key(text: str) -> str:
+    """The key furniture is matched on: folded, white space collapsed, Latin in lower case."""
+    return fold(text).lower()
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_prefixes(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of ``phrases`` that matches at the start of a furniture key, on whole
+    words; longer phrases are tried first."""
+    keys = sorted({k for k in map(_furniture_key, phrases) if k}, key=lambda k: (-len(k), k))
+    if not keys:
+        return re.compile(r"(?!)")
+    return re.compile("(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
@@ -287,7 +312,8 @@ class Lexicon:
     #: Marker phrases by kind (see :data:`MARKER_KINDS`); a phrase ending in ``$`` counts
     #: only alone on its line.
     markers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    #: Phrases that start a page-furniture line (an app promo, a share prompt…).
+    #: Phrases that start a page-furniture line (an app promo, a share prompt…); a phrase
+    #: ending in ``*`` takes its line whatever follows (a cookie banner's sentence).
     boilerplate: tuple[str, ...] = ()
     #: Lines that are furniture only when they are the whole line (``طباعة``, ``شارك``).
     boilerplate_lines: tuple[str, ...] = ()
@@ -295,14 +321,27 @@ class Lexicon:
     bullets: tuple[str, ...] = ()
     #: Generic credits a dateline carries in place of an agency (``وكالات``, ``متابعات``).
     bylines: tuple[str, ...] = ()
+    #: Phrases that make a short line furniture wherever they stand in it (``©``,
+    #: ``Getty Images``, ``جميع الحقوق محفوظة``).
+    boilerplate_inside: tuple[str, ...] = ()
+    #: Words that open a news-ticker line (``عاجل:``); the line is furniture when what follows
+    #: is a headline, not a sentence of the body.
+    tickers: tuple[str, ...] = ()
+    #: Section names of site menus (``الرئيسية``, ``رياضة``): a run of short lines at the top
+    #: of a page that holds them is a navigation menu.
+    navigation: tuple[str, ...] = ()
     _patterns: Mapping[str, re.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
     _boilerplate_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _boilerplate_line_re: re.Pattern[str] = attrs.field(
+    _boilerplate_line_set: frozenset[str] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
     _byline_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _boilerplate_any_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _inside_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _ticker_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _navigation_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _any_marker: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -316,31 +355,47 @@ class Lexicon:
         _check_phrases("bylines", self.bylines)
         bullets = "".join(self.bullets)
         patterns = {
-            kind: _compile_kind(self.markers.get(kind, ()), bullets if kind != "source" else "")
+            kind: _compile_kind(
+                self.markers.get(kind, ()),
+                bullets if kind != "source" else "",
+                glued_digits=kind in _DATED_KINDS,
+            )
             for kind in {*MARKER_KINDS, *self.markers}
         }
         object.__setattr__(self, "_patterns", patterns)
         # One pass that rules out most lines: a line no kind's pattern can match costs one
         # call of one prefix tree instead of one per kind.
         every = [p for kind in patterns for p in self.markers.get(kind, ())]
-        object.__setattr__(self, "_any_marker", _compile_kind(every, bullets, colon=""))
+        any_marker = _compile_kind(every, bullets, colon="", glued_digits=True)
+        object.__setattr__(self, "_any_marker", any_marker)
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
-        heads = raw_heads((*self.boilerplate, *self.boilerplate_lines))
+        short = [p for p in self.boilerplate if not p.endswith("*")]
+        banners = [p[:-1] for p in self.boilerplate if p.endswith("*")]
+        heads = raw_heads((*short, *banners, *self.boilerplate_lines, *self.tickers))
         object.__setattr__(self, "_boilerplate_heads", heads)
-        # Both run on the raw line, read as if folded (see _trie).
+        # Furniture phrases run on the folded key of a candidate line (a few short lines a
+        # page): patterns of plain folded words compile in a fraction of the time a prefix
+        # tree of fold-aware classes takes, and the phrase list is long.
+        object.__setattr__(self, "_boilerplate_re", _folded_prefixes(tuple(short)))
+        object.__setattr__(self, "_boilerplate_any_re", _folded_prefixes(tuple(banners)))
         start = _GAP  # a line may open with a diacritic or tatweel, then a space
+        # Searched for anywhere in a short line, not matched at its start.
+        object.__setattr__(self, "_inside_re", _compile_cached(_trie(self.boilerplate_inside)))
+        # The ticker words, then their colon, bar or dash: what follows is the headline.
         object.__setattr__(
             self,
-            "_boilerplate_re",
-            _compile_cached(rf"{start}(?:{_trie(self.boilerplate)})(?!{_DELETED}*{_WORD})"),
+            "_ticker_re",
+            _compile_cached(
+                rf"{start}(?:{_trie(self.tickers)})(?!{_DELETED}*{_WORD})"
+                rf"{_GAP}(?:[{_COLONS}|/\-\u2013\u2014]{_GAP})*"
+            ),
         )
-        object.__setattr__(
-            self,
-            "_boilerplate_line_re",
-            _compile_cached(rf"{start}(?:{_trie(self.boilerplate_lines)}){_GAP}$"),
-        )
+        navigation = frozenset(" ".join(fold(p).split()) for p in self.navigation)
+        object.__setattr__(self, "_navigation_set", navigation)
+        lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
+        object.__setattr__(self, "_boilerplate_line_set", lines)
         object.__setattr__(self, "_byline_set", frozenset(fold(p) for p in self.bylines))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -383,6 +438,9 @@ class Lexicon:
             boilerplate_lines=_str_list(data.get("boilerplate_lines", []), "boilerplate_lines"),
             bullets=_str_list(data.get("bullets", []), "bullets"),
             bylines=_str_list(data.get("bylines", []), "bylines"),
+            boilerplate_inside=_str_list(data.get("boilerplate_inside", []), "boilerplate_inside"),
+            tickers=_str_list(data.get("tickers", []), "tickers"),
+            navigation=_str_list(data.get("navigation", []), "navigation"),
         )
 
     @classmethod
@@ -431,6 +489,9 @@ class Lexicon:
             "boilerplate_lines": list(self.boilerplate_lines),
             "bullets": list(self.bullets),
             "bylines": list(self.bylines),
+            "boilerplate_inside": list(self.boilerplate_inside),
+            "tickers": list(self.tickers),
+            "navigation": list(self.navigation),
         }
 
     def save(self, path: str | Path) -> None:
@@ -447,6 +508,9 @@ class Lexicon:
         boilerplate_lines: Iterable[str] = (),
         bullets: Iterable[str] = (),
         bylines: Iterable[str] = (),
+        boilerplate_inside: Iterable[str] = (),
+        tickers: Iterable[str] = (),
+        navigation: Iterable[str] = (),
     ) -> Lexicon:
         """Return a new lexicon with more phrases added to this one's.
 
@@ -464,6 +528,9 @@ class Lexicon:
             boilerplate_lines=(*self.boilerplate_lines, *boilerplate_lines),
             bullets=(*self.bullets, *bullets),
             bylines=(*self.bylines, *bylines),
+            boilerplate_inside=(*self.boilerplate_inside, *boilerplate_inside),
+            tickers=(*self.tickers, *tickers),
+            navigation=(*self.navigation, *navigation),
         )
 
     def replace(self, **changes: Any) -> Lexicon:
@@ -549,23 +616,64 @@ class Lexicon:
         """Tell whether a whole line is page furniture.
 
         A line is furniture when it is one of :attr:`boilerplate_lines`, or starts with a
-        :attr:`boilerplate` phrase and adds at most ``max_extra_words`` words (an app's name).
+        :attr:`boilerplate` phrase and adds at most ``max_extra_words`` words (an app's name),
+        or any number of words after a phrase marked ``*`` (a banner's sentence).
 
         Example:
             >>> Lexicon.default().is_boilerplate("تابع أحدث الأخبار عبر تطبيق")
             True
             >>> Lexicon.default().is_boilerplate("طباعة الكتب في مصر تراجعت كثيرا")
             False
+            >>> Lexicon.default().is_boilerplate(
+            ...     "نستخدم ملفات تعريف الارتباط لتحسين تجربتك، وباستمرارك في التصفح توافق على ذلك"
+            ... )
+            True
         """
         # Most lines open with a letter no furniture phrase opens with.
         head = line[:1]
         if head and not head.isspace() and head not in self._boilerplate_heads:
             return False
-        if self._boilerplate_line_re.match(line) is not None:
+        key = _furniture_key(line)
+        if key in self._boilerplate_line_set:
             return True
-        m = self._boilerplate_re.match(line)
+        if self._boilerplate_any_re.match(key) is not None:
+            return True
+        m = self._boilerplate_re.match(key)
         # Words are counted folded: a lone diacritic or tatweel is no word.
-        return m is not None and len(fold(line[m.end() :]).split()) <= max_extra_words
+        return m is not None and len(key[m.end() :].split()) <= max_extra_words
+
+    @property
+    def boilerplate_inside_pattern(self) -> re.Pattern[str]:
+        """One pattern of every :attr:`boilerplate_inside` phrase, to search a page with.
+
+        Example:
+            >>> pattern = Lexicon.default().boilerplate_inside_pattern
+            >>> pattern.search("صورة: Getty Images") is not None
+            True
+        """
+        return self._inside_re
+
+    def match_ticker(self, line: str) -> int | None:
+        """Where the headline starts after a ticker word that opens ``line``; ``None`` if none.
+
+        Example:
+            >>> line = "عاجل: الرئيس يصل إلى القاهرة"
+            >>> line[Lexicon.default().match_ticker(line) :]
+            'الرئيس يصل إلى القاهرة'
+            >>> Lexicon.default().match_ticker("عاجلا أم آجلا") is None
+            True
+        """
+        m = self._ticker_re.match(line)
+        return None if m is None else m.end()
+
+    def is_navigation(self, item: str) -> bool:
+        """Tell whether ``item`` is the name of a site section, as menus list them.
+
+        Example:
+            >>> Lexicon.default().is_navigation("الرئيسية"), Lexicon.default().is_navigation("غزة")
+            (True, False)
+        """
+        return " ".join(fold(item).split()) in self._navigation_set
 
 
 def _from_json(text: str, where: str) -> Lexicon:
