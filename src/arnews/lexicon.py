@@ -48,15 +48,18 @@ _COLONS = ":：﹕"
 MAX_PHRASE_CHARS = 150
 
 # The keys of a lexicon file; keys that start with "_" or "$" are comments ("$schema").
-_KEYS = (
-    "version",
-    "description",
-    "markers",
+# The keys that hold a list of phrases: one table, so that a new kind of phrase is read,
+# checked and accepted in one place.
+_PHRASE_KEYS = (
     "boilerplate",
     "boilerplate_lines",
     "bullets",
     "bylines",
+    "boilerplate_inside",
+    "tickers",
+    "navigation",
 )
+_KEYS = ("version", "description", "markers", *_PHRASE_KEYS)
 
 
 class LexiconError(ValueError):
@@ -350,9 +353,8 @@ class Lexicon:
         # Checked here, so that extend() and replace() check too.
         for kind, items in self.markers.items():
             _check_phrases(f"markers.{kind}", items)
-        _check_phrases("boilerplate", self.boilerplate)
-        _check_phrases("boilerplate_lines", self.boilerplate_lines)
-        _check_phrases("bylines", self.bylines)
+        for key in _PHRASE_KEYS:
+            _check_phrases(key, getattr(self, key))
         bullets = "".join(self.bullets)
         patterns = {
             kind: _compile_kind(
@@ -432,16 +434,8 @@ class Lexicon:
         if not isinstance(markers_in, Mapping):
             raise LexiconError("'markers' must map a marker kind to a list of phrases")
         markers = {str(k): _str_list(v, f"markers.{k}") for k, v in markers_in.items()}
-        return cls(
-            markers=markers,
-            boilerplate=_str_list(data.get("boilerplate", []), "boilerplate"),
-            boilerplate_lines=_str_list(data.get("boilerplate_lines", []), "boilerplate_lines"),
-            bullets=_str_list(data.get("bullets", []), "bullets"),
-            bylines=_str_list(data.get("bylines", []), "bylines"),
-            boilerplate_inside=_str_list(data.get("boilerplate_inside", []), "boilerplate_inside"),
-            tickers=_str_list(data.get("tickers", []), "tickers"),
-            navigation=_str_list(data.get("navigation", []), "navigation"),
-        )
+        phrases = {key: _str_list(data.get(key, []), key) for key in _PHRASE_KEYS}
+        return cls(markers=markers, **phrases)
 
     @classmethod
     def load(cls, path: str | Path) -> Lexicon:
@@ -485,13 +479,7 @@ class Lexicon:
         """Return the lexicon as a JSON-ready dict (the shape :meth:`from_dict` reads)."""
         return {
             "markers": {k: list(v) for k, v in self.markers.items()},
-            "boilerplate": list(self.boilerplate),
-            "boilerplate_lines": list(self.boilerplate_lines),
-            "bullets": list(self.bullets),
-            "bylines": list(self.bylines),
-            "boilerplate_inside": list(self.boilerplate_inside),
-            "tickers": list(self.tickers),
-            "navigation": list(self.navigation),
+            **{key: list(getattr(self, key)) for key in _PHRASE_KEYS},
         }
 
     def save(self, path: str | Path) -> None:
