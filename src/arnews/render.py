@@ -178,7 +178,7 @@ h2 {{ font-size: 1rem; margin: 1rem 0 .4rem; }}
 .record {{ direction: ltr; text-align: left; font-family: {_MONO}; font-size: .78rem;
   line-height: 1.45; white-space: pre-wrap; overflow-wrap: anywhere; background: #fff;
   border: 1px solid #ccc; border-radius: 4px; padding: .75rem; margin: 0;
-  max-height: 90vh; overflow: auto; unicode-bidi: plaintext; }}
+  max-height: 90vh; overflow: auto; }}
 """
 
 # No script, nothing fetched: the page needs none, and a hostile input must not get either.
@@ -234,7 +234,7 @@ def _marked_text(text: str, parts: list[LabelledPart]) -> Iterator[str]:
 def _legend(parts: list[LabelledPart]) -> Iterator[str]:
     counts = Counter(p.kind for p in parts)
     order = [k for k in KINDS if k in counts] + sorted(k for k in counts if k not in KINDS)
-    yield '<ul class="legend">'
+    yield '<ul class="legend" dir="ltr">'
     for kind in order:
         style = kind_style(kind)
         note = "" if style.known else " (no colour of its own)"
@@ -321,7 +321,7 @@ def render_html(text: str, article: Article, *, name: str | None = None) -> str:
         f'<p class="summary" dir="ltr">{summary}</p>',
         '<div class="columns">',
         '<section class="input">',
-        '<h2 dir="ltr">Parts</h2>',
+        '<h2 dir="ltr">Parts</h2>',  # the legend is English: read left to right
         *_legend(parts),
         # One line: any character between the tags would be taken for input.
         '<div class="page" dir="rtl" lang="ar">' + "".join(_marked_text(text, parts)) + "</div>",
