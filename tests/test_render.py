@@ -362,3 +362,27 @@ def test_show_colours_a_terminal_unless_no_color(env: dict[str, str], wanted: bo
         status = child.wait(timeout=120)
     assert status == 0
     assert (b"\x1b[" in out) is wanted
+
+
+def test_show_refuses_what_it_cannot_do(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(EXAMPLES[0].read_text("utf-8"), "utf-8")
+    same = run("show", "--html", str(page), "-o", str(page))
+    assert same.returncode == 2
+    assert b"it would be overwritten" in same.stderr
+    assert page.read_text("utf-8") == EXAMPLES[0].read_text("utf-8")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text('{"id": 7, "text": "نص الخبر."}\n', "utf-8")
+    both = run("show", f"{dump}:1", "--id", "7")
+    assert both.returncode == 2 and b"not both" in both.stderr
+    as_text = run("show", f"{dump}:1", "--input-format", "text")
+    assert as_text.returncode == 2
+    folder = run("show", "--html", str(tmp_path))
+    assert folder.returncode == 1 and b"is a folder" in folder.stderr
+    # A numeric id is given as its text; a dump of one record needs no line or id.
+    assert run("show", str(dump), "--id", "7").returncode == 0
+    only = run("show", str(dump), "--html")
+    assert only.returncode == 0
+    assert only.stdout.decode("utf-8") == render_html(
+        "نص الخبر.", arnews.parse("نص الخبر."), name="7"
+    )
