@@ -670,11 +670,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return status
 
 
-def show_lines(text: str, article: Article) -> Iterator[str]:
-    """The lines ``arnews show`` prints: every part of the page, in order, with its span."""
-    return term.show_lines(text, article)
-
-
 def cmd_show(args: argparse.Namespace) -> int:
     decoded = _show_document(args)
     if isinstance(decoded, Failure):
