@@ -19,6 +19,7 @@ from .lexicon import Lexicon, LexiconError
 from .model import Article, Dateline, Diagnostic, Part, Parts, Span, Spans, article_schema
 from .normalize import Form, fold, normalize
 from .parser import Parser, parse
+from .render import render_html
 from .state import PageState
 from .tags import TagLexicon, segment_tags
 
@@ -46,6 +47,7 @@ __all__ = [
     "parse",
     "parse_date",
     "parse_many",
+    "render_html",
     "scan_date",
     "segment_tags",
 ]

@@ -40,7 +40,7 @@ from typing import IO, Any, NamedTuple
 
 import attrs
 
-from . import __version__
+from . import __version__, term
 from .batch import START_METHOD, default_jobs, ordered_map
 from .io.readers import DEFAULT_MAX_CHARS, Failure, Raw, check_glob, decode, read_inputs
 from .io.writers import (
@@ -61,6 +61,8 @@ from .io.writers import (
 from .model import Article, json_record
 from .parser import Parser
 from .pool import WorkersCannotStart, stop_helpers
+from .render import render_html
+from .term import colour_wanted
 
 __all__ = ["main"]
 
@@ -112,6 +114,8 @@ examples:
   arnews parse corpus/ --errors record | head -3
   arnews stats corpus/ --json
   arnews show examples/pages/league.txt
+  arnews show --html examples/pages/league.txt -o league.html
+  arnews show dump.jsonl:12 --text-field content --color always | less -R
 
 exit status: 0 ok, 1 some input was bad (each problem is reported on stderr),
 2 bad command line, 71 worker processes cannot start, 74 the output could not be
@@ -668,43 +672,145 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return status
 
 
-def show_lines(text: str, article: Article) -> Iterator[str]:
-    """The lines ``arnews show`` prints: every part of the page, in order, with its span."""
-    labelled = [("", part) for part in article.parts]
-    for i, extra in enumerate(article.read_also):
-        labelled += [(f"read_also[{i}] ", part) for part in extra.parts]
-    labelled.sort(key=lambda item: (item[1].start, item[1].end))
-    for prefix, part in labelled:
-        kind = f"{part.kind}:{part.name}" if part.name else part.kind
-        body = " ".join(text[part.start : part.end].split())
-        yield f"{prefix}{kind} [{part.start}:{part.end}]"
-        yield f"    {body}"
-    warnings = [w for a in article.iter_articles() for w in a.warnings]
-    if warnings:
-        yield ""
-        yield "warnings"
-        for w in warnings:
-            where = f" [{w.start}:{w.end}]" if w.start is not None else ""
-            yield f"  {w.code}{where}: {w.message}"
-
-
 def cmd_show(args: argparse.Namespace) -> int:
-    if args.file != "-" and Path(args.file).is_dir():
-        item: Raw | Failure = Failure(
-            args.file, args.file, "not_a_file", "is a folder: give one file"
-        )
-    else:
-        item = next(read_inputs([args.file], input_format="text"))
-    decoded = decode(item) if isinstance(item, Raw) else item
+    decoded = _show_document(args)
     if isinstance(decoded, Failure):
         print(decoded.line(), file=sys.stderr)
         return EXIT_DATA
     doc_id, text = decoded
     article = Parser().parse(text)
-    header = f"{doc_id}: {len(text):,} characters, {len(article.paragraphs)} paragraphs"
-    out = "\n".join([header, "", *show_lines(text, article)]) + "\n"
-    _write_stdout(encode(out))
+    if args.html:
+        out = render_html(text, article, name=id_text(doc_id))
+    else:
+        # Under auto, a file is never coloured: only a terminal is.
+        to_stdout = args.output in (None, "-")
+        colour = args.color == "always" or (to_stdout and colour_wanted(args.color, sys.stdout))
+        paragraphs = len(article.paragraphs)
+        header = f"{id_text(doc_id)}: {len(text):,} characters, {paragraphs} paragraphs"
+        out = "\n".join([header, "", *term.show_lines(text, article, colour=colour)]) + "\n"
+    _show_write(args, encode(out))
     return EXIT_OK
+
+
+def _show_document(args: argparse.Namespace) -> tuple[Any, str] | Failure:
+    """The one document ``arnews show`` is asked for: a text file, standard input, or one
+    record of a JSON Lines file (``FILE:LINE``, ``--id ID``, or its only record)."""
+    path, line = args.file, None
+    if path != "-" and not os.path.exists(path):
+        head, sep, tail = path.rpartition(":")
+        if sep and tail.isdigit() and (head == "-" or os.path.exists(head)):
+            path, line = head, int(tail)
+    if path != "-" and Path(path).is_dir():
+        return Failure(path, path, "not_a_file", "is a folder: give one file")
+    if line is not None and args.id is not None:
+        raise UsageError("give a record as FILE:LINE or with --id, not both")
+    fmt = args.input_format
+    if line is not None or args.id is not None:
+        if fmt == "text":
+            raise UsageError(
+                "FILE:LINE and --id pick a JSON Lines record: not with --input-format text"
+            )
+        fmt = "jsonl"
+    items = read_inputs([path], input_format=fmt, max_chars=args.max_chars)
+    try:
+        for item in items:
+            if isinstance(item, Failure):
+                if item.code == "empty" or (line is None and args.id is None):
+                    return item
+                if line is not None and item.where.rpartition(":")[2] == str(line):
+                    return item
+                continue  # another record's problem: not the one asked for
+            if line is not None and item.where.rpartition(":")[2] != str(line):
+                continue
+            decoded = decode(item, args.text_field, args.id_field)
+            if args.id is not None:
+                if isinstance(decoded, Failure) or id_text(decoded[0]) != args.id:
+                    continue
+            elif item.jsonl and line is None:
+                extra = next(items, None)
+                if extra is not None:
+                    raise UsageError(
+                        f"{path} holds more than one record: pick one with {path}:LINE or --id ID"
+                    )
+            return decoded
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
+    wanted = f"line {line}" if line is not None else f"id {args.id!r}"
+    return Failure(path, path, "no_match", f"no record at {wanted}")
+
+
+def _show_write(args: argparse.Namespace, data: bytes) -> None:
+    """Write ``arnews show``'s output to standard output or, whole or not at all, to ``-o``."""
+    if args.output in (None, "-"):
+        _write_stdout(data)
+        return
+    given = args.file if os.path.exists(args.file) else args.file.rpartition(":")[0]
+    exist = os.path.exists(args.output) and os.path.exists(given)
+    if exist and os.path.samefile(args.output, given):
+        raise UsageError(f"the output {args.output} is the input {given}: it would be overwritten")
+    try:
+        out = Output(args.output)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    try:
+        try:
+            out.stream.write(data)
+            out.commit()
+        except OSError as exc:
+            raise WriteFailed(out.name, exc) from exc
+    finally:
+        out.discard()
+
+
+def _show_options(show: argparse.ArgumentParser) -> None:
+    """The options of ``arnews show``."""
+    show.add_argument(
+        "file",
+        metavar="FILE",
+        help="a text file, - for standard input, or a JSON Lines file (FILE.jsonl:LINE for "
+        "the record on line LINE)",
+    )
+    group = show.add_argument_group("output")
+    group.add_argument(
+        "--html",
+        action="store_true",
+        help="write one self-contained HTML page: the input with every part highlighted by "
+        "its kind, a legend, the warnings and the record",
+    )
+    group.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (default: standard output)"
+    )
+    group.add_argument(
+        "--color",
+        choices=term.COLOR_MODES,
+        default="auto",
+        help="colour each kind in the listing: auto (default) on a terminal unless NO_COLOR "
+        "is set, always, never",
+    )
+    group = show.add_argument_group("input")
+    group.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="text: the file is one page; jsonl: one JSON object a line; auto (default): "
+        ".jsonl/.ndjson files are JSON Lines, the rest text",
+    )
+    group.add_argument("--id", metavar="ID", help="the JSON Lines record whose id is ID")
+    group.add_argument(
+        "--text-field", default="text", metavar="NAME", help="JSON Lines field with the page text"
+    )
+    group.add_argument(
+        "--id-field", default="id", metavar="NAME", help="JSON Lines field with the record id"
+    )
+    group.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse a document over N characters (default {DEFAULT_MAX_CHARS:,}; 0: no limit)",
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -859,12 +965,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser(
         "show",
-        help="print one page's parts with their spans",
-        description="Print each part of one page: its kind, its span [start:end] and its text.",
+        help="print one page's parts with their spans, or an HTML page of them (--html)",
+        description="Print each part of one page: its kind, its span [start:end] and its text, "
+        "coloured by kind on a terminal; or, with --html, write one HTML page showing them.",
         epilog=EPILOG,
         formatter_class=fmt,
     )
-    show.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
+    _show_options(show)
     show.set_defaults(run=cmd_show)
     return parser
 
