@@ -678,7 +678,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(decoded.line(), file=sys.stderr)
         return EXIT_DATA
     doc_id, text = decoded
-    article = Parser().parse(text)
+    article = Parser(max_chars=args.max_chars or None).parse(text)
     if args.html:
         out = render_html(text, article, name=id_text(doc_id))
     else:
