@@ -28,7 +28,10 @@ import attrs
 
 from .normalize import FOLD_DELETED, FOLDED_FROM, fold
 
-__all__ = ["MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
+__all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
+
+#: The roles of the words of author and credit lines (:attr:`Lexicon.credits`).
+CREDIT_ROLES = ("markers", "offices", "not_names", "notes")
 
 #: The marker kinds the default detectors act on, in the order they are tried.
 MARKER_KINDS = ("updated", "published", "share", "keywords", "source", "read_also", "headlines")
@@ -207,6 +210,10 @@ class Lexicon:
     bullets: tuple[str, ...] = ()
     #: Generic credits a dateline carries in place of an agency (``وكالات``, ``متابعات``).
     bylines: tuple[str, ...] = ()
+    #: Words of author and credit lines, by role (see :data:`CREDIT_ROLES`): ``markers``
+    #: (``كتب``, ``بقلم``, ``تصوير``), ``offices`` (``مكتب``), ``not_names`` (words no name
+    #: holds: ``في``, ``أن``) and ``notes`` (editor's-note openers such as ``هذا المقال``).
+    credits: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     _patterns: Mapping[str, re.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -215,6 +222,9 @@ class Lexicon:
         init=False, eq=False, repr=False, hash=False
     )
     _byline_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _credit_sets: Mapping[str, frozenset[str]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
     _any_marker: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -248,6 +258,11 @@ class Lexicon:
             _compile_cached(rf"{start}(?:{_trie(self.boilerplate_lines)}){_GAP}$"),
         )
         object.__setattr__(self, "_byline_set", frozenset(fold(p) for p in self.bylines))
+        object.__setattr__(
+            self,
+            "_credit_sets",
+            {role: frozenset(fold(p) for p in self.credits.get(role, ())) for role in CREDIT_ROLES},
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The default lexicon pickles as a reference to it: a worker process that imports
@@ -276,12 +291,17 @@ class Lexicon:
         if not isinstance(markers_in, Mapping):
             raise LexiconError("'markers' must map a marker kind to a list of phrases")
         markers = {str(k): _str_list(v, f"markers.{k}") for k, v in markers_in.items()}
+        credits_in = data.get("credits", {})
+        if not isinstance(credits_in, Mapping):
+            raise LexiconError("'credits' must map a role to a list of words")
+        credits = {str(k): _str_list(v, f"credits.{k}") for k, v in credits_in.items()}
         return cls(
             markers=markers,
             boilerplate=_str_list(data.get("boilerplate", []), "boilerplate"),
             boilerplate_lines=_str_list(data.get("boilerplate_lines", []), "boilerplate_lines"),
             bullets=_str_list(data.get("bullets", []), "bullets"),
             bylines=_str_list(data.get("bylines", []), "bylines"),
+            credits=credits,
         )
 
     @classmethod
@@ -315,6 +335,7 @@ class Lexicon:
             "boilerplate_lines": list(self.boilerplate_lines),
             "bullets": list(self.bullets),
             "bylines": list(self.bylines),
+            "credits": {k: list(v) for k, v in self.credits.items()},
         }
 
     def save(self, path: str | Path) -> None:
@@ -331,6 +352,7 @@ class Lexicon:
         boilerplate_lines: Iterable[str] = (),
         bullets: Iterable[str] = (),
         bylines: Iterable[str] = (),
+        credits: Mapping[str, Iterable[str]] | None = None,
     ) -> Lexicon:
         """Return a new lexicon with more phrases added to this one's.
 
@@ -342,12 +364,16 @@ class Lexicon:
         merged = {k: tuple(v) for k, v in self.markers.items()}
         for kind, phrases in (markers or {}).items():
             merged[kind] = (*merged.get(kind, ()), *phrases)
+        roles = {k: tuple(v) for k, v in self.credits.items()}
+        for role, words in (credits or {}).items():
+            roles[role] = (*roles.get(role, ()), *words)
         return Lexicon(
             markers=merged,
             boilerplate=(*self.boilerplate, *boilerplate),
             boilerplate_lines=(*self.boilerplate_lines, *boilerplate_lines),
             bullets=(*self.bullets, *bullets),
             bylines=(*self.bylines, *bylines),
+            credits=roles,
         )
 
     def replace(self, **changes: Any) -> Lexicon:
@@ -428,6 +454,18 @@ class Lexicon:
             True
         """
         return fold(phrase) in self._byline_set
+
+    def is_credit(self, role: str, phrase: str) -> bool:
+        """Tell whether ``phrase`` is one of the :attr:`credits` words of ``role``.
+
+        Example:
+            >>> Lexicon.default().is_credit("markers", "بقلم")
+            True
+            >>> Lexicon.default().is_credit("markers", "قال")
+            False
+        """
+        words = self._credit_sets.get(role)
+        return words is not None and fold(phrase) in words
 
     def is_boilerplate(self, line: str, *, max_extra_words: int = 4) -> bool:
         """Tell whether a whole line is page furniture.

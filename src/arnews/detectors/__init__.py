@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..chain import Chain
 from .boilerplate import detect_boilerplate
+from .bylines import detect_bylines
 from .datelines import detect_datelines
 from .keywords import detect_keywords, detect_tag_lines
 from .markers import detect_markers
@@ -26,6 +27,7 @@ from .titles import detect_titles
 __all__ = [
     "DEFAULT_CHAIN",
     "detect_boilerplate",
+    "detect_bylines",
     "detect_datelines",
     "detect_keywords",
     "detect_markers",
@@ -48,6 +50,7 @@ DEFAULT_CHAIN = Chain(
         ("tag_lines", detect_tag_lines),
         ("titles", detect_titles),
         ("stamps", detect_stamps),
+        ("bylines", detect_bylines),
         ("datelines", detect_datelines),
         ("related", detect_related),
         ("paragraphs", detect_paragraphs),
