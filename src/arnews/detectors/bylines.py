@@ -196,8 +196,8 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
             return None
         name = (s, e)
         k += 2
-    elif whole and place is not None and k + 1 == len(segs) and _is_first_name(state, phrase):
-        # ``غزة - فاطمة أبو حية`` alone on its line: a place, then the reporter's name.
+    elif place is not None and k + 1 == len(segs) and _is_first_name(state, phrase):
+        # ``غزة - فاطمة أبو حية``: a place, then the reporter's name.
         name = (s, e)
         k += 1
     else:

@@ -24,8 +24,9 @@ from operator import is_
 
 import regex
 
+from ..lines import BLANK_SET
 from ..normalize import fold
-from ..state import PageState
+from ..state import KIND, PageState
 from ..text import clean, word_count
 
 __all__ = ["detect_datelines"]
@@ -41,17 +42,30 @@ _SLASH = regex.compile(
     rf"(?P<place>[^/()\n:.!؟?،,]{{1,30}}?){_SP}*/{_SP}*(?P<agency>[^/()\n:.!؟?،,\-–—]{{1,50}}?)"
     rf"{_SP}*(?P<sep>{_DASH}|:){_SP}*"
 )
-_DASHED = regex.compile(
-    rf"(?P<lead>[^()\n:.!؟?،,/\-–—]{{1,40}}?){_SP}*(?P<sep>{_DASH})(?:{_SP}+|$)"
-    rf"(?:(?P<agency>[^()\n:.!؟?،,/\-–—]{{1,30}}?){_SP}*:{_SP}*)?"
+# One segment of a dashed lead-in and the separator after it. A dot may stand inside a
+# name (``أ.ف.ب``, ``SITE.INFO``) but not end one; a dash needs a space after it (or the
+# line's end), else it joins the words of a name (``عمّان-بترا`` is read as a whole line).
+_SEGMENT = regex.compile(
+    rf"(?P<seg>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*"
+    rf"(?P<sep>{_DASH}(?={_SP}|$)|[:：])(?P<gap>{_SP}*)"
 )
+# A lead-in alone on its line, its two names joined by a dash with or without spaces.
+_PAIR_LINE = regex.compile(
+    rf"(?P<first>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*{_DASH}{_SP}*"
+    rf"(?P<second>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*[:：]?"
+)
+_LATIN_SITE = regex.compile(r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}")
 _HAS_LETTER = regex.compile(r"\p{L}")
 _SENTENCE_MARK = regex.compile(r"[.!?؟]")
+_COMMA = regex.compile(r"[،,]")
 
 # How many words a place (or a place and its country) may have, and an agency.
 MAX_PLACE_WORDS = 6
 MAX_AGENCY_WORDS = 6
 WINDOW = 160
+# A strong lead-in (a known agency in brackets, then a dash: ``(CNN)--``) is looked for on
+# this many open lines at an article's head: an editor's note may come first.
+STRONG_LINES = 2
 
 
 def _known(state: PageState, phrase: str, kind: str) -> bool:
@@ -59,6 +73,11 @@ def _known(state: PageState, phrase: str, kind: str) -> bool:
     if kind == "place":
         return key in state.gazetteer.places
     return key in state.gazetteer.agencies or state.lexicon.is_byline(phrase)
+
+
+def _site(state: PageState, phrase: str) -> bool:
+    """A known agency or a site's name in Latin letters (``SITE.INFO``)."""
+    return _known(state, phrase, "agency") or _LATIN_SITE.fullmatch(phrase) is not None
 
 
 def _place_ok(state: PageState, place: str) -> bool:
@@ -70,12 +89,30 @@ def _place_ok(state: PageState, place: str) -> bool:
     return _known(state, head, "place") or _known(state, place, "place")
 
 
+def _short_place(place: str) -> bool:
+    """An unknown place on a line of its own: a few words, letters only (a date is none)."""
+    return (
+        word_count(place) <= 3
+        and _HAS_LETTER.search(place) is not None
+        and not any(c.isdigit() for c in place)
+    )
+
+
 def _agency_ok(agency: str) -> bool:
     return (
         0 < word_count(agency) <= MAX_AGENCY_WORDS
         and _HAS_LETTER.search(agency) is not None
         and not _SENTENCE_MARK.search(agency)
     )
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start] in BLANK_SET:
+        start += 1
+    while end > start and text[end - 1] in BLANK_SET:
+        end -= 1
+    return (start, end)
 
 
 def _claim(
@@ -87,6 +124,12 @@ def _claim(
     agency: tuple[int, int] | None,
 ) -> None:
     text = state.text
+    # Sub-spans are trimmed like the dateline's own: each lies inside it, with no blank at
+    # either end (a stamp before the dateline leaves the line's rest on a space).
+    if place is not None:
+        place = _trim(text, place)
+    if agency is not None:
+        agency = _trim(text, agency)
     value = {
         "place": None if place is None else (clean(text[place[0] : place[1]]), place),
         "agency": None if agency is None else (clean(text[agency[0] : agency[1]]), agency),
@@ -95,30 +138,96 @@ def _claim(
     state.rest[i] = end
 
 
-def _try_line(state: PageState, i: int) -> bool:
+def _try_paren(state: PageState, i: int, base: int, window_end: int, strong: bool) -> bool:
+    """``واشنطن (رويترز) - …``, ``(CNN)-- …``, ``القاهرة (الاتحاد)`` alone on its line."""
+    m = _PAREN.match(state.text, base, window_end)
+    if m is None:
+        return False
+    place = clean(m["place"])
+    whole_line = m.end() >= state.ends[i]
+    agency = m["agency"]
+    known = _known(state, agency, "agency")
+    if strong and not (known and m["sep"]):
+        return False
+    # A known agency with its dash vouches for a place the gazetteer lacks, when the place
+    # reads as one (``دا نانغ، فيتنام``: a city and its country, a few words).
+    vouched = (
+        known
+        and bool(m["sep"])
+        and bool(_COMMA.search(place))
+        and word_count(place) <= MAX_PLACE_WORDS
+        and not _SENTENCE_MARK.search(place)
+    )
+    if (
+        _agency_ok(agency)
+        and (whole_line or m["sep"])
+        and (_place_ok(state, place) or vouched or (whole_line and _short_place(place)))
+    ):
+        _claim(state, i, base, m.end(), m.span("place") if place else None, m.span("agency"))
+        return True
+    return False
+
+
+def _try_dashed(state: PageState, i: int, base: int, window_end: int) -> bool:
+    """``القاهرة - …``, ``سرايا - …``, ``بيروت - النهار - …``, ``واس- جدة: …``, ``عمّان-بترا``."""
+    text = state.text
+    line_end = state.ends[i]
+    lexicon = state.lexicon
+    pair = _PAIR_LINE.fullmatch(text, base, line_end)
+    if pair is not None:
+        # Alone on its line: ``عمّان-بترا``, ``دبي - البيان``, ``القدس المحتلة-وكالات:``.
+        first, then = clean(pair["first"]), clean(pair["second"])
+        if _known(state, first, "place") and (_site(state, then) or word_count(then) <= 2):
+            _claim(state, i, base, line_end, pair.span("first"), pair.span("second"))
+            return True
+        if _site(state, first) and _known(state, then, "place"):
+            _claim(state, i, base, line_end, pair.span("second"), pair.span("first"))
+            return True
+    m = _SEGMENT.match(text, base, window_end)
+    if m is None or m["sep"] in ":：":
+        return False  # ``الخبر : …``: a lead-in is set off by a dash
+    lead = clean(m["seg"])
+    if lexicon.is_credit("markers", lead.split()[0] if lead else ""):
+        return False  # ``كتب - …``: a credit the bylines detector did not take
+    lead_place = _known(state, lead, "place")
+    lead_site = _site(state, lead)
+    after = m.end()
+    second = _SEGMENT.match(text, after, window_end) if after < line_end else None
+    if second is not None:
+        other = clean(second["seg"])
+        if lead_place and _site(state, other):
+            # ``بيروت - النهار - …``, ``لندن - رويترز: …``
+            _claim(state, i, base, second.end(), m.span("seg"), second.span("seg"))
+            return True
+        if lead_site and _known(state, other, "place"):
+            # ``واس- جدة: …``, ``أ ف ب- بروكسل: …``
+            _claim(state, i, base, second.end(), second.span("seg"), m.span("seg"))
+            return True
+    if lead_place:
+        _claim(state, i, base, after, m.span("seg"), None)
+        return True
+    if (lead_site or word_count(lead) == 1) and after < line_end and not lexicon.is_byline(lead):
+        _claim(state, i, base, after, None, m.span("seg"))
+        return True
+    if lexicon.is_byline(lead) and after < line_end:
+        _claim(state, i, base, after, None, m.span("seg"))
+        return True
+    return False
+
+
+def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
+    text = state.text
     line_end = state.ends[i]
     base = state.rest[i]
+    # A stamp before the dateline on the same line leaves the rest on a space.
+    while base < line_end and text[base] in BLANK_SET:
+        base += 1
     window_end = min(line_end, base + WINDOW)
-    text = state.text
 
-    m = _PAREN.match(text, base, window_end)
-    if m is not None:
-        place = clean(m["place"])
-        whole_line = m.end() >= line_end
-        if (
-            _agency_ok(m["agency"])
-            and (whole_line or m["sep"])
-            and (_place_ok(state, place) or (whole_line and word_count(place) <= 3))
-        ):
-            _claim(
-                state,
-                i,
-                base,
-                m.end(),
-                m.span("place") if place else None,
-                m.span("agency"),
-            )
-            return True
+    if _try_paren(state, i, base, window_end, strong):
+        return True
+    if strong:
+        return False
 
     m = _SLASH.match(text, base, window_end)
     if m is not None:
@@ -131,37 +240,25 @@ def _try_line(state: PageState, i: int) -> bool:
             _claim(state, i, base, m.end(), m.span("place"), m.span("agency"))
             return True
 
-    m = _DASHED.match(text, base, window_end)
-    if m is not None:
-        lead = clean(m["lead"])
-        agency_span = None
-        end = m.end()
-        if m["agency"] is not None:
-            if _known(state, m["agency"], "agency"):
-                agency_span = m.span("agency")
-            else:
-                end = m.end("sep")
-        if _known(state, lead, "place"):
-            _claim(state, i, base, end, m.span("lead"), agency_span)
-            return True
-        single = _known(state, lead, "agency") or word_count(lead) == 1
-        if agency_span is None and single and end < line_end:
-            _claim(state, i, base, end, None, m.span("lead"))
-            return True
-    return False
+    return _try_dashed(state, i, base, window_end)
 
 
 def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
     articles, rests, ends = state.article, state.rest, state.ends
-    done: set[int] = set()
+    # Articles that have a dateline already (a site before a credit: ``SITE - بقلم: …``).
+    done: set[int] = {state.article_of(p) for p in state.pieces if p[KIND] == "dateline"}
+    tried: dict[int, int] = {}
     # Lines no detector classified, in order (found at C speed); each article's first open
-    # one is tried, and the walk stops once every article has had its turn.
+    # one is tried, then the next for a strong form only, and the walk stops once every
+    # article has had its turn.
     for i in compress(count(), map(is_, state.kind, repeat(None))):
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue
-        done.add(article)
-        _try_line(state, i)
+        n = tried.get(article, 0)
+        tried[article] = n + 1
+        if _try_line(state, i, strong=n > 0) or n + 1 >= STRONG_LINES:
+            done.add(article)
         if len(done) == state.n_articles:
             break
