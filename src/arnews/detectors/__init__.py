@@ -22,7 +22,7 @@ from .regions import detect_regions
 from .related import detect_related
 from .sources import detect_sources
 from .stamps import detect_stamps
-from .titles import detect_titles
+from .titles import detect_main_title, detect_titles
 
 __all__ = [
     "DEFAULT_CHAIN",
@@ -30,6 +30,7 @@ __all__ = [
     "detect_bylines",
     "detect_datelines",
     "detect_keywords",
+    "detect_main_title",
     "detect_markers",
     "detect_paragraphs",
     "detect_regions",
@@ -50,6 +51,7 @@ DEFAULT_CHAIN = Chain(
         ("tag_lines", detect_tag_lines),
         ("titles", detect_titles),
         ("stamps", detect_stamps),
+        ("main_title", detect_main_title),
         ("bylines", detect_bylines),
         ("datelines", detect_datelines),
         ("related", detect_related),

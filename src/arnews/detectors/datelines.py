@@ -29,7 +29,7 @@ from ..normalize import fold
 from ..state import KIND, PageState
 from ..text import clean, word_count
 
-__all__ = ["detect_datelines"]
+__all__ = ["dateline_end", "detect_datelines"]
 
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
@@ -203,6 +203,11 @@ def _try_dashed(state: PageState, i: int, base: int, window_end: int) -> bool:
             # ``واس- جدة: …``, ``أ ف ب- بروكسل: …``
             _claim(state, i, base, second.end(), second.span("seg"), m.span("seg"))
             return True
+        if lead_site and lexicon.is_byline(other):
+            # ``سبق- وكالات: …``: the site and its credit make the agency.
+            agency = (m.start("seg"), second.end("seg"))
+            _claim(state, i, base, second.end(), None, agency)
+            return True
     if lead_place:
         _claim(state, i, base, after, m.span("seg"), None)
         return True
@@ -241,6 +246,24 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
             return True
 
     return _try_dashed(state, i, base, window_end)
+
+
+def dateline_end(state: PageState, i: int) -> int | None:
+    """Where a dateline at the start of open line ``i`` would end, or ``None``; claims nothing.
+
+    Lets the title detector tell a lead-in alone on its line (``عمّان-بترا``) from a headline.
+
+    Example:
+        >>> state = PageState.of("عمّان-بترا\\nأعلن الوزير الخبر.")
+        >>> dateline_end(state, 0) == state.ends[0], state.pieces
+        (True, [])
+    """
+    n_pieces, rest = len(state.pieces), state.rest[i]
+    found = _try_line(state, i)
+    end = state.rest[i] if found else None
+    del state.pieces[n_pieces:]
+    state.rest[i] = rest
+    return end
 
 
 def detect_datelines(state: PageState) -> None:

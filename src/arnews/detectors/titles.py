@@ -1,22 +1,59 @@
-"""Titles of embedded (read-also) articles: the first line after the marker.
+"""Titles: the first line of each read-also article, and the main article's own headline.
 
-The main article of an aggregator page has no title line (its headline is not in the
-scraped text); each read-also article starts with its own::
+Each read-also article starts with its own title line (:func:`detect_titles`)::
 
     إقرأ أيضاً:
     السيسي وملك البحرين يشددان على ضرورة الوقف الفوري …   → title
     إقرأ أيضاً: جهود مكثفة لعقد اتفاق تهدئة بغزة         → title, on the marker's line
+
+The main article of an aggregator page has no title line (its headline is not in the
+scraped text: the page starts with the lead sentence). A page whose first line is its own
+headline gets one (:func:`detect_main_title`)::
+
+    عرض أوروبي بعد ليلة مفاوضات مضنية حول اليونان       → title
+    أ ف ب- بروكسل: بعد ليلة مفاوضات مضنية، أعلن …      → the body (with its dateline)
+
+A headline is short, has no closing punctuation (a short question may end with ``؟``), holds
+no sentence end, and is followed by the body, with which it shares a content word (a
+headline names what its story tells). An editor's note (``هذا المقال …``, a lexicon
+``credits.notes`` opener), a credit line and a dateline alone on its line are no headline;
+when in doubt the line stays in the body. A headline repeated below the first (below a
+news ticker) is claimed as a title too.
 """
 
 from __future__ import annotations
 
-from ..state import MAIN, PageState
-from ..text import word_count
+from itertools import compress, count, repeat
+from operator import is_
 
-__all__ = ["detect_titles"]
+import regex
+
+from ..normalize import fold
+from ..state import MAIN, PageState
+from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
+from .bylines import read_credit
+from .datelines import dateline_end
+
+__all__ = ["detect_main_title", "detect_titles"]
 
 # A first line longer than this is a paragraph: the article has no title.
 MAX_TITLE_WORDS = 40
+# The main article's headline: a few words to this many (a question: fewer).
+MIN_HEADLINE_WORDS = 2
+MAX_HEADLINE_WORDS = 25
+MAX_QUESTION_WORDS = 12
+# How many open lines after the headline are read as the body it must share a word with,
+# how many characters of them, and how many credit or dateline lines may stand between.
+BODY_LINES = 3
+BODY_CHARS = 1500
+MAX_BETWEEN = 2
+# A body line: one that ends a sentence or is at least this long.
+MIN_BODY_WORDS = 12
+_QUESTION = frozenset("؟?!")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# Clitics a content word may carry: conjunction, preposition, the article.
+_CLITIC = regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])?")
+MIN_KEY_LETTERS = 3
 
 
 def detect_titles(state: PageState) -> None:
@@ -44,3 +81,83 @@ def detect_titles(state: PageState) -> None:
             done.add(article)
         if len(done) == state.n_articles:
             break
+
+
+def _content_keys(state: PageState, text: str) -> set[str]:
+    """The content words of ``text``: folded, without clitics, of a few letters or more."""
+    not_names = state.lexicon
+    keys: set[str] = set()
+    for word in _WORD.findall(fold(text)):
+        m = _CLITIC.match(word)
+        stem = word[m.end() :] if m is not None and len(word) - m.end() >= MIN_KEY_LETTERS else word
+        if len(stem) >= MIN_KEY_LETTERS and not not_names.is_credit("not_names", stem):
+            keys.add(stem)
+    return keys
+
+
+def _headline_shape(state: PageState, line: str) -> bool:
+    """Tell whether ``line`` reads as a headline: short, unpunctuated, one phrase."""
+    n = word_count(line, limit=MAX_HEADLINE_WORDS)
+    if not MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS:
+        return False
+    if ends_sentence(line):
+        stripped = line.rstrip(" \t\xa0\"'”’»›)]}")
+        if stripped[-1:] not in _QUESTION or n > MAX_QUESTION_WORDS:
+            return False
+    if has_inner_sentence_end(line) or opens_with_clause_word(line):
+        return False
+    key = fold(line)
+    notes = state.lexicon.credits.get("notes", ())
+    return not any(key == fold(note) or key.startswith(fold(note) + " ") for note in notes)
+
+
+def _is_body(line: str) -> bool:
+    return ends_sentence(line) or word_count(line, limit=MIN_BODY_WORDS) >= MIN_BODY_WORDS
+
+
+def _whole_line_lead(state: PageState, i: int) -> bool:
+    """Tell whether open line ``i`` is a credit or a dateline alone on its line."""
+    credit = read_credit(state, i)
+    if credit is not None and credit[0] >= state.ends[i]:
+        return True
+    end = dateline_end(state, i)
+    return end is not None and end >= state.ends[i]
+
+
+def detect_main_title(state: PageState) -> None:
+    """Claim the main article's headline when the page opens with one."""
+    kinds, articles, rests, starts = state.kind, state.article, state.rest, state.starts
+    open_lines = compress(count(), map(is_, kinds, repeat(None)))
+    first = next((i for i in open_lines if rests[i] < state.ends[i]), None)
+    if first is None or articles[first] != MAIN or rests[first] != starts[first]:
+        return
+    line = state.texts[first]
+    if not _headline_shape(state, line) or _whole_line_lead(state, first):
+        return
+    key = fold(line)
+    repeats: list[int] = []
+    body: list[str] = []
+    between = 0
+    size = 0
+    for i in open_lines:
+        if articles[i] != MAIN or rests[i] >= state.ends[i]:
+            continue
+        text = state.rest_text(i)
+        if not body:
+            if fold(text) == key:
+                repeats.append(i)  # the headline again, below a ticker
+                continue
+            if not _is_body(text):
+                if between < MAX_BETWEEN and _whole_line_lead(state, i):
+                    between += 1
+                    continue
+                return  # a short line after the headline: a list, a menu, a poem
+        body.append(text[: BODY_CHARS - size])
+        size += len(body[-1])
+        if len(body) >= BODY_LINES or size >= BODY_CHARS:
+            break
+    if not body or not _content_keys(state, line) & _content_keys(state, " ".join(body)):
+        return
+    for i in (first, *repeats):
+        state.claim_rest(i, "title")
+        kinds[i] = "title"
