@@ -30,6 +30,7 @@ from typing import Any
 
 import regex
 
+from ..lines import BLANK_SET
 from ..normalize import fold
 from ..state import PageState
 from ..text import clean, word_count
@@ -244,11 +245,25 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
     return None
 
 
+def _trim(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` without the blanks at its ends: a sub-span lies trimmed inside its part."""
+    if span is None:
+        return None
+    start, end = span
+    while start < end and text[start] in BLANK_SET:
+        start += 1
+    while end > start and text[end - 1] in BLANK_SET:
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def _claim(state: PageState, i: int, credit: Credit) -> None:
     end, name, dateline, start = credit
     text = state.text
+    name = _trim(text, name)
     if dateline is not None:
         d_start, d_end, place, agency = dateline
+        place, agency = _trim(text, place), _trim(text, agency)
         value = {
             "place": None if place is None else (clean(text[place[0] : place[1]]), place),
             "agency": None if agency is None else (clean(text[agency[0] : agency[1]]), agency),

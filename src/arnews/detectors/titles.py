@@ -47,6 +47,8 @@ MAX_QUESTION_WORDS = 12
 BODY_LINES = 3
 BODY_CHARS = 1500
 MAX_BETWEEN = 2
+# How many short lines may stand between the headline and its repeat (a news ticker).
+MAX_TICKER = 4
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
@@ -139,6 +141,9 @@ def detect_main_title(state: PageState) -> None:
     body: list[str] = []
     between = 0
     size = 0
+    # Short lines after the headline (a ticker no furniture phrase caught) are passed over
+    # only if the headline comes again below them.
+    pending = 0
     for i in open_lines:
         if articles[i] != MAIN or rests[i] >= state.ends[i]:
             continue
@@ -146,12 +151,21 @@ def detect_main_title(state: PageState) -> None:
         if not body:
             if fold(text) == key:
                 repeats.append(i)  # the headline again, below a ticker
+                pending = 0
                 continue
+            if pending and pending < MAX_TICKER:
+                pending += 1
+                continue
+            if pending:
+                return
             if not _is_body(text):
                 if between < MAX_BETWEEN and _whole_line_lead(state, i):
                     between += 1
                     continue
-                return  # a short line after the headline: a list, a menu, a poem
+                if repeats:
+                    return
+                pending = 1  # a list, a menu, a poem, unless the headline comes again
+                continue
         body.append(text[: BODY_CHARS - size])
         size += len(body[-1])
         if len(body) >= BODY_LINES or size >= BODY_CHARS:
