@@ -35,7 +35,7 @@ def test_a_page_that_opens_with_its_headline(headline: str) -> None:
         assert a.spans.title is not None
         assert text[a.spans.title[0] : a.spans.title[1]] == headline
         assert a.paragraphs == (LEAD, BODY)
-        assert [p.kind for p in a.parts][0] == "title"
+        assert a.parts[0].kind == "title"
 
 
 def test_the_headline_repeated_below_a_ticker() -> None:
