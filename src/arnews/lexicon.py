@@ -467,6 +467,15 @@ class Lexicon:
         words = self._credit_sets.get(role)
         return words is not None and fold(phrase) in words
 
+    def credit_words(self, role: str) -> frozenset[str]:
+        """The :attr:`credits` words of ``role``, folded (probe with folded text).
+
+        Example:
+            >>> fold("في") in Lexicon.default().credit_words("not_names")
+            True
+        """
+        return self._credit_sets.get(role, frozenset())
+
     def is_boilerplate(self, line: str, *, max_extra_words: int = 4) -> bool:
         """Tell whether a whole line is page furniture.
 

@@ -45,7 +45,7 @@ MAX_QUESTION_WORDS = 12
 # How many open lines after the headline are read as the body it must share a word with,
 # how many characters of them, and how many credit or dateline lines may stand between.
 BODY_LINES = 3
-BODY_CHARS = 1500
+BODY_CHARS = 800
 MAX_BETWEEN = 2
 # How many short lines may stand between the headline and its repeat (a news ticker).
 MAX_TICKER = 4
@@ -87,12 +87,15 @@ def detect_titles(state: PageState) -> None:
 
 def _content_keys(state: PageState, text: str) -> set[str]:
     """The content words of ``text``: folded, without clitics, of a few letters or more."""
-    not_names = state.lexicon
+    not_names = state.lexicon.credit_words("not_names")
     keys: set[str] = set()
-    for word in _WORD.findall(fold(text)):
-        m = _CLITIC.match(word)
+    strip = _CLITIC.match
+    for word in set(_WORD.findall(fold(text))):
+        if len(word) < MIN_KEY_LETTERS:
+            continue
+        m = strip(word)
         stem = word[m.end() :] if m is not None and len(word) - m.end() >= MIN_KEY_LETTERS else word
-        if len(stem) >= MIN_KEY_LETTERS and not not_names.is_credit("not_names", stem):
+        if stem not in not_names:
             keys.add(stem)
     return keys
 
@@ -108,9 +111,10 @@ def _headline_shape(state: PageState, line: str) -> bool:
             return False
     if has_inner_sentence_end(line) or opens_with_clause_word(line):
         return False
-    key = fold(line)
-    notes = state.lexicon.credits.get("notes", ())
-    return not any(key == fold(note) or key.startswith(fold(note) + " ") for note in notes)
+    # An editor's note opens with one of the lexicon's note phrases (of a few words).
+    words = fold(line).split()
+    notes = state.lexicon.credit_words("notes")
+    return not any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1))
 
 
 def _is_body(line: str) -> bool:
@@ -134,7 +138,7 @@ def detect_main_title(state: PageState) -> None:
     if first is None or articles[first] != MAIN or rests[first] != starts[first]:
         return
     line = state.texts[first]
-    if not _headline_shape(state, line) or _whole_line_lead(state, first):
+    if not _headline_shape(state, line):
         return
     key = fold(line)
     repeats: list[int] = []
@@ -149,7 +153,7 @@ def detect_main_title(state: PageState) -> None:
             continue
         text = state.rest_text(i)
         if not body:
-            if fold(text) == key:
+            if len(text) <= 2 * len(line) and fold(text) == key:
                 repeats.append(i)  # the headline again, below a ticker
                 pending = 0
                 continue
@@ -170,8 +174,15 @@ def detect_main_title(state: PageState) -> None:
         size += len(body[-1])
         if len(body) >= BODY_LINES or size >= BODY_CHARS:
             break
-    if not body or not _content_keys(state, line) & _content_keys(state, " ".join(body)):
+    if not body:
         return
+    # A content word of the headline, stripped of its clitics, found in the body's folded
+    # text: one C-level search per word, in whatever form the body inflects it.
+    folded_body = fold(" ".join(body))
+    if not any(key in folded_body for key in _content_keys(state, line)):
+        return
+    if _whole_line_lead(state, first):
+        return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
     for i in (first, *repeats):
         state.claim_rest(i, "title")
         kinds[i] = "title"
