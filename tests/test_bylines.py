@@ -7,6 +7,8 @@ import pytest
 import arnews
 from arnews import Dateline
 
+from .conftest import SHARED_CORPUS
+
 BODY = "وقال المتحدث باسم الوزارة إن المحادثات مستمرة منذ أسبوعين."
 BODY2 = "وأضاف أن الجانبين اتفقا على مواصلة الحوار في الأيام المقبلة."
 
@@ -138,3 +140,32 @@ def test_byline_round_trips_and_is_in_the_contract() -> None:
     assert d["spans"]["byline"] == list(a.spans.byline or ())
     assert arnews.Article.from_dict(d) == a
     assert a.normalized().byline == "سامي نصر"
+
+
+# Real pages of other sites (research corpus beside the repository, read at test time).
+_REAL = [
+    ("arabic_newspapers_corpus/anc_001.txt", "سيف الدين الأتاسي"),
+    ("arabic_newspapers_corpus/anc_034.txt", "خالص جلبي"),
+    ("arabic_newspapers_corpus/anc_086.txt", "كاظم عايش"),
+    ("arabic_newspapers_corpus/anc_157.txt", "جمال فايز"),
+    ("saudinewsnet/saudinewsnet_048.txt", "أحمد حجازي"),
+    ("saudinewsnet/saudinewsnet_125.txt", "سلوى سعد"),
+]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+@pytest.mark.parametrize(("name", "byline"), _REAL, ids=lambda v: str(v))
+def test_real_bylines(name: str, byline: str) -> None:
+    a = arnews.parse((SHARED_CORPUS / name).read_text(encoding="utf-8"))
+    assert a.byline == byline
+    assert not any(byline in p for p in a.paragraphs)
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+def test_bylines_on_other_formats_are_names() -> None:
+    for path in sorted(SHARED_CORPUS.glob("*/*.txt")):
+        if path.name == "README.txt":
+            continue
+        a = arnews.parse(path.read_text(encoding="utf-8"))
+        if a.byline is not None:
+            assert len(a.byline.split()) <= 4, (path.name, a.byline)

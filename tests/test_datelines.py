@@ -11,6 +11,8 @@ import pytest
 import arnews
 from arnews import Dateline
 
+from .conftest import SHARED_CORPUS
+
 BODY = "وقال المتحدث باسم الوزارة إن المحادثات مستمرة منذ أسبوعين."
 BODY2 = "وأضاف أن الجانبين اتفقا على مواصلة الحوار في الأيام المقبلة."
 ANT = Path(__file__).parent.parent.parent / "shared" / "corpus" / "ant"
@@ -166,3 +168,40 @@ def test_no_dateline_invented_on_the_ant_sample() -> None:
         if a.dateline is not None and a.dateline.agency != "CNN":
             wrong.append(row["file"])
     assert not wrong
+
+
+# Real pages of other sites (research corpus beside the repository, read at test time).
+_REAL = [
+    ("saudinewsnet/saudinewsnet_002.txt", "بروكسل", "أ ف ب", "بعد ليلة مفاوضات"),
+    ("saudinewsnet/saudinewsnet_151.txt", "الرياض", "سبق", "احتفل الشيخ"),
+    ("saudinewsnet/saudinewsnet_165.txt", "جدة", "سبق", "قام وفد"),
+    ("arabic_newspapers_corpus/anc_118.txt", "الدوحة", "الراية", "ما انفكّت"),
+    ("arabic_newspapers_corpus/anc_137.txt", "دمشق", "سانا", "كرمت حاضنة"),
+]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+@pytest.mark.parametrize(("name", "place", "agency", "opening"), _REAL, ids=lambda v: str(v))
+def test_real_wire_datelines(name: str, place: str, agency: str, opening: str) -> None:
+    a = arnews.parse((SHARED_CORPUS / name).read_text(encoding="utf-8"))
+    assert a.dateline == Dateline(place, agency)
+    assert a.paragraphs[0].startswith(opening)
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+def test_no_first_sentence_cut_on_other_formats() -> None:
+    # Every dateline taken there is a short lead-in: a place and/or an agency of a few words,
+    # never the opening words of a sentence (a verb, a clause).
+    for path in sorted(SHARED_CORPUS.glob("*/*.txt")):
+        if path.name == "README.txt":
+            continue
+        text = path.read_text(encoding="utf-8")
+        a = arnews.parse(text)
+        if a.dateline is None:
+            continue
+        span = a.spans.dateline
+        assert span is not None
+        lead = text[span[0] : span[1]]
+        assert len(lead.split()) <= 8, (path.name, lead)
+        for value in (a.dateline.place, a.dateline.agency):
+            assert value is None or len(value.split()) <= 4, (path.name, value)

@@ -9,6 +9,8 @@ import pytest
 import arnews
 from arnews import Dateline
 
+from .conftest import SHARED_CORPUS
+
 ANT = Path(__file__).parent.parent.parent / "shared" / "corpus" / "ant"
 LEAD = (
     "أعلنت وزارة الصحة اليوم الأحد عن افتتاح مستشفى جديد للأطفال في مدينة الخليل، "
@@ -92,3 +94,32 @@ def test_no_title_invented_on_the_ant_sample() -> None:
     titled = [p.name for p in paths if arnews.parse(p.read_text(encoding="utf-8")).title]
     assert len(paths) >= 800
     assert titled == []
+
+
+# Real pages of other sites that open with their headline (read at test time).
+_REAL = [
+    ("saudinewsnet/saudinewsnet_002.txt", "عرض أوروبي بعد ليلة مفاوضات مُضنية حول اليونان"),
+    ("saudinewsnet/saudinewsnet_151.txt", '"السبر" يحتفل بزواج ابنته في الرياض'),
+    ("saudinewsnet/saudinewsnet_165.txt", 'الخطوط السعودية تستقبل قيادات "بوينج" في مقرها بجدة'),
+    ("arabic_newspapers_corpus/anc_034.txt", "ملحمة كشف الكواكب"),
+]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+@pytest.mark.parametrize(("name", "title"), _REAL, ids=lambda v: str(v))
+def test_real_headlines(name: str, title: str) -> None:
+    a = arnews.parse((SHARED_CORPUS / name).read_text(encoding="utf-8"))
+    assert a.title == title
+    assert title not in a.paragraphs
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+def test_titles_on_other_formats_are_their_first_line() -> None:
+    for path in sorted(SHARED_CORPUS.glob("*/*.txt")):
+        if path.name == "README.txt":
+            continue
+        text = path.read_text(encoding="utf-8")
+        a = arnews.parse(text)
+        if a.title is not None:
+            first = next(line for line in text.splitlines() if line.strip())
+            assert a.title.split() == first.split(), path.name
