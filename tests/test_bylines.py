@@ -74,6 +74,7 @@ def test_credit_leading_the_first_paragraph(lead: str, byline: str) -> None:
         ("Hespress - متابعة", None, "Hespress", None),
         ("سبق- وكالات", None, "سبق", None),
         ("جدة ـ عبدالغني الشريف", "جدة", None, "عبدالغني الشريف"),
+        ("النيلين - متابعات", None, "النيلين", None),
     ],
 )
 def test_credit_with_a_site_or_office(
@@ -83,6 +84,17 @@ def test_credit_with_a_site_or_office(
     a = arnews.parse(text)
     assert a.dateline == Dateline(place, agency)
     assert a.byline == byline
+    assert a.paragraphs == (BODY,)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["كتب- أحمد علي: القاهرة - ", "القاهرة - كتب أحمد علي: "],
+)
+def test_credit_and_dateline_leading_the_paragraph(lead: str) -> None:
+    a = arnews.parse(lead + BODY)
+    assert a.byline == "أحمد علي"
+    assert a.dateline == Dateline("القاهرة", None)
     assert a.paragraphs == (BODY,)
 
 

@@ -129,6 +129,11 @@ def _is_first_name(state: PageState, phrase: str) -> bool:
     )
 
 
+def _opens_credit(state: PageState, seg: tuple[int, int]) -> bool:
+    phrase = state.text[seg[0] : seg[1]]
+    return state.lexicon.is_byline(phrase) or _marker_length(state, phrase) > 0
+
+
 def _is_site(state: PageState, phrase: str) -> bool:
     return _LATIN_SITE.fullmatch(phrase) is not None or fold(phrase) in state.gazetteer.agencies
 
@@ -156,6 +161,9 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
             agency = (s, e)
         elif fold(phrase) in places and place is None:
             place = (s, e)
+        elif k == 0 and len(words) == 1 and k + 1 < len(segs) and _opens_credit(state, segs[1]):
+            # ``النيلين - متابعات``: one word before a credit is the site's name.
+            agency = (s, e)
         else:
             break
         lead_end = e
