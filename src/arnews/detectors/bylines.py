@@ -49,6 +49,7 @@ _DEFINITE = "ال"
 
 # A credit is short: a line longer than this is a paragraph, whatever its first word.
 MAX_CREDIT_WORDS = 14
+MAX_CREDIT_CHARS = 160
 MAX_NAME_WORDS = 6
 MAX_STRICT_NAME_WORDS = 4
 # How far into a paragraph the colon that ends a leading credit may stand.
@@ -239,7 +240,9 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
         start += 1
     if start >= line_end:
         return None
-    if word_count(text[start:line_end], limit=MAX_CREDIT_WORDS) <= MAX_CREDIT_WORDS:
+    # A credit line is short: a long line is read only up to a colon near its start.
+    short = line_end - start <= MAX_CREDIT_CHARS
+    if short and word_count(text[start:line_end], limit=MAX_CREDIT_WORDS) <= MAX_CREDIT_WORDS:
         found = _read(state, start, line_end, True)
         if found is not None:
             return found
@@ -309,7 +312,9 @@ def detect_bylines(state: PageState) -> None:
                 finished.add(article)
         else:
             others[article] = n + 1
-            long = word_count(state.rest_text(i), limit=MAX_CREDIT_WORDS) > MAX_CREDIT_WORDS
+            long = ends[i] - rests[i] > MAX_CREDIT_CHARS or (
+                word_count(state.rest_text(i), limit=MAX_CREDIT_WORDS) > MAX_CREDIT_WORDS
+            )
             if long or n + 1 >= HEAD_LINES:
                 finished.add(article)
         if len(finished) == state.n_articles:
