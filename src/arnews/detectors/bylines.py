@@ -13,6 +13,9 @@ marker and a name, a bare credit, optionally after a site, an office or a place:
     SITE.INFO - متابعة                    → agency "SITE.INFO", byline None
     SITE.INFO- مكتب الرباط - خاص          → agency "SITE.INFO", place "الرباط", byline None
     SITE - بقلم: سامي نصر                 → agency "SITE", byline "سامي نصر"
+    جدة ـ عبدالغني الشريف                 → place "جدة", byline "عبدالغني الشريف" (a known
+                                            first name after a place)
+    النيلين - متابعات                     → agency "النيلين" (one word before a credit)
 
 The words are data (``credits`` in ``lexicon.json``: the markers, the office words, the words
 no name holds). Reported speech is not a byline: after a marker with no separator (``كتب
@@ -60,9 +63,10 @@ HEAD_LINES = 2
 MAX_CREDITS = 3
 
 
-#: A credit read off a line: where it ends (the part claimed as ``byline``), the name's span
-#: (``None`` for a bare credit), and the site, office or place before it, if any, as
-#: ``(start, end, place span, agency span)`` of the dateline it makes.
+#: A credit read off a line, ``(end, name, dateline, start)``: it runs from ``start`` to
+#: ``end`` (its colon included); ``name`` is the name's span (``None`` for a bare credit);
+#: ``dateline`` is ``(start, end, place span, agency span)`` of the dateline that the site,
+#: office or place before the credit makes, or ``None``.
 Credit = tuple[int, tuple[int, int] | None, tuple[int, int, Any, Any] | None, int]
 
 
