@@ -58,6 +58,7 @@ _LATIN_SITE = regex.compile(r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-
 _HAS_LETTER = regex.compile(r"\p{L}")
 _SENTENCE_MARK = regex.compile(r"[.!?؟]")
 _COMMA = regex.compile(r"[،,]")
+_STRAY_COMMA = regex.compile(rf"(?:[،,]{_SP}*)?")
 
 # How many words a place (or a place and its country) may have, and an agency.
 MAX_PLACE_WORDS = 6
@@ -192,7 +193,9 @@ def _try_dashed(state: PageState, i: int, base: int, window_end: int) -> bool:
     lead_place = _known(state, lead, "place")
     lead_site = _site(state, lead)
     after = m.end()
-    second = _SEGMENT.match(text, after, window_end) if after < line_end else None
+    # ``برلين -، د ب أ - …``: a stray comma may stand before the agency.
+    nxt = _STRAY_COMMA.match(text, after, window_end)
+    second = _SEGMENT.match(text, nxt.end(), window_end) if after < line_end and nxt else None
     if second is not None:
         other = clean(second["seg"])
         if lead_place and _site(state, other):
