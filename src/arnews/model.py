@@ -368,7 +368,9 @@ class Article:
         'نص الخبر.'
     """
 
-    #: The headline; ``None`` for the main article of an aggregator page (it has none there).
+    #: The headline: an embedded article's first line, or the first line of a page that opens
+    #: with its own headline; ``None`` for the main article of an aggregator page (it has none
+    #: there).
     title: str | None = None
     #: The dateline taken off the first paragraph, if there was one.
     dateline: Dateline | None = None
