@@ -181,3 +181,9 @@ def test_bylines_on_other_formats_are_names() -> None:
         a = arnews.parse(path.read_text(encoding="utf-8"))
         if a.byline is not None:
             assert len(a.byline.split()) <= 4, (path.name, a.byline)
+
+
+def test_a_sentence_after_a_bare_credit_is_no_name() -> None:
+    a = arnews.parse("متابعة: أعلنت الوزارة: إن المحادثات مستمرة.\n\n" + BODY)
+    assert a.byline is None
+    assert a.paragraphs[0] == "أعلنت الوزارة: إن المحادثات مستمرة."

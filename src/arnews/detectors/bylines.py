@@ -193,7 +193,9 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
             k += 1
         elif k + 1 < len(segs):
             ns, ne = segs[k + 1]
-            if not _is_name(state, text[ns:ne], False):
+            # Before the rest of a paragraph the name must read as one (``متابعة: أعلنت
+            # الوزارة: …`` is a sentence); alone on its line it may be a title (``المحرر``).
+            if not _is_name(state, text[ns:ne], not whole):
                 return None
             name = (ns, ne)
             k += 2
