@@ -179,7 +179,7 @@ def detect_main_title(state: PageState) -> None:
     # A content word of the headline, stripped of its clitics, found in the body's folded
     # text: one C-level search per word, in whatever form the body inflects it.
     folded_body = fold(" ".join(body))
-    if not any(key in folded_body for key in _content_keys(state, line)):
+    if not any(word in folded_body for word in _content_keys(state, line)):
         return
     if _whole_line_lead(state, first):
         return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
