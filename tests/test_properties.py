@@ -17,7 +17,7 @@ import operator
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from arnews import Form, Parser, fold, normalize
@@ -242,3 +242,29 @@ def test_sub_spans_of_any_text(text: str) -> None:
 @given(pages())
 def test_sub_spans_of_generated_pages(page: GeneratedPage) -> None:
     check_sub_spans(page.text, PARSER.parse(page.text))
+
+
+# -- The main article's title --------------------------------------------------------------------
+
+
+@pages_settings
+@given(pages(), st.integers(min_value=2, max_value=8), st.sampled_from(["\n\n", "\n", "\r\n\r\n"]))
+def test_a_headline_before_a_generated_page_is_its_title(
+    page: GeneratedPage, n_words: int, gap: str
+) -> None:
+    # A headline made of the lead's own words: it shares them with the body, as headlines do.
+    lead = page.paragraphs[0].split(".")[0].split()
+    headline = " ".join(lead[:n_words])
+    assume(len(headline.split()) >= 2)
+    base = PARSER.parse(page.text)
+    a = PARSER.parse(headline + gap + page.text)
+    assert a.title == headline
+    assert a.paragraphs == base.paragraphs
+    assert a.dateline == base.dateline
+    check_sub_spans(headline + gap + page.text, a)
+
+
+@pages_settings
+@given(pages())
+def test_a_generated_page_that_opens_with_its_lead_has_no_title(page: GeneratedPage) -> None:
+    assert PARSER.parse(page.text).title is None
