@@ -100,13 +100,15 @@ def _is_name(state: PageState, phrase: str, strict: bool) -> bool:
         return False
     # After a marker with no separator (``كتب الرئيس …``) the words are a sentence's unless
     # they read as a person's name: a few words, and a definite first word is a noun.
-    # An honorific may open a name (``الدكتور محمد علي``).
+    # An honorific may open a name (``الدكتور محمد علي``), and a credit word a desk's name
+    # (``المحرر السياسي``).
     first = fold(words[0])
     return not strict or (
         len(words) <= MAX_STRICT_NAME_WORDS
         and (
             not first.startswith(_DEFINITE)
             or (len(words) > 1 and first in state.gazetteer.honorifics)
+            or state.lexicon.is_byline(words[0])
         )
     )
 
