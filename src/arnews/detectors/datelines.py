@@ -4,17 +4,26 @@ Looks only at the start of each article's first body line (or a line of its own)
 forms wires and sites use::
 
     سرايا - أعلن …                       → agency "سرايا"
+    SITE.INFO - أعلن …                   → agency "SITE.INFO" (a site in Latin letters)
     القاهرة - أعلن …                     → place "القاهرة" (a known place)
-    (CNN)-- قال …                        → agency "CNN"
+    (CNN)-- قال …                        → agency "CNN" (also ``(CNN) --``, ``(CNN) –``, ``(CNN)—``)
     القاهرة (الاتحاد)                    → place "القاهرة", agency "الاتحاد" (whole line)
     واشنطن (رويترز) - …                  → place "واشنطن", agency "رويترز"
     دبي، الإمارات العربية المتحدة (CNN)-- → place "دبي، الإمارات العربية المتحدة", agency "CNN"
     بغداد/ شبكة أخبار العراق- أعلنت …    → place "بغداد", agency "شبكة أخبار العراق"
     القاهرة – وكالات: …                  → place "القاهرة", agency "وكالات"
+    واس- جدة: …                          → place "جدة", agency "واس" (agency first)
+    بيروت - النهار - …                   → place "بيروت", agency "النهار"
+    القاهرة - أ ش أ: …                   → place "القاهرة", agency "أ ش أ"
+    عمّان-بترا                           → place "عمّان", agency "بترا" (whole line)
 
-A real first sentence is never cut: a lead-in of several words must name a known place or
-agency (from the gazetteer); only a single unknown word before `` - `` (a site's name such
-as ``سرايا``) is taken on the strength of its form.
+A real first sentence is never cut (``قالت وزارة الصحة - في بيان - إن …``): a lead-in of
+several words must name a known place or agency (from the gazetteer); only a single unknown
+word before `` - `` (a site's name such as ``سرايا``) is taken on the strength of its form,
+and a place the gazetteer lacks only as a city and its country before a known agency in
+brackets and its dash (``دا نانغ، فيتنام (CNN)--``). A strong form (a known agency in
+brackets, then a dash) is also looked for on the article's second open line, below an
+editor's note. The place's and agency's spans lie inside the dateline's, trimmed.
 """
 
 from __future__ import annotations
