@@ -31,7 +31,7 @@ from .normalize import FOLD_DELETED, FOLDED_FROM, fold
 __all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
 
 #: The roles of the words of author and credit lines (:attr:`Lexicon.credits`).
-CREDIT_ROLES = ("markers", "offices", "not_names", "notes")
+CREDIT_ROLES = ("markers", "offices", "not_names", "verbs", "notes")
 
 #: The marker kinds the default detectors act on, in the order they are tried.
 MARKER_KINDS = ("updated", "published", "share", "keywords", "source", "read_also", "headlines")
@@ -212,7 +212,8 @@ class Lexicon:
     bylines: tuple[str, ...] = ()
     #: Words of author and credit lines, by role (see :data:`CREDIT_ROLES`): ``markers``
     #: (``كتب``, ``بقلم``, ``تصوير``), ``offices`` (``مكتب``), ``not_names`` (words no name
-    #: holds: ``في``, ``أن``) and ``notes`` (editor's-note openers such as ``هذا المقال``).
+    #: holds: ``في``, ``أن``), ``verbs`` (reporting verbs, which open a sentence and no name:
+    #: ``أعلنت``) and ``notes`` (editor's-note openers such as ``هذا المقال``).
     credits: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     _patterns: Mapping[str, re.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False

@@ -95,7 +95,8 @@ def _is_name(state: PageState, phrase: str, strict: bool) -> bool:
     words = phrase.split()
     if not 0 < len(words) <= MAX_NAME_WORDS:
         return False
-    not_names = _exact(state.lexicon.credits.get("not_names", ()))
+    credits = state.lexicon.credits
+    not_names = _exact((*credits.get("not_names", ()), *credits.get("verbs", ())))
     if any(w in not_names for w in words):
         return False
     # After a marker with no separator (``كتب الرئيس …``) the words are a sentence's unless

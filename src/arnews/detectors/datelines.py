@@ -73,9 +73,10 @@ _STRAY_COMMA = regex.compile(rf"(?:[،,]{_SP}*)?")
 MAX_PLACE_WORDS = 6
 MAX_AGENCY_WORDS = 6
 WINDOW = 160
-# A strong lead-in (a known agency in brackets, then a dash: ``(CNN)--``) is looked for on
-# this many open lines at an article's head: an editor's note may come first.
-STRONG_LINES = 2
+# A line this short above the first body line is a label, below which any dateline may
+# stand; below a longer one (an editor's note) only a strong form is looked for (a known
+# agency in brackets, then a dash: ``(CNN)--``).
+MAX_LABEL_WORDS = 5
 
 
 def _known(state: PageState, phrase: str, kind: str) -> bool:
@@ -260,6 +261,10 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
     return _try_dashed(state, i, base, window_end)
 
 
+def _is_label(state: PageState, i: int) -> bool:
+    return word_count(state.rest_text(i), limit=MAX_LABEL_WORDS + 1) <= MAX_LABEL_WORDS
+
+
 def dateline_end(state: PageState, i: int) -> int | None:
     """Where a dateline at the start of open line ``i`` would end, or ``None``; claims nothing.
 
@@ -293,17 +298,20 @@ def detect_datelines(state: PageState) -> None:
             done.add(state.article_of(pieces[at]))
     except ValueError:
         pass
-    tried: dict[int, int] = {}
-    # Lines no detector classified, in order (found at C speed); each article's first open
-    # one is tried, then the next for a strong form only, and the walk stops once every
-    # article has had its turn.
+    # Per article whose first open line held none, whether its second is read for a strong
+    # form only (below an editor's note) or for every form (below a label such as
+    # ``تقرير فلسطيني:``).
+    strong_only: dict[int, bool] = {}
+    # Lines no detector classified, in order (found at C speed); each article's first two
+    # open ones are tried at most, and the walk stops once every article has had its turn.
     for i in compress(count(), map(is_, state.kind, repeat(None))):
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue
-        n = tried.get(article, 0)
-        tried[article] = n + 1
-        if _try_line(state, i, strong=n > 0) or n + 1 >= STRONG_LINES:
+        second = article in strong_only
+        if _try_line(state, i, strong=strong_only.get(article, False)) or second:
             done.add(article)
+        else:
+            strong_only[article] = not _is_label(state, i)
         if len(done) == state.n_articles:
             break

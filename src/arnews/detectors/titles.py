@@ -43,12 +43,17 @@ MIN_HEADLINE_WORDS = 2
 MAX_HEADLINE_WORDS = 25
 MAX_QUESTION_WORDS = 12
 # How many open lines after the headline are read as the body it must share a word with,
-# how many characters of them, and how many credit or dateline lines may stand between.
-BODY_LINES = 3
-BODY_CHARS = 800
-MAX_BETWEEN = 2
-# How many short lines may stand between the headline and its repeat (a news ticker).
-MAX_TICKER = 4
+# how many characters of them, and how many lines that are no body (a subtitle, a credit, a
+# dateline of its own line, a ticker) may stand between.
+BODY_LINES = 4
+BODY_CHARS = 2000
+MAX_BETWEEN = 6
+# A credit or a dateline alone on its line is no longer than this.
+MAX_LEAD_CHARS = 160
+# Lines this short below the headline are menu or list items when two of them stand there.
+MAX_MENU_WORDS = 3
+# A label above the headline (``تقرير فلسطيني:``) is this short.
+MAX_KICKER_WORDS = 5
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
@@ -123,6 +128,8 @@ def _is_body(line: str) -> bool:
 
 def _whole_line_lead(state: PageState, i: int) -> bool:
     """Tell whether open line ``i`` is a credit or a dateline alone on its line."""
+    if state.ends[i] - state.rest[i] > MAX_LEAD_CHARS:
+        return False  # a paragraph
     credit = read_credit(state, i)
     if credit is not None and credit[0] >= state.ends[i]:
         return True
@@ -130,45 +137,63 @@ def _whole_line_lead(state: PageState, i: int) -> bool:
     return end is not None and end >= state.ends[i]
 
 
+def _is_kicker(line: str) -> bool:
+    """A label above the headline that ends with a colon (``تقرير فلسطيني:``)."""
+    stripped = line.rstrip(" \t\xa0")
+    return stripped.endswith((":", "：")) and word_count(line, limit=MAX_KICKER_WORDS + 1) <= (
+        MAX_KICKER_WORDS
+    )
+
+
 def detect_main_title(state: PageState) -> None:
     """Claim the main article's headline when the page opens with one."""
-    kinds, articles, rests, starts = state.kind, state.article, state.rest, state.starts
+    kinds, articles, rests, starts, ends = (
+        state.kind,
+        state.article,
+        state.rest,
+        state.starts,
+        state.ends,
+    )
     open_lines = compress(count(), map(is_, kinds, repeat(None)))
-    first = next((i for i in open_lines if rests[i] < state.ends[i]), None)
+    first = next((i for i in open_lines if rests[i] < ends[i]), None)
     if first is None or articles[first] != MAIN or rests[first] != starts[first]:
         return
+    if _is_kicker(state.texts[first]):
+        # The headline is below its label; the label stays in the body.
+        first = next((i for i in open_lines if rests[i] < ends[i]), None)
+        if first is None or articles[first] != MAIN or rests[first] != starts[first]:
+            return
     line = state.texts[first]
     if not _headline_shape(state, line):
         return
     key = fold(line)
     repeats: list[int] = []
+    # Lines between the headline and the body (a subtitle, a credit, a dateline of its own
+    # line, a ticker) and the body's first lines: the headline must share a word with them.
+    between: list[str] = []
+    menu_items = 0
     body: list[str] = []
-    between = 0
     size = 0
-    # Short lines after the headline (a ticker no furniture phrase caught) are passed over
-    # only if the headline comes again below them.
-    pending = 0
     for i in open_lines:
-        if articles[i] != MAIN or rests[i] >= state.ends[i]:
+        if articles[i] != MAIN or rests[i] >= ends[i]:
             continue
         text = state.rest_text(i)
         if not body:
             if len(text) <= 2 * len(line) and fold(text) == key:
                 repeats.append(i)  # the headline again, below a ticker
-                pending = 0
                 continue
-            if pending and pending < MAX_TICKER:
-                pending += 1
-                continue
-            if pending:
-                return
-            if not _is_body(text):
-                if between < MAX_BETWEEN and _whole_line_lead(state, i):
-                    between += 1
-                    continue
-                if repeats:
+            # A credit or a dateline alone on its line (``بقلم/ خالص جلبي:``, which ends like a
+            # sentence) is the body's lead-in; other short lines are a subtitle, a label, a
+            # ticker, or, two of a few words, a menu or a list.
+            lead = _whole_line_lead(state, i)
+            if lead or not _is_body(text):
+                if len(between) >= MAX_BETWEEN:
                     return
-                pending = 1  # a list, a menu, a poem, unless the headline comes again
+                between.append(text[:BODY_CHARS])
+                if not lead and word_count(text, limit=MAX_MENU_WORDS + 1) <= MAX_MENU_WORDS:
+                    menu_items += 1
+                    if menu_items > 1:
+                        return
                 continue
         body.append(text[: BODY_CHARS - size])
         size += len(body[-1])
@@ -176,9 +201,9 @@ def detect_main_title(state: PageState) -> None:
             break
     if not body:
         return
-    # A content word of the headline, stripped of its clitics, found in the body's folded
-    # text: one C-level search per word, in whatever form the body inflects it.
-    folded_body = fold(" ".join(body))
+    # A content word of the headline, stripped of its clitics, found in the folded text below
+    # it: one C-level search per word, in whatever form the body inflects it.
+    folded_body = fold(" ".join((*between, *body)))
     if not any(word in folded_body for word in _content_keys(state, line)):
         return
     if _whole_line_lead(state, first):
