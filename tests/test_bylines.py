@@ -189,3 +189,36 @@ def test_a_sentence_after_a_bare_credit_is_no_name() -> None:
     a = arnews.parse("متابعة: أعلنت الوزارة: إن المحادثات مستمرة.\n\n" + BODY)
     assert a.byline is None
     assert a.paragraphs[0] == "أعلنت الوزارة: إن المحادثات مستمرة."
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("فرانس24/ أ ف ب", "فرانس24/ أ ف ب"),
+        ("سيباستيان سايبت/مها بن عبد العظيم", "سيباستيان سايبت/مها بن عبد العظيم"),
+        ("إعداد: سامر يوسف", "سامر يوسف"),
+        ("ترجمة: هالة صلاح", "هالة صلاح"),
+    ],
+)
+def test_closing_credit(line: str, byline: str) -> None:
+    text = f"{BODY}\n\n{BODY2}\n\n{line}\n\nالمصدر: صدى البلد"
+    a = arnews.parse(text)
+    assert a.byline == byline
+    assert a.paragraphs == (BODY, BODY2)
+    assert a.source == "صدى البلد"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "النتائج في نهاية أيار/مايو",
+        "وقال الوزير إن الاتفاق سيوقع في أيار/مايو المقبل.",
+        "24/7",
+        "القاهرة/ الإسكندرية",
+        "دبي/ أبوظبي",
+    ],
+)
+def test_a_closing_line_with_a_slash_is_body(line: str) -> None:
+    a = arnews.parse(f"{BODY}\n\n{line}")
+    assert a.byline is None
+    assert a.paragraphs == (BODY, line)

@@ -17,6 +17,12 @@ marker and a name, a bare credit, optionally after a site, an office or a place:
                                             first name after a place)
     النيلين - متابعات                     → agency "النيلين" (one word before a credit)
 
+The main article's last body line may be a closing credit: a credit as above, or names and
+sites joined by slashes::
+
+    فرانس24/ أ ف ب                        → byline "فرانس24/ أ ف ب"
+    سيباستيان سايبت/مها بن عبد العظيم     → byline "سيباستيان سايبت/مها بن عبد العظيم"
+
 The words are data (``credits`` in ``lexicon.json``: the markers, the office words, the words
 no name holds). Reported speech is not a byline: after a marker with no separator (``كتب
 الرئيس في تغريدة أن …``) the name must look like one (no ``ال`` on its first word, none of
@@ -35,7 +41,7 @@ import regex
 
 from ..lines import BLANK_SET
 from ..normalize import fold
-from ..state import PageState
+from ..state import MAIN, PageState
 from ..text import clean, word_count
 
 __all__ = ["Credit", "detect_bylines", "read_credit"]
@@ -61,6 +67,8 @@ LEAD_WINDOW = 100
 # credit lines (author, photographer, translator) it may have.
 HEAD_LINES = 2
 MAX_CREDITS = 3
+# How many lines from the main article's end (its footer) the closing credit may stand.
+CLOSING_WINDOW = 12
 
 
 #: A credit read off a line, ``(end, name, dateline, start)``: it runs from ``start`` to
@@ -302,8 +310,61 @@ def _claim(state: PageState, i: int, credit: Credit) -> None:
         state.kind[i] = "byline"
 
 
+def _closing_credit(state: PageState, i: int) -> tuple[int, int] | None:
+    """The span of a closing credit on line ``i``: names and sites joined by slashes
+    (``فرانس24/ أ ف ب``, ``سيباستيان سايبت/مها بن عبد العظيم``), or ``None``."""
+    text = state.text
+    start, end = state.rest[i], state.ends[i]
+    if end - start > MAX_CREDIT_CHARS or "/" not in text[start:end]:
+        return None
+    parts = [p.strip() for p in text[start:end].split("/")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    places = state.gazetteer.places
+    for part in parts:
+        if fold(part) in places or not (_is_site(state, part) or _is_name(state, part, True)):
+            return None
+    return (start, end)
+
+
+def _closing_line(state: PageState) -> int | None:
+    """The main article's last open line no detector classified, or ``None``.
+
+    Found from the main article's last line backwards, over a few lines at most (its
+    footer: source, tags, markers), so that a page of many lines costs one C-level search.
+    """
+    articles = state.article
+    n = len(articles)
+    if n == 0:
+        return None
+    last = n - 1 - articles[::-1].index(MAIN) if MAIN in articles else -1
+    kinds, rests, ends = state.kind, state.rest, state.ends
+    for i in range(last, max(-1, last - CLOSING_WINDOW), -1):
+        if articles[i] != MAIN:
+            continue
+        if kinds[i] is None and rests[i] < ends[i]:
+            return i if rests[i] == state.starts[i] else None
+    return None
+
+
 def detect_bylines(state: PageState) -> None:
-    """Claim the credit lines at the head of each article."""
+    """Claim the credit lines at the head of each article, and a closing credit."""
+    _detect_head_credits(state)
+    i = _closing_line(state)
+    if i is None:
+        return
+    credit = read_credit(state, i)
+    if credit is not None and credit[0] >= state.ends[i] and credit[2] is None:
+        _claim(state, i, credit)  # ``إعداد: سامر يوسف`` below the story
+        return
+    span = _closing_credit(state, i)
+    if span is not None:
+        state.claim(i, "byline", span[0], span[1], value=span)
+        state.rest[i] = state.ends[i]
+        state.kind[i] = "byline"
+
+
+def _detect_head_credits(state: PageState) -> None:
     articles, rests, ends = state.article, state.rest, state.ends
     # Per article, how many open lines that are no credit were met (a short one, such as an
     # editor's note, may stand above the credit), and the articles whose head is over.
