@@ -50,6 +50,9 @@ _SP = r"[ \t\xa0]"
 # What separates the segments of a credit: dashes, a colon, a slash, a lone tatweel.
 _SEPARATOR = regex.compile(rf"{_SP}*(?:-{{1,3}}|[–—:：/]|(?<!\S)ـ+(?!\S)){_SP}*")
 _COLON = regex.compile(r"[:：]")
+# The separators' characters, for a quick search (a tatweel only counts set apart).
+_SEPARATOR_CHARS = "-–—:：/ـ \t\xa0"
+_SEPARATOR_CHAR = regex.compile(r"[-–—:：/]|(?<!\S)ـ")
 # A name: letters (an initial such as ``د.`` allowed), no digits or sentence marks.
 _NAME = regex.compile(r"\p{Arabic}[\p{Arabic}'’\.]*(?:[ \t\xa0]+\p{Arabic}[\p{Arabic}'’\.]*)*")
 # A site's name in Latin letters (``SITE.INFO``, ``Hespress``), at most three words.
@@ -61,8 +64,12 @@ MAX_CREDIT_WORDS = 14
 MAX_CREDIT_CHARS = 160
 MAX_NAME_WORDS = 6
 MAX_STRICT_NAME_WORDS = 4
-# How far into a paragraph the colon that ends a leading credit may stand.
+# How far into a paragraph the colon that ends a leading credit may stand, and how much of
+# a line's start the quick test of :func:`read_credit` reads.
 LEAD_WINDOW = 100
+OPENER_CHARS = 60
+# A site's or a place's name has at most this many words.
+MAX_SITE_WORDS = 5
 # How many open lines that are no credit may stand at the head of an article, and how many
 # credit lines (author, photographer, translator) it may have.
 HEAD_LINES = 2
@@ -243,6 +250,38 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
     return (end, name, dateline, start)
 
 
+@functools.lru_cache(maxsize=8)
+def _openers(*roles: tuple[str, ...]) -> frozenset[str]:
+    """The folded first words of the phrases of ``roles``."""
+    return frozenset(words[0] for role in roles for p in role if (words := fold(p).split()))
+
+
+def _may_open_credit(state: PageState, start: int, end: int) -> bool:
+    """A cheap test that rules out most lines: a credit opens with a marker, an office, a
+    credit word, a site or a place, or is a name followed by a credit word."""
+    text = state.text
+    lexicon, gazetteer = state.lexicon, state.gazetteer
+    credits = lexicon.credits
+    openers = _openers(credits.get("markers", ()), credits.get("offices", ()), lexicon.bylines)
+    stop = min(end, start + OPENER_CHARS)
+    sep = _SEPARATOR_CHAR.search(text, start, stop)
+    head = text[start : stop if sep is None else sep.start()]
+    words = head.split()
+    if not words:
+        return sep is not None
+    if fold(words[0]) in openers or _LATIN_SITE.fullmatch(head.strip()) is not None:
+        return True
+    if len(words) <= MAX_SITE_WORDS:
+        key = fold(" ".join(words))
+        if key in gazetteer.agencies or key in gazetteer.places:
+            return True
+    if sep is None:
+        return False
+    # ``أحمد حجازي – متابعات``: a name, then a credit word.
+    after = text[sep.end() : min(end, sep.end() + OPENER_CHARS)].lstrip(_SEPARATOR_CHARS).split()
+    return bool(after) and fold(after[0]) in openers
+
+
 def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | None:
     """Read the credit at the start of line ``i`` (from ``base``, default its ``rest``).
 
@@ -261,7 +300,7 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
     start = state.rest[i] if base is None else base
     while start < line_end and text[start].isspace():
         start += 1
-    if start >= line_end:
+    if start >= line_end or not _may_open_credit(state, start, line_end):
         return None
     # A credit line is short: a long line is read only up to a colon near its start.
     short = line_end - start <= MAX_CREDIT_CHARS

@@ -57,10 +57,9 @@ MAX_KICKER_WORDS = 5
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-# Clitics a content word may carry: conjunction, preposition, the article.
-_CLITIC = regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])?")
-MIN_KEY_LETTERS = 3
+# A word's stem: without the clitics it may carry (conjunction, preposition, the article),
+# of three letters or more.
+_STEM = regex.compile(r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})")
 
 
 def detect_titles(state: PageState) -> None:
@@ -90,19 +89,13 @@ def detect_titles(state: PageState) -> None:
             break
 
 
-def _content_keys(state: PageState, text: str) -> set[str]:
-    """The content words of ``text``: folded, without clitics, of a few letters or more."""
-    not_names = state.lexicon.credit_words("not_names")
-    keys: set[str] = set()
-    strip = _CLITIC.match
-    for word in set(_WORD.findall(fold(text))):
-        if len(word) < MIN_KEY_LETTERS:
-            continue
-        m = strip(word)
-        stem = word[m.end() :] if m is not None and len(word) - m.end() >= MIN_KEY_LETTERS else word
-        if stem not in not_names:
-            keys.add(stem)
-    return keys
+def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
+    """The content words of ``text`` (folded unless ``folded=False``), without clitics, of a
+    few letters or more."""
+    # One C-level pass: each word's stem after its clitics (the longest clitic that leaves
+    # enough letters), less the function words.
+    stems = set(_STEM.findall(fold(text) if folded else text))
+    return stems - state.lexicon.credit_words("not_names")
 
 
 def _headline_shape(state: PageState, line: str) -> bool:
@@ -201,11 +194,14 @@ def detect_main_title(state: PageState) -> None:
             break
     if not body:
         return
-    # A content word of the headline, stripped of its clitics, found in the folded text below
-    # it: one C-level search per word, in whatever form the body inflects it.
-    folded_body = fold(" ".join((*between, *body)))
-    if not any(word in folded_body for word in _content_keys(state, line)):
-        return
+    # A content word of the headline, stripped of its clitics, found in the text below it:
+    # one C-level search per word, in whatever form the body inflects it; as written first,
+    # then folded (the fold of a long text costs more than the searches).
+    below = " ".join((*between, *body))
+    if not any(word in below for word in _content_keys(state, line, folded=False)):
+        folded_body = fold(below)
+        if not any(word in folded_body for word in _content_keys(state, line)):
+            return
     if _whole_line_lead(state, first):
         return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
     for i in (first, *repeats):
