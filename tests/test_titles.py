@@ -49,6 +49,24 @@ def test_the_headline_repeated_below_a_ticker() -> None:
     assert LEAD in a.paragraphs and headline not in a.paragraphs
 
 
+def test_a_label_above_and_a_subtitle_below_the_headline() -> None:
+    headline = "افتتاح مستشفى جديد للأطفال في الخليل"
+    subtitle = "الوزير يعد بخدمة مئة ألف طفل في المحافظة"
+    text = f"تقرير خاص:\n{headline}\n{subtitle}\n\n{LEAD}\n\n{BODY}"
+    a = arnews.parse(text)
+    assert a.title == headline
+    assert a.paragraphs == ("تقرير خاص:", subtitle, LEAD, BODY)
+
+
+def test_a_headline_above_a_list_of_highlights() -> None:
+    headline = "افتتاح مستشفى جديد للأطفال في الخليل"
+    points = ["• المستشفى يخدم مئة ألف طفل", "• التكلفة عشرة ملايين دولار"]
+    text = "\n".join([headline, *points, LEAD, BODY])
+    a = arnews.parse(text)
+    assert a.title == headline
+    assert a.paragraphs[-2:] == (LEAD, BODY)
+
+
 def test_headline_then_dateline_and_byline() -> None:
     headline = "افتتاح مستشفى جديد للأطفال في الخليل"
     text = f"{headline}\n\nبقلم: سامي نصر\n\nرام الله - وفا: {LEAD}\n\n{BODY}"

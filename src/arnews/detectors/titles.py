@@ -15,10 +15,12 @@ headline gets one (:func:`detect_main_title`)::
 
 A headline is short, has no closing punctuation (a short question may end with ``؟``), holds
 no sentence end, and is followed by the body, with which it shares a content word (a
-headline names what its story tells). An editor's note (``هذا المقال …``, a lexicon
-``credits.notes`` opener), a credit line and a dateline alone on its line are no headline;
-when in doubt the line stays in the body. A headline repeated below the first (below a
-news ticker) is claimed as a title too.
+headline names what its story tells). A label may stand above it (``تقرير فلسطيني:``, left
+in the body); a subtitle, a credit, a dateline line or a list of highlights may stand between
+it and the body, but not two lines of a few words (a menu). An editor's note (``هذا المقال
+…``, a lexicon ``credits.notes`` opener), a credit line and a dateline alone on its line are
+no headline; when in doubt the line stays in the body. A headline repeated below the first
+(below a news ticker) is claimed as a title too.
 """
 
 from __future__ import annotations
