@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 
 import arnews
 from arnews import Lexicon, Parser
-from arnews.batch import ordered_map, parse_many
+from arnews.batch import WorkerDied, ordered_map, parse_many
+from arnews.pool import WorkersCannotStart
 
 from .conftest import FIXTURES, SHARED_CORPUS
 
@@ -125,3 +128,81 @@ def test_default_parser_pickles_by_reference() -> None:
     custom = pickle.loads(pickle.dumps(Parser(lexicon=lex, gazetteer=gaz)))
     assert custom == Parser(lexicon=lex, gazetteer=gaz)
     assert custom.lexicon.is_boilerplate("حمل تطبيقنا الآن")
+
+
+# ------------------------------------------------------------------ workers that die
+
+
+def die_on_seven(item: int) -> int:
+    """Kills its own process on 7, as the kernel's out-of-memory killer would."""
+    if item == 7:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item * 10
+
+
+def exit_on_three(item: int) -> int:
+    if item == 3:
+        os._exit(3)  # a crash in C code, or a library calling exit()
+    return item
+
+
+def test_a_dead_worker_is_replaced_and_only_its_killer_is_lost() -> None:
+    deaths: list[tuple[str, int, bool]] = []
+    got = list(
+        ordered_map(
+            die_on_seven,
+            range(40),
+            jobs=2,
+            chunksize=4,
+            on_lost=lambda item, reason: -item,
+            on_death=lambda *args: deaths.append(args),
+        )
+    )
+    assert got == [-7 if i == 7 else i * 10 for i in range(40)]
+    # The chunk 4..7 was run again one item at a time; 7 killed its worker a second time.
+    assert deaths == [("killed by SIGKILL", 4, True), ("killed by SIGKILL", 1, False)]
+
+
+def test_without_on_lost_the_item_raises_worker_died_at_its_turn() -> None:
+    results = ordered_map(exit_on_three, range(20), jobs=2, chunksize=2)
+    assert [next(results) for _ in range(3)] == [0, 1, 2]
+    with pytest.raises(WorkerDied, match="exited with status 3"):
+        next(results)
+
+
+def test_a_closed_map_leaves_no_worker_behind() -> None:
+    results = ordered_map(pid, range(10_000), jobs=2, chunksize=2)
+    seen = {next(results) for _ in range(50)}
+    results.close()  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 60  # joined when close() returns; the poll is for safety
+    while seen and time.monotonic() < deadline:
+        seen = {worker for worker in seen if _exists(worker)}
+        time.sleep(0.05)
+    assert not seen
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _refuse_to_load() -> None:
+    raise RuntimeError("this task cannot be unpickled")
+
+
+class Unloadable:
+    """A task that pickles, but cannot be unpickled in a worker: no worker can ever start."""
+
+    def __call__(self, item: int) -> int:
+        return item
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_refuse_to_load, ())
+
+
+def test_workers_that_cannot_start_end_the_map_instead_of_looping() -> None:
+    with pytest.raises(WorkersCannotStart, match="exited with status 1"):
+        list(ordered_map(Unloadable(), range(100), jobs=2, chunksize=2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,8 +56,11 @@ def test_parse_dataframe_adds_the_contract_columns() -> None:
     for i, text in enumerate(TEXTS):
         row = out.iloc[i]
         data = arnews.parse(text).to_dict()
-        for key in ("paragraphs", "keywords", "similar", "read_also", "spans", "parts"):
+        for key in ("paragraphs", "keywords", "similar", "spans"):
             assert row[key] == data[key], key
+        for key in ("parts", "warnings"):  # a struct has every key: absent ones are None
+            assert _drop_none(row[key]) == data[key], key
+        assert json.loads(row["read_also"]) == data["read_also"]
         assert (None if pd.isna(row["source"]) else row["source"]) == data["source"]
         dateline = data["dateline"] or {}
         assert (None if pd.isna(row["dateline_agency"]) else row["dateline_agency"]) == (
@@ -75,3 +79,51 @@ def test_parse_dataframe_checks_its_columns() -> None:
     assert "arnews_title" in out.columns
     assert "spans" not in out.columns and "arnews_spans" not in out.columns
     assert out.compute()["arnews_source"].tolist() == [arnews.parse(TEXTS[0]).source]
+
+
+def _drop_none(items: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [{k: v for k, v in item.items() if v is not None} for item in items]
+
+
+def test_parse_dataframe_to_parquet_and_back(tmp_path: Path) -> None:
+    # As the corpus guide shows it: the meta's types are real, so to_parquet can write them.
+    pq = pytest.importorskip("pyarrow.parquet")
+    pdf = pd.DataFrame({"url": [f"u{i}" for i in range(len(TEXTS) + 1)], "text": [*TEXTS, None]})
+    for spans in (False, True):
+        out = tmp_path / f"parsed-{spans}"
+        parse_dataframe(dd.from_pandas(pdf, npartitions=3), spans=spans).to_parquet(str(out))
+        table = pq.read_table(out)
+        assert str(table.schema.field("keywords").type) == "list<element: string>"
+        back = dd.read_parquet(str(out), dtype_backend="pyarrow").compute()
+        assert back["url"].tolist() == pdf["url"].tolist()
+        for i, text in enumerate(TEXTS):
+            data = arnews.parse(text).to_dict(spans=spans)
+            assert list(back["paragraphs"].iloc[i]) == data["paragraphs"]
+            assert list(back["keywords"].iloc[i]) == data["keywords"]
+            assert json.loads(back["read_also"].iloc[i]) == data["read_also"]
+            if spans:
+                assert _drop_none(back["parts"].iloc[i]) == data["parts"]
+        assert pd.isna(back["source"].iloc[-1])
+
+
+def test_parse_dataframe_survives_lone_surrogates() -> None:
+    # Texts read from JSON escapes can hold them; Dask must be told to keep them as objects.
+    texts = pd.Series(["خبر \ud800 قصير.\n\nالمصدر: رويترز"], dtype=object)
+    with dask.config.set({"dataframe.convert-string": False}):
+        ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=1)
+        out = parse_dataframe(ddf, spans=True).compute()
+    assert out["paragraphs"].iloc[0] == ["خبر \ufffd قصير."]
+    assert out["parts"].iloc[0][0]["end"] == len("خبر \ufffd قصير.")
+
+
+def test_parse_bag_records_an_error_per_item() -> None:
+    bag = db.from_sequence([TEXTS[0], None, 42, TEXTS[1]], npartitions=2)
+    got = parse_bag(bag, spans=False, errors="record").compute()
+    assert got[0] == arnews.parse(TEXTS[0]).to_dict(spans=False)
+    assert got[1]["error"]["code"] == got[2]["error"]["code"] == "not_text"
+    assert "int" in got[2]["error"]["message"]
+    assert got[3] == arnews.parse(TEXTS[1]).to_dict(spans=False)
+    with pytest.raises(TypeError):
+        parse_bag(bag).compute()
+    with pytest.raises(ValueError, match="errors must be"):
+        parse_bag(bag, errors="skip")

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews.dates
+import arnews.hijri
 from arnews.dates import DateMatch, parse_date, scan_date
 
 # At least 100 examples per property, more when the profile asks for more (CI).
@@ -305,10 +306,12 @@ def test_every_hijri_month_name(name: str, month: int) -> None:
         ("15 رمضان 1446 هجري", dt(2025, 3, 15)),
         ("15/09/1446 هـ", dt(2025, 3, 15)),
         ("1446/09/15 هـ", dt(2025, 3, 15)),
-        # Tabular dates: Umm al-Qura puts the first two a day earlier (6 June, 4 October).
-        ("10 ذي الحجة 1446 هـ", dt(2025, 6, 7)),
-        ("1 ربيع الثاني 1446", dt(2024, 10, 5)),
-        ("1 جمادى الثانية 1446", dt(2024, 12, 3)),
+        # Umm al-Qura dates, where the tabular calendar says 7 June, 5 October, 3 December.
+        ("10 ذي الحجة 1446 هـ", dt(2025, 6, 6)),
+        ("1 ربيع الثاني 1446", dt(2024, 10, 4)),
+        ("1 جمادى الثانية 1446", dt(2024, 12, 2)),
+        # Before the table (1365 AH) the tabular calendar is used.
+        ("1 محرم 1300 هـ", dt(1882, 11, 12)),
         ("15 رمضان 1446 هـ الموافق 15 مارس 2025 م", dt(2025, 3, 15)),
         ("15 رمضان 1446 هـ - 15 مارس 2025", dt(2025, 3, 15)),
         ("السبت 15 مارس 2025 الموافق 15 رمضان 1446 هـ", dt(2025, 3, 15)),
@@ -328,7 +331,7 @@ def test_hijri_and_gregorian_halves_are_both_reported() -> None:
 
 
 def test_tabular_epoch_and_known_dates() -> None:
-    convert = arnews.dates._hijri_to_gregorian
+    convert = arnews.hijri.tabular_to_gregorian
     assert convert(1, 1, 1) == date(622, 7, 19)  # 16 July 622 Julian, civil epoch
     assert convert(1446, 9, 1) == date(2025, 3, 1)
     assert convert(1400, 1, 1) == date(1979, 11, 21)
@@ -348,18 +351,21 @@ def test_tabular_epoch_and_known_dates() -> None:
         ((1420, 1, 1), date(1999, 4, 17)),
     ],
 )
-def test_tabular_is_within_a_day_of_umm_al_qura(
+def test_umm_al_qura_table_gives_announced_dates(
     hijri: tuple[int, int, int], umm_al_qura: date
 ) -> None:
-    converted = arnews.dates._hijri_to_gregorian(*hijri)
-    assert converted is not None
-    assert abs((converted - umm_al_qura).days) <= 1
+    assert arnews.hijri.umm_al_qura_to_gregorian(*hijri) == umm_al_qura
+    assert arnews.dates._hijri_to_gregorian(*hijri) == umm_al_qura
+    # The tabular calendar, used outside the table, is within a day of it.
+    tabular = arnews.hijri.tabular_to_gregorian(*hijri)
+    assert tabular is not None
+    assert abs((tabular - umm_al_qura).days) <= 1
 
 
 @AT_LEAST_100
 @given(st.integers(1, 9000 - 31), st.integers(1, 12), st.integers(1, 29))
 def test_tabular_calendar_repeats_every_30_years(year: int, month: int, day: int) -> None:
-    convert = arnews.dates._hijri_to_gregorian
+    convert = arnews.hijri.tabular_to_gregorian
     a, b = convert(year, month, day), convert(year + 30, month, day)
     assert a is not None
     assert b is not None
@@ -369,8 +375,54 @@ def test_tabular_calendar_repeats_every_30_years(year: int, month: int, day: int
     assert (nxt - a).days == 1
 
 
+def test_umm_al_qura_table_is_whole_and_consecutive() -> None:
+    years = arnews.hijri.UMM_AL_QURA_YEARS
+    assert years.start <= 1400 and years.stop - 1 >= 1500
+    convert = arnews.hijri.umm_al_qura_to_gregorian
+    previous = convert(years.start, 1, 1)
+    assert previous is not None
+    for year in years:
+        for month in range(1, 13):
+            if (year, month) == (years.start, 1):
+                continue
+            first = convert(year, month, 1)
+            assert first is not None
+            assert (first - previous).days in (29, 30), (year, month)
+            previous = first
+    assert convert(years.start - 1, 12, 1) is None
+    assert convert(years.stop, 1, 1) is None
+    # Outside the table the tabular calendar answers.
+    assert arnews.hijri.to_gregorian(1300, 1, 1) == arnews.hijri.tabular_to_gregorian(1300, 1, 1)
+
+
+def test_umm_al_qura_table_matches_hijridate() -> None:
+    # The script that writes the table takes it from hijridate; when it is installed, the
+    # shipped data must still agree with it, month by month.
+    hijridate = pytest.importorskip("hijridate")
+    for year in arnews.hijri.UMM_AL_QURA_YEARS:
+        for month in range(1, 13):
+            ours = arnews.hijri.umm_al_qura_to_gregorian(year, month, 1)
+            theirs = hijridate.Hijri(year, month, 1).to_gregorian()
+            assert ours == date(theirs.year, theirs.month, theirs.day), (year, month)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Saudi Press Agency datelines: Hijri date, then its Gregorian equivalent.
+        ("26 شوال 1436 هـ الموافق 11 أغسطس 2015 م", dt(2015, 8, 11)),
+        ("2 ربيع الأول 1373 الموافق 9 نوفمبر 1953", dt(1953, 11, 9)),
+        # A Hijri date alone is read by Umm al-Qura: 26 Shawwal 1436 was 11 August 2015.
+        ("26 شوال 1436 هـ", dt(2015, 8, 11)),
+        ("الثلاثاء 26 شوال 1436 هـ", dt(2015, 8, 11)),
+    ],
+)
+def test_saudi_hijri_stamps(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected
+
+
 def test_weekday_settles_a_tabular_day_off() -> None:
-    # Tabular 15 Ramadan 1446 is Saturday 15 March 2025; a page that says Friday used a
+    # 15 Ramadan 1446 is Saturday 15 March 2025 (Umm al-Qura); a page that says Friday used a
     # calendar a day ahead, and its weekday says so.
     friday = scan_date("الجمعة 15 رمضان 1446 هـ")
     assert friday is not None
@@ -786,3 +838,118 @@ def test_docstring_examples() -> None:
     failures, tried = doctest.testmod(arnews.dates, optionflags=doctest.ELLIPSIS)
     assert tried > 5
     assert failures == 0
+
+
+# -- real stamp forms (issue 11) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Comma-separated parts and a time-zone word or code after the time.
+        ("الأحد, 3 مارس, 2013, 09:10 بتوقيت مكة المكرمة", dt(2013, 3, 3, 9, 10)),
+        ("الثلاثاء, 08 مايو, 2012, 10:20 بتوقيت القدس", dt(2012, 5, 8, 10, 20)),
+        ("الجمعة, 29 يونيو, 2012, 17:35 بتوقيت القدس", dt(2012, 6, 29, 17, 35)),
+        ("3 مارس 2013 09:10 GMT", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 - 09:10 GMT+3", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 09:10 +3 GMT", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 - 09:10 (بتوقيت غرينتش)", dt(2013, 3, 3, 9, 10)),
+        ("3 مارس 2013 09:10 ت.غ", dt(2013, 3, 3, 9, 10)),
+        ("17 يونيو 2025 - 12:27 م بتوقيت أبو ظبي", dt(2025, 6, 17, 12, 27)),
+        ("17 يونيو 2025 12:27 UTC", dt(2025, 6, 17, 12, 27)),
+        ("الإثنين, 23-يوليو-2012", dt(2012, 7, 23)),
+        # Month first, with a comma, then a connector and a time.
+        ("مارس 5, 2014 على الساعة 08:40", dt(2014, 3, 5, 8, 40)),
+        ("مارس 5، 2014 - 08:40 م", dt(2014, 3, 5, 20, 40)),
+        # Spaced dashes and slashes.
+        ("05 - 11 - 2013", dt(2013, 11, 5)),
+        ("05 / 11 / 2013", dt(2013, 11, 5)),
+        # Stamp markers and يوم glued to other words.
+        ("نشرفي 17 يونيو 2025", dt(2025, 6, 17)),
+        ("نشرفي17/05/2013", dt(2013, 5, 17)),
+        ("نشر في17/05/2013", dt(2013, 5, 17)),
+        ("نشرت في: 17/05/2013", dt(2013, 5, 17)),
+        ("نشر يوم 17/05/2013", dt(2013, 5, 17)),
+        ("نشر يوم2013/05/17", dt(2013, 5, 17)),
+        ("يوم2013-05-06", dt(2013, 5, 6)),
+        ("نشر في يوم 17/05/2013 - 10:00", dt(2013, 5, 17, 10, 0)),
+    ],
+)
+def test_real_stamp_forms(text: str, expected: datetime) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الساعة الرابعة بتوقيت القاهرة",  # a zone with no clock time is no date
+        "يوم الدين",
+        "يوم 2013",  # a year is not a date
+        "بتوقيت القدس",
+    ],
+)
+def test_zone_and_day_words_alone_are_not_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_zone_is_part_of_the_span_and_the_body_follows() -> None:
+    line = "الثلاثاء, 08 مايو, 2012, 10:20 بتوقيت القدس وقال الوزير"
+    m = scan_date(line)
+    assert m is not None
+    assert m.text == "الثلاثاء, 08 مايو, 2012, 10:20 بتوقيت القدس"
+    assert line[m.end :] == " وقال الوزير"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found"),
+    [
+        # Wire datelines that carry the date between the place and the agency.
+        (
+            "بغداد 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس",
+            dt(2015, 8, 11),
+            "26 شوال 1436 هـ الموافق 11 أغسطس 2015 م",
+        ),
+        ("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", dt(2015, 8, 10), None),
+        ("القاهرة في 5 مارس 2014 (أ ش أ) - أعلن الوزير", dt(2014, 3, 5), "5 مارس 2014"),
+        ("جدة: يوم 17/05/2013 - أعلن", dt(2013, 5, 17), "يوم 17/05/2013"),
+    ],
+)
+def test_search_date_finds_a_date_inside_a_dateline(
+    text: str, expected: datetime, found: str | None
+) -> None:
+    m = arnews.dates.search_date(text)
+    assert m is not None
+    assert m.value == expected
+    if found is not None:
+        assert m.text == found
+
+
+def test_search_date_respects_its_bounds() -> None:
+    text = "الرياض - واس - أعلنت الوزارة يوم 17/05/2013 أن"
+    assert arnews.dates.search_date(text, 0, 14) is None
+    m = arnews.dates.search_date(text)
+    assert m is not None
+    assert m.value == dt(2013, 5, 17)
+    assert arnews.dates.search_date("لا تاريخ هنا") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14:12 ت م", True),  # the Saudi Press Agency's filing time, Makkah time
+        (" 11:57 ت م", True),
+        ("10:20 بتوقيت القدس", True),
+        ("09:10 GMT", True),
+        ("٠٩:١٠ GMT", True),
+        ("14:12", False),  # no zone: could be anything
+        ("14:12 م", False),
+        ("14:12 وصل الرئيس إلى المطار", False),
+        ("17 يونيو 2025 14:12 ت م", False),  # a date, not a bare time
+    ],
+)
+def test_clock_lines(text: str, expected: bool) -> None:
+    assert arnews.dates.is_clock_line(text) is expected
+
+
+def test_makkah_time_after_a_date() -> None:
+    assert parse_date("17 يونيو 2025 14:12 ت م") == dt(2025, 6, 17, 14, 12)

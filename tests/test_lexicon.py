@@ -113,3 +113,87 @@ def test_shipped_file_is_valid_json_with_every_kind() -> None:
 
     data = json.loads(resources.files("arnews").joinpath("data", "lexicon.json").read_text("utf-8"))
     assert set(data["markers"]) >= set(arnews.lexicon.MARKER_KINDS)
+
+
+# ------------------------------------------------------------------ load errors (issue 12)
+
+LONG = "ع" * 1_000
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", r"not valid JSON: Expecting property name .*line 1, column 2"),
+        ("[" * 100_000 + "]" * 100_000, "not a lexicon: arrays or objects nested too deep"),
+        ('{"markers": ' + "[" * 5_000 + "]" * 5_000 + "}", ".*nested too deep|.*must map"),
+        ("[]", "a lexicon must be a JSON object, not an array"),
+        ('{"markers": {"source": "المصدر"}}', "markers.source must be a list of strings"),
+        ('{"boilerplate": ["حمل", 1]}', r"boilerplate\[1\] must be a string, not a number"),
+        ('{"boilerplates": []}', "unknown key 'boilerplates'"),
+        (json.dumps({"boilerplate": ["قصير", LONG]}), r"boilerplate\[1\] is 1,000 characters"),
+        (json.dumps({"markers": {"source": [LONG]}}), r"markers.source\[0\] is 1,000 char"),
+    ],
+)
+def test_every_load_error_names_the_file_and_the_fault(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "my-lexicon.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=rf"^{tmp_path}/my-lexicon\.json: ({message})"):
+        Lexicon.load(path)
+
+
+def test_unreadable_and_non_utf8_lexicon_files(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match=r"missing\.json: cannot read it: No such file"):
+        Lexicon.load(tmp_path / "missing.json")
+    bad = tmp_path / "latin.json"
+    bad.write_bytes(b'{"bylines": ["\xe9"]}')
+    with pytest.raises(LexiconError, match=r"latin\.json: not valid UTF-8 at byte 14"):
+        Lexicon.load(bad)
+
+
+def test_a_phrase_too_long_is_refused_however_the_lexicon_is_built() -> None:
+    with pytest.raises(LexiconError, match="at most 150"):
+        Lexicon.default().extend(boilerplate=[LONG])
+    with pytest.raises(LexiconError, match=r"bylines\[0\]"):
+        Lexicon.default().replace(bylines=(LONG,))
+    assert Lexicon.default().extend(boilerplate=["ع" * 150]).boilerplate[-1] == "ع" * 150
+
+
+def test_the_shipped_file_is_checked_as_a_users_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arnews import lexicon
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "lexicon.json").write_text('{"markers": 1}', encoding="utf-8")
+    monkeypatch.setattr(lexicon.resources, "files", lambda package: tmp_path)
+    with pytest.raises(LexiconError, match=r"data/lexicon\.json: 'markers' must map"):
+        lexicon._load_default()
+
+
+def test_thousands_of_phrases_compile_once_per_process() -> None:
+    data = {
+        "boilerplate": [f"عبارة رقم {i} للتجربة" for i in range(1_500)],
+        "markers": {"source": [f"مصدر رقم {i}" for i in range(500)]},
+    }
+    first = Lexicon.from_dict(data)
+    again = Lexicon.from_dict(json.loads(json.dumps(data)))
+    # The second build (a worker unpickling it, a copy) reuses the compiled patterns.
+    assert again._boilerplate_re is first._boilerplate_re
+    assert again._patterns["source"] is first._patterns["source"]
+    assert first.is_boilerplate("عبارة رقم 1499 للتجربة")
+    assert first.match_marker("مصدر رقم 7: وكالة").kind == "source"  # type: ignore[union-attr]
+
+
+def test_tag_lexicon_load_errors_name_the_file(tmp_path: Path) -> None:
+    from arnews.tags import TagLexicon
+
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"phrases": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"deep\.json: arrays or objects nested too deep"):
+        TagLexicon.load(deep)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"caf\xe9\n")
+    with pytest.raises(ValueError, match=r"latin\.txt: not valid UTF-8 at byte 3"):
+        TagLexicon.load(latin)

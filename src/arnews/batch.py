@@ -24,31 +24,18 @@ Example:
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
-import signal
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from .model import Article
 from .parser import Parser, parse
+from .pool import START_METHOD, WorkerDied, supervised_map
 
-__all__ = ["START_METHOD", "default_jobs", "ordered_map", "parse_many"]
+__all__ = ["START_METHOD", "WorkerDied", "default_jobs", "ordered_map", "parse_many"]
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-#: The :mod:`multiprocessing` start method used for worker processes.
-START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-
-# Chunks allowed in flight per worker: enough that no worker waits for work while the main
-# process collects an earlier chunk, and few enough that memory does not depend on the input.
-_WINDOW_PER_JOB = 4
-
-# The callable a worker applies, set once per worker process by _init_worker.
-_worker_task: Callable[[Any], Any] | None = None
 
 
 def default_jobs() -> int:
@@ -66,27 +53,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(task: Callable[[Any], Any]) -> None:
-    global _worker_task
-    _worker_task = task
-    # Ctrl-C reaches the whole process group; the parent alone decides how to stop, so the
-    # workers must not each print a KeyboardInterrupt traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _run_chunk(chunk: list[Any]) -> list[Any]:
-    task = _worker_task
-    if task is None:  # pragma: no cover - only if the pool was built without _init_worker
-        raise RuntimeError("arnews worker started without a task")
-    return [task(item) for item in chunk]
-
-
 def ordered_map(
     task: Callable[[T], R],
     items: Iterable[T],
     *,
     jobs: int = 1,
     chunksize: int = 64,
+    on_lost: Callable[[T, str], R] | None = None,
+    on_death: Callable[[str, int, bool], None] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, using ``jobs`` processes.
 
@@ -97,6 +71,12 @@ def ordered_map(
     holds no more than one chunk, it is processed in this process, since starting workers would
     cost more than it saves. An exception raised by ``task`` is raised here, when its item's
     turn comes, and the workers are stopped. Closing the iterator early also stops them.
+
+    A worker process that dies (killed, out of memory, crashed) is replaced and the run goes
+    on: the items it held are run again one at a time, and an item whose worker dies again
+    gives ``on_lost(item, reason)`` in its place, or, without ``on_lost``, raises
+    :class:`~arnews.pool.WorkerDied` at its turn. ``on_death(reason, items, again)`` is told of
+    each death (see :func:`arnews.pool.supervised_map`).
 
     Raises:
         ValueError: ``jobs`` or ``chunksize`` is less than 1.
@@ -111,11 +91,16 @@ def ordered_map(
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
     if jobs == 1:
         return map(task, items)
-    return _pooled_map(task, iter(items), jobs, chunksize)
+    return _pooled_map(task, iter(items), jobs, chunksize, on_lost, on_death)
 
 
 def _pooled_map(
-    task: Callable[[T], R], items: Iterator[T], jobs: int, chunksize: int
+    task: Callable[[T], R],
+    items: Iterator[T],
+    jobs: int,
+    chunksize: int,
+    on_lost: Callable[[T, str], R] | None,
+    on_death: Callable[[str, int, bool], None] | None,
 ) -> Iterator[R]:
     chunks = iter(lambda: list(itertools.islice(items, chunksize)), [])
     first = next(chunks, None)
@@ -125,25 +110,14 @@ def _pooled_map(
     if second is None:
         yield from map(task, first)
         return
-    executor = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context(START_METHOD),
-        initializer=_init_worker,
-        initargs=(task,),
+    yield from supervised_map(
+        task,
+        itertools.chain(first, second, itertools.chain.from_iterable(chunks)),
+        jobs=jobs,
+        chunksize=chunksize,
+        on_lost=on_lost,
+        on_death=on_death,
     )
-    try:
-        pending: deque[Future[list[R]]] = deque()
-        window = jobs * _WINDOW_PER_JOB
-        for chunk in itertools.chain((first, second), chunks):
-            pending.append(executor.submit(_run_chunk, chunk))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        # Reached on normal end, on an error and when the consumer closes the generator
-        # (e.g. the output pipe broke): queued chunks are dropped, running ones finish.
-        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def parse_many(
@@ -164,6 +138,8 @@ def parse_many(
 
     Raises:
         TypeError: an item is not a ``str`` (raised when that item's turn comes).
+        WorkerDied: a worker process died twice on the same text (killed, out of memory);
+            raised at its turn. The run up to it, and the workers, are unharmed.
         ValueError: ``jobs`` or ``chunksize`` is less than 1.
 
     Example:

@@ -8,7 +8,10 @@ their spans. ``arnews FILE...`` is short for ``arnews parse FILE...``.
 Bad data never produces a traceback: each problem is one line on stderr
 (``arnews: error: <file>[:<line>]: <what>``), the run goes on (unless ``--errors fail``) and
 the exit status is 1 at the end. Exit statuses: 0 all good, 1 some input was bad, 2 bad
-command line, 130 interrupted, 141 output pipe closed (as ``| head`` does).
+command line, 74 the output could not be written, 128 + N stopped by signal N (SIGINT,
+SIGTERM, SIGHUP: the workers and the forkserver stop too), 141 output pipe closed (as
+``| head`` does). An output file is written under a temporary name and renamed into place
+when complete (see ``docs/reliability.md``).
 
 Example:
     >>> from arnews.cli import main
@@ -21,27 +24,48 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import io
+import functools
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NamedTuple, Protocol
+from types import FrameType
+from typing import IO, Any, NamedTuple
 
 import attrs
 
 from . import __version__
 from .batch import START_METHOD, default_jobs, ordered_map
-from .lines import BLANKS
-from .model import Article, Spans, json_record, replace_surrogates
+from .io.readers import DEFAULT_MAX_CHARS, Failure, Raw, check_glob, decode, read_inputs
+from .io.writers import (
+    CSV_COLUMNS,
+    CsvWriter,
+    JsonArrayWriter,
+    JsonLinesWriter,
+    Output,
+    ParquetWriter,
+    TextWriter,
+    Writer,
+    csv_bytes,
+    encode,
+    id_text,
+    json_line,
+    parquet_schema,
+)
+from .model import Article, json_record
 from .parser import Parser
+from .pool import WorkersCannotStart, stop_helpers
 
 __all__ = ["main"]
+
+# Re-exported: they lived here before arnews.io held them.
+_REEXPORTED = (CSV_COLUMNS, JsonLinesWriter, Raw, Writer, decode, parquet_schema)
 
 PROG = "arnews"
 FORMATS = ("jsonl", "json", "csv", "parquet", "txt")
@@ -53,7 +77,6 @@ _SUFFIX_FORMATS = {
     ".parquet": "parquet",
     ".txt": "txt",
 }
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: Sections of the main article counted by ``arnews stats``, in the order they are shown.
 SECTIONS = (
     "title",
@@ -71,6 +94,12 @@ SECTIONS = (
 CSV_JOIN = " | "
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPT, EXIT_PIPE = 0, 1, 2, 130, 141
+#: The output could not be written (disk full, I/O error): ``EX_IOERR`` of ``sysexits.h``.
+EXIT_WRITE = 74
+#: Worker processes cannot start at all: ``EX_OSERR`` of ``sysexits.h``.
+EXIT_WORKERS = 71
+#: Stopped by a signal: 128 + its number (SIGHUP 129, SIGINT 130, SIGTERM 143).
+EXIT_SIGNAL_BASE = 128
 
 
 EPILOG = """\
@@ -85,7 +114,10 @@ examples:
   arnews show examples/pages/league.txt
 
 exit status: 0 ok, 1 some input was bad (each problem is reported on stderr),
-2 bad command line, 130 interrupted, 141 output pipe closed.
+2 bad command line, 71 worker processes cannot start, 74 the output could not be
+written (disk full, I/O error), 128+N stopped by signal N (129 SIGHUP, 130 Ctrl-C,
+143 SIGTERM), 141 output pipe closed.
+An output file is written under a temporary name and renamed into place when complete.
 """
 
 
@@ -93,44 +125,62 @@ class UsageError(Exception):
     """A problem with the command line itself (exit status 2)."""
 
 
+class Stopped(BaseException):
+    """Raised in the main process when SIGINT, SIGTERM or SIGHUP arrives.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: no ``except Exception`` swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Signals:
+    """Turns SIGINT, SIGTERM and SIGHUP into :class:`Stopped`, once, outside held sections.
+
+    While :attr:`held` is above 0 (a record being written: a half-written record would
+    spoil the file), a signal is only noted; :meth:`check` raises it after. A second signal
+    never raises again: the first one's clean-up is under way.
+    """
+
+    NAMES = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.pending: int | None = None
+        self.raised = False
+        self.held = 0
+        self.saved: dict[int, Any] = {}
+
+    def install(self) -> None:
+        for name in self.NAMES:
+            number = getattr(signal, name, None)
+            if number is not None:
+                self.saved[number] = signal.signal(number, self.handle)
+
+    def restore(self) -> None:
+        for number, handler in self.saved.items():
+            signal.signal(number, handler)
+        self.saved.clear()
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.pending is None:
+            self.pending = signum
+        if self.held == 0:
+            self.check()
+
+    def check(self) -> None:
+        if self.pending is not None and not self.raised:
+            self.raised = True
+            raise Stopped(self.pending)
+
+
+_SIGNALS = _Signals()
+
+
 # --------------------------------------------------------------------------------------------
 # Items that flow through the pipeline. NamedTuples: they pickle small and fast, which matters
 # because every document crosses a process boundary twice.
-
-
-class Raw(NamedTuple):
-    """One document's undecoded input: a whole text file, or one line of a JSON Lines file."""
-
-    #: Where it came from, for messages: ``path`` or ``path:line``.
-    where: str
-    #: The file's path (``-`` for standard input).
-    source: str
-    #: The bytes: the file's content, or the JSON line.
-    data: bytes
-    #: ``True`` when ``data`` is one JSON Lines record.
-    jsonl: bool = False
-    #: Byte offset of ``data`` in its file (for JSON Lines error messages).
-    offset: int = 0
-
-
-class Failure(NamedTuple):
-    """An input that gave no document, with the reason."""
-
-    #: The record's id: the path, the record's id field, or ``path:line``.
-    id: Any
-    #: Where, for the message: ``path`` or ``path:line``.
-    where: str
-    #: Stable code: ``not_found``, ``unreadable``, ``no_match``, ``not_utf8``, ``empty``,
-    #: ``bad_json``, ``bad_record``.
-    code: str
-    #: What went wrong, for people.
-    message: str
-
-    def line(self) -> str:
-        return f"{PROG}: error: {self.where}: {self.message}"
-
-    def record(self) -> dict[str, Any]:
-        return {"id": self.id, "error": {"code": self.code, "message": self.message}}
 
 
 class Done(NamedTuple):
@@ -141,206 +191,28 @@ class Done(NamedTuple):
 
 
 # --------------------------------------------------------------------------------------------
-# Reading inputs (main process: I/O only, decoding happens in the workers).
-
-
-def _input_kind(path: str, input_format: str) -> bool:
-    """Return ``True`` when the file is to be read as JSON Lines."""
-    if input_format == "auto":
-        return path.lower().endswith(_JSONL_SUFFIXES)
-    return input_format == "jsonl"
-
-
-def _read_jsonl(stream: IO[bytes], name: str) -> Iterator[Raw | Failure]:
-    offset = 0
-    records = 0
-    for lineno, line in enumerate(stream, 1):
-        start, offset = offset, offset + len(line)
-        if not line.strip():
-            continue
-        records += 1
-        yield Raw(f"{name}:{lineno}", name, line, True, start)
-    if records == 0:
-        yield Failure(name, name, "empty", "empty file (no JSON Lines records)")
-
-
-def _read_file(path: Path, jsonl: bool) -> Iterator[Raw | Failure]:
-    name = str(path)
-    try:
-        if jsonl:
-            with path.open("rb") as stream:
-                yield from _read_jsonl(stream, name)
-        else:
-            yield Raw(name, name, path.read_bytes())
-    except OSError as exc:
-        yield Failure(name, name, "unreadable", exc.strerror or str(exc))
-
-
-def _read_stdin(jsonl: bool) -> Iterator[Raw | Failure]:
-    stream = sys.stdin.buffer
-    if jsonl:
-        yield from _read_jsonl(stream, "-")
-    else:
-        yield Raw("-", "-", stream.read())
-
-
-def read_inputs(
-    paths: Sequence[str], *, pattern: str | None = None, input_format: str = "auto"
-) -> Iterator[Raw | Failure]:
-    """Yield the documents (undecoded) that ``paths`` name, or a :class:`Failure` for each
-    path that names none.
-
-    Folders are searched recursively for ``pattern`` (default ``*.jsonl`` with
-    ``input_format="jsonl"``, else ``*.txt``), in sorted order; ``-`` is standard input.
-    """
-    if pattern is None:
-        pattern = "*.jsonl" if input_format == "jsonl" else "*.txt"
-    for given in paths:
-        if given == "-":
-            yield from _read_stdin(input_format == "jsonl")
-            continue
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob(pattern) if p.is_file())
-            if not files:
-                yield Failure(
-                    given, given, "no_match", f"no files match {pattern!r} in this folder"
-                )
-            for file in files:
-                yield from _read_file(file, _input_kind(file.name, input_format))
-        elif path.exists():
-            yield from _read_file(path, _input_kind(path.name, input_format))
-        else:
-            yield Failure(given, given, "not_found", "no such file or directory")
-
-
-# --------------------------------------------------------------------------------------------
-# Decoding and rendering (in the workers).
-
-_JSON_TYPES = {
-    type(None): "null",
-    bool: "a boolean",
-    int: "a number",
-    float: "a number",
-    list: "an array",
-    dict: "an object",
-}
-
-
-# JSON escapes can carry lone surrogates; UTF-8 cannot: they are written as U+FFFD.
-_clean = replace_surrogates
-
-
-def _encode(text: str) -> bytes:
-    # Encoding is needed anyway: try it first, so a clean record (nearly all) is encoded once.
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return replace_surrogates(text).encode("utf-8")
-
-
-def decode(raw: Raw, text_field: str = "text", id_field: str = "id") -> tuple[Any, str] | Failure:
-    """Return ``(id, text)`` for one input, or the :class:`Failure` that explains why not."""
-    if not raw.jsonl:
-        try:
-            text = raw.data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return Failure(
-                raw.source, raw.where, "not_utf8", f"not valid UTF-8 at byte {exc.start}"
-            )
-        if not text.strip(BLANKS):
-            what = "empty file" if not raw.data else "empty file (white space only)"
-            return Failure(raw.source, raw.where, "empty", what)
-        return raw.source, text
-    try:
-        line = raw.data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Failure(
-            raw.where,
-            raw.where,
-            "not_utf8",
-            f"not valid UTF-8 at byte {raw.offset + exc.start} of the file",
-        )
-    try:
-        record = json.loads(line.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        return Failure(
-            raw.where, raw.where, "bad_json", f"not valid JSON: {exc.msg} (column {exc.colno})"
-        )
-    except (ValueError, RecursionError) as exc:
-        return Failure(raw.where, raw.where, "bad_json", f"not valid JSON: {exc}")
-    if not isinstance(record, dict):
-        kind = _JSON_TYPES.get(type(record), "a string")
-        return Failure(raw.where, raw.where, "bad_record", f"expected a JSON object, got {kind}")
-    doc_id = record.get(id_field, raw.where)
-    if isinstance(doc_id, str):
-        doc_id = _clean(doc_id)
-    if text_field not in record:
-        keys = ", ".join(list(record)[:8]) or "none"
-        return Failure(doc_id, raw.where, "bad_record", f"no {text_field!r} field (fields: {keys})")
-    text = record[text_field]
-    if not isinstance(text, str):
-        kind = _JSON_TYPES.get(type(text), "not a string")
-        return Failure(
-            doc_id, raw.where, "bad_record", f"field {text_field!r} is {kind}, not a string"
-        )
-    if not text.strip(BLANKS):
-        return Failure(doc_id, raw.where, "empty", f"field {text_field!r} is empty")
-    return doc_id, _clean(text)
-
-
-# One encoder for all records: json.dumps builds a new one per call when given options, and
-# records from to_dict() cannot be circular.
-_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
-
-
-def _json_line(record: dict[str, Any]) -> bytes:
-    return _encode(_JSON.encode(record))
+# Rendering (in the workers).
 
 
 def render_json(doc_id: Any, article: Article, spans: bool) -> bytes:
     """One JSON object (no newline): ``{"id": …, **article.to_dict(spans=spans)}``."""
-    return _json_line({"id": doc_id, **json_record(article, spans=spans)})
+    return json_line({"id": doc_id, **json_record(article, spans=spans)})
 
 
 def render_txt(doc_id: Any, article: Article, spans: bool) -> bytes:
     """The clean body: one paragraph a line, then a blank line; nothing for an empty body."""
     if not article.paragraphs:
         return b""
-    return _encode("\n".join(p.replace("\n", " ") for p in article.paragraphs) + "\n\n")
-
-
-CSV_COLUMNS = (
-    "id",
-    "title",
-    "dateline_place",
-    "dateline_agency",
-    "updated",
-    "published",
-    "source",
-    "text",
-    "related_headlines",
-    "keywords",
-    "similar",
-    "boilerplate",
-    "read_also",
-    "warnings",
-)
-
-
-def _csv_bytes(row: Sequence[Any]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(row)
-    return _encode(buffer.getvalue())
+    return encode("\n".join(p.replace("\n", " ") for p in article.paragraphs) + "\n\n")
 
 
 def render_csv(doc_id: Any, article: Article, spans: bool) -> bytes:
     """One CSV row of :data:`CSV_COLUMNS`: lists joined with :data:`CSV_JOIN`, ``text`` the
     clean body (paragraphs separated by a blank line), ``read_also`` a JSON array."""
     dateline = article.dateline
-    return _csv_bytes(
+    return csv_bytes(
         [
-            doc_id,
+            id_text(doc_id),
             article.title,
             dateline and dateline.place,
             dateline and dateline.agency,
@@ -364,7 +236,7 @@ def render_parquet(doc_id: Any, article: Article, spans: bool) -> dict[str, Any]
     """One row for :func:`parquet_schema`: the contract with native types (lists, a dateline
     struct, timestamps); ``read_also`` as a JSON string, since Parquet has no recursive type."""
     data = article.to_dict(spans=spans)
-    data["id"] = doc_id if isinstance(doc_id, str) else json.dumps(doc_id, ensure_ascii=False)
+    data["id"] = id_text(doc_id)
     data["updated"] = article.updated
     data["published"] = article.published
     data["read_also"] = json.dumps(data["read_also"], ensure_ascii=False)
@@ -417,6 +289,7 @@ class Task:
     spans: bool = True
     text_field: str = "text"
     id_field: str = "id"
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def __call__(self, item: Raw | Failure) -> Done | Failure:
         if isinstance(item, Failure):
@@ -425,167 +298,45 @@ class Task:
         if isinstance(decoded, Failure):
             return decoded
         doc_id, text = decoded
-        return Done(self.render(doc_id, self.parser.parse(text), self.spans), len(item.data))
+        if self.max_chars and len(text) > self.max_chars:
+            why = f"{len(text):,} characters, over --max-chars {self.max_chars:,}"
+            return Failure(doc_id, item.where, "too_large", why)
+        try:
+            return Done(self.render(doc_id, self.parser.parse(text), self.spans), len(item.data))
+        except MemoryError:
+            return Failure(doc_id, item.where, "out_of_memory", "ran out of memory parsing it")
+        except RecursionError:
+            why = "arnews failed on it: RecursionError (please report it)"
+            return Failure(doc_id, item.where, "internal_error", why)
+        except Exception as exc:  # a bug in arnews: one error record, not a lost run
+            why = f"arnews failed on it: {type(exc).__name__}: {exc} (please report it)"
+            return Failure(doc_id, item.where, "internal_error", why)
+
+    def lost(self, item: Raw | Failure, reason: str) -> Failure:
+        """The error record of an item whose worker process died on it, twice."""
+        if isinstance(item, Failure):
+            return item
+        decoded = decode(item, self.text_field, self.id_field)
+        doc_id = decoded.id if isinstance(decoded, Failure) else decoded[0]
+        why = f"the worker process parsing it died ({reason})"
+        return Failure(doc_id, item.where, "worker_died", why)
 
 
-# --------------------------------------------------------------------------------------------
-# Writing outputs (main process).
+def _lost(task: Task, item: Raw | Failure, reason: str) -> Done | Failure:
+    return task.lost(item, reason)
 
 
-class Writer(Protocol):
-    def write(self, payload: Any) -> None: ...
-
-    def write_error(self, failure: Failure) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class JsonLinesWriter:
-    def __init__(self, out: IO[bytes]) -> None:
-        self.out = out
-
-    def write(self, payload: Any) -> None:
-        self.out.write(payload + b"\n")
-
-    def write_error(self, failure: Failure) -> None:
-        self.write(_json_line(failure.record()))
-
-    def close(self) -> None:
-        self.out.flush()
-
-
-class JsonArrayWriter(JsonLinesWriter):
-    def __init__(self, out: IO[bytes]) -> None:
-        super().__init__(out)
-        self.sep = b"[\n"
-
-    def write(self, payload: Any) -> None:
-        self.out.write(self.sep + payload)
-        self.sep = b",\n"
-
-    def close(self) -> None:
-        self.out.write(b"[]\n" if self.sep == b"[\n" else b"\n]\n")
-        self.out.flush()
-
-
-class TextWriter(JsonLinesWriter):
-    def write(self, payload: Any) -> None:
-        self.out.write(payload)
-
-    def write_error(self, failure: Failure) -> None:
-        pass  # a plain-text corpus has no place for error records; stderr has the message
-
-
-class CsvWriter(JsonLinesWriter):
-    def __init__(self, out: IO[bytes], errors: bool) -> None:
-        super().__init__(out)
-        self.errors = errors
-        header = CSV_COLUMNS + (("error_code", "error_message") if errors else ())
-        out.write(_csv_bytes(header))
-
-    def write(self, payload: Any) -> None:
-        if self.errors:  # the workers render rows without the error columns: add them empty
-            payload = payload[:-1] + b",,\n"
-        self.out.write(payload)
-
-    def write_error(self, failure: Failure) -> None:
-        row = [""] * len(CSV_COLUMNS)
-        row[0] = failure.id
-        self.out.write(_csv_bytes([*row, failure.code, failure.message]))
-
-
-def parquet_schema(*, spans: bool = True, errors: bool = False) -> Any:
-    """The Arrow schema of ``arnews parse --format parquet`` (needs pyarrow)."""
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    strings = pa.list_(pa.string())
-    fields: list[Any] = [
-        ("id", pa.string()),
-        ("title", pa.string()),
-        ("dateline", pa.struct([("place", pa.string()), ("agency", pa.string())])),
-        ("updated", pa.timestamp("us")),
-        ("paragraphs", strings),
-        ("related_headlines", strings),
-        ("source", pa.string()),
-        ("keywords", strings),
-        ("read_also", pa.string()),
-        ("similar", strings),
-        ("boilerplate", strings),
-        ("published", pa.timestamp("us")),
-    ]
-    if spans:
-        span = pa.list_(pa.int64())
-        # A field that is None when empty holds one span; one that is [] holds a list of them.
-        span_fields = [
-            (name, span if value is None else pa.list_(span))
-            for name, value in Spans().to_dict().items()
-        ]
-        fields += [
-            ("spans", pa.struct(span_fields)),
-            (
-                "parts",
-                pa.list_(
-                    pa.struct(
-                        [
-                            ("kind", pa.string()),
-                            ("start", pa.int64()),
-                            ("end", pa.int64()),
-                            ("name", pa.string()),
-                        ]
-                    )
-                ),
-            ),
-            (
-                "warnings",
-                pa.list_(
-                    pa.struct(
-                        [
-                            ("code", pa.string()),
-                            ("message", pa.string()),
-                            ("start", pa.int64()),
-                            ("end", pa.int64()),
-                        ]
-                    )
-                ),
-            ),
-        ]
-    if errors:
-        fields.append(("error", pa.struct([("code", pa.string()), ("message", pa.string())])))
-    return pa.schema(fields)
-
-
-class ParquetWriter:
-    #: Rows gathered before a row group is written: bounded memory, reasonable row groups.
-    BATCH = 1024
-
-    def __init__(self, path: str, *, spans: bool, errors: bool) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
-
-        self.schema = parquet_schema(spans=spans, errors=errors)
-        self.writer = pq.ParquetWriter(path, self.schema)
-        self.rows: list[dict[str, Any]] = []
-        self.to_table = pa.Table.from_pylist
-
-    def write(self, payload: Any) -> None:
-        self.rows.append(payload)
-        if len(self.rows) >= self.BATCH:
-            self._flush()
-
-    def write_error(self, failure: Failure) -> None:
-        record = failure.record()
-        if not isinstance(record["id"], str):
-            record["id"] = json.dumps(record["id"], ensure_ascii=False)
-        self.write(record)
-
-    def _flush(self) -> None:
-        if self.rows:
-            self.writer.write_table(self.to_table(self.rows, schema=self.schema))
-            self.rows = []
-
-    def close(self) -> None:
-        self._flush()
-        self.writer.close()
+def _died(reason: str, items: int, again: bool) -> None:
+    # A note, not an error: the documents are parsed again; only one that kills a worker
+    # again gives an error (worker_died), reported in its turn.
+    if items == 0:
+        what = "between two chunks; a fresh worker takes over"
+    elif again:
+        held = "a document" if items == 1 else f"{items} documents"
+        what = f"holding {held}; a fresh worker parses them again, one at a time"
+    else:
+        what = "again on one document: it is reported as worker_died"
+    print(f"{PROG}: warning: a worker process died ({reason}) {what}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------------------------
@@ -645,14 +396,30 @@ def _results(args: argparse.Namespace, render: str) -> Iterator[Done | Failure]:
         # process, so it may set this process-wide option; the library does not.
         multiprocessing.set_forkserver_preload(["arnews"])
     task = Task(
-        Parser(),
+        # The parser's own limit follows the command's, so a page the command lets through
+        # is parsed, not returned as body text.
+        Parser(max_chars=args.max_chars or None),
         _RENDERERS[render],
         spans=not getattr(args, "no_spans", False),
         text_field=args.text_field,
         id_field=args.id_field,
+        max_chars=args.max_chars,
     )
-    items = read_inputs(args.paths, pattern=args.glob, input_format=args.input_format)
-    return ordered_map(task, items, jobs=jobs, chunksize=args.chunksize)
+    items = read_inputs(
+        args.paths,
+        pattern=args.glob,
+        input_format=args.input_format,
+        max_chars=args.max_chars,
+        follow_symlinks=args.follow_symlinks,
+    )
+    return ordered_map(
+        task,
+        items,
+        jobs=jobs,
+        chunksize=args.chunksize,
+        on_lost=functools.partial(_lost, task),
+        on_death=_died,
+    )
 
 
 def _drive(
@@ -676,12 +443,22 @@ def _drive(
                 if progress.enabled:
                     sys.stderr.write("\r\x1b[K")  # the message replaces the progress line
                 print(result.line(), file=sys.stderr)
-                on_error(result)
+                _SIGNALS.held += 1  # a record is written whole, or not at all
+                try:
+                    on_error(result)
+                finally:
+                    _SIGNALS.held -= 1
+                _SIGNALS.check()
                 if args.errors == "fail":
                     break
                 progress.update(0)
             else:
-                on_done(result.payload)
+                _SIGNALS.held += 1
+                try:
+                    on_done(result.payload)
+                finally:
+                    _SIGNALS.held -= 1
+                _SIGNALS.check()
                 progress.update(result.nbytes)
     finally:
         close = getattr(results, "close", None)
@@ -699,38 +476,115 @@ def _output_format(args: argparse.Namespace) -> str:
     return "jsonl"
 
 
-def _make_writer(fmt: str, args: argparse.Namespace, stack: contextlib.ExitStack) -> Writer:
+class WriteFailed(Exception):
+    """The output could not be written: one line on stderr, and ``status``."""
+
+    def __init__(self, name: str, exc: OSError, status: int = EXIT_WRITE) -> None:
+        super().__init__(f"cannot write {name}: {exc.strerror or exc}")
+        self.status = status
+        self.stdout = name == "standard output"
+
+
+def _guarded(out: Output, write: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``write``, with the errors of writing turned into :class:`WriteFailed`."""
+
+    def guarded(value: Any) -> None:
+        try:
+            write(value)
+        except BrokenPipeError as exc:
+            if out.target is None:
+                raise  # `| head`: quiet, as Unix tools are
+            raise WriteFailed(out.name, exc, EXIT_PIPE) from exc
+        except OSError as exc:
+            raise WriteFailed(out.name, exc) from exc
+
+    return guarded
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Refuse, before anything is opened, a glob that leaves its folder and an output that
+    would overwrite an input or land inside an input folder."""
+    if args.glob is not None:
+        problem = check_glob(args.glob)
+        if problem:
+            raise UsageError(f"--glob: {problem}")
+    target = getattr(args, "output", None)
+    if target in (None, "-"):
+        return
+    out_real = os.path.realpath(target)
+    for given in args.paths:
+        if given == "-" or not os.path.exists(given):
+            continue
+        real = os.path.realpath(given)
+        if os.path.isdir(given):
+            if out_real.startswith(real.rstrip(os.sep) + os.sep):
+                raise UsageError(
+                    f"the output {target} is inside the input folder {given}: "
+                    "write it somewhere else"
+                )
+        elif out_real == real or (os.path.exists(target) and os.path.samefile(target, given)):
+            raise UsageError(f"the output {target} is the input {given}: it would be overwritten")
+
+
+def _make_writer(fmt: str, args: argparse.Namespace, out: Output) -> Writer:
     record = args.errors == "record"
-    target = None if args.output in (None, "-") else args.output
-    try:
-        if fmt == "parquet":
-            if target is None:
-                raise UsageError("--format parquet writes a file: give it with -o FILE.parquet")
-            return ParquetWriter(target, spans=not args.no_spans, errors=record)
-        # The ExitStack closes the file; ruff cannot see through enter_context.
-        out = sys.stdout.buffer if target is None else stack.enter_context(open(target, "wb"))  # noqa: SIM115
-    except ImportError as exc:
-        raise UsageError("--format parquet needs pyarrow: pip install 'arnews[parquet]'") from exc
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    if fmt == "parquet":
+        return ParquetWriter(out.path, spans=not args.no_spans, errors=record)
     if fmt == "csv":
-        return CsvWriter(out, errors=record)
+        return CsvWriter(out.stream, errors=record)
     if fmt == "json":
-        return JsonArrayWriter(out)
+        return JsonArrayWriter(out.stream)
     if fmt == "txt":
-        return TextWriter(out)
-    return JsonLinesWriter(out)
+        return TextWriter(out.stream)
+    return JsonLinesWriter(out.stream)
+
+
+def _finish(writer: Writer, out: Output) -> None:
+    # Ends the format (the array's bracket, Parquet's footer) and renames the file into
+    # place, as one step that a signal does not cut in two.
+    _SIGNALS.held += 1
+    try:
+        writer.close()
+        out.commit()
+    finally:
+        _SIGNALS.held -= 1
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     fmt = _output_format(args)
-    with contextlib.ExitStack() as stack:
-        writer = _make_writer(fmt, args, stack)
-        on_error = writer.write_error if args.errors == "record" else _ignore
-        status = _drive(args, fmt, writer.write, on_error)
-        # Not in a finally: after a broken pipe or an interrupt there is nothing to finish.
-        writer.close()
-    return status
+    _check_paths(args)
+    if fmt == "parquet":
+        if args.output in (None, "-"):
+            raise UsageError("--format parquet writes a file: give it with -o FILE.parquet")
+        try:
+            import pyarrow.parquet  # type: ignore[import-untyped]  # noqa: F401
+        except ImportError as exc:
+            raise UsageError(
+                "--format parquet needs pyarrow: pip install 'arnews[parquet]'"
+            ) from exc
+    try:
+        out = Output(args.output)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    try:
+        try:
+            writer = _make_writer(fmt, args, out)
+        except OSError as exc:
+            raise WriteFailed(out.name, exc) from exc
+        on_error = _guarded(out, writer.write_error) if args.errors == "record" else _ignore
+        try:
+            status = _drive(args, fmt, _guarded(out, writer.write), on_error)
+        except Stopped:
+            # What is complete is kept, in a valid file: the format is ended as at a normal
+            # end (see docs/reliability.md). If that fails too, the file is discarded.
+            with contextlib.suppress(Exception):
+                _finish(writer, out)
+            raise
+        _guarded(out, lambda _: _finish(writer, out))(None)
+        _SIGNALS.check()
+        return status
+    finally:
+        out.discard()  # nothing left to do after a commit; removes the temporary file else
 
 
 def _ignore(failure: Failure) -> None:
@@ -801,6 +655,7 @@ class Tally:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    _check_paths(args)
     tally = Tally()
     # Errors are counted whatever the policy: a corpus report must not hide them.
     status = _drive(args, "stats", tally.add, tally.add_error)
@@ -809,8 +664,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if args.json
         else tally.table(args.top)
     )
-    sys.stdout.buffer.write(_encode(text + "\n"))
-    sys.stdout.flush()
+    _write_stdout(encode(text + "\n"))
     return status
 
 
@@ -849,8 +703,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     article = Parser().parse(text)
     header = f"{doc_id}: {len(text):,} characters, {len(article.paragraphs)} paragraphs"
     out = "\n".join([header, "", *show_lines(text, article)]) + "\n"
-    sys.stdout.buffer.write(_encode(out))
-    sys.stdout.flush()
+    _write_stdout(encode(out))
     return EXIT_OK
 
 
@@ -904,6 +757,20 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="JSON Lines field with the record id (default id; if absent: FILE:LINE)",
     )
+    group.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="in folders, follow symbolic links to files and folders outside them (default: "
+        "report them as outside_link and go on)",
+    )
+    group.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"a document over N characters is reported as too_large, not parsed "
+        f"(default {DEFAULT_MAX_CHARS:,}; 0: no limit)",
+    )
     group = parser.add_argument_group("processing")
     group.add_argument(
         "-j",
@@ -952,7 +819,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _input_options(parse)
     group = parse.add_argument_group("output")
-    group.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    group.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file (default: stdout); written as .OUT.XXXX.part beside it and renamed "
+        "when complete; may not be an input or inside an input folder",
+    )
     group.add_argument(
         "-f",
         "--format",
@@ -1025,16 +898,66 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    global _SIGNALS
+    _SIGNALS = _Signals()
+    if threading.current_thread() is threading.main_thread():
+        _SIGNALS.install()
     try:
-        status: int = args.run(args)
-        sys.stdout.flush()
-        return status
+        return _run(args)
+    finally:
+        _SIGNALS.restore()
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        try:
+            status: int = args.run(args)
+            _flush_stdout()
+            _SIGNALS.check()
+            return status
+        except (Stopped, KeyboardInterrupt):
+            raise
+        except BaseException:
+            # A signal that arrived while something else failed (a worker killed by the
+            # same SIGHUP, say) is what the run ends with.
+            _SIGNALS.check()
+            raise
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WriteFailed as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        if exc.stdout:
+            _silence_stdout()
+        return exc.status
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_PIPE
-    except KeyboardInterrupt:
-        print(file=sys.stderr)
-        return EXIT_INTERRUPT
+    except WorkersCannotStart as exc:
+        print(f"{PROG}: error: {exc}; try --jobs 1", file=sys.stderr)
+        return EXIT_WORKERS
+    except (Stopped, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        name = signal.Signals(signum).name
+        print(f"\n{PROG}: stopped by {name}", file=sys.stderr)
+        stop_helpers()  # the forkserver and resource tracker end with the run, not after
+        return EXIT_SIGNAL_BASE + signum
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise WriteFailed("standard output", exc) from exc
+
+
+def _write_stdout(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise WriteFailed("standard output", exc) from exc
+    _flush_stdout()

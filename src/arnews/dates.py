@@ -16,8 +16,9 @@ Rules worth knowing (see ``docs/guides/dates.md``):
 
 * numeric dates are read **day first** (``05/06/2025`` is 5 June); the month-first reading is
   taken only when it is the only possible one (``06/17/2025``);
-* Hijri dates are converted with the tabular (arithmetical) Islamic calendar, which may differ
-  by a day from Umm al-Qura or a sighted calendar;
+* Hijri dates are converted by the Umm al-Qura calendar of Saudi Arabia (a shipped table,
+  1365-1500 AH) and by the tabular (arithmetical) calendar outside it (see :mod:`arnews.hijri`);
+  a weekday written beside a Hijri date that is one day off settles a sighted calendar;
 * relative forms need ``now``; without it their value is ``None`` (the functions never read the
   clock);
 * an impossible or ambiguous expression (``31 فبراير 2024``, ``1446 هـ``) is still matched, with
@@ -44,9 +45,10 @@ from typing import Final, NamedTuple, NoReturn, TypeVar
 import attrs
 import regex
 
+from arnews.hijri import to_gregorian
 from arnews.normalize import fold_chars
 
-__all__ = ["DateMatch", "parse_date", "scan_date"]
+__all__ = ["DateMatch", "is_clock_line", "parse_date", "scan_date", "search_date"]
 
 # Long enough for the longest stamp we read (marker, weekday, Hijri date, "الموافق",
 # Gregorian date, connector and time come to about 90 characters) with room for spacing and
@@ -125,6 +127,9 @@ class _Tables:
     weekday_prefixes: tuple[str, ...]
     periods: Mapping[str, str]
     connectors: tuple[str, ...]
+    zone_words: tuple[str, ...]
+    zone_places: tuple[str, ...]
+    zone_codes: tuple[str, ...]
     markers: tuple[str, ...]
     eras: Mapping[str, str]
     correspondence: tuple[str, ...]
@@ -149,6 +154,7 @@ def _load_tables(raw: object) -> _Tables:
             "weekday_prefixes",
             "day_periods",
             "time_connectors",
+            "time_zones",
             "stamp_markers",
             "gregorian_era",
             "hijri_era",
@@ -200,6 +206,8 @@ def _load_tables(raw: object) -> _Tables:
     def keys(value: object, path: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(_key(w) for w in _words(value, path)))
 
+    zones = _object(top["time_zones"], "time_zones", ["words", "places", "codes"])
+
     return _Tables(
         months=_index(month_pairs, "month"),
         weekdays=_index(
@@ -215,6 +223,9 @@ def _load_tables(raw: object) -> _Tables:
             "period",
         ),
         connectors=keys(top["time_connectors"], "time_connectors"),
+        zone_words=keys(zones["words"], "time_zones.words"),
+        zone_places=keys(zones["places"], "time_zones.places"),
+        zone_codes=keys(zones["codes"], "time_zones.codes"),
         markers=keys(top["stamp_markers"], "stamp_markers"),
         eras=_index(eras, "era"),
         correspondence=keys(top["correspondence"], "correspondence"),
@@ -280,6 +291,8 @@ _WEEKDAY_RE = _compile(
     (?P<wd>{_alt(_TABLES.weekdays)}){_NOT_LETTER}
     (?:{_SP}*+[{_DASH}،,]{_SP}*+|{_SP}++)"""
 )
+# "يوم" before the date itself, spaced or glued to it: "نشر يوم 17/05/2013", "يوم2013/05/17".
+_DAY_WORD_RE = _compile(rf"{_alt(_TABLES.weekday_prefixes)}{_SP}*+(?=[0-9])")
 # Each branch is wrapped in a group named after its form (see _form); the fields inside share
 # names across branches.
 _CORE_RE = _compile(
@@ -334,6 +347,17 @@ _TIME_RE = _compile(
 )
 # An offset is only read after seconds or an ISO "T": "12:27-12:30" is a range, not a zone.
 _ZONE_RE = _compile(rf"(?:Z|[+\-][0-9]{{2}}:?[0-9]{{2}}){_NOT_DIGIT}")
+_OFFSET: Final = rf"[+\-]{_SP}*+[0-9]{{1,2}}(?::?[0-9]{{2}})?{_NOT_DIGIT}"
+# A zone said in words after a time, read and dropped like an offset: "بتوقيت القدس",
+# "بتوقيت مكة المكرمة", "GMT", "GMT+3", "(بتوقيت غرينتش)". After a zone word, a listed place
+# name of several words is taken whole, else one word: the place's name.
+_ZONE_WORDS_RE = _compile(
+    rf"""{_SP}*+[(]?{_SP}*+
+    (?:{_alt(_TABLES.zone_codes)}{_NOT_LETTER}(?:{_SP}*+{_OFFSET})?
+    | {_alt(_TABLES.zone_words)}{_SP}++(?:{_alt(_TABLES.zone_places)}{_NOT_LETTER}|\p{{L}}++)
+    | {_OFFSET}{_SP}*+{_alt(c for c in _TABLES.zone_codes if c.isascii())}{_NOT_LETTER})
+    (?:{_SP}*+[)])?"""
+)
 _PERIOD_RE = _compile(_PERIOD)
 # A bare hour needs a connector and a period: "الساعة 5 مساء", never a stray "- 5".
 _HOUR_RE = _compile(
@@ -377,34 +401,9 @@ _DELETED, _MARKS = _deleted_chars()
 
 # -- calendars ----------------------------------------------------------------------------------
 
-# Julian day number of 1 Muharram 1 AH (16 July 622, Julian) in the civil (Friday) epoch, and
-# the offset between Julian day numbers and proleptic Gregorian ordinals.
-_HIJRI_EPOCH_JDN: Final = 1948440
-_JDN_ORDINAL_OFFSET: Final = 1721425
-
-
-def _hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
-    """Convert a Hijri date with the tabular Islamic calendar (leap years 2, 5, 7, 10, 13, 16,
-    18, 21, 24, 26 and 29 of each 30-year cycle, civil epoch).
-
-    Day 30 is accepted in every month: observed calendars give 30 days to months the tabular
-    one gives 29, and the tabular reading of such a day (the next month's first) is then at
-    most a day off, like any other tabular date.
-    """
-    if not (1 <= year <= 9000 and 1 <= month <= 12 and 1 <= day <= 30):
-        return None
-    jdn = (
-        day
-        + (59 * (month - 1) + 1) // 2  # ceil(29.5 * (month - 1)): months alternate 30 and 29
-        + (year - 1) * 354
-        + (3 + 11 * year) // 30  # leap days before this year
-        + _HIJRI_EPOCH_JDN
-        - 1
-    )
-    try:
-        return date.fromordinal(jdn - _JDN_ORDINAL_OFFSET)
-    except (ValueError, OverflowError):
-        return None
+# Hijri dates are converted by arnews.hijri: the Umm al-Qura table where it reaches (1365-1500
+# AH), the tabular calendar beyond it.
+_hijri_to_gregorian: Final = to_gregorian
 
 
 def _gregorian(year: int, month: int, day: int) -> date | None:
@@ -607,6 +606,9 @@ def _read_time(key: str, i: int) -> tuple[_Clock | None, bool, int]:
         word = period["ap"] if period is not None else None
         if period is not None:
             j = period.end()
+        zone = _ZONE_WORDS_RE.match(key, j)
+        if zone is not None:
+            j = zone.end()
         return _clock(tm["hh"], tm["mi"], tm["ss"], tm["frac"], word), True, j
     hm = _HOUR_RE.match(key, i)
     if hm is not None:
@@ -781,6 +783,10 @@ def _scan(
     weekday = _WEEKDAY_RE.match(key, i)
     if weekday is not None:
         i = weekday.end()
+    elif lead is None:
+        day_word = _DAY_WORD_RE.match(key, i)
+        if day_word is not None:
+            i = day_word.end()
     core = _CORE_RE.match(key, i)
     if core is None:
         return None
@@ -812,8 +818,8 @@ def _scan(
     if weekday_number is not None and value is not None:
         shift = (weekday_number - value.weekday()) % 7
         if shift in (1, 6) and found.calendar == _HIJRI:
-            # A tabular Hijri date can be a day off the calendar the page used; the weekday
-            # written beside it says which way.
+            # A converted Hijri date can be a day off the calendar the page used (a sighted
+            # calendar, or the tabular one before the table); the weekday beside it says which way.
             value += timedelta(days=1 if shift == 1 else -1)
         elif shift:
             mismatch = True
@@ -826,6 +832,68 @@ def _scan(
         has_time=has_time,
     )
     return value, (start, i), extra
+
+
+_CLOCK_LINE_RE = _compile(
+    rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?{_NOT_DIGIT}{_PERIOD}"
+)
+
+
+def is_clock_line(text: str) -> bool:
+    """Tell whether ``text`` is a clock time with its time zone and nothing else.
+
+    Wire services close a story with the time it was filed (the Saudi Press Agency's
+    ``14:12 ت م``, "Makkah time"); such a line says no date, and is no sentence.
+
+    Example:
+        >>> is_clock_line("14:12 ت م"), is_clock_line("10:20 بتوقيت القدس")
+        (True, True)
+        >>> is_clock_line("14:12"), is_clock_line("14:12 وصل الرئيس")
+        (False, False)
+    """
+    stripped = text.strip()
+    if len(stripped) > _WINDOW:
+        return False
+    key = fold_chars(stripped)
+    clock = _CLOCK_LINE_RE.match(key)
+    if clock is None:
+        return False
+    zone = _ZONE_WORDS_RE.match(key, clock.end())
+    return zone is not None and not key[zone.end() :].strip()
+
+
+# Where a word or a number starts: a date expression never starts inside one.
+_WORD_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
+
+
+def search_date(
+    text: str, pos: int = 0, endpos: int | None = None, *, now: datetime | None = None
+) -> DateMatch | None:
+    """Find the first date expression that begins at a word of ``text[pos:endpos]``.
+
+    For a date set inside other words, as wire datelines print it (``بغداد 26 شوال 1436 هـ
+    الموافق 11 أغسطس 2015 م واس``): each word start is tried with :func:`scan_date`, so the
+    caller bounds the cost with ``endpos`` (a dateline's few words, not a whole page). The
+    expression may run on past ``endpos``; its span is :func:`scan_date`'s.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+
+    Example:
+        >>> m = search_date("بغداد 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس")
+        >>> m.value, m.hijri
+        (datetime.datetime(2015, 8, 11, 0, 0), '1436-10-26')
+        >>> m.text
+        '26 شوال 1436 هـ الموافق 11 أغسطس 2015 م'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"search_date() takes a str, not {type(text).__name__}")
+    stop = len(text) if endpos is None else min(endpos, len(text))
+    for word in _WORD_START_RE.finditer(text, pos, stop):
+        found = scan_date(text, word.start(), now=now)
+        if found is not None:
+            return found
+    return None
 
 
 def parse_date(text: str, *, now: datetime | None = None) -> datetime | None:

@@ -16,10 +16,12 @@ similar/related), ``updated`` and ``published`` (followed by a date).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,8 +45,35 @@ PREFIX_CHARS = 80
 _COLONS = ":：﹕"
 
 
+#: The longest phrase a lexicon takes, in characters: a marker is looked for in the first
+#: :data:`PREFIX_CHARS` characters of a line, and furniture phrases are short; a longer
+#: "phrase" is a mistake (a paragraph pasted in), and would make the patterns deep.
+MAX_PHRASE_CHARS = 150
+
+# The keys of a lexicon file; keys that start with "_" or "$" are comments ("$schema").
+# The keys that hold a list of phrases: one table, so that a new kind of phrase is read,
+# checked and accepted in one place.
+_PHRASE_KEYS = (
+    "boilerplate",
+    "boilerplate_lines",
+    "bullets",
+    "bylines",
+    "boilerplate_inside",
+    "tickers",
+    "navigation",
+)
+_KEYS = ("version", "description", "markers", "credits", *_PHRASE_KEYS)
+
+
 class LexiconError(ValueError):
-    """A lexicon file or dict is malformed; the message says where."""
+    """A lexicon file or dict is malformed; the message says where (the file, the key).
+
+    Example:
+        >>> Lexicon.from_dict({"bullets": "-"})
+        Traceback (most recent call last):
+        ...
+        arnews.lexicon.LexiconError: bullets must be a list of strings, not a string
+    """
 
 
 @attrs.frozen(slots=True)
@@ -87,6 +116,11 @@ _DELETED = _class(FOLD_DELETED)
 _SPACE = _class(c for c in FOLDED_FROM[" "] if c not in "\n\r")
 # A letter or digit that the fold keeps (tatweel is a letter to \w, but the fold deletes it).
 _WORD = "[^\\W" + _DELETED[1:]
+# A letter the fold keeps: what may not follow a stamp marker, which pages glue to the date
+# (`نشر في17/05/2013`).
+_LETTER = "[^\\W\\d_" + _DELETED[1:]
+# Marker kinds followed by a date, which may be glued to the marker's last word.
+_DATED_KINDS = frozenset({"updated", "published"})
 _GAP = _class({*FOLD_DELETED, *(c for c in FOLDED_FROM[" "] if c not in "\n\r")}) + "*"
 
 
@@ -98,7 +132,49 @@ def _char_class(char: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _compile_cached(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    with _shared_charsets():
+        return re.compile(pattern)
+
+
+# Compiling a trie is mostly the standard library optimising each character class into a
+# 64K-entry bitmap, once per occurrence: the same few classes (the deleted characters before
+# every letter, the alef variants...) occur thousands of times in a large lexicon. While our
+# tries compile, that pure function is memoised, which makes compiling three times faster
+# (the import of arnews too). Guarded: where the private function is not there, or has
+# another signature, compiling simply runs at the standard speed.
+_CHARSET_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def _shared_charsets() -> Iterator[None]:
+    compiler = getattr(re, "_compiler", None)
+    original = getattr(compiler, "_optimize_charset", None)
+    if original is None or getattr(original, "_arnews_memo", False):
+        yield
+        return
+    cache: dict[Any, tuple[list[Any], Any]] = {}
+
+    def memo(*args: Any, **kwargs: Any) -> Any:
+        if kwargs or len(args) != 4:  # not the call shape this was written for: pass through
+            return original(*args, **kwargs)
+        charset, iscased, fixup, fixes = args
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            hit = cache.get(key)
+        except TypeError:  # an unhashable item: no memo for this one
+            return original(*args)
+        if hit is None:
+            hit = cache[key] = original(*args)
+        out, cased = hit
+        return list(out), cased
+
+    memo._arnews_memo = True  # type: ignore[attr-defined]
+    with _CHARSET_LOCK:
+        compiler._optimize_charset = memo  # type: ignore[union-attr]
+        try:
+            yield
+        finally:
+            compiler._optimize_charset = original  # type: ignore[union-attr]
 
 
 def raw_heads(phrases: Iterable[str]) -> frozenset[str]:
@@ -152,15 +228,19 @@ def _trie(phrases: Iterable[str]) -> str:
     return emit(root, True) or r"(?!)"
 
 
-def _compile_kind(phrases: Iterable[str], bullets: str, colon: str = "colon") -> re.Pattern[str]:
-    return _compile_phrases(tuple(phrases), bullets, colon)
+def _compile_kind(
+    phrases: Iterable[str], bullets: str, colon: str = "colon", glued_digits: bool = False
+) -> re.Pattern[str]:
+    return _compile_phrases(tuple(phrases), bullets, colon, glued_digits)
 
 
 # Compiling the tries is the slow part of building a lexicon (about 0.1 s for the default
 # one): lexicons made by extend(), replace() or unpickling share the patterns of the same
 # phrases. A cache of pure results, so sharing it between threads changes no output.
 @functools.lru_cache(maxsize=128)
-def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.Pattern[str]:
+def _compile_phrases(
+    phrases: tuple[str, ...], bullets: str, colon: str, glued_digits: bool = False
+) -> re.Pattern[str]:
     inline = [p for p in phrases if not p.endswith("$")]
     alone = [p[:-1] for p in phrases if p.endswith("$")]
     bullet = f"(?:[{re.escape(bullets)}]{_GAP})?" if bullets else ""
@@ -171,17 +251,53 @@ def _compile_phrases(phrases: tuple[str, ...], bullets: str, colon: str) -> re.P
     def tail(group: str) -> str:
         # A run of colons may hold deleted characters too (`:ـ:` folds to `::`).
         colons = rf"[{_COLONS}](?:{_DELETED}*[{_COLONS}])*"
-        return rf"(?!{_DELETED}*{_WORD}){_GAP}(?:({group}{colons}){_GAP})?"
+        after = _LETTER if glued_digits else _WORD
+        return rf"(?!{_DELETED}*{after}){_GAP}(?:({group}{colons}){_GAP})?"
 
     # A phrase that must stand alone checks, ahead, that nothing follows its tail.
     named = tail(f"?P<{colon}>" if colon else "?:")
-    return re.compile(rf"{_GAP}{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)){named}")
+    with _shared_charsets():
+        return re.compile(
+            rf"{_GAP}{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)){named}"
+        )
+
+
+_KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
+
+
+def _furniture_key(text: str) -> str:
+    """The key furniture is matched on: folded, white space collapsed, Latin in lower case."""
+    return fold(text).lower()
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_prefixes(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of ``phrases`` that matches at the start of a furniture key, on whole
+    words; longer phrases are tried first."""
+    keys = sorted({k for k in map(_furniture_key, phrases) if k}, key=lambda k: (-len(k), k))
+    if not keys:
+        return re.compile(r"(?!)")
+    return re.compile("(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{where} must be a list of strings")
+    if not isinstance(value, list | tuple):
+        kind = _KINDS_OF.get(type(value), type(value).__name__)
+        raise LexiconError(f"{where} must be a list of strings, not {kind}")
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            kind = _KINDS_OF.get(type(item), type(item).__name__)
+            raise LexiconError(f"{where}[{i}] must be a string, not {kind}")
     return tuple(value)
+
+
+def _check_phrases(where: str, phrases: Iterable[str]) -> None:
+    for i, phrase in enumerate(phrases):
+        if len(phrase) > MAX_PHRASE_CHARS:
+            raise LexiconError(
+                f"{where}[{i}] is {len(phrase):,} characters long; a phrase may have at most "
+                f"{MAX_PHRASE_CHARS} ({phrase[:30]!r}...)"
+            )
 
 
 @attrs.frozen(slots=True)
@@ -202,7 +318,8 @@ class Lexicon:
     #: Marker phrases by kind (see :data:`MARKER_KINDS`); a phrase ending in ``$`` counts
     #: only alone on its line.
     markers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    #: Phrases that start a page-furniture line (an app promo, a share prompt…).
+    #: Phrases that start a page-furniture line (an app promo, a share prompt…); a phrase
+    #: ending in ``*`` takes its line whatever follows (a cookie banner's sentence).
     boilerplate: tuple[str, ...] = ()
     #: Lines that are furniture only when they are the whole line (``طباعة``, ``شارك``).
     boilerplate_lines: tuple[str, ...] = ()
@@ -210,6 +327,15 @@ class Lexicon:
     bullets: tuple[str, ...] = ()
     #: Generic credits a dateline carries in place of an agency (``وكالات``, ``متابعات``).
     bylines: tuple[str, ...] = ()
+    #: Phrases that make a short line furniture wherever they stand in it (``©``,
+    #: ``Getty Images``, ``جميع الحقوق محفوظة``).
+    boilerplate_inside: tuple[str, ...] = ()
+    #: Words that open a news-ticker line (``عاجل:``); the line is furniture when what follows
+    #: is a headline, not a sentence of the body.
+    tickers: tuple[str, ...] = ()
+    #: Section names of site menus (``الرئيسية``, ``رياضة``): a run of short lines at the top
+    #: of a page that holds them is a navigation menu.
+    navigation: tuple[str, ...] = ()
     #: Words of author and credit lines, by role (see :data:`CREDIT_ROLES`): ``markers``
     #: (``كتب``, ``بقلم``, ``تصوير``), ``offices`` (``مكتب``), ``not_names`` (words no name
     #: holds: ``في``, ``أن``), ``verbs`` (reporting verbs, which open a sentence and no name:
@@ -219,10 +345,14 @@ class Lexicon:
         init=False, eq=False, repr=False, hash=False
     )
     _boilerplate_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _boilerplate_line_re: re.Pattern[str] = attrs.field(
+    _boilerplate_line_set: frozenset[str] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
     _byline_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _boilerplate_any_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _inside_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _ticker_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _navigation_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _credit_sets: Mapping[str, frozenset[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -231,33 +361,56 @@ class Lexicon:
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        # Checked here, so that extend() and replace() check too.
+        for kind, items in self.markers.items():
+            _check_phrases(f"markers.{kind}", items)
+        for key in _PHRASE_KEYS:
+            _check_phrases(key, getattr(self, key))
+        for role, words in self.credits.items():
+            _check_phrases(f"credits.{role}", words)
         bullets = "".join(self.bullets)
         patterns = {
-            kind: _compile_kind(self.markers.get(kind, ()), bullets if kind != "source" else "")
+            kind: _compile_kind(
+                self.markers.get(kind, ()),
+                bullets if kind != "source" else "",
+                glued_digits=kind in _DATED_KINDS,
+            )
             for kind in {*MARKER_KINDS, *self.markers}
         }
         object.__setattr__(self, "_patterns", patterns)
         # One pass that rules out most lines: a line no kind's pattern can match costs one
         # call of one prefix tree instead of one per kind.
         every = [p for kind in patterns for p in self.markers.get(kind, ())]
-        object.__setattr__(self, "_any_marker", _compile_kind(every, bullets, colon=""))
+        any_marker = _compile_kind(every, bullets, colon="", glued_digits=True)
+        object.__setattr__(self, "_any_marker", any_marker)
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
-        heads = raw_heads((*self.boilerplate, *self.boilerplate_lines))
+        short = [p for p in self.boilerplate if not p.endswith("*")]
+        banners = [p[:-1] for p in self.boilerplate if p.endswith("*")]
+        heads = raw_heads((*short, *banners, *self.boilerplate_lines, *self.tickers))
         object.__setattr__(self, "_boilerplate_heads", heads)
-        # Both run on the raw line, read as if folded (see _trie).
+        # Furniture phrases run on the folded key of a candidate line (a few short lines a
+        # page): patterns of plain folded words compile in a fraction of the time a prefix
+        # tree of fold-aware classes takes, and the phrase list is long.
+        object.__setattr__(self, "_boilerplate_re", _folded_prefixes(tuple(short)))
+        object.__setattr__(self, "_boilerplate_any_re", _folded_prefixes(tuple(banners)))
         start = _GAP  # a line may open with a diacritic or tatweel, then a space
+        # Searched for anywhere in a short line, not matched at its start.
+        object.__setattr__(self, "_inside_re", _compile_cached(_trie(self.boilerplate_inside)))
+        # The ticker words, then their colon, bar or dash: what follows is the headline.
         object.__setattr__(
             self,
-            "_boilerplate_re",
-            _compile_cached(rf"{start}(?:{_trie(self.boilerplate)})(?!{_DELETED}*{_WORD})"),
+            "_ticker_re",
+            _compile_cached(
+                rf"{start}(?:{_trie(self.tickers)})(?!{_DELETED}*{_WORD})"
+                rf"{_GAP}(?:[{_COLONS}|/\-\u2013\u2014]{_GAP})*"
+            ),
         )
-        object.__setattr__(
-            self,
-            "_boilerplate_line_re",
-            _compile_cached(rf"{start}(?:{_trie(self.boilerplate_lines)}){_GAP}$"),
-        )
+        navigation = frozenset(" ".join(fold(p).split()) for p in self.navigation)
+        object.__setattr__(self, "_navigation_set", navigation)
+        lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
+        object.__setattr__(self, "_boilerplate_line_set", lines)
         object.__setattr__(self, "_byline_set", frozenset(fold(p) for p in self.bylines))
         object.__setattr__(
             self,
@@ -280,14 +433,21 @@ class Lexicon:
         """Build and validate a lexicon from a dict shaped like ``data/lexicon.json``.
 
         Raises:
-            LexiconError: a key has the wrong type.
+            LexiconError: a key is unknown or has the wrong type, or a phrase is longer than
+                :data:`MAX_PHRASE_CHARS`.
 
         Example:
             >>> Lexicon.from_dict({"markers": {"source": ["المصدر"]}}).markers["source"]
             ('المصدر',)
         """
         if not isinstance(data, Mapping):
-            raise LexiconError("a lexicon must be a JSON object")
+            kind = _KINDS_OF.get(type(data), "an array" if isinstance(data, list) else "")
+            raise LexiconError(
+                f"a lexicon must be a JSON object, not {kind or type(data).__name__}"
+            )
+        unknown = [k for k in data if k not in _KEYS and not str(k).startswith(("_", "$"))]
+        if unknown:
+            raise LexiconError(f"unknown key {unknown[0]!r} (the keys are {', '.join(_KEYS)})")
         markers_in = data.get("markers", {})
         if not isinstance(markers_in, Mapping):
             raise LexiconError("'markers' must map a marker kind to a list of phrases")
@@ -296,27 +456,36 @@ class Lexicon:
         if not isinstance(credits_in, Mapping):
             raise LexiconError("'credits' must map a role to a list of words")
         credits = {str(k): _str_list(v, f"credits.{k}") for k, v in credits_in.items()}
-        return cls(
-            markers=markers,
-            boilerplate=_str_list(data.get("boilerplate", []), "boilerplate"),
-            boilerplate_lines=_str_list(data.get("boilerplate_lines", []), "boilerplate_lines"),
-            bullets=_str_list(data.get("bullets", []), "bullets"),
-            bylines=_str_list(data.get("bylines", []), "bylines"),
-            credits=credits,
-        )
+        phrases = {key: _str_list(data.get(key, []), key) for key in _PHRASE_KEYS}
+        return cls(markers=markers, credits=credits, **phrases)
 
     @classmethod
     def load(cls, path: str | Path) -> Lexicon:
         """Load a lexicon from a JSON file.
 
+        Every error names the file and what is wrong with it.
+
         Raises:
-            LexiconError: the file is not valid JSON or not shaped like a lexicon.
+            LexiconError: the file cannot be read, is not UTF-8 or not valid JSON, is
+                nested too deep, or is not shaped like a lexicon (see :meth:`from_dict`).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> p = pathlib.Path(tempfile.mkdtemp()) / "lex.json"
+            >>> _ = p.write_text('{"bullets": "-"}', "utf-8")
+            >>> try:
+            ...     Lexicon.load(p)
+            ... except LexiconError as exc:
+            ...     print(str(exc).split(": ", 1)[1])
+            bullets must be a list of strings, not a string
         """
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
-        return cls.from_dict(data)
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise LexiconError(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
+        return _from_json(text, str(path))
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -332,10 +501,7 @@ class Lexicon:
         """Return the lexicon as a JSON-ready dict (the shape :meth:`from_dict` reads)."""
         return {
             "markers": {k: list(v) for k, v in self.markers.items()},
-            "boilerplate": list(self.boilerplate),
-            "boilerplate_lines": list(self.boilerplate_lines),
-            "bullets": list(self.bullets),
-            "bylines": list(self.bylines),
+            **{key: list(getattr(self, key)) for key in _PHRASE_KEYS},
             "credits": {k: list(v) for k, v in self.credits.items()},
         }
 
@@ -353,6 +519,9 @@ class Lexicon:
         boilerplate_lines: Iterable[str] = (),
         bullets: Iterable[str] = (),
         bylines: Iterable[str] = (),
+        boilerplate_inside: Iterable[str] = (),
+        tickers: Iterable[str] = (),
+        navigation: Iterable[str] = (),
         credits: Mapping[str, Iterable[str]] | None = None,
     ) -> Lexicon:
         """Return a new lexicon with more phrases added to this one's.
@@ -374,6 +543,9 @@ class Lexicon:
             boilerplate_lines=(*self.boilerplate_lines, *boilerplate_lines),
             bullets=(*self.bullets, *bullets),
             bylines=(*self.bylines, *bylines),
+            boilerplate_inside=(*self.boilerplate_inside, *boilerplate_inside),
+            tickers=(*self.tickers, *tickers),
+            navigation=(*self.navigation, *navigation),
             credits=roles,
         )
 
@@ -481,28 +653,87 @@ class Lexicon:
         """Tell whether a whole line is page furniture.
 
         A line is furniture when it is one of :attr:`boilerplate_lines`, or starts with a
-        :attr:`boilerplate` phrase and adds at most ``max_extra_words`` words (an app's name).
+        :attr:`boilerplate` phrase and adds at most ``max_extra_words`` words (an app's name),
+        or any number of words after a phrase marked ``*`` (a banner's sentence).
 
         Example:
             >>> Lexicon.default().is_boilerplate("تابع أحدث الأخبار عبر تطبيق")
             True
             >>> Lexicon.default().is_boilerplate("طباعة الكتب في مصر تراجعت كثيرا")
             False
+            >>> Lexicon.default().is_boilerplate(
+            ...     "نستخدم ملفات تعريف الارتباط لتحسين تجربتك، وباستمرارك في التصفح توافق على ذلك"
+            ... )
+            True
         """
         # Most lines open with a letter no furniture phrase opens with.
         head = line[:1]
         if head and not head.isspace() and head not in self._boilerplate_heads:
             return False
-        if self._boilerplate_line_re.match(line) is not None:
+        key = _furniture_key(line)
+        if key in self._boilerplate_line_set:
             return True
-        m = self._boilerplate_re.match(line)
+        if self._boilerplate_any_re.match(key) is not None:
+            return True
+        m = self._boilerplate_re.match(key)
         # Words are counted folded: a lone diacritic or tatweel is no word.
-        return m is not None and len(fold(line[m.end() :]).split()) <= max_extra_words
+        return m is not None and len(key[m.end() :].split()) <= max_extra_words
+
+    @property
+    def boilerplate_inside_pattern(self) -> re.Pattern[str]:
+        """One pattern of every :attr:`boilerplate_inside` phrase, to search a page with.
+
+        Example:
+            >>> pattern = Lexicon.default().boilerplate_inside_pattern
+            >>> pattern.search("صورة: Getty Images") is not None
+            True
+        """
+        return self._inside_re
+
+    def match_ticker(self, line: str) -> int | None:
+        """Where the headline starts after a ticker word that opens ``line``; ``None`` if none.
+
+        Example:
+            >>> line = "عاجل: الرئيس يصل إلى القاهرة"
+            >>> line[Lexicon.default().match_ticker(line) :]
+            'الرئيس يصل إلى القاهرة'
+            >>> Lexicon.default().match_ticker("عاجلا أم آجلا") is None
+            True
+        """
+        m = self._ticker_re.match(line)
+        return None if m is None else m.end()
+
+    def is_navigation(self, item: str) -> bool:
+        """Tell whether ``item`` is the name of a site section, as menus list them.
+
+        Example:
+            >>> Lexicon.default().is_navigation("الرئيسية"), Lexicon.default().is_navigation("غزة")
+            (True, False)
+        """
+        return " ".join(fold(item).split()) in self._navigation_set
+
+
+def _from_json(text: str, where: str) -> Lexicon:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(
+            f"{where}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from exc
+    except RecursionError:
+        raise LexiconError(f"{where}: not a lexicon: arrays or objects nested too deep") from None
+    except ValueError as exc:  # a number too long to read, say
+        raise LexiconError(f"{where}: not valid JSON: {exc}") from exc
+    try:
+        return Lexicon.from_dict(data)
+    except LexiconError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
 
 
 def _load_default() -> Lexicon:
-    text = (resources.files("arnews") / "data" / "lexicon.json").read_text(encoding="utf-8")
-    return Lexicon.from_dict(json.loads(text))
+    # The shipped file is checked as a user's is: a broken edit to it names the file.
+    resource = resources.files("arnews") / "data" / "lexicon.json"
+    return _from_json(resource.read_text(encoding="utf-8"), str(resource))
 
 
 _DEFAULT = _load_default()

@@ -32,9 +32,11 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import os
+import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -49,6 +51,7 @@ __all__ = [
     "CONTRADICTION",
     "DIVERSITY",
     "KNOWN_EDGE",
+    "MAX_FIND_PROBES",
     "MAX_PHRASE_TOKENS",
     "MAX_SEGMENT_TOKENS",
     "MAX_SEPARATED_WORDS",
@@ -59,6 +62,7 @@ __all__ = [
     "W_LEXICON",
     "TagLexicon",
     "find_tag_lines",
+    "segment_tag_lines",
     "segment_tags",
 ]
 
@@ -483,48 +487,145 @@ def _raw_letters(folded: set[str]) -> set[str]:
     return out
 
 
+#: Up to this many search words, each is found in the article with ``str.find`` (at C
+#: speed); with more (a page of thousands of tag lines), the article's distinct words are
+#: searched for all of them at once, so the cost stays linear in the page.
+MAX_FIND_PROBES = 64
+# The indexed search compares the article's substrings of each probe length; probes longer
+# than this are compared by their first _PROBE_CAP characters first.
+_PROBE_CAP = 24
+_SPACE_RUN = re.compile(r"(\s+)")
+
+
+def _find_each(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
+    """``(offset, length)`` of each probe's occurrences, as a left-to-right scan per probe
+    finds them (an occurrence never overlaps the one before it of the same probe)."""
+    hits: list[tuple[int, int]] = []
+    find = context.find
+    for probe in probes:
+        size = len(probe)
+        pos = find(probe)
+        while pos >= 0:
+            hits.append((pos, size))
+            pos = find(probe, pos + size)
+    return hits
+
+
+def _find_indexed(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
+    """What :func:`_find_each` returns, in time linear in ``context`` for any number of probes.
+
+    A probe holds no white space, so it occurs inside one white-space-delimited word of the
+    article: the distinct words are joined into one string, searched once per probe length
+    (C-level passes of slicing and set look-ups), and each hit is carried to every place
+    where its word occurs.
+    """
+    probes = list(probes)
+    spaced = {p for p in probes if any(map(str.isspace, p))}
+    hits = _find_each(context, spaced) if spaced else []
+    by_length: dict[int, set[str]] = {}
+    long_probes: dict[str, set[str]] = {}
+    for probe in probes:
+        if probe in spaced:
+            continue
+        size = min(len(probe), _PROBE_CAP)
+        by_length.setdefault(size, set()).add(probe[:size])
+        if len(probe) >= _PROBE_CAP:
+            long_probes.setdefault(probe[:_PROBE_CAP], set()).add(probe)
+    parts = _SPACE_RUN.split(context)
+    offsets = [0, *itertools.accumulate(map(len, parts))]
+    words = parts[0::2]
+    distinct = list(dict.fromkeys(words))
+    joined = "\n".join(distinct)
+    word_at = [0, *itertools.accumulate(len(w) + 1 for w in distinct)]
+    n = len(joined)
+    # Every occurrence of a probe in the distinct words, by word: (offset in word, probe).
+    found: dict[int, list[tuple[int, str]]] = {}
+    for size, keys in by_length.items():
+        count = n - size + 1
+        if count <= 0:
+            continue
+        windows = map(joined.__getitem__, map(slice, range(count), range(size, n + 1)))
+        for at in itertools.compress(range(count), map(keys.__contains__, windows)):
+            if size == _PROBE_CAP:
+                heads = long_probes[joined[at : at + size]]
+                matched = [p for p in heads if joined.startswith(p, at)]
+            else:
+                matched = [joined[at : at + size]]
+            w = bisect.bisect_right(word_at, at) - 1
+            for probe in matched:
+                found.setdefault(w, []).append((at - word_at[w], probe))
+    if not found:
+        return hits
+    # Within a word, a probe's occurrences are taken left to right without overlap.
+    shapes: dict[str, list[tuple[int, int]]] = {}
+    for w, occurrences in found.items():
+        occurrences.sort()
+        ends: dict[str, int] = {}
+        kept: list[tuple[int, int]] = []
+        for offset, probe in occurrences:
+            if offset >= ends.get(probe, 0):
+                ends[probe] = offset + len(probe)
+                kept.append((offset, len(probe)))
+        shapes[distinct[w]] = kept
+    for k in itertools.compress(range(len(words)), map(shapes.__contains__, words)):
+        start = offsets[2 * k]
+        hits.extend((start + offset, size) for offset, size in shapes[words[k]])
+    return hits
+
+
 def _windows(context: str, probes: Iterable[str]) -> str:
     """The stretches of ``context`` that can give evidence about the tag line's words.
 
     Folding a whole article costs far more than the rest of the segmenter, yet only the
     places where a word of the tag line occurs matter: a phrase starts at such a word and
     runs a few words on. A substring search per word (as written, and folded) finds them at
-    C speed; each place is read from its word's start to a little past a phrase's length.
-    A word spelled in a third way (neither as in the tag line nor plain) is missed: evidence
-    is lost, never invented. Separate stretches are joined by a clause break, so no phrase
-    is made across a gap.
+    C speed (with many words, one indexed pass over the article's distinct words: see
+    :data:`MAX_FIND_PROBES`); each place is read from its word's start to a little past a
+    phrase's length. A word spelled in a third way (neither as in the tag line nor plain) is
+    missed: evidence is lost, never invented. Separate stretches are joined by a clause
+    break, so no phrase is made across a gap.
     """
-    spans: list[tuple[int, int]] = []
+    wanted = [p for p in dict.fromkeys(probes) if p]  # a word of tatweel alone folds to nothing
+    if len(wanted) <= MAX_FIND_PROBES:
+        hits = _find_each(context, wanted)
+    else:
+        hits = _find_indexed(context, wanted)
+    if not hits:
+        return ""
+    hits.sort()
     n = len(context)
     find = context.find
-    for probe in probes:
-        if not probe:
-            continue  # a word of tatweel or diacritics alone folds to nothing
-        pos = find(probe)
-        while pos >= 0:
-            # Back to the word's start (clitics are a few letters long): the last space
-            # or line break before the probe, looked for with C-level searches.
-            lo = max(0, pos - 8)
-            start = max(context.rfind(" ", lo, pos), context.rfind("\n", lo, pos)) + 1
-            if start == 0 and lo > 0:
-                start = pos  # no break within reach: the probe starts a long word
-            # On to the end of the word that the window ends in.
-            end = min(n, pos + len(probe) + _WINDOW)
-            stop = find(" ", end)
-            end = n if stop < 0 else stop
-            spans.append((start, end))
-            pos = find(probe, pos + len(probe))
-    if not spans:
-        return ""
-    spans.sort()
+    rfind = context.rfind
     out: list[str] = []
-    cur_start, cur_end = spans[0]
-    for start, end in spans[1:]:
-        if start <= cur_end:
-            cur_end = max(cur_end, end)
+    # A window's start never decreases as the hits go on, so touching windows are merged as
+    # they come; a hit inside the current window needs no start of its own.
+    cur_start = cur_end = -1
+    # The next space after a point, remembered: hits come in order, so a long run without
+    # spaces is read once, not once per hit in it.
+    space_from = space_at = -1
+    for pos, size in hits:
+        # On to the end of the word that the window ends in.
+        end = min(n, pos + size + _WINDOW)
+        if pos <= cur_end and end <= cur_end:
             continue
-        out.append(context[cur_start:cur_end])
-        cur_start, cur_end = start, end
+        if not space_from <= end <= space_at:
+            stop = find(" ", end)
+            space_from, space_at = end, n if stop < 0 else stop
+        if pos <= cur_end:
+            cur_end = max(cur_end, space_at)
+            continue
+        # Back to the word's start (clitics are a few letters long): the last space
+        # or line break before the probe, looked for with C-level searches.
+        lo = max(0, pos - 8)
+        start = max(rfind(" ", lo, pos), rfind("\n", lo, pos)) + 1
+        if start == 0 and lo > 0:
+            start = pos  # no break within reach: the probe starts a long word
+        if start <= cur_end:
+            cur_end = max(cur_end, space_at)
+            continue
+        if cur_end >= 0:
+            out.append(context[cur_start:cur_end])
+        cur_start, cur_end = start, space_at
     out.append(context[cur_start:cur_end])
     return ".\n".join(out)
 
@@ -784,25 +885,29 @@ def segment_tags(
         >>> [line[s:e] for s, e in segment_tags(line)]
         ['غزة', 'وقف إطلاق النار', 'الأمم المتحدة']
     """
+    return segment_tag_lines([line], context=context, lexicon=lexicon, gazetteer=gazetteer)[0]
+
+
+def segment_tag_lines(
+    lines: Sequence[str],
+    *,
+    context: str = "",
+    lexicon: TagLexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[list[tuple[int, int]]]:
+    """Split several tag lines of one article, as :func:`segment_tags` splits each.
+
+    The article (``context``) is read once for all the lines, for the words of all of them,
+    so a page of thousands of tag lines costs time linear in the page, not lines times article.
+    A line's tags are looked up only among its own words, so each line splits as it would
+    alone, save that evidence found around another line's words counts too.
+
+    Example:
+        >>> lines = ["البيت الأبيض جو بايدن", "غزة حماس"]
+        >>> [[line[s:e] for s, e in spans] for line, spans in zip(lines, segment_tag_lines(lines))]
+        [['البيت الأبيض', 'جو بايدن'], ['غزة', 'حماس']]
+    """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
-    items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
-    if not items:
-        return []
-    if len(items) >= 2:
-        groups: list[tuple[list[tuple[int, int]], bool]] = [
-            (item, len(item) > MAX_SEPARATED_WORDS) for item in items
-        ]
-    else:
-        groups = [(items[0], len(items[0]) > 1)]
-    to_split = [spans for spans, split in groups if split]
-    if sum(map(len, items)) > MAX_SEGMENT_TOKENS:
-        # No page has a tag line this long: separated items stay whole, other words are
-        # each a tag, at the cost of a scan.
-        return [
-            span
-            for spans, split in groups
-            for span in (spans if split else [(spans[0][0], spans[-1][1])])
-        ]
     analyses: dict[str, _Tok] = {}
     known = lexicon.phrases if lexicon is not None else frozenset()
 
@@ -812,21 +917,58 @@ def segment_tags(
             tok = analyses[text] = _Tok(text, gaz, known)
         return tok
 
+    # Per line: its groups of tokens to weigh, or its spans when no evidence is needed.
+    plans: list[tuple[list[tuple[list[tuple[int, int]], bool]], list[tuple[int, int]]]] = []
+    raw: set[str] = set()
+    for line in lines:
+        items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
+        if not items:
+            plans.append(([], []))
+            continue
+        if len(items) >= 2:
+            groups: list[tuple[list[tuple[int, int]], bool]] = [
+                (item, len(item) > MAX_SEPARATED_WORDS) for item in items
+            ]
+        else:
+            groups = [(items[0], len(items[0]) > 1)]
+        if sum(map(len, items)) > MAX_SEGMENT_TOKENS:
+            # No page has a tag line this long: separated items stay whole, other words are
+            # each a tag, at the cost of a scan.
+            fixed = [
+                span
+                for spans, split in groups
+                for span in (spans if split else [(spans[0][0], spans[-1][1])])
+            ]
+            plans.append(([], fixed))
+            continue
+        plans.append((groups, []))
+        if context:
+            raw.update(line[s:e] for spans, split in groups if split for s, e in spans)
     ctx = _Context(frozenset(), frozenset())
-    if context and to_split:
-        raw = {line[s:e] for spans in to_split for s, e in spans}
+    if context and raw:
         needed = frozenset(v for word in raw for v in analyse(word).variants)
         probes = raw | {analyse(word).key for word in raw}
         ctx = _Context.build(context, needed, probes)
-    out: list[tuple[int, int]] = []
-    for spans, split in groups:
-        if not split:
-            out.append((spans[0][0], spans[-1][1]))
+    results: list[list[tuple[int, int]]] = []
+    done: dict[str, list[tuple[int, int]]] = {}  # pages repeat their tag lines: split each once
+    for line, (plan, fixed) in zip(lines, plans, strict=True):
+        if not plan:
+            results.append(fixed)
             continue
-        toks = [analyse(line[s:e]) for s, e in spans]
-        for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
-            out.append((spans[i][0], spans[j - 1][1]))
-    return out
+        if line in done:
+            results.append(list(done[line]))
+            continue
+        out: list[tuple[int, int]] = []
+        for spans, split in plan:
+            if not split:
+                out.append((spans[0][0], spans[-1][1]))
+                continue
+            toks = [analyse(line[s:e]) for s, e in spans]
+            for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
+                out.append((spans[i][0], spans[j - 1][1]))
+        done[line] = out
+        results.append(list(out))
+    return results
 
 
 # --------------------------------------------------------------------------- tag lexicon
@@ -1067,7 +1209,7 @@ class TagLexicon:
         try:
             text = Path(path).read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ValueError(f"{path}: not valid UTF-8") from exc
+            raise ValueError(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
         if text.lstrip().startswith("{"):
             return cls._from_json(text, str(path))
         counts: Counter[str] = Counter()
@@ -1091,6 +1233,10 @@ class TagLexicon:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{where}: invalid JSON ({exc.msg}, line {exc.lineno})") from exc
+        except RecursionError:
+            raise ValueError(f"{where}: arrays or objects nested too deep") from None
+        except ValueError as exc:  # a number too long to read, say
+            raise ValueError(f"{where}: invalid JSON ({exc})") from exc
         if not isinstance(data, dict) or data.get("format") != _LEXICON_FORMAT:
             raise ValueError(f"{where}: not an arnews tag lexicon (format {_LEXICON_FORMAT!r})")
         phrases = data.get("phrases")

@@ -1,47 +1,251 @@
-"""Page furniture lines: app promos, share prompts, toolbars.
+"""Site furniture: app promos, share and save prompts, tickers, credits, banners, menus, URLs.
 
-Recognises whole lines that the lexicon lists as boilerplate (``طباعة``, ``شارك``) and lines
-that start with a boilerplate phrase and add at most a few words (an app's name)::
+The phrases are data (``boilerplate``, ``boilerplate_lines``, ``boilerplate_inside``,
+``tickers`` and ``navigation`` in ``arnews/data/lexicon.json``); the shapes are the few rules
+below. Each furniture line is claimed as ``boilerplate``; nothing is dropped silently.
 
-    تابع أحدث الأخبار عبر تطبيق      → boilerplate
-    حمل تطبيق صدى البلد              → boilerplate
-    طباعة الكتب في مصر تراجعت كثيرا  → body (the phrase is not furniture here)
+**Phrase lines**: a whole line the lexicon lists (``طباعة``, ``شارك``, ``Getty Images``), or a
+line that starts with a furniture phrase and adds at most a few words (an app's name, a
+photo agency); a phrase marked ``*`` in the lexicon takes its whole line (a cookie banner)::
 
-The line is claimed as ``boilerplate``; nothing is dropped silently.
+    تابع أحدث الأخبار عبر تطبيق                      → boilerplate
+    الصورة: رويترز                                    → boilerplate
+    نستخدم ملفات تعريف الارتباط لتحسين تجربتك …       → boilerplate
+    طباعة الكتب في مصر تراجعت كثيرا                  → body (the phrase is not furniture here)
+
+**Credits and copyright anywhere in a short line** (``©``, ``جميع الحقوق محفوظة``,
+``Getty Images``, ``اضغط هنا``): a line of at most a dozen words that holds one, and does
+not open like a clause of running text (``وأكد أن …``)::
+
+    © 2025 سكاي نيوز عربية. جميع الحقوق محفوظة       → boilerplate
+    لمتابعة المباشر على الحواسيب اللوحية، اضغط هنا   → boilerplate
+
+**Tickers**: ``عاجل:``, ``عاجل |``, ``شريط الأخبار`` followed by a headline (short, no
+sentence end), or alone. Followed by a sentence, it is the body's (when in doubt, kept)::
+
+    عاجل: الرئيس يصل إلى القاهرة                      → boilerplate
+    عاجل: أعلنت وزارة الداخلية … في بيان اليوم.       → body
+
+**Filing times**: a line that is only a clock time and its time zone, as wire services close
+a story (the Saudi Press Agency's ``14:12 ت م``, after ``// انتهى //``).
+
+**Bare URLs** (an embedded video or post): ``https://…``, ``www.…`` alone on a line, unless
+the line before announces it (``… على الرابط:``): then the sentence gives the link, and it
+stays.
+
+**Navigation menus**, only at the top of the page (before its first line of running text):
+one line of section names split by ``|``, ``»``, ``›`` or ``>`` (``الرئيسية | أخبار |
+رياضة``; by ``/`` or ``-`` when most items are section names), or a run of at least four
+lines of one to three words that holds section names (``الرئيسية``, ``سياسة``, ``رياضة`` …).
+The run is claimed from its first section name to its last; a list the article itself sets
+further down (``1- محمد صلاح``) is body.
 """
 
 from __future__ import annotations
 
-from itertools import compress, count
+from itertools import compress, count, repeat
+from operator import is_not
 
+import regex
+
+from ..dates import is_clock_line
 from ..state import PageState
+from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
 
 __all__ = ["detect_boilerplate"]
 
-# Furniture is short; a long line that happens to start with a promo phrase is body text.
-MAX_CHARS = 160
+# Furniture is short; a long line that happens to start with a promo phrase is body text
+# (a banner phrase marked `*` may run to a few sentences).
+MAX_CHARS = 400
+# A ticker's headline, and a line that holds a credit or a copyright notice, are this short.
+MAX_TICKER_WORDS = 16
+MAX_INSIDE_WORDS = 12
+MAX_INSIDE_CHARS = 160
+# The top of a page: up to its first line of running text, and no further than this.
+MAX_HEAD_LINES = 80
+RUNNING_WORDS = 12
+# A menu item is one to three words; a menu run is at least this many lines, with at least
+# this many (and at least a third) known section names.
+MAX_ITEM_WORDS = 3
+MIN_RUN = 4
+MIN_KNOWN = 2
+MIN_SEGMENTS = 3
+MAX_MENU_CHARS = 300
+
+_URL = regex.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE)
+_URL_HEADS = frozenset("hHwWpP")
+# ASCII, Arabic-Indic and Persian digits.
+_DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0x6F0, 0x6FA))))
+MAX_CLOCK_CHARS = 40
+_ANNOUNCERS = (":", "：", "﹕")
+_TRAILERS = " \t\u200f\u200e"
+_MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
+# Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
+# split by them is a menu only when most of its items are section names.
+_WEAK_SEPARATORS = regex.compile(r"\s*[/\-\u2013\u2014]\s*")
+# A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
+# dateline or a subheading has).
+_NOT_ITEM = regex.compile(r"[\p{N}.!?؟:؛،,()\"«»]")
 
 
 def detect_boilerplate(state: PageState) -> None:
     """Classify and claim furniture lines."""
+    _phrase_lines(state)
+    _inside_lines(state)
+    _url_lines(state)
+    _clock_lines(state)
+    _navigation(state)
+
+
+def _claim(state: PageState, i: int) -> None:
+    state.kind[i] = "boilerplate"
+    state.claim_rest(i, "boilerplate")
+
+
+def _untouched(state: PageState, i: int) -> bool:
+    return state.kind[i] is None and state.rest[i] == state.starts[i]
+
+
+def _phrase_lines(state: PageState) -> None:
     lexicon = state.lexicon
     heads = lexicon.boilerplate_heads
     kinds, texts = state.kind, state.texts
-    # Only short lines that open with a letter some furniture phrase opens with are judged.
-    candidates = [
-        i
-        for i in compress(count(), map(heads.__contains__, state.firsts))
-        if len(texts[i]) <= MAX_CHARS
-    ]
-    # Furniture repeats; so do hostile pages. Each distinct short line is judged once.
-    seen: dict[str, bool] = {}
-    for i in candidates:
-        if kinds[i] is not None:
-            continue
+    # Only short lines that open with a letter some furniture phrase opens with are judged,
+    # chosen in C-level passes.
+    maybe = list(compress(count(), map(heads.__contains__, state.firsts)))
+    lines = list(map(texts.__getitem__, maybe))
+    fits = map(MAX_CHARS.__ge__, map(len, lines))
+    # Furniture repeats; so do hostile pages. Each distinct short line is judged once, and
+    # only the lines judged furniture are visited one by one.
+    furniture = {
+        line
+        for line in set(compress(lines, fits))
+        if lexicon.is_boilerplate(line) or _is_ticker(state, line)
+    }
+    if not furniture:
+        return
+    for i in compress(maybe, map(furniture.__contains__, lines)):
+        if kinds[i] is None:
+            _claim(state, i)
+
+
+def _is_ticker(state: PageState, line: str) -> bool:
+    end = state.lexicon.match_ticker(line)
+    if end is None:
+        return False
+    headline = line[end:]
+    return not headline or (
+        word_count(headline, limit=MAX_TICKER_WORDS) <= MAX_TICKER_WORDS
+        and not ends_sentence(headline)
+        and not has_inner_sentence_end(headline)
+    )
+
+
+def _inside_lines(state: PageState) -> None:
+    # Only short lines can be a credit or a notice, and only those that hold a mark are
+    # looked at in Python: the length test and the search run as C-level passes, once for
+    # each distinct line.
+    texts = state.texts
+    short = list(compress(count(), map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
+    lines = list(map(texts.__getitem__, short))
+    search = state.lexicon.boilerplate_inside_pattern.search
+    unique = list(set(lines))
+    marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
+    if not marked:
+        return
+    for i in compress(short, map(marked.__contains__, lines)):
         line = texts[i]
-        found = seen.get(line)
-        if found is None:
-            found = seen[line] = lexicon.is_boilerplate(line)
-        if found:
-            kinds[i] = "boilerplate"
-            state.claim_rest(i, "boilerplate")
+        if (
+            _untouched(state, i)
+            and word_count(line, limit=MAX_INSIDE_WORDS) <= MAX_INSIDE_WORDS
+            and not opens_with_clause_word(line)
+        ):
+            _claim(state, i)
+
+
+def _url_lines(state: PageState) -> None:
+    texts = state.texts
+    maybe = list(compress(count(), map(_URL_HEADS.__contains__, state.firsts)))
+    urls = map(is_not, map(_URL.fullmatch, map(texts.__getitem__, maybe)), repeat(None))
+    for i in compress(maybe, urls):
+        # `… على الرابط:` announces the link: it is what the sentence gives, not an embed.
+        if not _untouched(state, i) or (
+            i > 0 and texts[i - 1].rstrip(_TRAILERS).endswith(_ANNOUNCERS)
+        ):
+            continue
+        _claim(state, i)
+
+
+def _clock_lines(state: PageState) -> None:
+    texts = state.texts
+    maybe = compress(count(), map(_DIGITS.__contains__, state.firsts))
+    for i in maybe:
+        if len(texts[i]) <= MAX_CLOCK_CHARS and _untouched(state, i) and is_clock_line(texts[i]):
+            _claim(state, i)
+
+
+def _is_item(state: PageState, line: str) -> bool:
+    return (
+        word_count(line, limit=MAX_ITEM_WORDS) <= MAX_ITEM_WORDS and _NOT_ITEM.search(line) is None
+    )
+
+
+def _bare(state: PageState, line: str) -> str:
+    """The line without a leading bullet."""
+    bullets = state.lexicon.bullets
+    stripped = line.lstrip()
+    while stripped and stripped[0] in bullets:
+        stripped = stripped[1:].lstrip()
+    return stripped
+
+
+def _navigation(state: PageState) -> None:
+    lexicon = state.lexicon
+    texts, kinds = state.texts, state.kind
+    run: list[int] = []  # the current run of short lines
+    known: list[int] = []  # those of them that are section names (or furniture already)
+
+    def close() -> None:
+        if len(run) >= MIN_RUN and len(known) >= MIN_KNOWN and 3 * len(known) >= len(run):
+            first, last = known[0], known[-1]
+            for j in run:
+                if first <= j <= last and _untouched(state, j):
+                    _claim(state, j)
+        run.clear()
+        known.clear()
+
+    for i in range(min(len(texts), MAX_HEAD_LINES)):
+        line = texts[i]
+        if kinds[i] == "boilerplate":
+            if run:
+                run.append(i)
+                known.append(i)
+            continue
+        item = _bare(state, line)
+        if _untouched(state, i) and item and _is_item(state, item):
+            run.append(i)
+            if lexicon.is_navigation(item):
+                known.append(i)
+            continue
+        close()
+        if _untouched(state, i) and _is_menu_line(state, line):
+            _claim(state, i)
+            continue
+        if ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS:
+            break  # the first line of running text: the top of the page is over
+    close()
+
+
+def _is_menu_line(state: PageState, line: str) -> bool:
+    """One line of section names split by ``|``, ``»``, ``›`` or ``>`` (or, when most items
+    are section names, by ``/`` or ``-``)."""
+    if len(line) > MAX_MENU_CHARS:
+        return False
+    for separators, share in ((_MENU_SEPARATORS, 0.0), (_WEAK_SEPARATORS, 0.5)):
+        parts = [p for p in separators.split(line) if p]
+        if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
+            continue
+        known = sum(map(state.lexicon.is_navigation, parts))
+        if known and known > share * len(parts):
+            return True
+    return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from ..state import END, KIND, START, PageState
-from ..tags import MAX_SEGMENT_TOKENS, segment_tags
+from ..tags import MAX_SEGMENT_TOKENS, segment_tag_lines
 from ..text import word_count
 
 __all__ = ["detect_keywords", "detect_tag_lines"]
@@ -66,20 +66,32 @@ def detect_tag_lines(state: PageState) -> None:
 
 
 def detect_keywords(state: PageState) -> None:
-    """Split every open tag line into tags, with the article's text as evidence."""
+    """Split every open tag line into tags, with the article's text as evidence.
+
+    The tag lines of one article are split together, so that the article is read once for
+    all of them (a page of thousands of tag lines stays linear in its length).
+    """
     targets = [i for i in state.lines_of(*_TAG_KINDS) if state.is_open(i)]
     if not targets:
         return
     context = _context(state)
+    by_article: dict[int, list[int]] = {}
     for i in targets:
-        start = state.rest[i]
-        line_text = state.text[start : state.ends[i]]
-        spans = segment_tags(
-            line_text,
-            context=context.get(state.article[i], ""),
+        by_article.setdefault(state.article[i], []).append(i)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for article, lines in by_article.items():
+        texts = [state.text[state.rest[i] : state.ends[i]] for i in lines]
+        split = segment_tag_lines(
+            texts,
+            context=context.get(article, ""),
             lexicon=state.tag_lexicon,
             gazetteer=state.gazetteer,
         )
+        found.update(zip(lines, split, strict=True))
+    for i in targets:
+        start = state.rest[i]
+        line_text = state.text[start : state.ends[i]]
+        spans = found[i]
         state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
         if word_count(line_text, limit=MAX_SEGMENT_TOKENS) > MAX_SEGMENT_TOKENS:
             words = word_count(line_text)

@@ -7,7 +7,8 @@ marker only where it starts its line, and only when what follows fits the sectio
 
     المصدر: صدى البلد            → source marker, value left for the "sources" detector
     وقال المصدر: إن بشير …      → not a marker (not at the line start)
-    المصدر: تستمتع العداءة … .   → not a marker (a long sentence is body text, not a source)
+    المصدر: الحياة               → source marker (a paper named with a common word)
+    المصدر: تستمتع العداءة … .   → not a marker (a sentence is body text, not a source)
     آخر تحديث: 17 يونيو 2025     → updated marker (a date must follow)
 """
 
@@ -25,6 +26,11 @@ __all__ = ["detect_markers"]
 
 # A source is a name: a few words. Longer text after `المصدر:` is a sentence of the body.
 MAX_SOURCE_WORDS = 15
+# A name may end with a full stop (`المصدر: رويترز.`); a value of this many words that ends
+# like a sentence is one (`المصدر: تستمتع العداءة بعطلة .`).
+MIN_SENTENCE_WORDS = 4
+# Reported speech set after the marker opens with a quotation mark (`المصدر: «لن نتراجع»`).
+_QUOTES = "\"«“„'‘"
 # A title given inline after a read-also marker is a headline, not a paragraph.
 MAX_INLINE_TITLE_WORDS = 40
 
@@ -38,12 +44,28 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
             return False
         # `المصدر: قال … . وأضاف …` is prose: a sentence end inside the value gives it away.
         body = rest.rstrip(" .")
-        return not any(p in body for p in (". ", "؟ ", "! "))
+        if any(p in body for p in (". ", "؟ ", "! ")):
+            return False
+        if rest and rest[0] in _QUOTES:
+            return False
+        # A common word is a paper's name (`اليوم`, `الحياة`, `الشرق`); a sentence is not.
+        return words < MIN_SENTENCE_WORDS or not ends_sentence(rest)
     if kind == "keywords":
         return colon or not rest
     if kind in ("updated", "published"):
         start = state.starts[i]
-        return scan_date(state.texts[i], rest_start - start) is not None
+        line = state.texts[i]
+        found = scan_date(line, rest_start - start)
+        if found is None:
+            return False
+        # `نشر اليوم تقرير عن …` is a sentence: a relative word after an unlabelled marker,
+        # with more text after it, is no stamp. With a colon, a time, or alone, it is one.
+        return (
+            colon
+            or not found.relative
+            or found.has_time
+            or not line[found.end :].strip()
+        )
     if kind == "read_also":
         return (
             not rest

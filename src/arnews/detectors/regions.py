@@ -27,7 +27,7 @@ import regex
 
 from ..lines import BLANKS
 from ..normalize import fold
-from ..state import MAIN, PageState
+from ..state import MAIN, PageState, find_keys
 from ..text import ends_sentence, glue_points, word_count
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
@@ -82,11 +82,9 @@ def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple
         key = fold(text)
         if len(key) == len(text):
             # Only when folding kept offsets aligned can a match be cut at the same place.
-            for known in similar_keys:
-                if len(known) > 8:
-                    at = key.find(known)
-                    if at >= 0:
-                        cuts.update((at, at + len(known)))
+            # (``find_keys`` reads the line once, however many keys the page has.)
+            for at, length in find_keys(similar_keys, key, 8):
+                cuts.update((at, at + length))
     spans = []
     prev = 0
     for cut in sorted(c for c in cuts if 0 < c < len(text)):

@@ -26,7 +26,7 @@ from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
 from ..normalize import fold
-from ..state import PageState
+from ..state import PageState, holds_key
 from ..text import (
     CLOSERS,
     TRAILERS,
@@ -60,7 +60,7 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
         return 0
     score = 0
     key = fold(text)
-    if key in state.similar_keys or any(k in key for k in state.similar_keys if len(k) > 20):
+    if key in state.similar_keys or holds_key(state.similar_keys, key, 20):
         score += 2
     points = glue_points(text)
     if points:

@@ -8,7 +8,12 @@ stands alone, on the next line if that line is short::
     سكاي نيوز عربية
 
 A value that is a date (some pages print ``المصدر:: يوم الأربعاء 09/05/2012``) is kept as the
-publication stamp, not as a source. An article keeps its first source; a second one is kept
+publication stamp, not as a source. A relative word alone is a paper's name, as are other
+common words papers are called by::
+
+    المصدر: اليوم     → source "اليوم" (the Saudi daily, not "today")
+    المصدر: الحياة    → source "الحياة"
+ An article keeps its first source; a second one is kept
 as boilerplate with a
 ``repeated_source`` warning, so nothing is lost.
 """
@@ -53,7 +58,7 @@ def detect_sources(state: PageState) -> None:
                 repeated.extend(claimed)
             continue
         found = scan_date(state.text, state.rest[target])
-        if found is not None:
+        if found is not None and (found.has_time or not found.relative):
             # `المصدر:: يوم الأربعاء 09/05/2012 …`: a page that put its date where the source goes.
             state.claim_rest(target, "published", value=found.value)
             continue

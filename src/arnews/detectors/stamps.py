@@ -7,14 +7,35 @@ the dateline and paragraph detectors::
 
     آخر تحديث: 17 يونيو 2025 - 12:27 م بغداد/ شبكة أخبار العراق- أعلنت …
     └ marker ─┘└──────── updated ──────┘└── left for the body ─────────…
+
+Markers may be glued to the date (``نشرفي 17/05/2013``, ``نشر يوم2013/05/17``). A line near
+the top of an article that is a whole date and nothing else, as many sites print under the
+headline, is the publication stamp too::
+
+    الأحد, 15 إبريل, 2012, 16:20 بتوقيت القدس   → published 2012-04-15 16:20
+    26 شوال 1436 هـ الموافق 11 أغسطس 2015 م      → published 2015-08-11
+
+Only the first lines of an article, before its first line of running text, are read so:
+further down, a line that is a bare date heads an item of a chronology the article sets
+(``15 مارس 2011`` then what happened), and stays body.
 """
 
 from __future__ import annotations
 
 from ..dates import scan_date
+from ..lines import BLANKS
 from ..state import PageState
+from ..text import ends_sentence, word_count
 
 __all__ = ["detect_stamps"]
+
+# How many of an article's first lines may be its bare publication date (under a title, a
+# ticker or a byline), as long as no line of running text came before it.
+HEAD_LINES = 3
+# How far past an article's first line its head is looked for (menus and tickers skipped).
+MAX_SCAN = 16
+# A line this long, or one that ends a sentence, is running text: the head is over.
+RUNNING_WORDS = 15
 
 
 def detect_stamps(state: PageState) -> None:
@@ -49,3 +70,41 @@ def detect_stamps(state: PageState) -> None:
             )
         # The rest of the line is ordinary text again (often the dateline and first paragraph).
         state.kind[i] = None
+    _bare_date_lines(state)
+
+
+def _bare_date_lines(state: PageState) -> None:
+    """Claim, in each article's first lines, a line that is a whole date as its stamp."""
+    kinds, articles, texts = state.kind, state.article, state.texts
+    dated = {state.article_of(p) for p in state.pieces if p[1] in ("published", "updated")}
+    n = len(texts)
+    for article, first in enumerate(state.article_starts()):
+        if first < 0 or article in dated:
+            continue
+        seen = 0
+        i = first
+        stop = min(n, first + MAX_SCAN)
+        while i < stop and seen < HEAD_LINES:
+            if articles[i] != article:
+                break  # another article starts: this one's head is over
+            if kinds[i] == "boilerplate":
+                i += 1  # furniture (a ticker, a menu) is no line of the article
+                continue
+            seen += 1
+            line = texts[i]
+            if kinds[i] is None and state.rest[i] == state.starts[i]:
+                found = scan_date(line, 0, now=state.now)
+                if (
+                    found is not None
+                    and found.value is not None
+                    and not found.relative
+                    and found.marker is None
+                    and not line[found.end :].strip(BLANKS)
+                ):
+                    start = state.starts[i]
+                    state.claim_rest(i, "published", start + found.end, value=found.value)
+                    state.rest[i] = state.ends[i]
+                    break
+            if ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS:
+                break
+            i += 1

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 from typing import Any
 
-from ..model import Article
+from ..model import Article, replace_surrogates
 from ..parser import Parser, parse
 
 __all__ = ["dataframe_columns", "parse_bag", "parse_dataframe"]
@@ -48,15 +49,39 @@ def _article_dict(text: str, *, parser: Parser | None, spans: bool) -> dict[str,
     return _parse(parser, text).to_dict(spans=spans)
 
 
-def parse_bag(bag: Any, *, parser: Parser | None = None, spans: bool = True) -> Any:
+def _article_or_error(text: Any, *, parser: Parser | None, spans: bool) -> dict[str, Any]:
+    try:
+        return _parse(parser, text).to_dict(spans=spans)
+    except TypeError as exc:
+        code, message = "not_text", str(exc)
+    except MemoryError:
+        code, message = "out_of_memory", "ran out of memory parsing it"
+    except Exception as exc:  # a bug in arnews: one error record, not a failed compute
+        code, message = "internal_error", f"{type(exc).__name__}: {exc} (please report it)"
+    return {"error": {"code": code, "message": message}}
+
+
+_ERRORS = ("raise", "record")
+
+
+def parse_bag(
+    bag: Any, *, parser: Parser | None = None, spans: bool = True, errors: str = "raise"
+) -> Any:
     """Map a :class:`dask.bag.Bag` of page texts to a bag of ``Article.to_dict()`` dicts.
 
     Each dict is the output contract (see ``Article.to_dict``), with ``spans``, ``parts`` and
     ``warnings`` unless ``spans=False``. Order and partitions are those of ``bag``.
     ``parser`` defaults to the configuration of :func:`arnews.parse`.
 
+    ``errors="raise"`` (the default) lets an item that cannot be parsed (not a string, say)
+    fail the compute, as Dask does; ``errors="record"`` puts an error record in its place,
+    ``{"error": {"code": …, "message": …}}``, with the codes ``not_text`` (not a string),
+    ``out_of_memory`` and ``internal_error`` (a bug in arnews), so that one bad item out of
+    millions costs one record, not the whole compute.
+
     Raises:
         ImportError: Dask is not installed.
+        ValueError: ``errors`` is neither ``"raise"`` nor ``"record"``.
 
     Example:
         >>> import dask.bag as db
@@ -65,35 +90,53 @@ def parse_bag(bag: Any, *, parser: Parser | None = None, spans: bool = True) -> 
         ['رويترز']
     """
     _require("dask.bag")
-    return bag.map(functools.partial(_article_dict, parser=parser, spans=spans))
+    if errors not in _ERRORS:
+        raise ValueError(f"errors must be 'raise' or 'record', not {errors!r}")
+    step = _article_dict if errors == "raise" else _article_or_error
+    return bag.map(functools.partial(step, parser=parser, spans=spans))
 
 
-#: Columns :func:`parse_dataframe` adds, with their dtypes, before the ``spans=True`` ones.
+#: Columns :func:`parse_dataframe` adds, before the ``spans=True`` ones: ``str`` for the
+#: ``string`` dtype, ``list`` for a list of strings (an Arrow list column).
 _CONTRACT_COLUMNS = (
-    ("title", "string"),
-    ("dateline_place", "string"),
-    ("dateline_agency", "string"),
-    ("updated", "string"),
-    ("published", "string"),
-    ("paragraphs", "object"),
-    ("related_headlines", "object"),
-    ("source", "string"),
-    ("keywords", "object"),
-    ("read_also", "object"),
-    ("similar", "object"),
-    ("boilerplate", "object"),
+    ("title", str),
+    ("dateline_place", str),
+    ("dateline_agency", str),
+    ("updated", str),
+    ("published", str),
+    ("paragraphs", list),
+    ("related_headlines", list),
+    ("source", str),
+    ("keywords", list),
+    ("read_also", str),
+    ("similar", list),
+    ("boilerplate", list),
 )
-_SPAN_COLUMNS = (("spans", "object"), ("parts", "object"), ("warnings", "object"))
 
 
-def dataframe_columns(*, spans: bool = False) -> dict[str, str]:
-    """The columns :func:`parse_dataframe` adds, name → pandas dtype.
+def dataframe_columns(*, spans: bool = False) -> dict[str, Any]:
+    """The columns :func:`parse_dataframe` adds, name → pandas dtype (needs pandas and
+    pyarrow).
+
+    Texts are the ``string`` dtype; lists, and ``spans``, ``parts`` and ``warnings``, are
+    Arrow-backed (:class:`pandas.ArrowDtype`), so that the meta has real types and
+    ``to_parquet`` writes native list and struct columns.
 
     Example:
-        >>> dataframe_columns()["keywords"], dataframe_columns()["source"]
-        ('object', 'string')
+        >>> str(dataframe_columns()["keywords"]), str(dataframe_columns()["source"])
+        ('list<item: string>[pyarrow]', 'string')
     """
-    return dict(_CONTRACT_COLUMNS + (_SPAN_COLUMNS if spans else ()))
+    pd = _require("pandas")
+    pa = _require("pyarrow")
+    from ..io.writers import span_fields
+
+    strings = pd.ArrowDtype(pa.list_(pa.string()))
+    columns: dict[str, Any] = {
+        name: pd.StringDtype() if kind is str else strings for name, kind in _CONTRACT_COLUMNS
+    }
+    if spans:
+        columns.update((name, pd.ArrowDtype(arrow)) for name, arrow in span_fields())
+    return columns
 
 
 def _row(article: Article, spans: bool) -> list[Any]:
@@ -109,7 +152,7 @@ def _row(article: Article, spans: bool) -> list[Any]:
         data["related_headlines"],
         data["source"],
         data["keywords"],
-        data["read_also"],
+        json.dumps(data["read_also"], ensure_ascii=False),
         data["similar"],
         data["boilerplate"],
     ]
@@ -122,19 +165,29 @@ def _parse_partition(
     frame: Any, text_column: str, parser: Parser | None, spans: bool, prefix: str
 ) -> Any:
     pd = _require("pandas")
+    pa = _require("pyarrow")
     columns = dataframe_columns(spans=spans)
     empty = [None] * len(columns)
     rows = [
         # A missing text (None, NaN, <NA>) is a missing row; any other non-str goes to
-        # parse(), whose TypeError says what it got.
+        # parse(), whose TypeError says what it got. Lone surrogates (which Arrow refuses)
+        # become U+FFFD, one for one: spans hold.
         empty
         if not isinstance(text, str) and pd.api.types.is_scalar(text) and pd.isna(text)
-        else _row(_parse(parser, text), spans)
+        else _row(
+            _parse(parser, replace_surrogates(text) if isinstance(text, str) else text), spans
+        )
         for text in frame[text_column]
     ]
-    added = pd.DataFrame(rows, columns=list(columns), index=frame.index, dtype=object)
-    added = added.astype(columns).add_prefix(prefix)
-    return pd.concat([frame, added], axis=1)
+    added = {}
+    for i, (name, dtype) in enumerate(columns.items()):
+        values = [row[i] for row in rows]
+        if isinstance(dtype, pd.ArrowDtype):
+            array = pd.arrays.ArrowExtensionArray(pa.array(values, type=dtype.pyarrow_dtype))
+            added[prefix + name] = pd.Series(array, index=frame.index)
+        else:
+            added[prefix + name] = pd.Series(values, index=frame.index, dtype=dtype)
+    return pd.concat([frame, pd.DataFrame(added, index=frame.index)], axis=1)
 
 
 def parse_dataframe(
@@ -151,11 +204,13 @@ def parse_dataframe(
     a table: ``title``, ``source``, ``dateline_place``, ``dateline_agency`` and the ISO 8601
     strings ``updated`` and ``published`` have the ``string`` dtype; the lists
     (``paragraphs``, ``related_headlines``, ``keywords``, ``similar``, ``boilerplate``) are
-    Python lists in ``object`` columns, and ``read_also`` a list of contract dicts.
-    ``spans=True`` adds ``spans`` (dict), ``parts`` and ``warnings`` (lists of dicts).
-    Python objects rather than JSON strings keep the data usable as is
-    (``df.keywords.explode()``, ``df.paragraphs.str.join("\\n\\n")``) and are written by
-    ``to_parquet`` as native list columns. A missing text (``None``, ``NaN``, ``<NA>``) gives
+    Arrow list columns (a row's value is a Python list), and ``read_also`` is the JSON text
+    of the read-also articles (their shape holds itself, which no table type does), as in
+    ``arnews parse --format parquet``. ``spans=True`` adds ``spans`` (a struct: a dict),
+    ``parts`` and ``warnings`` (lists of structs). Typed columns keep the data usable as is
+    (``df.keywords.explode()``, ``df.paragraphs.map("\\n\\n".join)``) and give a meta that
+    ``to_parquet`` can write: ``parse_dataframe(ddf).to_parquet(path)`` writes native list and
+    struct columns. A missing text (``None``, ``NaN``, ``<NA>``) gives
     a row of missing values; any other non-string raises :class:`TypeError` at compute time.
     ``prefix`` is put before each added name, for inputs that already have, say, a ``title``.
 
@@ -185,5 +240,6 @@ def parse_dataframe(
         )
     base = make_meta(ddf)
     added = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+    added = added.astype(columns)
     meta = pd.concat([base, added.set_axis(base.index).add_prefix(prefix)], axis=1)
     return ddf.map_partitions(_parse_partition, text_column, parser, spans, prefix, meta=meta)
