@@ -124,6 +124,7 @@ _REAL = [
     ("arabic_newspapers_corpus/anc_001.txt", "عقد اقتصادي جديد من أجل النمو العالمي"),
     # a label above the headline
     ("arabic_newspapers_corpus/anc_141.txt", "ريال مدريد يواجه ضغطا مبكراً من برشلونة"),
+    ("arabic_newspapers_corpus/anc_068.txt", "بونوتشي وفر على إيطاليا جدلا إضافياً"),
     ("arabic_newspapers_corpus/anc_023.txt", "السلطة تلفظ أنفاسها"),
     # a subtitle below the headline stays in the body
     (

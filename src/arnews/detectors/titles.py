@@ -59,6 +59,7 @@ MAX_KICKER_WORDS = 5
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
+_LETTERS = regex.compile(r"\p{L}{2,}")
 # A word's stem: without the clitics it may carry (conjunction, preposition, the article),
 # of three letters or more.
 _STEM = regex.compile(r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})")
@@ -133,11 +134,11 @@ def _whole_line_lead(state: PageState, i: int) -> bool:
 
 
 def _is_kicker(line: str) -> bool:
-    """A label above the headline that ends with a colon (``تقرير فلسطيني:``)."""
-    stripped = line.rstrip(" \t\xa0")
-    return stripped.endswith((":", "：")) and word_count(line, limit=MAX_KICKER_WORDS + 1) <= (
-        MAX_KICKER_WORDS
-    )
+    """A label above the headline: a few words ending with a colon (``تقرير فلسطيني:``), or
+    a line of at most one word of letters (``2012-06-19 (رياضة)``: a date and a section)."""
+    if word_count(line, limit=MAX_KICKER_WORDS + 1) > MAX_KICKER_WORDS:
+        return False
+    return line.rstrip(" \t\xa0").endswith((":", "：")) or len(_LETTERS.findall(line)) <= 1
 
 
 def detect_main_title(state: PageState) -> None:
