@@ -15,6 +15,7 @@ SHARED_CORPUS = HERE.parent.parent / "shared" / "corpus" / "other-formats"
 CONTRACT_KEYS = (
     "title",
     "dateline",
+    "byline",
     "updated",
     "paragraphs",
     "related_headlines",

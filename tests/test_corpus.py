@@ -50,5 +50,7 @@ def test_corpus_bodies_keep_almost_everything() -> None:
         article = arnews.parse(text)
         words_in += len(text.split())
         words_out += sum(len(p.split()) for p in article.paragraphs)
+        # A page's own headline and its author's name leave the body for their fields.
+        words_out += len((article.title or "").split()) + len((article.byline or "").split())
     # Markers, stamps, datelines and a few real widgets leave the body; nothing else does.
     assert words_out / words_in > 0.99

@@ -14,13 +14,15 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from arnews import Form, Parser, fold, normalize
-from arnews.model import Article
+from arnews.lines import BLANK_SET
+from arnews.model import Article, Span
 
 from .strategies import (
     GeneratedPage,
@@ -30,6 +32,7 @@ from .strategies import (
     check_parts,
     check_serialisation,
     check_spans,
+    iter_all_articles,
     pages,
 )
 
@@ -139,3 +142,129 @@ def test_normalize_idempotent_on_the_awkward_characters(form: Form) -> None:
 def test_fold_is_idempotent(text: str) -> None:
     once = fold(text)
     assert fold(once) == once
+
+
+# -- Sub-spans ----------------------------------------------------------------------------------
+
+
+def check_sub_spans(text: str, article: Article) -> None:
+    """Every sub-span (a dateline's place and agency, the byline's name, each tag, each
+    headline) lies inside its parent (the dateline's span, a part of its kind) and is trimmed."""
+
+    def trimmed(span: Span) -> bool:
+        start, end = span
+        return start < end and text[start] not in BLANK_SET and text[end - 1] not in BLANK_SET
+
+    for a in iter_all_articles(article):
+        sp = a.spans
+        parts = list(a.parts)
+
+        def inside(kind: str, span: Span, parts: list[Any] = parts) -> bool:
+            return any(p.kind == kind and p.start <= span[0] and span[1] <= p.end for p in parts)
+
+        singles = (("dateline", sp.dateline), ("byline", sp.byline), ("title", sp.title))
+        for kind, span in singles:
+            if span is not None:
+                assert trimmed(span), (kind, text[span[0] : span[1]])
+                assert inside(kind, span), (kind, span, parts)
+        for name, span in (("place", sp.dateline_place), ("agency", sp.dateline_agency)):
+            if span is not None:
+                assert sp.dateline is not None
+                assert sp.dateline[0] <= span[0] < span[1] <= sp.dateline[1], (name, span)
+                assert trimmed(span), (name, text[span[0] : span[1]])
+        lists = (
+            ("keywords", sp.keywords),
+            ("related_headline", sp.related_headlines),
+            ("similar", sp.similar),
+        )
+        for kind, spans in lists:
+            for span in spans:
+                assert trimmed(span), (kind, text[span[0] : span[1]])
+                assert inside(kind, span), (kind, span, parts)
+
+
+_STAMPS = ("آخر تحديث: 17 يونيو 2025 - 12:27 م", "آخر تحديث: 3 مارس 2024", "")
+_GAPS = ("", " ", "   ", "\xa0", " \xa0 ", "\t")
+_LEADS = (
+    "سرايا - ",
+    "سرايا -",
+    "(CNN)-- ",
+    "(CNN) – ",
+    "القاهرة - ",
+    "واشنطن (رويترز) - ",
+    "بغداد/ شبكة أخبار العراق- ",
+    "واس- جدة: ",
+    "بيروت - النهار - ",
+    "القاهرة - أ ش أ: ",
+    "كتب- أحمد علي: ",
+    "دبي، الإمارات العربية المتحدة (CNN)-- ",
+    "",
+)
+_HEADS = (
+    "",
+    "افتتاح مستشفى جديد للأطفال في الخليل\n\n",
+    "بقلم: سامي نصر\n",
+    "SITE.INFO- مكتب الرباط - خاص\n",
+    "SITE - بقلم: سامي نصر\n",
+    "عمّان-بترا\n",
+)
+_BODIES = (
+    "أعلن البيت الأبيض افتتاح مستشفى جديد للأطفال في الخليل.",
+    "أعلنت الوزارة الخبر.\n\nكلمات دلالية: غزة مستشفى الأطفال",
+    "أعلنت الوزارة الخبر.\n\nإقرأ أيضاً:\n\nعنوان الخبر\n\n"
+    "آخر تحديث: 17 يونيو 2025 - 12:27 م  سرايا - أعلنت الوزارة الخبر.",
+)
+
+
+@given(
+    st.sampled_from(_HEADS),
+    st.sampled_from(_STAMPS),
+    st.sampled_from(_GAPS),
+    st.sampled_from(_LEADS),
+    st.sampled_from(_BODIES),
+)
+def test_sub_spans_of_heads_stamps_and_datelines(
+    head: str, stamp: str, gap: str, lead: str, body: str
+) -> None:
+    text = head + stamp + gap + lead + body
+    article = PARSER.parse(text)
+    check_sub_spans(text, article)
+    check_spans(text, article)
+    check_parts(text, article)
+
+
+@given(st.one_of(any_text, arabic_text))
+def test_sub_spans_of_any_text(text: str) -> None:
+    check_sub_spans(text, PARSER.parse(text))
+
+
+@pages_settings
+@given(pages())
+def test_sub_spans_of_generated_pages(page: GeneratedPage) -> None:
+    check_sub_spans(page.text, PARSER.parse(page.text))
+
+
+# -- The main article's title --------------------------------------------------------------------
+
+
+@pages_settings
+@given(pages(), st.integers(min_value=2, max_value=8), st.sampled_from(["\n\n", "\n", "\r\n\r\n"]))
+def test_a_headline_before_a_generated_page_is_its_title(
+    page: GeneratedPage, n_words: int, gap: str
+) -> None:
+    # A headline made of the lead's own words: it shares them with the body, as headlines do.
+    lead = page.paragraphs[0].split(".")[0].split()
+    headline = " ".join(lead[:n_words])
+    assume(len(headline.split()) >= 2)
+    base = PARSER.parse(page.text)
+    a = PARSER.parse(headline + gap + page.text)
+    assert a.title == headline
+    assert a.paragraphs == base.paragraphs
+    assert a.dateline == base.dateline
+    check_sub_spans(headline + gap + page.text, a)
+
+
+@pages_settings
+@given(pages())
+def test_a_generated_page_that_opens_with_its_lead_has_no_title(page: GeneratedPage) -> None:
+    assert PARSER.parse(page.text).title is None

@@ -129,6 +129,10 @@ def _fields(
             spans["dateline"] = (start, end)
             spans["dateline_place"] = None if place is None else place[1]
             spans["dateline_agency"] = None if agency is None else agency[1]
+        elif kind == "byline" and fields.get("byline") is None and p[VALUE] is not None:
+            # A credit with no name (``متابعة``) leaves the field to a later one that has one.
+            fields["byline"] = _short_at(text, p[VALUE], removed)
+            spans["byline"] = p[VALUE]
     return fields, spans, lists, list_spans
 
 
@@ -254,7 +258,7 @@ def _article(
         state.warn(
             "controls_removed",
             f"zero-width or bidi control characters were removed from {len(removed)} short "
-            "field value(s) (source, title, dateline, keywords, headlines); "
+            "field value(s) (source, title, dateline, byline, keywords, headlines); "
             "spans keep the raw text",
             removed[0][0],
             removed[0][1],
@@ -263,6 +267,7 @@ def _article(
     return Article(
         title=get("title"),
         dateline=get("dateline"),
+        byline=get("byline"),
         updated=get("updated"),
         published=get("published"),
         source=get("source"),

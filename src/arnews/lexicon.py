@@ -30,7 +30,10 @@ import attrs
 
 from .normalize import FOLD_DELETED, FOLDED_FROM, fold
 
-__all__ = ["MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
+__all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
+
+#: The roles of the words of author and credit lines (:attr:`Lexicon.credits`).
+CREDIT_ROLES = ("markers", "offices", "not_names", "verbs", "notes")
 
 #: The marker kinds the default detectors act on, in the order they are tried.
 MARKER_KINDS = ("updated", "published", "share", "keywords", "source", "read_also", "headlines")
@@ -59,7 +62,7 @@ _PHRASE_KEYS = (
     "tickers",
     "navigation",
 )
-_KEYS = ("version", "description", "markers", *_PHRASE_KEYS)
+_KEYS = ("version", "description", "markers", "credits", *_PHRASE_KEYS)
 
 
 class LexiconError(ValueError):
@@ -333,6 +336,11 @@ class Lexicon:
     #: Section names of site menus (``الرئيسية``, ``رياضة``): a run of short lines at the top
     #: of a page that holds them is a navigation menu.
     navigation: tuple[str, ...] = ()
+    #: Words of author and credit lines, by role (see :data:`CREDIT_ROLES`): ``markers``
+    #: (``كتب``, ``بقلم``, ``تصوير``), ``offices`` (``مكتب``), ``not_names`` (words no name
+    #: holds: ``في``, ``أن``), ``verbs`` (reporting verbs, which open a sentence and no name:
+    #: ``أعلنت``) and ``notes`` (editor's-note openers such as ``هذا المقال``).
+    credits: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     _patterns: Mapping[str, re.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -345,6 +353,9 @@ class Lexicon:
     _inside_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _ticker_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _navigation_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _credit_sets: Mapping[str, frozenset[str]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
     _any_marker: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -355,6 +366,8 @@ class Lexicon:
             _check_phrases(f"markers.{kind}", items)
         for key in _PHRASE_KEYS:
             _check_phrases(key, getattr(self, key))
+        for role, words in self.credits.items():
+            _check_phrases(f"credits.{role}", words)
         bullets = "".join(self.bullets)
         patterns = {
             kind: _compile_kind(
@@ -399,6 +412,11 @@ class Lexicon:
         lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
         object.__setattr__(self, "_boilerplate_line_set", lines)
         object.__setattr__(self, "_byline_set", frozenset(fold(p) for p in self.bylines))
+        object.__setattr__(
+            self,
+            "_credit_sets",
+            {role: frozenset(fold(p) for p in self.credits.get(role, ())) for role in CREDIT_ROLES},
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The default lexicon pickles as a reference to it: a worker process that imports
@@ -434,8 +452,12 @@ class Lexicon:
         if not isinstance(markers_in, Mapping):
             raise LexiconError("'markers' must map a marker kind to a list of phrases")
         markers = {str(k): _str_list(v, f"markers.{k}") for k, v in markers_in.items()}
+        credits_in = data.get("credits", {})
+        if not isinstance(credits_in, Mapping):
+            raise LexiconError("'credits' must map a role to a list of words")
+        credits = {str(k): _str_list(v, f"credits.{k}") for k, v in credits_in.items()}
         phrases = {key: _str_list(data.get(key, []), key) for key in _PHRASE_KEYS}
-        return cls(markers=markers, **phrases)
+        return cls(markers=markers, credits=credits, **phrases)
 
     @classmethod
     def load(cls, path: str | Path) -> Lexicon:
@@ -480,6 +502,7 @@ class Lexicon:
         return {
             "markers": {k: list(v) for k, v in self.markers.items()},
             **{key: list(getattr(self, key)) for key in _PHRASE_KEYS},
+            "credits": {k: list(v) for k, v in self.credits.items()},
         }
 
     def save(self, path: str | Path) -> None:
@@ -499,6 +522,7 @@ class Lexicon:
         boilerplate_inside: Iterable[str] = (),
         tickers: Iterable[str] = (),
         navigation: Iterable[str] = (),
+        credits: Mapping[str, Iterable[str]] | None = None,
     ) -> Lexicon:
         """Return a new lexicon with more phrases added to this one's.
 
@@ -510,6 +534,9 @@ class Lexicon:
         merged = {k: tuple(v) for k, v in self.markers.items()}
         for kind, phrases in (markers or {}).items():
             merged[kind] = (*merged.get(kind, ()), *phrases)
+        roles = {k: tuple(v) for k, v in self.credits.items()}
+        for role, words in (credits or {}).items():
+            roles[role] = (*roles.get(role, ()), *words)
         return Lexicon(
             markers=merged,
             boilerplate=(*self.boilerplate, *boilerplate),
@@ -519,6 +546,7 @@ class Lexicon:
             boilerplate_inside=(*self.boilerplate_inside, *boilerplate_inside),
             tickers=(*self.tickers, *tickers),
             navigation=(*self.navigation, *navigation),
+            credits=roles,
         )
 
     def replace(self, **changes: Any) -> Lexicon:
@@ -599,6 +627,27 @@ class Lexicon:
             True
         """
         return fold(phrase) in self._byline_set
+
+    def is_credit(self, role: str, phrase: str) -> bool:
+        """Tell whether ``phrase`` is one of the :attr:`credits` words of ``role``.
+
+        Example:
+            >>> Lexicon.default().is_credit("markers", "بقلم")
+            True
+            >>> Lexicon.default().is_credit("markers", "قال")
+            False
+        """
+        words = self._credit_sets.get(role)
+        return words is not None and fold(phrase) in words
+
+    def credit_words(self, role: str) -> frozenset[str]:
+        """The :attr:`credits` words of ``role``, folded (probe with folded text).
+
+        Example:
+            >>> fold("في") in Lexicon.default().credit_words("not_names")
+            True
+        """
+        return self._credit_sets.get(role, frozenset())
 
     def is_boilerplate(self, line: str, *, max_extra_words: int = 4) -> bool:
         """Tell whether a whole line is page furniture.

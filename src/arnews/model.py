@@ -117,6 +117,8 @@ class Spans:
     dateline_place: Span | None = attrs.field(default=None, converter=_opt_span)
     #: Span of the dateline's agency.
     dateline_agency: Span | None = attrs.field(default=None, converter=_opt_span)
+    #: Span of :attr:`Article.byline`: the name only, without its verb or marker.
+    byline: Span | None = attrs.field(default=None, converter=_opt_span)
     #: Span of the date-time text after the ``آخر تحديث:`` marker.
     updated: Span | None = attrs.field(default=None, converter=_opt_span)
     #: Span of the date-time text after a ``نشر في`` / ``تاريخ النشر`` marker.
@@ -167,9 +169,10 @@ class Part:
     articles, never overlap and cover every character that is not white space.
 
     ``kind`` is the field the text went to (``paragraph``, ``title``, ``dateline``,
-    ``updated``, ``published``, ``related_headline``, ``source``, ``keywords``, ``similar``,
-    ``boilerplate``) or ``marker`` for a section's marker words, with the marker's
-    name in ``name`` (``source``, ``keywords``, ``read_also``, ``similar``, ``share``, …).
+    ``byline`` (the whole credit, verb or marker included), ``updated``, ``published``,
+    ``related_headline``, ``source``, ``keywords``, ``similar``, ``boilerplate``) or
+    ``marker`` for a section's marker words, with the marker's name in ``name``
+    (``source``, ``keywords``, ``read_also``, ``similar``, ``share``, …).
 
     Example:
         >>> Part("marker", 0, 7, name="source").to_dict()
@@ -365,10 +368,15 @@ class Article:
         'نص الخبر.'
     """
 
-    #: The headline; ``None`` for the main article of an aggregator page (it has none there).
+    #: The headline: an embedded article's first line, or the first line of a page that opens
+    #: with its own headline; ``None`` for the main article of an aggregator page (it has none
+    #: there).
     title: str | None = None
     #: The dateline taken off the first paragraph, if there was one.
     dateline: Dateline | None = None
+    #: The author or credit's name, without its verb or marker (``كتب- محمد سامي:`` gives
+    #: ``محمد سامي``); ``None`` when the page names no one (a bare ``متابعة`` or ``خاص``).
+    byline: str | None = None
     #: When the page says the article was last updated (``آخر تحديث:``), naive local time.
     updated: datetime | None = attrs.field(default=None, converter=_opt_datetime)
     #: When the page says the article was published (``نشر في``, ``تاريخ النشر``).
@@ -407,9 +415,9 @@ class Article:
     def to_dict(self, *, spans: bool = True) -> dict[str, Any]:
         """Return the output contract as a JSON-ready dict.
 
-        The contract keys come first (``title``, ``dateline``, ``updated``, ``paragraphs``,
-        ``related_headlines``, ``source``, ``keywords``, ``read_also``, ``similar``,
-        ``boilerplate``), then ``published``, and, unless ``spans=False``, ``spans``,
+        The contract keys come first (``title``, ``dateline``, ``byline``, ``updated``,
+        ``paragraphs``, ``related_headlines``, ``source``, ``keywords``, ``read_also``,
+        ``similar``, ``boilerplate``), then ``published``, and, unless ``spans=False``, ``spans``,
         ``parts`` and ``warnings``.
 
         Example:
@@ -437,6 +445,7 @@ class Article:
         return cls(
             title=data.get("title"),
             dateline=None if dl is None else Dateline(dl.get("place"), dl.get("agency")),
+            byline=data.get("byline"),
             updated=data.get("updated"),
             published=data.get("published"),
             paragraphs=data.get("paragraphs", ()),
@@ -497,6 +506,7 @@ class Article:
             self,
             title=norm(self.title),
             dateline=dateline,
+            byline=norm(self.byline),
             paragraphs=norms(self.paragraphs),
             related_headlines=norms(self.related_headlines),
             source=norm(self.source),
@@ -546,6 +556,7 @@ def _record(article: Article, spans: bool, seq: Callable[[Any], Any]) -> dict[st
     out: dict[str, Any] = {
         "title": article.title,
         "dateline": None if article.dateline is None else article.dateline.to_dict(),
+        "byline": article.byline,
         "updated": None if article.updated is None else article.updated.isoformat(),
         "paragraphs": seq(article.paragraphs),
         "related_headlines": seq(article.related_headlines),

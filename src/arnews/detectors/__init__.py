@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..chain import Chain
 from .boilerplate import detect_boilerplate
+from .bylines import detect_bylines
 from .datelines import detect_datelines
 from .keywords import detect_keywords, detect_tag_lines
 from .markers import detect_markers
@@ -21,13 +22,15 @@ from .regions import detect_regions
 from .related import detect_related
 from .sources import detect_sources
 from .stamps import detect_stamps
-from .titles import detect_titles
+from .titles import detect_main_title, detect_titles
 
 __all__ = [
     "DEFAULT_CHAIN",
     "detect_boilerplate",
+    "detect_bylines",
     "detect_datelines",
     "detect_keywords",
+    "detect_main_title",
     "detect_markers",
     "detect_paragraphs",
     "detect_regions",
@@ -48,6 +51,8 @@ DEFAULT_CHAIN = Chain(
         ("tag_lines", detect_tag_lines),
         ("titles", detect_titles),
         ("stamps", detect_stamps),
+        ("main_title", detect_main_title),
+        ("bylines", detect_bylines),
         ("datelines", detect_datelines),
         ("related", detect_related),
         ("paragraphs", detect_paragraphs),

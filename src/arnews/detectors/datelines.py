@@ -4,31 +4,41 @@ Looks only at the start of each article's first body line (or a line of its own)
 forms wires and sites use::
 
     سرايا - أعلن …                       → agency "سرايا"
+    SITE.INFO - أعلن …                   → agency "SITE.INFO" (a site in Latin letters)
     القاهرة - أعلن …                     → place "القاهرة" (a known place)
-    (CNN)-- قال …                        → agency "CNN"
+    (CNN)-- قال …                        → agency "CNN" (also ``(CNN) --``, ``(CNN) –``, ``(CNN)—``)
     القاهرة (الاتحاد)                    → place "القاهرة", agency "الاتحاد" (whole line)
     واشنطن (رويترز) - …                  → place "واشنطن", agency "رويترز"
     دبي، الإمارات العربية المتحدة (CNN)-- → place "دبي، الإمارات العربية المتحدة", agency "CNN"
     بغداد/ شبكة أخبار العراق- أعلنت …    → place "بغداد", agency "شبكة أخبار العراق"
     القاهرة – وكالات: …                  → place "القاهرة", agency "وكالات"
+    واس- جدة: …                          → place "جدة", agency "واس" (agency first)
+    بيروت - النهار - …                   → place "بيروت", agency "النهار"
+    القاهرة - أ ش أ: …                   → place "القاهرة", agency "أ ش أ"
+    عمّان-بترا                           → place "عمّان", agency "بترا" (whole line)
 
-A real first sentence is never cut: a lead-in of several words must name a known place or
-agency (from the gazetteer); only a single unknown word before `` - `` (a site's name such
-as ``سرايا``) is taken on the strength of its form.
+A real first sentence is never cut (``قالت وزارة الصحة - في بيان - إن …``): a lead-in of
+several words must name a known place or agency (from the gazetteer); only a single unknown
+word before `` - `` (a site's name such as ``سرايا``) is taken on the strength of its form,
+and a place the gazetteer lacks only as a city and its country before a known agency in
+brackets and its dash (``دا نانغ، فيتنام (CNN)--``). A strong form (a known agency in
+brackets, then a dash) is also looked for on the article's second open line, below an
+editor's note. The place's and agency's spans lie inside the dateline's, trimmed.
 """
 
 from __future__ import annotations
 
 from itertools import compress, count, repeat
-from operator import is_
+from operator import is_, itemgetter
 
 import regex
 
+from ..lines import BLANK_SET
 from ..normalize import fold
-from ..state import PageState
+from ..state import KIND, PageState
 from ..text import clean, word_count
 
-__all__ = ["detect_datelines"]
+__all__ = ["dateline_end", "detect_datelines"]
 
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
@@ -41,17 +51,32 @@ _SLASH = regex.compile(
     rf"(?P<place>[^/()\n:.!؟?،,]{{1,30}}?){_SP}*/{_SP}*(?P<agency>[^/()\n:.!؟?،,\-–—]{{1,50}}?)"
     rf"{_SP}*(?P<sep>{_DASH}|:){_SP}*"
 )
-_DASHED = regex.compile(
-    rf"(?P<lead>[^()\n:.!؟?،,/\-–—]{{1,40}}?){_SP}*(?P<sep>{_DASH})(?:{_SP}+|$)"
-    rf"(?:(?P<agency>[^()\n:.!؟?،,/\-–—]{{1,30}}?){_SP}*:{_SP}*)?"
+# One segment of a dashed lead-in and the separator after it. A dot may stand inside a
+# name (``أ.ف.ب``, ``SITE.INFO``) but not end one; a dash needs a space after it (or the
+# line's end), else it joins the words of a name (``عمّان-بترا`` is read as a whole line).
+_SEGMENT = regex.compile(
+    rf"(?P<seg>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*"
+    rf"(?P<sep>{_DASH}(?={_SP}|$)|[:：])(?P<gap>{_SP}*)"
 )
+# A lead-in alone on its line, its two names joined by a dash with or without spaces.
+_PAIR_LINE = regex.compile(
+    rf"(?P<first>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*{_DASH}{_SP}*"
+    rf"(?P<second>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*[:：]?"
+)
+_LATIN_SITE = regex.compile(r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}")
 _HAS_LETTER = regex.compile(r"\p{L}")
 _SENTENCE_MARK = regex.compile(r"[.!?؟]")
+_COMMA = regex.compile(r"[،,]")
+_STRAY_COMMA = regex.compile(rf"(?:[،,]{_SP}*)?")
 
 # How many words a place (or a place and its country) may have, and an agency.
 MAX_PLACE_WORDS = 6
 MAX_AGENCY_WORDS = 6
 WINDOW = 160
+# A line this short above the first body line is a label, below which any dateline may
+# stand; below a longer one (an editor's note) only a strong form is looked for (a known
+# agency in brackets, then a dash: ``(CNN)--``).
+MAX_LABEL_WORDS = 5
 
 
 def _known(state: PageState, phrase: str, kind: str) -> bool:
@@ -59,6 +84,11 @@ def _known(state: PageState, phrase: str, kind: str) -> bool:
     if kind == "place":
         return key in state.gazetteer.places
     return key in state.gazetteer.agencies or state.lexicon.is_byline(phrase)
+
+
+def _site(state: PageState, phrase: str) -> bool:
+    """A known agency or a site's name in Latin letters (``SITE.INFO``)."""
+    return _known(state, phrase, "agency") or _LATIN_SITE.fullmatch(phrase) is not None
 
 
 def _place_ok(state: PageState, place: str) -> bool:
@@ -70,12 +100,30 @@ def _place_ok(state: PageState, place: str) -> bool:
     return _known(state, head, "place") or _known(state, place, "place")
 
 
+def _short_place(place: str) -> bool:
+    """An unknown place on a line of its own: a few words, letters only (a date is none)."""
+    return (
+        word_count(place) <= 3
+        and _HAS_LETTER.search(place) is not None
+        and not any(c.isdigit() for c in place)
+    )
+
+
 def _agency_ok(agency: str) -> bool:
     return (
         0 < word_count(agency) <= MAX_AGENCY_WORDS
         and _HAS_LETTER.search(agency) is not None
         and not _SENTENCE_MARK.search(agency)
     )
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start] in BLANK_SET:
+        start += 1
+    while end > start and text[end - 1] in BLANK_SET:
+        end -= 1
+    return (start, end)
 
 
 def _claim(
@@ -87,6 +135,12 @@ def _claim(
     agency: tuple[int, int] | None,
 ) -> None:
     text = state.text
+    # Sub-spans are trimmed like the dateline's own: each lies inside it, with no blank at
+    # either end (a stamp before the dateline leaves the line's rest on a space).
+    if place is not None:
+        place = _trim(text, place)
+    if agency is not None:
+        agency = _trim(text, agency)
     value = {
         "place": None if place is None else (clean(text[place[0] : place[1]]), place),
         "agency": None if agency is None else (clean(text[agency[0] : agency[1]]), agency),
@@ -95,30 +149,103 @@ def _claim(
     state.rest[i] = end
 
 
-def _try_line(state: PageState, i: int) -> bool:
+def _try_paren(state: PageState, i: int, base: int, window_end: int, strong: bool) -> bool:
+    """``واشنطن (رويترز) - …``, ``(CNN)-- …``, ``القاهرة (الاتحاد)`` alone on its line."""
+    m = _PAREN.match(state.text, base, window_end)
+    if m is None:
+        return False
+    place = clean(m["place"])
+    whole_line = m.end() >= state.ends[i]
+    agency = m["agency"]
+    known = _known(state, agency, "agency")
+    if strong and not (known and m["sep"]):
+        return False
+    # A known agency with its dash vouches for a place the gazetteer lacks, when the place
+    # reads as one (``دا نانغ، فيتنام``: a city and its country, a few words).
+    vouched = (
+        known
+        and bool(m["sep"])
+        and bool(_COMMA.search(place))
+        and word_count(place) <= MAX_PLACE_WORDS
+        and not _SENTENCE_MARK.search(place)
+    )
+    if (
+        _agency_ok(agency)
+        and (whole_line or m["sep"])
+        and (_place_ok(state, place) or vouched or (whole_line and _short_place(place)))
+    ):
+        _claim(state, i, base, m.end(), m.span("place") if place else None, m.span("agency"))
+        return True
+    return False
+
+
+def _try_dashed(state: PageState, i: int, base: int, window_end: int) -> bool:
+    """``القاهرة - …``, ``سرايا - …``, ``بيروت - النهار - …``, ``واس- جدة: …``, ``عمّان-بترا``."""
+    text = state.text
+    line_end = state.ends[i]
+    lexicon = state.lexicon
+    pair = _PAIR_LINE.fullmatch(text, base, line_end)
+    if pair is not None:
+        # Alone on its line: ``عمّان-بترا``, ``دبي - البيان``, ``القدس المحتلة-وكالات:``.
+        first, then = clean(pair["first"]), clean(pair["second"])
+        if _known(state, first, "place") and (_site(state, then) or word_count(then) <= 2):
+            _claim(state, i, base, line_end, pair.span("first"), pair.span("second"))
+            return True
+        if _site(state, first) and _known(state, then, "place"):
+            _claim(state, i, base, line_end, pair.span("second"), pair.span("first"))
+            return True
+    m = _SEGMENT.match(text, base, window_end)
+    if m is None or m["sep"] in ":：":
+        return False  # ``الخبر : …``: a lead-in is set off by a dash
+    lead = clean(m["seg"])
+    if lexicon.is_credit("markers", lead.split()[0] if lead else ""):
+        return False  # ``كتب - …``: a credit the bylines detector did not take
+    lead_place = _known(state, lead, "place")
+    lead_site = _site(state, lead)
+    after = m.end()
+    # ``برلين -، د ب أ - …``: a stray comma may stand before the agency.
+    nxt = _STRAY_COMMA.match(text, after, window_end)
+    second = _SEGMENT.match(text, nxt.end(), window_end) if after < line_end and nxt else None
+    if second is not None:
+        other = clean(second["seg"])
+        if lead_place and _site(state, other):
+            # ``بيروت - النهار - …``, ``لندن - رويترز: …``
+            _claim(state, i, base, second.end(), m.span("seg"), second.span("seg"))
+            return True
+        if lead_site and _known(state, other, "place"):
+            # ``واس- جدة: …``, ``أ ف ب- بروكسل: …``
+            _claim(state, i, base, second.end(), second.span("seg"), m.span("seg"))
+            return True
+        if lead_site and lexicon.is_byline(other):
+            # ``سبق- وكالات: …``: the site and its credit make the agency.
+            agency = (m.start("seg"), second.end("seg"))
+            _claim(state, i, base, second.end(), None, agency)
+            return True
+    if lead_place:
+        _claim(state, i, base, after, m.span("seg"), None)
+        return True
+    if (lead_site or word_count(lead) == 1) and after < line_end and not lexicon.is_byline(lead):
+        _claim(state, i, base, after, None, m.span("seg"))
+        return True
+    if lexicon.is_byline(lead) and after < line_end:
+        _claim(state, i, base, after, None, m.span("seg"))
+        return True
+    return False
+
+
+def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
+    text = state.text
     line_end = state.ends[i]
     base = state.rest[i]
+    # A stamp before the dateline on the same line leaves the rest on a space.
+    while base < line_end and text[base] in BLANK_SET:
+        base += 1
     window_end = min(line_end, base + WINDOW)
-    text = state.text
 
-    m = _PAREN.match(text, base, window_end)
-    if m is not None:
-        place = clean(m["place"])
-        whole_line = m.end() >= line_end
-        if (
-            _agency_ok(m["agency"])
-            and (whole_line or m["sep"])
-            and (_place_ok(state, place) or (whole_line and word_count(place) <= 3))
-        ):
-            _claim(
-                state,
-                i,
-                base,
-                m.end(),
-                m.span("place") if place else None,
-                m.span("agency"),
-            )
-            return True
+    if _try_paren(state, i, base, window_end, strong):
+        return True
+    if strong:
+        return False
 
     m = _SLASH.match(text, base, window_end)
     if m is not None:
@@ -131,37 +258,60 @@ def _try_line(state: PageState, i: int) -> bool:
             _claim(state, i, base, m.end(), m.span("place"), m.span("agency"))
             return True
 
-    m = _DASHED.match(text, base, window_end)
-    if m is not None:
-        lead = clean(m["lead"])
-        agency_span = None
-        end = m.end()
-        if m["agency"] is not None:
-            if _known(state, m["agency"], "agency"):
-                agency_span = m.span("agency")
-            else:
-                end = m.end("sep")
-        if _known(state, lead, "place"):
-            _claim(state, i, base, end, m.span("lead"), agency_span)
-            return True
-        single = _known(state, lead, "agency") or word_count(lead) == 1
-        if agency_span is None and single and end < line_end:
-            _claim(state, i, base, end, None, m.span("lead"))
-            return True
-    return False
+    return _try_dashed(state, i, base, window_end)
+
+
+def _is_label(state: PageState, i: int) -> bool:
+    return word_count(state.rest_text(i), limit=MAX_LABEL_WORDS + 1) <= MAX_LABEL_WORDS
+
+
+def dateline_end(state: PageState, i: int) -> int | None:
+    """Where a dateline at the start of open line ``i`` would end, or ``None``; claims nothing.
+
+    Lets the title detector tell a lead-in alone on its line (``عمّان-بترا``) from a headline.
+
+    Example:
+        >>> state = PageState.of("عمّان-بترا\\nأعلن الوزير الخبر.")
+        >>> dateline_end(state, 0) == state.ends[0], state.pieces
+        (True, [])
+    """
+    n_pieces, rest = len(state.pieces), state.rest[i]
+    found = _try_line(state, i)
+    end = state.rest[i] if found else None
+    del state.pieces[n_pieces:]
+    state.rest[i] = rest
+    return end
 
 
 def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
     articles, rests, ends = state.article, state.rest, state.ends
+    # Articles that have a dateline already (a site before a credit: ``SITE - بقلم: …``),
+    # found among the pieces at C speed: they are few, the pieces may be many.
+    pieces = state.pieces
+    kinds = list(map(itemgetter(KIND), pieces))
     done: set[int] = set()
-    # Lines no detector classified, in order (found at C speed); each article's first open
-    # one is tried, and the walk stops once every article has had its turn.
+    at = -1
+    try:
+        while True:
+            at = kinds.index("dateline", at + 1)
+            done.add(state.article_of(pieces[at]))
+    except ValueError:
+        pass
+    # Per article whose first open line held none, whether its second is read for a strong
+    # form only (below an editor's note) or for every form (below a label such as
+    # ``تقرير فلسطيني:``).
+    strong_only: dict[int, bool] = {}
+    # Lines no detector classified, in order (found at C speed); each article's first two
+    # open ones are tried at most, and the walk stops once every article has had its turn.
     for i in compress(count(), map(is_, state.kind, repeat(None))):
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue
-        done.add(article)
-        _try_line(state, i)
+        second = article in strong_only
+        if _try_line(state, i, strong=strong_only.get(article, False)) or second:
+            done.add(article)
+        else:
+            strong_only[article] = not _is_label(state, i)
         if len(done) == state.n_articles:
             break

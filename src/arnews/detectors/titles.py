@@ -1,22 +1,68 @@
-"""Titles of embedded (read-also) articles: the first line after the marker.
+"""Titles: the first line of each read-also article, and the main article's own headline.
 
-The main article of an aggregator page has no title line (its headline is not in the
-scraped text); each read-also article starts with its own::
+Each read-also article starts with its own title line (:func:`detect_titles`)::
 
     إقرأ أيضاً:
     السيسي وملك البحرين يشددان على ضرورة الوقف الفوري …   → title
     إقرأ أيضاً: جهود مكثفة لعقد اتفاق تهدئة بغزة         → title, on the marker's line
+
+The main article of an aggregator page has no title line (its headline is not in the
+scraped text: the page starts with the lead sentence). A page whose first line is its own
+headline gets one (:func:`detect_main_title`)::
+
+    عرض أوروبي بعد ليلة مفاوضات مضنية حول اليونان       → title
+    أ ف ب- بروكسل: بعد ليلة مفاوضات مضنية، أعلن …      → the body (with its dateline)
+
+A headline is short, has no closing punctuation (a short question may end with ``؟``), holds
+no sentence end, and is followed by the body, with which it shares a content word (a
+headline names what its story tells). A label may stand above it (``تقرير فلسطيني:``, left
+in the body); a subtitle, a credit, a dateline line or a list of highlights may stand between
+it and the body, but not two lines of a few words (a menu). An editor's note (``هذا المقال
+…``, a lexicon ``credits.notes`` opener), a credit line and a dateline alone on its line are
+no headline; when in doubt the line stays in the body. A headline repeated below the first
+(below a news ticker) is claimed as a title too.
 """
 
 from __future__ import annotations
 
-from ..state import MAIN, PageState
-from ..text import word_count
+from itertools import compress, count, repeat
+from operator import is_
 
-__all__ = ["detect_titles"]
+import regex
+
+from ..normalize import fold
+from ..state import MAIN, PageState
+from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
+from .bylines import read_credit
+from .datelines import dateline_end
+
+__all__ = ["detect_main_title", "detect_titles"]
 
 # A first line longer than this is a paragraph: the article has no title.
 MAX_TITLE_WORDS = 40
+# The main article's headline: a few words to this many (a question: fewer).
+MIN_HEADLINE_WORDS = 2
+MAX_HEADLINE_WORDS = 25
+MAX_QUESTION_WORDS = 12
+# How many open lines after the headline are read as the body it must share a word with,
+# how many characters of them, and how many lines that are no body (a subtitle, a credit, a
+# dateline of its own line, a ticker) may stand between.
+BODY_LINES = 4
+BODY_CHARS = 2000
+MAX_BETWEEN = 6
+# A credit or a dateline alone on its line is no longer than this.
+MAX_LEAD_CHARS = 160
+# Lines this short below the headline are menu or list items when two of them stand there.
+MAX_MENU_WORDS = 3
+# A label above the headline (``تقرير فلسطيني:``) is this short.
+MAX_KICKER_WORDS = 5
+# A body line: one that ends a sentence or is at least this long.
+MIN_BODY_WORDS = 12
+_QUESTION = frozenset("؟?!")
+_LETTERS = regex.compile(r"\p{L}{2,}")
+# A word's stem: without the clitics it may carry (conjunction, preposition, the article),
+# of three letters or more.
+_STEM = regex.compile(r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})")
 
 
 def detect_titles(state: PageState) -> None:
@@ -44,3 +90,123 @@ def detect_titles(state: PageState) -> None:
             done.add(article)
         if len(done) == state.n_articles:
             break
+
+
+def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
+    """The content words of ``text`` (folded unless ``folded=False``), without clitics, of a
+    few letters or more."""
+    # One C-level pass: each word's stem after its clitics (the longest clitic that leaves
+    # enough letters), less the function words.
+    stems = set(_STEM.findall(fold(text) if folded else text))
+    return stems - state.lexicon.credit_words("not_names")
+
+
+def _headline_shape(state: PageState, line: str) -> bool:
+    """Tell whether ``line`` reads as a headline: short, unpunctuated, one phrase."""
+    n = word_count(line, limit=MAX_HEADLINE_WORDS)
+    if not MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS:
+        return False
+    if ends_sentence(line):
+        stripped = line.rstrip(" \t\xa0\"'”’»›)]}")
+        if stripped[-1:] not in _QUESTION or n > MAX_QUESTION_WORDS:
+            return False
+    if has_inner_sentence_end(line) or opens_with_clause_word(line):
+        return False
+    # An editor's note opens with one of the lexicon's note phrases (of a few words).
+    words = fold(line).split()
+    notes = state.lexicon.credit_words("notes")
+    return not any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1))
+
+
+def _is_body(line: str) -> bool:
+    return ends_sentence(line) or word_count(line, limit=MIN_BODY_WORDS) >= MIN_BODY_WORDS
+
+
+def _whole_line_lead(state: PageState, i: int) -> bool:
+    """Tell whether open line ``i`` is a credit or a dateline alone on its line."""
+    if state.ends[i] - state.rest[i] > MAX_LEAD_CHARS:
+        return False  # a paragraph
+    credit = read_credit(state, i)
+    if credit is not None and credit[0] >= state.ends[i]:
+        return True
+    end = dateline_end(state, i)
+    return end is not None and end >= state.ends[i]
+
+
+def _is_kicker(line: str) -> bool:
+    """A label above the headline: a few words ending with a colon (``تقرير فلسطيني:``), or
+    a line of at most one word of letters (``2012-06-19 (رياضة)``: a date and a section)."""
+    if word_count(line, limit=MAX_KICKER_WORDS + 1) > MAX_KICKER_WORDS:
+        return False
+    return line.rstrip(" \t\xa0").endswith((":", "：")) or len(_LETTERS.findall(line)) <= 1
+
+
+def detect_main_title(state: PageState) -> None:
+    """Claim the main article's headline when the page opens with one."""
+    kinds, articles, rests, starts, ends = (
+        state.kind,
+        state.article,
+        state.rest,
+        state.starts,
+        state.ends,
+    )
+    open_lines = compress(count(), map(is_, kinds, repeat(None)))
+    first = next((i for i in open_lines if rests[i] < ends[i]), None)
+    if first is None or articles[first] != MAIN or rests[first] != starts[first]:
+        return
+    if _is_kicker(state.texts[first]):
+        # The headline is below its label; the label stays in the body.
+        first = next((i for i in open_lines if rests[i] < ends[i]), None)
+        if first is None or articles[first] != MAIN or rests[first] != starts[first]:
+            return
+    line = state.texts[first]
+    if not _headline_shape(state, line):
+        return
+    key = fold(line)
+    repeats: list[int] = []
+    # Lines between the headline and the body (a subtitle, a credit, a dateline of its own
+    # line, a ticker) and the body's first lines: the headline must share a word with them.
+    between: list[str] = []
+    menu_items = 0
+    body: list[str] = []
+    size = 0
+    for i in open_lines:
+        if articles[i] != MAIN or rests[i] >= ends[i]:
+            continue
+        text = state.rest_text(i)
+        if not body:
+            if len(text) <= 2 * len(line) and fold(text) == key:
+                repeats.append(i)  # the headline again, below a ticker
+                continue
+            # A credit or a dateline alone on its line (``بقلم/ خالص جلبي:``, which ends like a
+            # sentence) is the body's lead-in; other short lines are a subtitle, a label, a
+            # ticker, or, two of a few words, a menu or a list.
+            lead = _whole_line_lead(state, i)
+            if lead or not _is_body(text):
+                if len(between) >= MAX_BETWEEN:
+                    return
+                between.append(text[:BODY_CHARS])
+                if not lead and word_count(text, limit=MAX_MENU_WORDS + 1) <= MAX_MENU_WORDS:
+                    menu_items += 1
+                    if menu_items > 1:
+                        return
+                continue
+        body.append(text[: BODY_CHARS - size])
+        size += len(body[-1])
+        if len(body) >= BODY_LINES or size >= BODY_CHARS:
+            break
+    if not body:
+        return
+    # A content word of the headline, stripped of its clitics, found in the text below it:
+    # one C-level search per word, in whatever form the body inflects it; as written first,
+    # then folded (the fold of a long text costs more than the searches).
+    below = " ".join((*between, *body))
+    if not any(word in below for word in _content_keys(state, line, folded=False)):
+        folded_body = fold(below)
+        if not any(word in folded_body for word in _content_keys(state, line)):
+            return
+    if _whole_line_lead(state, first):
+        return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
+    for i in (first, *repeats):
+        state.claim_rest(i, "title")
+        kinds[i] = "title"
