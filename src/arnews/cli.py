@@ -83,6 +83,7 @@ _SUFFIX_FORMATS = {
 SECTIONS = (
     "title",
     "dateline",
+    "byline",
     "updated",
     "published",
     "source",
@@ -220,6 +221,7 @@ def render_csv(doc_id: Any, article: Article, spans: bool) -> bytes:
             article.title,
             dateline and dateline.place,
             dateline and dateline.agency,
+            article.byline,
             article.updated and article.updated.isoformat(),
             article.published and article.published.isoformat(),
             article.source,

@@ -102,6 +102,7 @@ _CONTRACT_COLUMNS = (
     ("title", str),
     ("dateline_place", str),
     ("dateline_agency", str),
+    ("byline", str),
     ("updated", str),
     ("published", str),
     ("paragraphs", list),
@@ -146,6 +147,7 @@ def _row(article: Article, spans: bool) -> list[Any]:
         data["title"],
         None if dateline is None else dateline.place,
         None if dateline is None else dateline.agency,
+        data["byline"],
         data["updated"],
         data["published"],
         data["paragraphs"],
@@ -201,7 +203,7 @@ def parse_dataframe(
     """Return ``ddf`` with the parsed article's fields added as columns.
 
     The added columns (see :func:`dataframe_columns`) are the output contract, flattened for
-    a table: ``title``, ``source``, ``dateline_place``, ``dateline_agency`` and the ISO 8601
+    a table: ``title``, ``source``, ``dateline_place``, ``dateline_agency``, ``byline`` and the ISO 8601
     strings ``updated`` and ``published`` have the ``string`` dtype; the lists
     (``paragraphs``, ``related_headlines``, ``keywords``, ``similar``, ``boilerplate``) are
     Arrow list columns (a row's value is a Python list), and ``read_also`` is the JSON text
