@@ -318,7 +318,7 @@ class Parts(Sequence[Part]):
 class Diagnostic:
     """Something unusual about the input, recorded instead of raised.
 
-    ``code`` is stable and machine-readable (``time_budget``, ``repeated_source``,
+    ``code`` is stable and machine-readable (``too_large``, ``repeated_source``,
     ``controls_removed``, …); ``message`` is for people; ``start``/``end`` locate it when
     it concerns one place in the input.
 
