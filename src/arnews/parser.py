@@ -22,6 +22,7 @@ from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .lexicon import Lexicon
 from .lines import scan_columns
 from .model import Article, Diagnostic, Parts, Spans, has_surrogates
+from .profile import SiteProfile
 from .state import PageState
 from .tags import TagLexicon
 from .text import clean_many
@@ -72,6 +73,18 @@ class Parser:
     #: crawl time. ``None`` leaves them unresolved (with a ``relative_date`` warning): a
     #: parser never reads the clock, so that its output depends on its input only.
     now: datetime | None = None
+    #: A site's learned furniture, headings, tags and agencies (see :class:`arnews.SiteProfile`),
+    #: applied on top of the lexicon, tag lexicon and gazetteer above.
+    profile: SiteProfile | None = None
+    _config: tuple[Lexicon, TagLexicon | None, Gazetteer] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        config = (self.lexicon, self.tag_lexicon, self.gazetteer)
+        if self.profile is not None:
+            config = self.profile.configure(*config)
+        object.__setattr__(self, "_config", config)
 
     def parse(self, text: str) -> Article:
         """Parse one page's text into an :class:`Article`.
@@ -104,7 +117,8 @@ class Parser:
     def _run(self, text: str) -> Article:
         started = time.thread_time()
         columns = scan_columns(text)
-        state = PageState(text, columns, self.lexicon, self.gazetteer, self.tag_lexicon, self.now)
+        lexicon, tag_lexicon, gazetteer = self._config
+        state = PageState(text, columns, lexicon, gazetteer, tag_lexicon, self.now)
         for name, detector in self.detectors:
             try:
                 detector(state)
