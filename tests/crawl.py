@@ -33,6 +33,8 @@ class Site(NamedTuple):
     closing: str | None = None
     source: str | None = None
     quote: str | None = None
+    # A marker spelling no lexicon holds, with the values it takes.
+    field: tuple[str, str, tuple[str, ...]] | None = None
 
 
 SITES = (
@@ -47,6 +49,7 @@ SITES = (
         "الأكثر قراءة في النهار",
         "© 2024 النهار الرقمي. يحظر النسخ دون إذن مكتوب",
         quote="وقال المتحدث باسم الحكومة إن الوضع تحت السيطرة تماما ولا داعي للقلق.",
+        field=("source", "جهة النشر", ("رويترز", "وكالة الأنباء الألمانية", "النهار الرقمي")),
     ),
     Site(
         "marsad",
@@ -70,6 +73,11 @@ SITES = (
         ("الساحة بين يديك: التطبيق متاح لأجهزة آيفون وأندرويد", "راسلوا الساحة بصوركم وقصصكم"),
         "اخترنا لكم من الساحة",
         "الساحة 2024 — الآراء المنشورة تعبر عن كتابها",
+        field=(
+            "keywords",
+            "مفاتيح البحث",
+            ("الشرق الأوسط", "كأس العالم", "أسعار النفط", "الأمم المتحدة", "وسائل التواصل"),
+        ),
     ),
 )
 
@@ -114,6 +122,10 @@ def build_crawl(pages_per_site: int = 24) -> list[Page]:
             lines += [(line, "body") for line in article]
             if site.source:
                 lines.append((site.source, "source"))
+            if site.field:
+                kind, phrase, values = site.field
+                picked = rng.sample(values, 1 if kind == "source" else 3)
+                lines.append((f"{phrase}: {'، '.join(picked)}", kind))
             lines.append((site.promos[k % len(site.promos)], "furniture"))
             if rng.random() < 0.85:
                 others = rng.sample([t for t in titles if t != title], 4)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from .lexicon import MAX_PHRASE_CHARS, Lexicon
+from .lexicon import MARKER_KINDS, MAX_PHRASE_CHARS, Lexicon
 from .lines import scan_columns
 from .normalize import fold
 from .text import ends_sentence, word_count
@@ -66,6 +67,14 @@ TEXT, FOOTER, OTHER = 0, 1, 2
 # A headline (or a heading) is short and ends no sentence.
 _HEADLINE_WORDS = 20
 _HEADING_WORDS = 6
+
+# A line that may open with a marker the lexicon lacks: one to three words, a colon, a value.
+_FIELD = re.compile(r"([^\W\d][^:：\d]{0,30}?)\s*[:：]+\s*(\S.*)")
+_MARKER_WORDS = 3
+# What separates tags on a tag line.
+_TAG_SEPARATORS = re.compile(r"\s*[،,|؛;/]\s*|\s+[-–]\s+")
+# A source value is a name: a few words.
+_SOURCE_WORDS = 6
 
 _LIST_KEYS = ("furniture", "headings", "tags", "sources", "agencies")
 
@@ -124,6 +133,8 @@ class PageSummary(NamedTuple):
     source: str | None
     agency: str | None
     tag_lines: tuple[str, ...]
+    #: Text lines shaped like an unknown marker: ``(line, words before the colon, value)``.
+    fields: tuple[tuple[int, str, str], ...] = ()
 
 
 def summarise_page(text: str, parser: Parser | None = None) -> PageSummary:
@@ -132,7 +143,7 @@ def summarise_page(text: str, parser: Parser | None = None) -> PageSummary:
     Example:
         >>> s = summarise_page("الرئيسية\\nقال الوزير إن الخطة جاهزة.")
         >>> s.keys[0], s.tags
-        ('الرييسيه', b'\\x00\\x00')
+        ('الرئيسيه', b'\\x00\\x00')
     """
     from .parser import Parser
 
@@ -165,11 +176,20 @@ def summarise_page(text: str, parser: Parser | None = None) -> PageSummary:
     short = bytes(w <= _HEADING_WORDS for w in words)
     tag_lines = tuple(
         texts[bisect_right(starts, s) - 1]
-        for k, s, nm in zip(article.parts.kinds, article.parts.starts, article.parts.names)
+        for k, s, nm in zip(
+            article.parts.kinds, article.parts.starts, article.parts.names, strict=True
+        )
         if k == "marker" and nm == "keywords"
     )
     agency = article.dateline.agency if article.dateline is not None else None
-    return PageSummary(keys, raws, tags, headline, short, article.source, agency, tag_lines)
+    fields = tuple(
+        (i, m.group(1), m.group(2))
+        for i in range(n)
+        if tags[i] == TEXT and (m := _FIELD.match(texts[i])) is not None
+    )
+    return PageSummary(
+        keys, raws, bytes(tags), headline, short, article.source, agency, tag_lines, fields
+    )
 
 
 class ProfileLearner:
@@ -219,26 +239,34 @@ class ProfileLearner:
 
     def result(self) -> SiteProfile:
         """The profile the pages read so far teach."""
-        return _learn(self.site, self.summaries, self.seen, self.settings)
+        known = self.parser.gazetteer if self.parser is not None else None
+        return _learn(self.site, self.summaries, self.seen, self.settings, known)
 
 
 def _learn(
-    site: str, pages: Sequence[PageSummary], seen: int, settings: LearnSettings
+    site: str,
+    pages: Sequence[PageSummary],
+    seen: int,
+    settings: LearnSettings,
+    gazetteer: Gazetteer | None = None,
 ) -> SiteProfile:
     n = len(pages)
     if n < settings.min_pages:
         return SiteProfile(site=site, pages=seen)
     need = max(settings.min_line_pages, math.ceil(settings.min_share * n))
+    extras = _extras(site, pages, seen, need, settings, gazetteer)
     df: Counter[str] = Counter()
     for page in pages:
         df.update({k for k in page.keys if k is not None})
-    recurring = {k for k, c in df.items() if c >= need}
+    # A line that opens with one of the site's markers is that marker's line, not furniture.
+    marked = tuple(fold(p) for ps in extras.markers.values() for p in ps)
+    recurring = {k for k, c in df.items() if c >= need and not k.startswith(marked or "\0")}
     if not recurring:
-        return _extras(site, pages, seen, need)
+        return extras
 
     # Headings: a short recurring line that, on most of its pages, a list of at least two
-    # headlines follows, and not always the same ones (a line always followed by the same
-    # lines is part of a menu).
+    # headlines follows, not always the same ones (a line always followed by the same lines
+    # is part of a menu), and not all of them lines the site repeats.
     common = {k for k, c in df.items() if c >= settings.stable_share * n}
     heading_seen: Counter[str] = Counter()
     heading_hit: Counter[str] = Counter()
@@ -250,7 +278,11 @@ def _learn(
                 continue
             heading_seen[k] += 1
             nxt = [j for j in (i + 1, i + 2) if j < len(keys)]
-            if len(nxt) == 2 and all(headline[j] and tags[j] == TEXT for j in nxt):
+            if (
+                len(nxt) == 2
+                and all(headline[j] and tags[j] == TEXT for j in nxt)
+                and any(keys[j] not in recurring for j in nxt)
+            ):
                 heading_hit[k] += 1
                 heading_next.setdefault(k, set()).add(keys[i + 1])
     headings = {
@@ -268,16 +300,12 @@ def _learn(
     furniture = {
         k
         for k, c in outside.items()
-        if k not in headings
-        and c >= need
-        and c >= settings.furniture_share * (c + inside[k])
+        if k not in headings and c >= need and c >= settings.furniture_share * (c + inside[k])
     }
-    spelling = _spellings(pages, furniture | headings)
-    extras = _extras(site, pages, seen, need)
     return attrs.evolve(
         extras,
-        furniture=tuple(sorted(spelling[k] for k in furniture)),
-        headings=tuple(sorted(spelling[k] for k in headings)),
+        furniture=tuple(_spellings(pages, furniture)),
+        headings=tuple(_spellings(pages, headings)),
     )
 
 
@@ -334,34 +362,114 @@ def _vote(
             inside[k] += 1
 
 
-def _spellings(pages: Sequence[PageSummary], keys: set[str]) -> dict[str, str]:
-    """The most frequent spelling, as written, of each key."""
+def _spellings(pages: Sequence[PageSummary], keys: set[str]) -> list[str]:
+    """The most frequent spelling, as written, of each key, in the order they stand on a
+    page (by their mean place on it: the menu first, the copyright line last)."""
     counts: dict[str, Counter[str]] = {k: Counter() for k in keys}
+    places: Counter[str] = Counter()
     for page in pages:
-        for k, raw in zip(page.keys, page.raws, strict=True):
+        n = len(page.keys)
+        for i, (k, raw) in enumerate(zip(page.keys, page.raws, strict=True)):
             if k is not None and raw is not None and k in counts:
                 counts[k][raw] += 1
-    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+                places[k] += i / n
+    order = sorted(keys, key=lambda k: (places[k] / counts[k].total(), k))
+    return [counts[k].most_common(1)[0][0] for k in order]
 
 
-def _extras(site: str, pages: Sequence[PageSummary], seen: int, need: int) -> SiteProfile:
-    """Sources, dateline agencies and tag phrases the site's pages repeat."""
+def _extras(
+    site: str,
+    pages: Sequence[PageSummary],
+    seen: int,
+    need: int,
+    settings: LearnSettings,
+    gazetteer: Gazetteer | None,
+) -> SiteProfile:
+    """Marker spellings, tag phrases, sources and dateline agencies the site's pages repeat."""
+    from .gazetteer import DEFAULT_GAZETTEER
     from .tags import TagLexicon
 
+    markers, values = _markers(pages, need, settings)
     sources = Counter(p.source for p in pages if p.source)
-    agencies = Counter(p.agency for p in pages if p.agency)
+    sources.update(values.get("source", ()))
+    known = (gazetteer or DEFAULT_GAZETTEER).agencies
+    # Agencies the gazetteer lacks: one it holds is found on every page already.
+    agencies = Counter(
+        a for a in (p.agency for p in pages) if a and a not in known and fold(a) not in known
+    )
     tag_lines = [line for p in pages for line in p.tag_lines]
+    tag_lines += values.get("keywords", [])
     tags: tuple[str, ...] = ()
     if tag_lines:
+        # A tag phrase seen once says nothing about the site.
         lexicon = TagLexicon.learn(tag_lines)
         tags = tuple(sorted(p for p, c in lexicon.counts if c >= 2))
     return SiteProfile(
         site=site,
         pages=seen,
+        markers=markers,
         tags=tags,
         sources=tuple(sorted(s for s, c in sources.items() if c >= need)),
         agencies=tuple(sorted(a for a, c in agencies.items() if c >= need)),
     )
+
+
+def _markers(
+    pages: Sequence[PageSummary], need: int, settings: LearnSettings
+) -> tuple[dict[str, tuple[str, ...]], dict[str, list[str]]]:
+    """The site's own spellings of source and tag markers, and the values they carry.
+
+    A phrase before a colon is a marker when many pages open a line with it, in the second
+    half of the page (where an article's footer stands) on nearly all of them, and what
+    follows it fits one kind on nearly all: a list of several short items (tags), or a
+    short name from a small set (a source).
+    """
+    seen: Counter[str] = Counter()
+    late: Counter[str] = Counter()
+    listy: Counter[str] = Counter()
+    namey: Counter[str] = Counter()
+    names: dict[str, set[str]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for page in pages:
+        n = len(page.keys)
+        for i, phrase, value in page.fields:
+            if word_count(phrase, limit=_MARKER_WORDS + 1) > _MARKER_WORDS:
+                continue
+            key = fold(phrase)
+            seen[key] += 1
+            late[key] += 2 * i >= n
+            spellings.setdefault(key, Counter())[phrase] += 1
+            items = [v for v in _TAG_SEPARATORS.split(value.rstrip(" .")) if v]
+            if len(items) >= 2 and all(
+                word_count(v, limit=_SOURCE_WORDS) <= _SOURCE_WORDS // 2 + 1 for v in items
+            ):
+                listy[key] += 1
+            elif len(items) == 1 and word_count(value, limit=_SOURCE_WORDS + 1) <= _SOURCE_WORDS:
+                namey[key] += 1
+                names.setdefault(key, set()).add(fold(value))
+    share = settings.furniture_share
+    found: dict[str, list[str]] = {}
+    for key, c in seen.items():
+        if c < need or late[key] < share * c:
+            continue
+        if listy[key] >= share * c:
+            found.setdefault("keywords", []).append(key)
+        elif namey[key] >= share * c and 2 <= len(names[key]) <= c / 2:
+            # Several values, from a small set: one value always is a furniture line.
+            found.setdefault("source", []).append(key)
+    kinds = {key: kind for kind, keys in found.items() for key in keys}
+    values: dict[str, list[str]] = {}
+    if kinds:
+        for page in pages:
+            for _, phrase, value in page.fields:
+                kind = kinds.get(fold(phrase))
+                if kind is not None:
+                    values.setdefault(kind, []).append(value.strip())
+    markers = {
+        kind: tuple(sorted(spellings[k].most_common(1)[0][0] for k in keys))
+        for kind, keys in sorted(found.items())
+    }
+    return markers, values
 
 
 def _str_tuple(value: Any, where: str) -> tuple[str, ...]:
@@ -395,6 +503,8 @@ class SiteProfile:
     furniture: tuple[str, ...] = ()
     #: Headings of the site's own headline lists (open a list, like ``مقالات مشابهة``).
     headings: tuple[str, ...] = ()
+    #: The site's own marker spellings by kind (``source``, ``keywords``), as in a lexicon.
+    markers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     #: Tag phrases of the site's tag lines (see :class:`arnews.TagLexicon`).
     tags: tuple[str, ...] = ()
     #: Source values the site's pages repeat (for the report: the default parser finds them).
@@ -446,11 +556,13 @@ class SiteProfile:
             >>> lex.is_boilerplate("© المثال")
             True
         """
-        if self.furniture or self.headings:
-            lexicon = lexicon.extend(
-                boilerplate_lines=self.furniture,
-                markers={"headlines": [h + "$" for h in self.headings]} if self.headings else None,
-            )
+        if self.furniture or self.headings or self.markers:
+            markers = {k: list(v) for k, v in self.markers.items()}
+            if self.headings:
+                # Alone on its line: the heading opens a list, a longer line is text.
+                alone = [h + "$" for h in self.headings]
+                markers["headlines"] = [*markers.get("headlines", ()), *alone]
+            lexicon = lexicon.extend(boilerplate_lines=self.furniture, markers=markers)
         if self.tags:
             from .tags import TagLexicon
 
@@ -469,13 +581,14 @@ class SiteProfile:
             >>> SiteProfile(site="s", pages=3).is_empty()
             True
         """
-        return not (self.furniture or self.headings or self.tags or self.agencies)
+        return not (self.furniture or self.headings or self.markers or self.tags or self.agencies)
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as a JSON-ready dict (the shape :meth:`from_dict` reads)."""
         out: dict[str, Any] = {"version": PROFILE_VERSION, "site": self.site, "pages": self.pages}
         for key in _LIST_KEYS:
             out[key] = list(getattr(self, key))
+        out["markers"] = {k: list(v) for k, v in sorted(self.markers.items())}
         return out
 
     @classmethod
@@ -494,7 +607,7 @@ class SiteProfile:
                 f"version must be {PROFILE_VERSION} (this arnews reads profile files of "
                 f"version {PROFILE_VERSION}), not {version!r}"
             )
-        known = {"version", "site", "pages", *_LIST_KEYS}
+        known = {"version", "site", "pages", "markers", *_LIST_KEYS}
         unknown = [k for k in data if k not in known and not str(k).startswith(("_", "$"))]
         if unknown:
             raise ProfileError(f"unknown key {unknown[0]!r} (the keys are {', '.join(known)})")
@@ -504,7 +617,17 @@ class SiteProfile:
         if not isinstance(pages, int) or isinstance(pages, bool) or pages < 0:
             raise ProfileError("pages must be a whole number, 0 or more")
         lists = {k: _str_tuple(data.get(k, []), k) for k in _LIST_KEYS}
-        return cls(site=site, pages=pages, **lists)
+        markers_in = data.get("markers", {})
+        if not isinstance(markers_in, Mapping):
+            raise ProfileError("markers must map a marker kind to a list of phrases")
+        unknown_kinds = [k for k in markers_in if k not in MARKER_KINDS]
+        if unknown_kinds:
+            raise ProfileError(
+                f"markers: unknown kind {unknown_kinds[0]!r} (the kinds are "
+                f"{', '.join(MARKER_KINDS)})"
+            )
+        markers = {str(k): _str_tuple(v, f"markers.{k}") for k, v in markers_in.items()}
+        return cls(site=site, pages=pages, markers=markers, **lists)
 
     def merge(self, other: SiteProfile) -> SiteProfile:
         """Both profiles' entries in one (pages added up; the site's name is this one's).
@@ -520,9 +643,12 @@ class SiteProfile:
             keys = {fold(v) for v in x}
             return (*x, *(v for v in y if fold(v) not in keys))
 
+        kinds = sorted({*self.markers, *other.markers})
+        markers = {k: union(self.markers.get(k, ()), other.markers.get(k, ())) for k in kinds}
         return SiteProfile(
             site=self.site or other.site,
             pages=self.pages + other.pages,
+            markers=markers,
             **{k: union(getattr(self, k), getattr(other, k)) for k in _LIST_KEYS},
         )
 
@@ -549,12 +675,15 @@ class SiteProfile:
 
         Example:
             >>> print(SiteProfile(site="s", pages=3).report())
-            s: learned from 3 pages: nothing (too few pages or no repeated furniture)
+            s: learned from 3 pages: nothing (too few pages: it takes 10 or more)
         """
         name = self.site or "(site)"
         head = f"{name}: learned from {self.pages} pages"
         if self.is_empty() and not self.sources:
-            return f"{head}: nothing (too few pages or no repeated furniture)"
+            least = LearnSettings().min_pages
+            if self.pages < least:
+                return f"{head}: nothing (too few pages: it takes {least} or more)"
+            return f"{head}: nothing (no line recurs in furniture positions)"
         out = [head]
         labels = {
             "furniture": "furniture lines",
@@ -563,6 +692,9 @@ class SiteProfile:
             "sources": "source values",
             "agencies": "dateline agencies",
         }
+        for kind, phrases in sorted(self.markers.items()):
+            out.append(f"  {len(phrases)} {kind} marker spellings:")
+            out.extend(f"    {v}" for v in phrases)
         for key, label in labels.items():
             values: tuple[str, ...] = getattr(self, key)
             if values:
