@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import json
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -314,3 +316,114 @@ def test_the_learner_keeps_at_most_max_pages() -> None:
 def test_summaries_pickle_for_worker_processes() -> None:
     summary = summarise_page("القائمة\nقال الوزير إن الخطة جاهزة.")
     assert pickle.loads(pickle.dumps(summary)) == summary
+
+
+# ------------------------------------------------------------------------ the command
+
+ROOT = Path(__file__).parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    done = subprocess.run(
+        [sys.executable, "-m", "arnews", *args],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert b"Traceback" not in done.stderr, done.stderr.decode()
+    return done
+
+
+@pytest.fixture(scope="module")
+def crawl_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("crawl")
+    for k, page in enumerate(crawl()):
+        folder = root / page.site
+        folder.mkdir(exist_ok=True)
+        (folder / f"{k:03d}.txt").write_text(page.text, encoding="utf-8")
+    return root
+
+
+@needs_ant
+def test_learn_then_parse_with_profiles(crawl_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "profiles.json"
+    done = run("learn", str(crawl_dir), "--site-from", "dir", "-o", str(out), "-j", "2")
+    assert done.returncode == 0, done.stderr
+    assert b"nahar: learned from 24 pages" in done.stderr
+    profiles = load_profiles(out)
+    assert profiles == learned()
+    assert json.loads(out.read_text("utf-8"))["site_from"] == ["dir"]
+    done = run("parse", str(crawl_dir), "--profiles", str(out), "--no-spans", "-q")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert len(records) == 96
+    for record in records:
+        site = Path(record["id"]).parent.name
+        text = Path(record["id"]).read_text("utf-8")
+        assert record["paragraphs"] == list(profiled(site)(text).paragraphs)
+
+
+@needs_ant
+def test_stats_shows_what_each_sites_profile_removed(crawl_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "profiles.json"
+    save_profiles(learned(), out, site_from=["dir"])
+    done = run("stats", str(crawl_dir), "--profiles", str(out), "--json", "-q", "--top", "2")
+    assert done.returncode == 0, done.stderr
+    sites = json.loads(done.stdout)["sites"]
+    assert set(sites) == {s.name for s in SITES}
+    for site in SITES:
+        record = sites[site.name]
+        assert record["documents"] == record["with_profile"] == 24
+        assert record["lines_removed"] > 100
+        assert record["top_removed"][0] == [site.head[0], 24]
+    table = run("stats", str(crawl_dir), "--profiles", str(out), "-q").stdout.decode("utf-8")
+    assert "site (lines its profile removed)" in table and SITES[0].head[0] in table
+
+
+@needs_ant
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [(["field", "site"], "site"), (["url"], "url"), (["id-prefix"], "id")],
+)
+def test_sites_from_json_lines_fields(tmp_path: Path, key: list[str], field: str) -> None:
+    values = {
+        "site": lambda p, k: p.site,
+        "url": lambda p, k: f"https://www.{p.site}.example/news/{k}",
+        "id": lambda p, k: f"{p.site}/{k}",
+    }[field]
+    lines = [
+        json.dumps({"id": f"doc-{k}", field: values(p, k), "text": p.text}, ensure_ascii=False)
+        for k, p in enumerate(crawl())
+    ]
+    dump = tmp_path / "crawl.jsonl"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "profiles.json"
+    done = run(
+        "learn",
+        str(dump),
+        "--id-field",
+        field if field == "id" else "id",
+        "-o",
+        str(out),
+        "-q",
+        "--site-from",
+        *key,
+    )
+    assert done.returncode == 0, done.stderr
+    profiles = load_profiles(out)
+    want = {f"{s.name}.example" if field == "url" else s.name for s in SITES}
+    assert set(profiles) == want
+    assert all(len(p.furniture) >= 4 for p in profiles.values())
+
+
+def test_the_command_refuses_a_bad_profiles_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 9, "profiles": {}}', encoding="utf-8")
+    done = run("parse", "examples/pages", "--profiles", str(bad))
+    assert done.returncode == 2
+    assert f"arnews: error: {bad}: version must be 1" in done.stderr.decode("utf-8")
+    done = run("parse", "examples/pages", "--site-from", "dir")
+    assert done.returncode == 2 and b"--site-from needs --profiles" in done.stderr
+    done = run("learn", "examples/pages", "--site-from", "colour", "-q")
+    assert done.returncode == 2 and b"--site-from takes one of" in done.stderr

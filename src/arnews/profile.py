@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -50,6 +50,7 @@ __all__ = [
     "ProfileLearner",
     "SiteProfile",
     "load_profiles",
+    "profiles_key",
     "save_profiles",
     "summarise_page",
 ]
@@ -366,7 +367,7 @@ def _spellings(pages: Sequence[PageSummary], keys: set[str]) -> list[str]:
     """The most frequent spelling, as written, of each key, in the order they stand on a
     page (by their mean place on it: the menu first, the copyright line last)."""
     counts: dict[str, Counter[str]] = {k: Counter() for k in keys}
-    places: Counter[str] = Counter()
+    places: dict[str, float] = dict.fromkeys(keys, 0.0)
     for page in pages:
         n = len(page.keys)
         for i, (k, raw) in enumerate(zip(page.keys, page.raws, strict=True)):
@@ -726,21 +727,48 @@ def _read_json(path: str | Path) -> Any:
         raise ProfileError(f"{path}: not valid JSON: {exc}") from None
 
 
-def save_profiles(profiles: Mapping[str, SiteProfile], path: str | Path) -> None:
-    """Write several sites' profiles to one file, keyed by site.
+def save_profiles(
+    profiles: Mapping[str, SiteProfile],
+    path: str | Path | IO[str],
+    *,
+    site_from: Sequence[str] | None = None,
+) -> None:
+    """Write several sites' profiles to one file (or text stream), keyed by site.
+
+    ``site_from`` records how the sites were told apart (``["dir"]``, ``["field", "site"]``),
+    so that ``arnews parse --profiles`` picks each document's profile the same way.
 
     Example:
         >>> import tempfile, pathlib
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "profiles.json"
-        >>> save_profiles({"s": SiteProfile(site="s", pages=12)}, p)
-        >>> load_profiles(p)["s"].pages
-        12
+        >>> save_profiles({"s": SiteProfile(site="s", pages=12)}, p, site_from=["dir"])
+        >>> load_profiles(p)["s"].pages, profiles_key(p)
+        (12, ('dir',))
     """
-    data = {
-        "version": PROFILE_VERSION,
-        "profiles": {site: profiles[site].to_dict() for site in sorted(profiles)},
-    }
-    Path(path).write_text(_dumps(data), encoding="utf-8")
+    data: dict[str, Any] = {"version": PROFILE_VERSION}
+    if site_from is not None:
+        data["site_from"] = list(site_from)
+    data["profiles"] = {site: profiles[site].to_dict() for site in sorted(profiles)}
+    if isinstance(path, str | Path):
+        Path(path).write_text(_dumps(data), encoding="utf-8")
+    else:
+        path.write(_dumps(data))
+        path.flush()
+
+
+def profiles_key(path: str | Path) -> tuple[str, ...] | None:
+    """How the sites of a profiles file were told apart (see :func:`save_profiles`), if said.
+
+    Raises:
+        ProfileError: the file cannot be read, or its ``site_from`` is not a list of strings.
+    """
+    data = _read_json(path)
+    key = data.get("site_from") if isinstance(data, Mapping) else None
+    if key is None:
+        return None
+    if not isinstance(key, list) or not key or not all(isinstance(k, str) for k in key):
+        raise ProfileError(f'{path}: site_from must be a list of strings, like ["dir"]')
+    return tuple(key)
 
 
 def load_profiles(path: str | Path) -> dict[str, SiteProfile]:
@@ -752,6 +780,9 @@ def load_profiles(path: str | Path) -> dict[str, SiteProfile]:
     """
     data = _read_json(path)
     if isinstance(data, Mapping) and "profiles" in data:
+        unknown = [k for k in data if k not in ("version", "site_from", "profiles")]
+        if unknown:
+            raise ProfileError(f"{path}: unknown key {unknown[0]!r}")
         if data.get("version") != PROFILE_VERSION:
             raise ProfileError(f"{path}: version must be {PROFILE_VERSION}")
         items = data["profiles"]
