@@ -114,7 +114,7 @@ class LearnSettings:
     #: The share of a heading's occurrences that a list of headlines must follow.
     heading_share: float = 0.7
     #: A line on this share of the pages is the page's frame, never a headline-list item.
-    stable_share: float = 0.5
+    stable_share: float = 0.8
     #: Pages past this many are not read (the learner's memory stays bounded).
     max_pages: int = 5000
 
