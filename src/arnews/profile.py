@@ -136,6 +136,8 @@ class PageSummary(NamedTuple):
     tag_lines: tuple[str, ...]
     #: Text lines shaped like an unknown marker: ``(line, words before the colon, value)``.
     fields: tuple[tuple[int, str, str], ...] = ()
+    #: Per line: whether it ends in a full stop (a sentence, not a headline or a label).
+    sentence: bytes = b""
 
 
 def summarise_page(text: str, parser: Parser | None = None) -> PageSummary:
@@ -170,9 +172,9 @@ def summarise_page(text: str, parser: Parser | None = None) -> PageSummary:
     keys = tuple(None if t is None else fold(t) for t in raws)
     words = [word_count(t, limit=_HEADLINE_WORDS + 1) for t in texts]
     # A headline may ask (`؟`) or exclaim, but a line that ends in a full stop is a sentence.
+    sentence = bytes(t.endswith(".") and ends_sentence(t) for t in texts)
     headline = bytes(
-        w <= _HEADLINE_WORDS and not (t.endswith(".") and ends_sentence(t))
-        for w, t in zip(words, texts, strict=True)
+        w <= _HEADLINE_WORDS and not stop for w, stop in zip(words, sentence, strict=True)
     )
     short = bytes(w <= _HEADING_WORDS for w in words)
     tag_lines = tuple(
@@ -189,7 +191,16 @@ def summarise_page(text: str, parser: Parser | None = None) -> PageSummary:
         if tags[i] == TEXT and (m := _FIELD.match(texts[i])) is not None
     )
     return PageSummary(
-        keys, raws, bytes(tags), headline, short, article.source, agency, tag_lines, fields
+        keys,
+        raws,
+        bytes(tags),
+        headline,
+        short,
+        article.source,
+        agency,
+        tag_lines,
+        fields,
+        sentence,
     )
 
 
@@ -344,6 +355,11 @@ def _vote(
         return  # nothing anchors the article: no evidence either way
     first, last = own[0], own[-1]
     footer = next((j for j in range(last + 1, n) if tags[j] == FOOTER), None)
+    # Sentences that follow the article's last line at once are its closing lines (a line
+    # the site ends every article with), even on a page without a footer.
+    closing = last + 1
+    while closing < n and tags[closing] == TEXT and page.sentence[closing : closing + 1] == b"\x01":
+        closing += 1
     for i in range(n):
         k = keys[i]
         if k is None or k not in recurring or tags[i] != TEXT or listed[i]:
@@ -355,7 +371,7 @@ def _vote(
             # Between the last paragraph and the article's own footer is still the article
             # (a closing line the site writes in every article); after the footer, or on a
             # page without one, it is the page's.
-            if footer is not None and i < footer:
+            if i < closing or (footer is not None and i < footer):
                 inside[k] += 1
             else:
                 outside[k] += 1
