@@ -439,3 +439,17 @@ def test_the_command_refuses_a_bad_profiles_file(tmp_path: Path) -> None:
     assert done.returncode == 2 and b"--site-from needs --profiles" in done.stderr
     done = run("learn", "examples/pages", "--site-from", "colour", "-q")
     assert done.returncode == 2 and b"--site-from takes one of" in done.stderr
+
+
+def test_a_closing_sentence_on_every_page_without_a_footer_stays_body() -> None:
+    pages = [
+        f"منصة المثال | الرئيسية\nقال الوزير في الخبر رقم {i} إن الخطة جاهزة.\n"
+        "وتتابع منصة المثال تطورات الخبر.\nمنصة المثال 2024 — المواد برخصة المشاع"
+        for i in range(20)
+    ]
+    profile = SiteProfile.learn(pages)
+    assert profile.furniture == ("منصة المثال | الرئيسية", "منصة المثال 2024 — المواد برخصة المشاع")
+    assert Parser(profile=profile).parse(pages[3]).paragraphs == (
+        "قال الوزير في الخبر رقم 3 إن الخطة جاهزة.",
+        "وتتابع منصة المثال تطورات الخبر.",
+    )
