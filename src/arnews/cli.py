@@ -61,6 +61,7 @@ from .io.writers import (
 from .model import Article, json_record
 from .parser import Parser
 from .pool import WorkersCannotStart, stop_helpers
+from .profile import SiteProfile
 
 __all__ = ["main"]
 
@@ -773,12 +774,26 @@ class ProfiledTask(Task):
     """A :class:`Task` that parses each document with its site's profile."""
 
     site_from: tuple[str, ...] = ("dir",)
-    parsers: dict[str, Parser] = attrs.field(factory=dict)
+    profiles: dict[str, SiteProfile] = attrs.field(factory=dict)
     stats: bool = False
+    # Each site's parser, made on its first document: compiling a profile into the lexicon
+    # takes a fifth of a second, and a crawl of many sites must not pay it for every site in
+    # every worker before its first document.
+    _parsers: dict[str, Parser] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def parser_for(self, site: str) -> Parser | None:
+        """The parser of ``site``'s profile (``None`` when the site has none)."""
+        parser = self._parsers.get(site)
+        if parser is None:
+            profile = self.profiles.get(site)
+            if profile is None:
+                return None
+            parser = self._parsers[site] = Parser(profile=profile)
+        return parser
 
     def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
         site = site_of(item, doc_id, self.site_from)
-        parser = self.parsers.get(site)
+        parser = self.parser_for(site)
         article = (parser or self.parser).parse(text)
         if not self.stats:
             return self.render(doc_id, article, self.spans)
@@ -887,7 +902,7 @@ def profiled_task(
         id_field=args.id_field,
         max_chars=args.max_chars,
         site_from=_site_from(args, stored),
-        parsers={site: Parser(profile=p) for site, p in profiles.items() if not p.is_empty()},
+        profiles={site: p for site, p in profiles.items() if not p.is_empty()},
         stats=stats,
     )
 
