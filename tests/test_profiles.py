@@ -411,22 +411,19 @@ def test_sites_from_json_lines_fields(tmp_path: Path, key: list[str], field: str
     dump = tmp_path / "crawl.jsonl"
     dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "profiles.json"
-    done = run(
-        "learn",
-        str(dump),
-        "--id-field",
-        field if field == "id" else "id",
-        "-o",
-        str(out),
-        "-q",
-        "--site-from",
-        *key,
-    )
+    # The option before the path: `field NAME` takes two words, and no path.
+    done = run("learn", "--site-from", *key, str(dump), "-o", str(out), "-q")
     assert done.returncode == 0, done.stderr
     profiles = load_profiles(out)
     want = {f"{s.name}.example" if field == "url" else s.name for s in SITES}
     assert set(profiles) == want
     assert all(len(p.furniture) >= 4 for p in profiles.values())
+    assert json.loads(out.read_text("utf-8"))["site_from"] == key
+    # parse --profiles picks each record's profile by the key the file records.
+    done = run("parse", str(dump), "--profiles", str(out), "--no-spans", "-q")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert all(not set(r["paragraphs"]) & {SITES[0].copyright, SITES[1].copyright} for r in records)
 
 
 def test_the_command_refuses_a_bad_profiles_file(tmp_path: Path) -> None:
@@ -439,6 +436,8 @@ def test_the_command_refuses_a_bad_profiles_file(tmp_path: Path) -> None:
     assert done.returncode == 2 and b"--site-from needs --profiles" in done.stderr
     done = run("learn", "examples/pages", "--site-from", "colour", "-q")
     assert done.returncode == 2 and b"--site-from takes one of" in done.stderr
+    done = run("learn", "examples/pages", "--site-from", "field:", "-q")
+    assert done.returncode == 2 and b"takes the field's NAME" in done.stderr
 
 
 def test_a_closing_sentence_on_every_page_without_a_footer_stays_body() -> None:

@@ -865,17 +865,28 @@ def _site_from(args: argparse.Namespace, stored: tuple[str, ...] | None) -> tupl
     given = getattr(args, "site_from", None)
     if given is None:
         return stored or ("dir",)
-    how, *rest = given
-    if how.startswith("field:"):
-        how, rest = "field", [how[len("field:") :], *rest]
+    how, _, name = given.partition(":")
     if how not in SITE_SOURCES:
         raise UsageError(f"--site-from takes one of {', '.join(SITE_SOURCES)}, not {how!r}")
-    need = 1 if how == "field" else 0
-    if len(rest) < need:
+    if how == "field" and not name:
         raise UsageError("--site-from field takes the field's NAME: --site-from field NAME")
-    # Tokens past the key are paths that the option's list took in.
-    args.paths = [*args.paths, *rest[need:]]
-    return (how, *rest[:need])
+    return (how, name) if how == "field" else (how,)
+
+
+def join_site_from(argv: list[str]) -> list[str]:
+    """``--site-from field NAME`` as one option value (``field:NAME``), so that the option
+    takes one value and cannot take in the paths that follow it.
+
+    Example:
+        >>> join_site_from(["learn", "--site-from", "field", "site", "crawl"])
+        ['learn', '--site-from', 'field:site', 'crawl']
+    """
+    out = list(argv)
+    for i in range(len(out) - 2):
+        if out[i] == "--site-from" and out[i + 1] == "field":
+            out[i + 1 : i + 3] = [f"field:{out[i + 2]}"]
+            break
+    return out
 
 
 def profiled_task(
@@ -967,7 +978,6 @@ def _profile_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--site-from",
-        nargs="+",
         metavar="KEY",
         help="how a document's site is found: dir, id-prefix, field NAME or url "
         "(default: as the profiles were learned)",
@@ -987,9 +997,8 @@ def _add_learn_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None
     _input_options(learn)
     learn.add_argument(
         "--site-from",
-        nargs="+",
         metavar="KEY",
-        default=["dir"],
+        default="dir",
         help="how a document's site is found: dir (default: the folder holding it), "
         "id-prefix (its id up to the first / or :), field NAME (a JSON Lines field), "
         "url (the host of its url field)",
@@ -1202,6 +1211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args_list[0] not in _COMMANDS and args_list[0] not in _TOP_LEVEL:
         args_list.insert(0, "parse")  # `arnews FILE...` is the first command arnews had
+    args_list = join_site_from(args_list)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:
