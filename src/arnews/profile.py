@@ -420,7 +420,21 @@ def _extras(
     if tag_lines:
         # A tag phrase seen once says nothing about the site.
         lexicon = TagLexicon.learn(tag_lines)
-        tags = tuple(sorted(p for p, c in lexicon.counts if c >= 2))
+        # The lexicon keeps phrases folded; the profile shows them as the pages spell them
+        # where a separated item gives the spelling.
+        spelled: dict[str, Counter[str]] = {}
+        for line in tag_lines:
+            for item in _TAG_SEPARATORS.split(line.rpartition(":")[2]):
+                item = item.strip(" .")
+                if item:
+                    spelled.setdefault(fold(item), Counter())[item] += 1
+        tags = tuple(
+            sorted(
+                spelled[p].most_common(1)[0][0] if p in spelled else p
+                for p, c in lexicon.counts
+                if c >= 2
+            )
+        )
     return SiteProfile(
         site=site,
         pages=seen,
@@ -522,7 +536,8 @@ class SiteProfile:
     headings: tuple[str, ...] = ()
     #: The site's own marker spellings by kind (``source``, ``keywords``), as in a lexicon.
     markers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    #: Tag phrases of the site's tag lines (see :class:`arnews.TagLexicon`).
+    #: Tag phrases of the site's tag lines (see :class:`arnews.TagLexicon`), as the pages
+    #: spell them where a separated item shows it, else folded.
     tags: tuple[str, ...] = ()
     #: Source values the site's pages repeat (for the report: the default parser finds them).
     sources: tuple[str, ...] = ()
