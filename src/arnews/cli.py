@@ -931,7 +931,7 @@ class LearnTask(Task):
 
 
 def cmd_learn(args: argparse.Namespace) -> int:
-    from .profile import LearnSettings, ProfileLearner, save_profiles
+    from .profile import LearnSettings, ProfileLearner, profiles_json
 
     _check_paths(args)
     site_from = _site_from(args, None)
@@ -958,14 +958,30 @@ def cmd_learn(args: argparse.Namespace) -> int:
     if not args.quiet:
         for site in sorted(profiles):
             print(profiles[site].report(), file=sys.stderr)
+    data = encode(profiles_json(profiles, site_from=site_from))
     try:
-        if args.output in (None, "-"):
-            save_profiles(profiles, sys.stdout, site_from=site_from)
-        else:
-            save_profiles(profiles, args.output, site_from=site_from)
+        out = Output(args.output)
     except OSError as exc:
-        raise WriteFailed(args.output or "standard output", exc) from exc
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    try:
+        # Written under a temporary name and renamed into place, as parse's output is.
+        _guarded(out, functools.partial(_write_all, out))(data)
+        _guarded(out, lambda _: _finish_output(out))(None)
+    finally:
+        out.discard()
     return status
+
+
+def _write_all(out: Output, data: bytes) -> None:
+    out.stream.write(data)
+
+
+def _finish_output(out: Output) -> None:
+    _SIGNALS.held += 1
+    try:
+        out.commit()
+    finally:
+        _SIGNALS.held -= 1
 
 
 def _profile_options(parser: argparse.ArgumentParser) -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "ProfileLearner",
     "SiteProfile",
     "load_profiles",
+    "profiles_json",
     "profiles_key",
     "save_profiles",
     "summarise_page",
@@ -776,15 +777,35 @@ def save_profiles(
         >>> load_profiles(p)["s"].pages, profiles_key(p)
         (12, ('dir',))
     """
+    text = profiles_json(profiles, site_from=site_from)
+    if isinstance(path, str | Path):
+        Path(path).write_text(text, encoding="utf-8")
+    else:
+        path.write(text)
+        path.flush()
+
+
+def profiles_json(
+    profiles: Mapping[str, SiteProfile], *, site_from: Sequence[str] | None = None
+) -> str:
+    """The text :func:`save_profiles` writes: indented JSON, Arabic as written.
+
+    Example:
+        >>> print(profiles_json({}, site_from=["dir"]))
+        {
+          "version": 1,
+          "site_from": [
+            "dir"
+          ],
+          "profiles": {}
+        }
+        <BLANKLINE>
+    """
     data: dict[str, Any] = {"version": PROFILE_VERSION}
     if site_from is not None:
         data["site_from"] = list(site_from)
     data["profiles"] = {site: profiles[site].to_dict() for site in sorted(profiles)}
-    if isinstance(path, str | Path):
-        Path(path).write_text(_dumps(data), encoding="utf-8")
-    else:
-        path.write(_dumps(data))
-        path.flush()
+    return _dumps(data)
 
 
 def profiles_key(path: str | Path) -> tuple[str, ...] | None:
