@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import Article, Parser, SiteProfile, fold, parse
-from arnews.profile import (
+from arnews.profiles import (
     LearnSettings,
     ProfileError,
     ProfileLearner,

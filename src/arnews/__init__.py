@@ -19,7 +19,7 @@ from .lexicon import Lexicon, LexiconError
 from .model import Article, Dateline, Diagnostic, Part, Parts, Span, Spans, article_schema
 from .normalize import Form, fold, normalize
 from .parser import Parser, parse
-from .profile import SiteProfile
+from .profiles import SiteProfile
 from .state import PageState
 from .tags import TagLexicon, segment_tags
 

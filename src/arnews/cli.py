@@ -61,7 +61,7 @@ from .io.writers import (
 from .model import Article, json_record
 from .parser import Parser
 from .pool import WorkersCannotStart, stop_helpers
-from .profile import SiteProfile
+from .profiles import SiteProfile
 
 __all__ = ["main"]
 
@@ -898,7 +898,7 @@ def profiled_task(
         if getattr(args, "site_from", None) is not None:
             raise UsageError("--site-from needs --profiles FILE")
         return None
-    from .profile import ProfileError, load_profiles, profiles_key
+    from .profiles import ProfileError, load_profiles, profiles_key
 
     try:
         profiles = load_profiles(path)
@@ -925,13 +925,13 @@ class LearnTask(Task):
     site_from: tuple[str, ...] = ("dir",)
 
     def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
-        from .profile import summarise_page
+        from .profiles import summarise_page
 
         return site_of(item, doc_id, self.site_from), summarise_page(text, self.parser)
 
 
 def cmd_learn(args: argparse.Namespace) -> int:
-    from .profile import LearnSettings, ProfileLearner, profiles_json
+    from .profiles import LearnSettings, ProfileLearner, profiles_json
 
     _check_paths(args)
     site_from = _site_from(args, None)

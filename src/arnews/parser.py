@@ -22,7 +22,7 @@ from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .lexicon import Lexicon
 from .lines import scan_columns
 from .model import Article, Diagnostic, Parts, Spans, has_surrogates
-from .profile import SiteProfile
+from .profiles import SiteProfile
 from .state import PageState
 from .tags import TagLexicon
 from .text import clean_many
