@@ -19,6 +19,7 @@ from .lexicon import Lexicon, LexiconError
 from .model import Article, Dateline, Diagnostic, Part, Parts, Span, Spans, article_schema
 from .normalize import Form, fold, normalize
 from .parser import Parser, parse
+from .profiles import SiteProfile
 from .render import render_html
 from .state import PageState
 from .tags import TagLexicon, segment_tags
@@ -37,6 +38,7 @@ __all__ = [
     "Parser",
     "Part",
     "Parts",
+    "SiteProfile",
     "Span",
     "Spans",
     "TagLexicon",

@@ -61,6 +61,7 @@ from .io.writers import (
 from .model import Article, json_record
 from .parser import Parser
 from .pool import WorkersCannotStart, stop_helpers
+from .profiles import SiteProfile
 from .render import render_html
 from .term import colour_wanted
 
@@ -308,7 +309,7 @@ class Task:
             why = f"{len(text):,} characters, over --max-chars {self.max_chars:,}"
             return Failure(doc_id, item.where, "too_large", why)
         try:
-            return Done(self.render(doc_id, self.parser.parse(text), self.spans), len(item.data))
+            return Done(self.payload(item, doc_id, text), len(item.data))
         except MemoryError:
             return Failure(doc_id, item.where, "out_of_memory", "ran out of memory parsing it")
         except RecursionError:
@@ -317,6 +318,10 @@ class Task:
         except Exception as exc:  # a bug in arnews: one error record, not a lost run
             why = f"arnews failed on it: {type(exc).__name__}: {exc} (please report it)"
             return Failure(doc_id, item.where, "internal_error", why)
+
+    def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
+        """What the worker sends back for one decoded document."""
+        return self.render(doc_id, self.parser.parse(text), self.spans)
 
     def lost(self, item: Raw | Failure, reason: str) -> Failure:
         """The error record of an item whose worker process died on it, twice."""
@@ -394,14 +399,16 @@ def _jobs(args: argparse.Namespace) -> int:
     return default_jobs() if args.jobs in (None, 0) else int(args.jobs)
 
 
-def _results(args: argparse.Namespace, render: str) -> Iterator[Done | Failure]:
+def _results(
+    args: argparse.Namespace, render: str, task: Task | None = None
+) -> Iterator[Done | Failure]:
     jobs = _jobs(args)
     if jobs > 1 and START_METHOD == "forkserver":
         # Workers fork from the forkserver: with arnews imported there once, none of them
         # imports it and compiles the lexicon again (0.3 s each). The command owns its
         # process, so it may set this process-wide option; the library does not.
         multiprocessing.set_forkserver_preload(["arnews"])
-    task = Task(
+    task = task or Task(
         # The parser's own limit follows the command's, so a page the command lets through
         # is parsed, not returned as body text.
         Parser(max_chars=args.max_chars or None),
@@ -433,6 +440,7 @@ def _drive(
     render: str,
     on_done: Callable[[Any], None],
     on_error: Callable[[Failure], None],
+    task: Task | None = None,
 ) -> int:
     """Run the pipeline; return the exit status.
 
@@ -441,7 +449,7 @@ def _drive(
     """
     progress = Progress(sys.stderr, sys.stderr.isatty() and not args.quiet)
     status = EXIT_OK
-    results = _results(args, render)
+    results = _results(args, render, task)
     try:
         for result in results:
             if isinstance(result, Failure):
@@ -579,7 +587,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
             raise WriteFailed(out.name, exc) from exc
         on_error = _guarded(out, writer.write_error) if args.errors == "record" else _ignore
         try:
-            status = _drive(args, fmt, _guarded(out, writer.write), on_error)
+            task = profiled_task(args, _RENDERERS[fmt])
+            status = _drive(args, fmt, _guarded(out, writer.write), on_error, task)
         except Stopped:
             # What is complete is kept, in a valid file: the format is ended as at a normal
             # end (see docs/reliability.md). If that fails too, the file is discarded.
@@ -663,13 +672,17 @@ class Tally:
 def cmd_stats(args: argparse.Namespace) -> int:
     _check_paths(args)
     tally = Tally()
+    task = profiled_task(args, summarise, stats=True)
+    sites = SiteTally(tally)
     # Errors are counted whatever the policy: a corpus report must not hide them.
-    status = _drive(args, "stats", tally.add, tally.add_error)
-    text = (
-        json.dumps(tally.as_dict(args.top), ensure_ascii=False, indent=2)
-        if args.json
-        else tally.table(args.top)
-    )
+    status = _drive(args, "stats", tally.add if task is None else sites.add, tally.add_error, task)
+    if args.json:
+        record = tally.as_dict(args.top)
+        if task is not None:
+            record["sites"] = sites.as_dict(args.top)
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+    else:
+        text = tally.table(args.top) + ("" if task is None else "\n\n" + sites.table(args.top))
     _write_stdout(encode(text + "\n"))
     return status
 
@@ -816,6 +829,325 @@ def _show_options(show: argparse.ArgumentParser) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Site profiles: `arnews learn`, and `--profiles` for parse and stats.
+
+#: What ``--site-from`` takes: where a document's site is read from.
+SITE_SOURCES = ("dir", "id-prefix", "field", "url")
+
+
+def site_of(item: Raw, doc_id: Any, site_from: tuple[str, ...]) -> str:
+    """The site a document belongs to, by ``--site-from`` (``""`` when it has none).
+
+    ``dir``: the folder holding its file; ``id-prefix``: its id up to the first ``/`` or
+    ``:``; ``field NAME``: that field of its JSON Lines record; ``url``: the host of its
+    ``url`` field (or of its id, when that is a URL), without ``www.``.
+
+    Example:
+        >>> raw = Raw("crawl/nahar/1.txt", "crawl/nahar/1.txt", b"")
+        >>> site_of(raw, "crawl/nahar/1.txt", ("dir",)), site_of(raw, "a:b", ("id-prefix",))
+        ('nahar', 'a')
+    """
+    how = site_from[0]
+    if how == "dir":
+        return "" if item.source == "-" else Path(item.source).parent.name
+    if how == "id-prefix":
+        text = str(doc_id)
+        cut = min((i for i in (text.find("/"), text.find(":")) if i > 0), default=len(text))
+        return text[:cut]
+    value: Any = None
+    if item.jsonl:
+        with contextlib.suppress(ValueError, RecursionError, UnicodeDecodeError):
+            record = json.loads(item.data.decode("utf-8").lstrip("\ufeff"))
+            if isinstance(record, dict):
+                value = record.get(site_from[1] if how == "field" else "url")
+    if how == "field":
+        return value if isinstance(value, str) else "" if value is None else str(value)
+    from urllib.parse import urlsplit
+
+    url = value if isinstance(value, str) else str(doc_id)
+    host = (urlsplit(url.strip()).hostname or "") if "//" in url else ""
+    return host.removeprefix("www.")
+
+
+class SiteSummary(NamedTuple):
+    """What ``arnews stats --profiles`` learns of one document."""
+
+    summary: Summary
+    site: str
+    profiled: bool
+    #: Lines the default parser keeps as article text that the site's profile took out.
+    removed: tuple[str, ...]
+
+
+@attrs.frozen
+class ProfiledTask(Task):
+    """A :class:`Task` that parses each document with its site's profile."""
+
+    site_from: tuple[str, ...] = ("dir",)
+    profiles: dict[str, SiteProfile] = attrs.field(factory=dict)
+    stats: bool = False
+    # Each site's parser, made on its first document: compiling a profile into the lexicon
+    # takes a fifth of a second, and a crawl of many sites must not pay it for every site in
+    # every worker before its first document.
+    _parsers: dict[str, Parser] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def parser_for(self, site: str) -> Parser | None:
+        """The parser of ``site``'s profile (``None`` when the site has none)."""
+        parser = self._parsers.get(site)
+        if parser is None:
+            profile = self.profiles.get(site)
+            if profile is None:
+                return None
+            parser = self._parsers[site] = attrs.evolve(self.parser, profile=profile)
+        return parser
+
+    def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
+        site = site_of(item, doc_id, self.site_from)
+        parser = self.parser_for(site)
+        article = (parser or self.parser).parse(text)
+        if not self.stats:
+            return self.render(doc_id, article, self.spans)
+        removed: tuple[str, ...] = ()
+        if parser is not None:
+            removed = _removed_lines(text, self.parser.parse(text), article)
+        return SiteSummary(
+            summarise(doc_id, article, self.spans), site, parser is not None, removed
+        )
+
+
+def _kept_lines(text: str, article: Article) -> dict[int, str]:
+    from bisect import bisect_right
+
+    from .lines import scan_columns
+
+    starts, _, texts = scan_columns(text)
+    kept: dict[int, str] = {}
+    for kind, start in zip(article.parts.kinds, article.parts.starts, strict=True):
+        if kind in ("paragraph", "title"):
+            i = bisect_right(starts, start) - 1
+            kept[i] = texts[i]
+    return kept
+
+
+def _removed_lines(text: str, default: Article, profiled: Article) -> tuple[str, ...]:
+    before, after = _kept_lines(text, default), _kept_lines(text, profiled)
+    return tuple(line for i, line in before.items() if i not in after)
+
+
+class SiteTally:
+    """Per site: documents, how many had a profile, and what the profiles took out."""
+
+    def __init__(self, tally: Tally) -> None:
+        self.tally = tally
+        self.documents: Counter[str] = Counter()
+        self.profiled: Counter[str] = Counter()
+        self.removed: dict[str, Counter[str]] = {}
+
+    def add(self, item: SiteSummary) -> None:
+        self.tally.add(item.summary)
+        self.documents[item.site] += 1
+        self.profiled[item.site] += item.profiled
+        self.removed.setdefault(item.site, Counter()).update(item.removed)
+
+    def as_dict(self, top: int) -> dict[str, Any]:
+        return {
+            site: {
+                "documents": n,
+                "with_profile": self.profiled[site],
+                "lines_removed": sum(self.removed[site].values()),
+                "top_removed": [[t, c] for t, c in self.removed[site].most_common(top)],
+            }
+            for site, n in sorted(self.documents.items())
+        }
+
+    def table(self, top: int) -> str:
+        lines = [f"{'docs':>9}{'profiled':>9}{'removed':>9}  site (lines its profile removed)"]
+        for site, record in self.as_dict(top).items():
+            lines.append(
+                f"{record['documents']:>9,}{record['with_profile']:>9,}"
+                f"{record['lines_removed']:>9,}  {site or '(no site)'}"
+            )
+            lines.extend(f"{n:>27,}    {text}" for text, n in record["top_removed"])
+        return "\n".join(lines)
+
+
+def _site_from(args: argparse.Namespace, stored: tuple[str, ...] | None) -> tuple[str, ...]:
+    given = getattr(args, "site_from", None)
+    if given is None:
+        return stored or ("dir",)
+    how, _, name = given.partition(":")
+    if how not in SITE_SOURCES:
+        raise UsageError(f"--site-from takes one of {', '.join(SITE_SOURCES)}, not {how!r}")
+    if how == "field" and not name:
+        raise UsageError("--site-from field takes the field's NAME: --site-from field NAME")
+    return (how, name) if how == "field" else (how,)
+
+
+def join_site_from(argv: list[str]) -> list[str]:
+    """``--site-from field NAME`` as one option value (``field:NAME``), so that the option
+    takes one value and cannot take in the paths that follow it.
+
+    Example:
+        >>> join_site_from(["learn", "--site-from", "field", "site", "crawl"])
+        ['learn', '--site-from', 'field:site', 'crawl']
+    """
+    out = list(argv)
+    for i in range(len(out) - 2):
+        if out[i] == "--site-from" and out[i + 1] == "field":
+            out[i + 1 : i + 3] = [f"field:{out[i + 2]}"]
+            break
+    return out
+
+
+def profiled_task(
+    args: argparse.Namespace, render: Callable[[Any, Article, bool], Any], stats: bool = False
+) -> ProfiledTask | None:
+    """The task of ``parse``/``stats`` with ``--profiles``, or ``None`` without it."""
+    path = getattr(args, "profiles", None)
+    if path is None:
+        if getattr(args, "site_from", None) is not None:
+            raise UsageError("--site-from needs --profiles FILE")
+        return None
+    from .profiles import ProfileError, load_profiles, profiles_key
+
+    try:
+        profiles = load_profiles(path)
+        stored = profiles_key(path)
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+    return ProfiledTask(
+        Parser(max_chars=args.max_chars or None),
+        render,
+        spans=not getattr(args, "no_spans", False),
+        text_field=args.text_field,
+        id_field=args.id_field,
+        max_chars=args.max_chars,
+        site_from=_site_from(args, stored),
+        profiles={site: p for site, p in profiles.items() if not p.is_empty()},
+        stats=stats,
+    )
+
+
+@attrs.frozen
+class LearnTask(Task):
+    """A :class:`Task` that summarises each document for its site's profile learner."""
+
+    site_from: tuple[str, ...] = ("dir",)
+
+    def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
+        from .profiles import summarise_page
+
+        return site_of(item, doc_id, self.site_from), summarise_page(text, self.parser)
+
+
+def cmd_learn(args: argparse.Namespace) -> int:
+    from .profiles import LearnSettings, ProfileLearner, profiles_json
+
+    _check_paths(args)
+    site_from = _site_from(args, None)
+    settings = LearnSettings(min_pages=args.min_pages, max_pages=args.max_pages)
+    task = LearnTask(
+        Parser(max_chars=args.max_chars or None),
+        summarise,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        max_chars=args.max_chars,
+        site_from=site_from,
+    )
+    learners: dict[str, ProfileLearner] = {}
+
+    def add(payload: Any) -> None:
+        site, summary = payload
+        learner = learners.get(site)
+        if learner is None:
+            learner = learners[site] = ProfileLearner(site, settings)
+        learner.add_summary(summary)
+
+    status = _drive(args, "stats", add, _ignore, task)
+    profiles = {site: learner.result() for site, learner in learners.items()}
+    if not args.quiet:
+        for site in sorted(profiles):
+            print(profiles[site].report(), file=sys.stderr)
+    data = encode(profiles_json(profiles, site_from=site_from))
+    try:
+        out = Output(args.output)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    try:
+        # Written under a temporary name and renamed into place, as parse's output is.
+        _guarded(out, functools.partial(_write_all, out))(data)
+        _guarded(out, lambda _: _finish_output(out))(None)
+    finally:
+        out.discard()
+    return status
+
+
+def _write_all(out: Output, data: bytes) -> None:
+    out.stream.write(data)
+
+
+def _finish_output(out: Output) -> None:
+    _SIGNALS.held += 1
+    try:
+        out.commit()
+    finally:
+        _SIGNALS.held -= 1
+
+
+def _profile_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("site profiles")
+    group.add_argument(
+        "--profiles",
+        metavar="FILE",
+        help="site profiles written by 'arnews learn': each document is parsed with its "
+        "site's profile (documents of other sites as usual)",
+    )
+    group.add_argument(
+        "--site-from",
+        metavar="KEY",
+        help="how a document's site is found: dir, id-prefix, field NAME or url "
+        "(default: as the profiles were learned)",
+    )
+
+
+def _add_learn_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
+    learn = commands.add_parser(
+        "learn",
+        help="learn each site's furniture from a crawl: one profile per site",
+        description="Learn one profile per site (its furniture lines, headline-list headings, "
+        "marker spellings, tag phrases, sources, agencies) from the pages of a crawl, in one "
+        "pass, and write them as one JSON file for 'arnews parse --profiles'.",
+        epilog=EPILOG,
+        formatter_class=fmt,
+    )
+    _input_options(learn)
+    learn.add_argument(
+        "--site-from",
+        metavar="KEY",
+        default="dir",
+        help="how a document's site is found: dir (default: the folder holding it), "
+        "id-prefix (its id up to the first / or :), field NAME (a JSON Lines field), "
+        "url (the host of its url field)",
+    )
+    learn.add_argument("-o", "--output", metavar="OUT", help="the profiles file (default: stdout)")
+    learn.add_argument(
+        "--min-pages",
+        type=_at_least_one,
+        default=10,
+        metavar="N",
+        help="a site with fewer pages learns nothing (default 10)",
+    )
+    learn.add_argument(
+        "--max-pages",
+        type=_at_least_one,
+        default=5000,
+        metavar="N",
+        help="pages read per site at most, which bounds memory (default 5000)",
+    )
+    learn.set_defaults(run=cmd_learn)
+
+
+# --------------------------------------------------------------------------------------------
 # The command line.
 
 
@@ -948,6 +1280,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="leave out spans, parts and warnings (the contract keys only)",
     )
+    _profile_options(parse)
     parse.set_defaults(run=cmd_parse)
 
     stats = commands.add_parser(
@@ -963,7 +1296,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument(
         "--top", type=_positive, default=10, metavar="N", help="sources and tags listed (10)"
     )
+    _profile_options(stats)
     stats.set_defaults(run=cmd_stats)
+    _add_learn_command(commands, fmt)
 
     show = commands.add_parser(
         "show",
@@ -978,7 +1313,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = {"parse", "stats", "show"}
+_COMMANDS = {"parse", "stats", "show", "learn"}
 _TOP_LEVEL = {"-h", "--help", "--version"}
 
 
@@ -1003,6 +1338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args_list[0] not in _COMMANDS and args_list[0] not in _TOP_LEVEL:
         args_list.insert(0, "parse")  # `arnews FILE...` is the first command arnews had
+    args_list = join_site_from(args_list)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:

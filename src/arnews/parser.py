@@ -24,6 +24,7 @@ from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .lexicon import Lexicon
 from .lines import scan_columns
 from .model import Article, Diagnostic, Parts, Spans, has_surrogates
+from .profiles import SiteProfile
 from .state import PageState
 from .tags import TagLexicon
 from .text import clean_many
@@ -136,6 +137,20 @@ class Parser:
     #: whole as body text with a ``too_large`` warning (nothing is lost). ``None``: no limit.
     #: The limit counts characters, not seconds, so every machine gives the same answer.
     max_chars: int | None = attrs.field(default=DEFAULT_MAX_CHARS, validator=_count)
+    #: A site's learned furniture, headings, tags and agencies (see :class:`arnews.SiteProfile`),
+    #: applied on top of the lexicon, tag lexicon and gazetteer above.
+    profile: SiteProfile | None = attrs.field(
+        default=None, validator=_instance(SiteProfile, optional=True)
+    )
+    _config: tuple[Lexicon, TagLexicon | None, Gazetteer] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        config = (self.lexicon, self.tag_lexicon, self.gazetteer)
+        if self.profile is not None:
+            config = self.profile.configure(*config)
+        object.__setattr__(self, "_config", config)
 
     def parse(self, text: str) -> Article:
         """Parse one page's text into an :class:`Article`.
@@ -174,7 +189,8 @@ class Parser:
                 f"({self.max_chars:,}); it is returned as body text",
             )
         columns = scan_columns(text)
-        state = PageState(text, columns, self.lexicon, self.gazetteer, self.tag_lexicon, self.now)
+        lexicon, tag_lexicon, gazetteer = self._config
+        state = PageState(text, columns, lexicon, gazetteer, tag_lexicon, self.now)
         for name, detector in self.detectors:
             try:
                 detector(state)

@@ -60,12 +60,7 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
             return False
         # `نشر اليوم تقرير عن …` is a sentence: a relative word after an unlabelled marker,
         # with more text after it, is no stamp. With a colon, a time, or alone, it is one.
-        return (
-            colon
-            or not found.relative
-            or found.has_time
-            or not line[found.end :].strip()
-        )
+        return colon or not found.relative or found.has_time or not line[found.end :].strip()
     if kind == "read_also":
         return (
             not rest

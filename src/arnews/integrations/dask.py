@@ -203,8 +203,8 @@ def parse_dataframe(
     """Return ``ddf`` with the parsed article's fields added as columns.
 
     The added columns (see :func:`dataframe_columns`) are the output contract, flattened for
-    a table: ``title``, ``source``, ``dateline_place``, ``dateline_agency``, ``byline`` and the ISO 8601
-    strings ``updated`` and ``published`` have the ``string`` dtype; the lists
+    a table: ``title``, ``source``, ``dateline_place``, ``dateline_agency``, ``byline`` and
+    the ISO 8601 strings ``updated`` and ``published`` have the ``string`` dtype; the lists
     (``paragraphs``, ``related_headlines``, ``keywords``, ``similar``, ``boilerplate``) are
     Arrow list columns (a row's value is a Python list), and ``read_also`` is the JSON text
     of the read-also articles (their shape holds itself, which no table type does), as in
