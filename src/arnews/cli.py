@@ -117,6 +117,8 @@ examples:
   arnews stats corpus/ --json
   arnews show examples/pages/league.txt
   arnews show --html examples/pages/league.txt -o league.html
+  arnews learn crawl/ -o profiles.json        one profile per site (one folder each)
+  arnews parse crawl/ --profiles profiles.json
   arnews show dump.jsonl:12 --text-field content --color always | less -R
 
 exit status: 0 ok, 1 some input was bad (each problem is reported on stderr),
