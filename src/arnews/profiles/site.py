@@ -102,10 +102,10 @@ class SiteProfile:
         empty.
 
         Example:
-            >>> pages = [f"الرئيسية | رياضة\\nخبر رقم {i} عن الطقس اليوم.\\n© موقع المثال"
+            >>> pages = [f"الرئيسية | رياضة\\nخبر رقم {i} عن الطقس اليوم.\\nموقع المثال للأخبار"
             ...          for i in range(12)]
             >>> SiteProfile.learn(pages, site="مثال").furniture
-            ('الرئيسية | رياضة', '© موقع المثال')
+            ('الرئيسية | رياضة', 'موقع المثال للأخبار')
         """
         from .learning import ProfileLearner
 
