@@ -85,9 +85,7 @@ def shared_ratio(words: set[str], known: set[str] | Vocabulary) -> float:
     if not words:
         return 0.0
     pool = known.words if isinstance(known, Vocabulary) else known
-    shared = sum(
-        1 for w in words if w in pool or (w[0] in _LETTER_CLITICS and w[1:] in pool)
-    )
+    shared = sum(1 for w in words if w in pool or (w[0] in _LETTER_CLITICS and w[1:] in pool))
     return shared / len(words)
 
 
@@ -110,9 +108,7 @@ class Vocabulary:
         """Add the content words of ``text`` (and each without a leading one-letter clitic)."""
         words = content_words(text)
         self.words |= words
-        self.words.update(
-            w[1:] for w in words if w[0] in _LETTER_CLITICS and len(w) > MIN_STEM
-        )
+        self.words.update(w[1:] for w in words if w[0] in _LETTER_CLITICS and len(w) > MIN_STEM)
 
     def update(self, texts: Iterable[str]) -> None:
         """Add the content words of each of ``texts``."""

@@ -47,8 +47,8 @@ _LEAD_IN = regex.compile(
     r"(?:[^()\n:.!؟?]{0,60}?\([^()\n]{1,40}\)[ \t\xa0]*(?:-{1,3}|–|—|:)"
     r"|(?:\S+[ \t\xa0]+){0,2}\S+[ \t\xa0]*(?:-{1,3}|–|—)[ \t\xa0])"
 )
-# A paragraph that opens with a quote or a bracket carries on the story before it.
-_CONTINUES = frozenset("\"«“”'(")
+# A paragraph that opens with a quote carries on the story before it.
+_CONTINUES = frozenset("\"«“”'")
 # Evidence that the text after a marker is another article (see _starts_article): the
 # points needed, and the shares of its content words the main article used before.
 ARTICLE_EVIDENCE = 2
