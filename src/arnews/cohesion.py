@@ -25,10 +25,11 @@ from importlib import resources
 
 from .normalize import fold
 
-__all__ = ["Vocabulary", "content_words", "shared_ratio", "stop_words"]
+__all__ = ["Vocabulary", "carries_on", "content_words", "shared_ratio", "stop_words"]
 
 # A word: a run of letters (digits and Latin letters count: `CNN`, `2018` are names too).
 _WORD = re.compile(r"[^\W_]{2,}")
+_ANY_WORD = re.compile(r"[^\W_]+")
 # The article and the clitics in front of it, longest first.
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال")
 # One-letter clitics: `وفرنسا` is `فرنسا`, but `فرنسا` is not `رنسا`; both forms are tried.
@@ -48,6 +49,35 @@ def stop_words() -> frozenset[str]:
     text = resources.files("arnews").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
     words = (fold(line) for line in text.splitlines() if line.strip() and line[0] != "#")
     return frozenset({w for w in words if w} | {_stem(w) for w in words if w})
+
+
+@functools.cache
+def _continuations() -> tuple[frozenset[str], int]:
+    text = resources.files("arnews").joinpath("data/continuations.txt").read_text(encoding="utf-8")
+    phrases = frozenset(fold(line) for line in text.splitlines() if line.strip() and line[0] != "#")
+    return phrases, max((p.count(" ") + 1 for p in phrases), default=0)
+
+
+# Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
+_CARRY_START = re.compile(r"[\"«“”']|(?:و|ف[إأا]|لكن|ثم|كما|حيث|إذ|بل)")
+
+
+def carries_on(text: str) -> bool:
+    """Tell whether a paragraph opens by carrying on the story before it.
+
+    A quote, a clause word (``وأضاف``, ``لكن``, ``كما``) or a linking phrase
+    (``يذكر أن``, ``من جهته``, ``في المقابل``; ``data/continuations.txt``) ties it to what
+    came before: such a paragraph never opens another story.
+
+    Example:
+        >>> carries_on("يذكر أن الوزارة أعلنت الخطة في مارس."), carries_on("أعلنت الوزارة خطة.")
+        (True, False)
+    """
+    if _CARRY_START.match(text):
+        return True
+    phrases, longest = _continuations()
+    words = _ANY_WORD.findall(fold(text[:80]))[:longest]
+    return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
 
 
 def _stem(word: str) -> str:

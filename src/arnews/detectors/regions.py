@@ -25,11 +25,11 @@ import functools
 
 import regex
 
-from ..cohesion import Vocabulary, content_words, shared_ratio
+from ..cohesion import Vocabulary, carries_on, content_words, shared_ratio
 from ..lines import BLANKS
 from ..normalize import fold
 from ..state import KIND, LINE, MAIN, NAME, PageState
-from ..text import ends_sentence, glue_points, opens_with_clause_word, word_count
+from ..text import ends_sentence, glue_points, word_count
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
 
@@ -42,13 +42,16 @@ MAX_HEADLINE_WORDS = 25
 # A link set inside the body carries one headline or a few, on the lines after its marker.
 MAX_LINK_HEADLINES = 4
 _STAMP_KINDS = frozenset({"updated", "published"})
+# A list heading may name its section (`المزيد من أخبار مصر`) in this many words; a colon or
+# another separator after the heading words sets a headline after it instead.
+MAX_SECTION_NAME_WORDS = 3
+_HEADING_SEPARATORS = frozenset(":：﹕|/\\-–—.…")
+_PLAIN_WORDS = regex.compile(r"[\p{L}\p{M}\s]+$")
 # A lead-in before the first sentence: `(CNN)-- `, `القاهرة (الاتحاد) - `, `لندن - `.
 _LEAD_IN = regex.compile(
     r"(?:[^()\n:.!؟?]{0,60}?\([^()\n]{1,40}\)[ \t\xa0]*(?:-{1,3}|–|—|:)"
     r"|(?:\S+[ \t\xa0]+){0,2}\S+[ \t\xa0]*(?:-{1,3}|–|—)[ \t\xa0])"
 )
-# A paragraph that opens with a quote carries on the story before it.
-_CONTINUES = frozenset("\"«“”'")
 # Evidence that the text after a marker is another article (see _starts_article): the
 # points needed, and the shares of its content words the main article used before.
 ARTICLE_EVIDENCE = 2
@@ -282,7 +285,7 @@ def _starts_article(
     first = texts[body] if state.rest[body] == state.starts[body] else state.rest_text(body)
     if _LEAD_IN.match(first):
         score += 1
-    if opens_with_clause_word(first) or first[:1] in _CONTINUES:
+    if carries_on(first):
         score -= 2
     if len(vocab.words) >= MIN_COHESION_WORDS:
         words: set[str] = set()
@@ -349,6 +352,19 @@ def _read_also(
         else:
             state.article[j] = current
     return end, current
+
+
+def _heading_name(state: PageState, i: int) -> bool:
+    """Tell whether the rest of headline-list heading ``i`` names the list's section.
+
+    ``المزيد من أخبار مصر``, ``الأكثر قراءة في الرياضة``: a word or a few after the heading
+    words, with no colon or separator between; a headline after a colon is an inline widget.
+    """
+    head = state.text[state.starts[i] : state.rest[i]].rstrip(BLANKS)
+    rest = state.rest_text(i)
+    if head[-1:] in _HEADING_SEPARATORS or not _PLAIN_WORDS.match(rest):
+        return False
+    return word_count(rest, limit=MAX_SECTION_NAME_WORDS + 1) <= MAX_SECTION_NAME_WORDS
 
 
 def _read_main(state: PageState, vocab: Vocabulary, start: int, stop: int) -> bool:
@@ -421,6 +437,9 @@ def detect_regions(state: PageState) -> None:
         pos = i + 1
         if kind != "headlines":
             continue
+        if state.is_open(i) and _heading_name(state, i):
+            # `المزيد من أخبار مصر`: the section's name is part of the heading.
+            state.claim_rest(i, "marker", name="headlines")
         if state.is_open(i):
             # An inline widget: the headlines stand on the marker's own line.
             line_rest = state.rest[i]

@@ -21,10 +21,12 @@ allows (glued words, known headlines), otherwise kept whole.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
+from ..cohesion import carries_on, content_words
 from ..normalize import fold
 from ..state import PageState
 from ..text import (
@@ -117,6 +119,69 @@ def detect_related(state: PageState) -> None:
             closed[k] = ends_sentence(page[rests[i] : ends[i]])
     walk = _walk_one_article if state.n_articles == 1 else _walk_articles
     walk(state, lines, closed)
+    _teaser_tails(state, lines)
+
+
+# Teaser tails: a site ends the body with the opening sentences of other stories
+# (`أعلن الإنتربول السعودي القبض على …`, `انتخب البرلمان العراقي، الإثنين، …`). Each is a lead of
+# its own: it carries on no sentence, and shares next to none of its words with the rest of
+# the article, where the article's own closing lines share its names and vocabulary.
+# A tail needs this many such lines, and leaves the article at least as many of its own.
+MIN_TAIL_LINES = 2
+# A teaser is a sentence of this many content words or more; a shorter line tells nothing.
+MIN_TEASER_WORDS = 6
+# The share of a teaser's content words that any other line of the article may hold.
+MAX_TEASER_SHARED = 0.15
+
+
+def _tail_candidate(state: PageState, i: int, bullets: frozenset[str]) -> bool:
+    """A cheap first look: open, whole, no bullet, and opening no clause of the line before."""
+    if state.kind[i] is not None or state.rest[i] != state.starts[i]:
+        return False
+    text = state.texts[i]
+    return text[0] not in bullets and not carries_on(text)
+
+
+def _teaser_tails(state: PageState, lines: Sequence[int]) -> None:
+    """Claim the teaser tail at the end of each article's body as related headlines."""
+    if not lines:
+        return
+    bullets = frozenset(state.lexicon.bullets)
+    articles = state.article
+    # Each article's open lines, in order (one C-level pass on a page of one article).
+    if state.n_articles == 1:
+        per_article: dict[int, list[int]] = {articles[lines[0]]: list(lines)}
+    else:
+        per_article = {}
+        for i in lines:
+            per_article.setdefault(articles[i], []).append(i)
+    for own in per_article.values():
+        own = [i for i in own if state.kind[i] is None and state.rest[i] < state.ends[i]]
+        # The tail's extent, read from the end on the cheap test first; most articles end
+        # on a line that carries on the story and cost nothing more.
+        k = len(own)
+        while k > 0 and _tail_candidate(state, own[k - 1], bullets):
+            k -= 1
+        if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
+            continue
+        # Now the words: one set per line, counted once over the article.
+        words = [content_words(state.texts[i]) for i in own]
+        seen = Counter(w for ws in words for w in ws)
+        taken: list[int] = []
+        for q in range(len(own) - 1, k - 1, -1):
+            ws = words[q]
+            if len(ws) < MIN_TEASER_WORDS:
+                break
+            shared = sum(1 for w in ws if seen[w] > 1)
+            if shared > MAX_TEASER_SHARED * len(ws):
+                break
+            taken.append(own[q])
+        if len(taken) < MIN_TAIL_LINES:
+            continue
+        for i in reversed(taken):
+            state.claim(i, "related_headline", state.starts[i], state.ends[i])
+            state.rest[i] = state.ends[i]
+            state.kind[i] = "related"
 
 
 # A candidate is an unpunctuated line after a line that ends a sentence (in its article). A
