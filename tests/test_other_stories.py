@@ -86,3 +86,31 @@ def test_more_news_heading_with_its_section_name() -> None:
     assert a.paragraphs == (P1, P2)
     assert a.similar == tuple(items)
     assert a.related_headlines == ()
+
+
+OTHER_LEAD = (
+    "أكد زعيم حركة طالبان هبة الله أخوندزاده أن اجتماعا بين الحركة ومبعوث واشنطن إلى "
+    "أفغانستان عقد في الدوحة لبحث انسحاب القوات الأجنبية"
+)
+
+
+def test_unrelated_long_line_between_paragraphs_is_another_story() -> None:
+    # Long for a line with no closing punctuation, and sharing no word with the article.
+    a = arnews.parse("\n".join((P1, P2, OTHER_LEAD, P3)))
+    assert a.paragraphs == (P1, P2, P3)
+    assert a.related_headlines == (OTHER_LEAD,)
+
+
+def test_long_unpunctuated_line_that_shares_the_story_stays() -> None:
+    own = (
+        "وأوضح أن فرق الطب الوقائي في أسوان تعمل على مدار الساعة في القرى المصابة بالحمى "
+        "بالتعاون مع مستشفيات المحافظة"
+    )
+    a = arnews.parse("\n".join((P1, P2, own, P3)))
+    assert a.paragraphs == (P1, P2, own, P3)
+
+
+def test_short_unrelated_subheading_stays() -> None:
+    # A short line with no other evidence: the article's own subheading, kept.
+    a = arnews.parse("\n".join((P1, P2, "ردود فعل دولية غاضبة", P3)))
+    assert "ردود فعل دولية غاضبة" in a.paragraphs

@@ -51,6 +51,8 @@ _TRAILER_SET = frozenset(TRAILERS)
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
 LONG_LINE_WORDS = 18
+# A line needs this many content words for sharing none with its article to tell anything.
+MIN_UNRELATED_WORDS = 4
 # Glued pieces longer than this are a subheading run into its paragraph, not headlines.
 # (A widget may glue more headlines than the letters show, so one piece may hold two.)
 MAX_GLUED_PIECE_WORDS = 35
@@ -87,6 +89,39 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
     return score
 
 
+class _ArticleWords:
+    """The content words of each article's open lines, counted once, when first needed.
+
+    A word counts once a line; a line's word is shared with its article when another line
+    holds it too.
+    """
+
+    __slots__ = ("_bullets", "_counts", "_lines", "_state")
+
+    def __init__(self, state: PageState, lines: Sequence[int]) -> None:
+        self._state = state
+        self._lines = lines
+        self._counts: dict[int, Counter[str]] | None = None
+        self._bullets = frozenset(state.lexicon.bullets)
+
+    def unrelated(self, i: int, text: str) -> bool:
+        """Tell whether open line ``i`` shares none of its content words with its article."""
+        if text[:1] in self._bullets:
+            return False  # an item of the article's own list
+        own = content_words(text)
+        if len(own) < MIN_UNRELATED_WORDS:
+            return False
+        if self._counts is None:
+            state = self._state
+            counts: dict[int, Counter[str]] = {}
+            texts, articles = state.texts, state.article
+            for j in self._lines:
+                counts.setdefault(articles[j], Counter()).update(content_words(texts[j]))
+            self._counts = counts
+        seen = self._counts.get(self._state.article[i], Counter())
+        return not any(seen[w] > 1 for w in own)
+
+
 def _open_lines(state: PageState) -> list[int]:
     """Lines no detector has classified that still hold unclaimed text, in order."""
     unclassified = map(is_, state.kind, repeat(None))
@@ -118,7 +153,7 @@ def detect_related(state: PageState) -> None:
             i = lines[k]
             closed[k] = ends_sentence(page[rests[i] : ends[i]])
     walk = _walk_one_article if state.n_articles == 1 else _walk_articles
-    walk(state, lines, closed)
+    walk(state, lines, closed, _ArticleWords(state, lines))
     _teaser_tails(state, lines)
 
 
@@ -155,12 +190,16 @@ def _teaser_tails(state: PageState, lines: Sequence[int]) -> None:
         per_article = {}
         for i in lines:
             per_article.setdefault(articles[i], []).append(i)
+    kinds = state.kind
     for own in per_article.values():
-        own = [i for i in own if state.kind[i] is None and state.rest[i] < state.ends[i]]
+        # Its open lines, and the headlines the walk took among them (other stories too).
+        own = [i for i in own if kinds[i] == "related" or state.rest[i] < state.ends[i]]
         # The tail's extent, read from the end on the cheap test first; most articles end
         # on a line that carries on the story and cost nothing more.
         k = len(own)
-        while k > 0 and _tail_candidate(state, own[k - 1], bullets):
+        while k > 0 and (
+            kinds[own[k - 1]] == "related" or _tail_candidate(state, own[k - 1], bullets)
+        ):
             k -= 1
         if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
             continue
@@ -168,15 +207,17 @@ def _teaser_tails(state: PageState, lines: Sequence[int]) -> None:
         words = [content_words(state.texts[i]) for i in own]
         seen = Counter(w for ws in words for w in ws)
         taken: list[int] = []
+        others = 0  # lines of other stories in the tail: taken here or by the walk
         for q in range(len(own) - 1, k - 1, -1):
-            ws = words[q]
-            if len(ws) < MIN_TEASER_WORDS:
-                break
-            shared = sum(1 for w in ws if seen[w] > 1)
-            if shared > MAX_TEASER_SHARED * len(ws):
-                break
-            taken.append(own[q])
-        if len(taken) < MIN_TAIL_LINES:
+            if kinds[own[q]] != "related":
+                ws = words[q]
+                if len(ws) < MIN_TEASER_WORDS:
+                    break
+                if sum(1 for w in ws if seen[w] > 1) > MAX_TEASER_SHARED * len(ws):
+                    break
+                taken.append(own[q])
+            others += 1
+        if others < MIN_TAIL_LINES or not taken:
             continue
         for i in reversed(taken):
             state.claim(i, "related_headline", state.starts[i], state.ends[i])
@@ -190,7 +231,9 @@ def _teaser_tails(state: PageState, lines: Sequence[int]) -> None:
 # same lines on a page of one article; the first is the fast one for such pages.
 
 
-def _walk_one_article(state: PageState, lines: Sequence[int], closed: list[bool]) -> None:
+def _walk_one_article(
+    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+) -> None:
     """Take the headline runs of a one-article page.
 
     The open lines right after a sentence are where the flags go from 1 to 0, found with
@@ -199,14 +242,16 @@ def _walk_one_article(state: PageState, lines: Sequence[int], closed: list[bool]
     flags = bytes(closed)
     k = flags.find(b"\x01\x00") + 1
     while k:
-        while _take(state, lines[k]):
+        while _take(state, lines[k], words):
             k += 1
             if k == len(lines) or closed[k]:
                 break
         k = flags.find(b"\x01\x00", k) + 1
 
 
-def _walk_articles(state: PageState, lines: Sequence[int], closed: list[bool]) -> None:
+def _walk_articles(
+    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+) -> None:
     """Take the headline runs of a page of any number of articles, interleaved or not."""
     articles = state.article
     prev_sentence: dict[int, bool] = {}
@@ -222,16 +267,21 @@ def _walk_articles(state: PageState, lines: Sequence[int], closed: list[bool]) -
         last = k + 1
         was_closed = prev_sentence.get(article, False)
         prev_sentence[article] = False
-        if was_closed and _take(state, i):
+        if was_closed and _take(state, i, words):
             taken.add(k)
             prev_sentence[article] = True
 
 
-def _take(state: PageState, i: int) -> bool:
+def _take(state: PageState, i: int, words: _ArticleWords) -> bool:
     """Claim open line ``i`` as headlines if the evidence says so; tell whether it did."""
     rests, ends = state.rest, state.ends
     text = state.texts[i] if rests[i] == state.starts[i] else state.text[rests[i] : ends[i]]
-    if headline_evidence(state, i, text) < THRESHOLD:
+    score = headline_evidence(state, i, text)
+    # Cohesion is the last point weighed, and only where it decides: the article's words
+    # are counted for the first line that needs them.
+    if score == THRESHOLD - 1 and words.unrelated(i, text):
+        score += 1
+    if score < THRESHOLD:
         return False
     for s, e in split_headlines(text, rests[i], state.similar_keys):
         state.claim(i, "related_headline", s, e)
