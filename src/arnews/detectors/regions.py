@@ -196,7 +196,7 @@ def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> t
 
 
 def _read_also_shape(
-    state: PageState, i: int, vocab: Vocabulary | None
+    state: PageState, i: int, main: _MainWords | None
 ) -> tuple[int, str, list[int]]:
     """Return (end of block, shape, headline lines) for the read-also marker on line ``i``.
 
@@ -206,7 +206,7 @@ def _read_also_shape(
     headlines follow, each the title of an article the page links to. The headline lines
     of a link (none when the headline stands on the marker's line) come third.
 
-    ``vocab`` holds the content words of the main article before the marker; it is ``None``
+    ``main`` reads the content words of the main article before the marker; it is ``None``
     where the main article's footer came already (the marker then opens an article).
     """
     texts, kinds = state.texts, state.kind
@@ -230,11 +230,11 @@ def _read_also_shape(
         end += 1
     if all_headlines and headlines >= 2:
         return end, "list", []
-    if vocab is None:
+    if main is None:
         return end, "article", []
     heads, body = _link_headlines(state, i, end)
     titled = bool(heads) or state.is_open(i)
-    if body < 0 or _starts_article(state, body, end, vocab, titled, footers):
+    if body < 0 or _starts_article(state, body, end, main, titled, footers):
         return end, ("article" if body >= 0 else "link"), heads
     return end, "link", heads
 
@@ -260,7 +260,7 @@ def _link_headlines(state: PageState, i: int, end: int) -> tuple[list[int], int]
 
 
 def _starts_article(
-    state: PageState, body: int, end: int, vocab: Vocabulary, titled: bool, footers: set[str]
+    state: PageState, body: int, end: int, main: _MainWords, titled: bool, footers: set[str]
 ) -> bool:
     """Weigh whether the text at line ``body`` (up to ``end``) starts another article.
 
@@ -287,7 +287,16 @@ def _starts_article(
         score += 1
     if carries_on(first):
         score -= 2
-    if len(vocab.words) >= MIN_COHESION_WORDS:
+    if not titled:
+        # No headline between the marker and the text: it opens an article only on
+        # stronger evidence.
+        score -= 1
+    # The words are weighed last, and only where they can decide (most links are followed
+    # by `وقال …`, and cost no reading of the article).
+    if score >= ARTICLE_EVIDENCE or score + 2 < ARTICLE_EVIDENCE:
+        return score >= ARTICLE_EVIDENCE
+    known = main.words()
+    if known.size >= MIN_COHESION_WORDS:
         words: set[str] = set()
         for j in range(body, end):
             if kinds[j] is None:
@@ -295,12 +304,8 @@ def _starts_article(
                 if len(words) >= COHESION_WINDOW_WORDS:
                     break
         if len(words) >= MIN_COHESION_WORDS:
-            shared = shared_ratio(words, vocab)
+            shared = shared_ratio(words, known)
             score += 2 if shared < NOTHING_SHARED else 1 if shared < LITTLE_SHARED else 0
-    if not titled:
-        # No headline between the marker and the text: it opens an article only on
-        # stronger evidence.
-        score -= 1
     return score >= ARTICLE_EVIDENCE
 
 
@@ -320,11 +325,11 @@ def _read_also(
     state: PageState,
     i: int,
     current: int,
-    vocab: Vocabulary | None,
+    main: _MainWords | None,
     bullets: regex.Pattern[str],
 ) -> tuple[int, int]:
     """Lay out the read-also block at line ``i``; return (next line, current article)."""
-    end, shape, heads = _read_also_shape(state, i, vocab)
+    end, shape, heads = _read_also_shape(state, i, main)
     if shape == "article" or (current != MAIN and shape == "link"):
         article = _new_article(state)
         state.article[i] = article
@@ -367,18 +372,34 @@ def _heading_name(state: PageState, i: int) -> bool:
     return word_count(rest, limit=MAX_SECTION_NAME_WORDS + 1) <= MAX_SECTION_NAME_WORDS
 
 
-def _read_main(state: PageState, vocab: Vocabulary, start: int, stop: int) -> bool:
-    """Add to ``vocab`` the main article's open text on lines ``start`` to ``stop``.
+class _MainWords:
+    """The main article's content words before a marker, read when first weighed.
 
-    Tells whether there was any.
+    The walk moves ``upto`` to each marker; :meth:`words` reads the lines it has not read
+    yet, so each line is read once at most, and none on a page whose links need no words.
     """
-    kinds, articles, texts = state.kind, state.article, state.texts
-    found = False
-    for j in range(start, stop):
-        if kinds[j] is None and articles[j] == MAIN:
-            vocab.add(texts[j])
-            found = True
-    return found
+
+    __slots__ = ("read_to", "state", "upto", "vocab")
+
+    def __init__(self, state: PageState) -> None:
+        self.state = state
+        self.vocab = Vocabulary()
+        self.read_to = 0
+        self.upto = 0
+
+    def words(self) -> Vocabulary:
+        """The content words of the main article's open lines before line ``upto``."""
+        state = self.state
+        kinds, articles, texts = state.kind, state.article, state.texts
+        lines = [
+            texts[j]
+            for j in range(self.read_to, self.upto)
+            if kinds[j] is None and articles[j] == MAIN
+        ]
+        if lines:
+            self.vocab.add("\n".join(lines))  # folded in one pass
+        self.read_to = max(self.read_to, self.upto)
+        return self.vocab
 
 
 def _unclaim_marker(state: PageState, i: int) -> None:
@@ -403,11 +424,14 @@ def detect_regions(state: PageState) -> None:
     n = len(kinds)
     current = MAIN
     footer_seen = False
-    # The main article's content words before the current line, read once each, as the
-    # walk reaches a read-also marker: what follows a marker is compared with them.
-    vocab = Vocabulary()
-    read_to = 0
-    main_seen = False
+    # The main article's content words before the current line: what follows a marker is
+    # compared with them.
+    main = _MainWords(state)
+    # The first line of text no detector took: main text is seen once a marker comes after.
+    try:
+        first_text = kinds.index(None)
+    except ValueError:
+        first_text = n
     # Only section lines change anything; the lines between them take the current article,
     # a slice at a time.
     pos = 0
@@ -419,17 +443,16 @@ def detect_regions(state: PageState) -> None:
         kind = kinds[i]
         if kind == "read_also":
             linked = current == MAIN and not footer_seen
-            if linked:
-                main_seen = _read_main(state, vocab, read_to, i) or main_seen
-                read_to = i
-                if not main_seen and state.is_open(i):
-                    # `شاهد.. عنوان` as the page's first text is its own headline, not a link.
-                    _unclaim_marker(state, i)
-                    pos = i
-                    continue
+            if linked and first_text > i and state.is_open(i):
+                # `شاهد.. عنوان` as the page's first text is its own headline, not a link.
+                _unclaim_marker(state, i)
+                first_text = i
+                pos = i
+                continue
             # Before any main text, or after the main footer, a marker opens an article.
-            linked = linked and main_seen
-            pos, current = _read_also(state, i, current, vocab if linked else None, bullets)
+            main.upto = i
+            linked = linked and first_text < i
+            pos, current = _read_also(state, i, current, main if linked else None, bullets)
             continue
         if kind in _MAIN_FOOTER and current == MAIN:
             footer_seen = True

@@ -21,14 +21,13 @@ allows (glued words, known headlines), otherwise kept whole.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
-from ..cohesion import carries_on, content_words
+from ..cohesion import Vocabulary, carries_on, content_words, shared_elsewhere
 from ..normalize import fold
-from ..state import PageState
+from ..state import MAIN, PageState
 from ..text import (
     CLOSERS,
     TRAILERS,
@@ -90,19 +89,37 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
 
 
 class _ArticleWords:
-    """The content words of each article's open lines, counted once, when first needed.
+    """Each article's open text, folded once, when first needed.
 
-    A word counts once a line; a line's word is shared with its article when another line
-    holds it too.
+    A line's word is shared with its article when the article's text holds it more often
+    than the line itself does.
     """
 
-    __slots__ = ("_bullets", "_counts", "_lines", "_state")
+    __slots__ = ("_bullets", "_lines", "_state", "_texts")
 
     def __init__(self, state: PageState, lines: Sequence[int]) -> None:
         self._state = state
         self._lines = lines
-        self._counts: dict[int, Counter[str]] | None = None
+        self._texts: dict[int, Vocabulary] | None = None
         self._bullets = frozenset(state.lexicon.bullets)
+
+    def of(self, article: int) -> Vocabulary:
+        """The open text of ``article`` (the lines open when the detector started)."""
+        if self._texts is None:
+            state = self._state
+            texts: dict[int, Vocabulary] = {}
+            # Each article's lines joined, then folded in one pass.
+            lines: dict[int, list[str]] = {}
+            if state.n_articles == 1:
+                lines[MAIN] = list(map(state.texts.__getitem__, self._lines))
+            else:
+                for j in self._lines:
+                    lines.setdefault(state.article[j], []).append(state.texts[j])
+            for article, own in lines.items():
+                vocab = texts[article] = Vocabulary()
+                vocab.add("\n".join(own))
+            self._texts = texts
+        return self._texts.get(article) or Vocabulary()
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
@@ -111,15 +128,7 @@ class _ArticleWords:
         own = content_words(text)
         if len(own) < MIN_UNRELATED_WORDS:
             return False
-        if self._counts is None:
-            state = self._state
-            counts: dict[int, Counter[str]] = {}
-            texts, articles = state.texts, state.article
-            for j in self._lines:
-                counts.setdefault(articles[j], Counter()).update(content_words(texts[j]))
-            self._counts = counts
-        seen = self._counts.get(self._state.article[i], Counter())
-        return not any(seen[w] > 1 for w in own)
+        return not shared_elsewhere(own, text, self.of(self._state.article[i]))
 
 
 def _open_lines(state: PageState) -> list[int]:
@@ -153,8 +162,9 @@ def detect_related(state: PageState) -> None:
             i = lines[k]
             closed[k] = ends_sentence(page[rests[i] : ends[i]])
     walk = _walk_one_article if state.n_articles == 1 else _walk_articles
-    walk(state, lines, closed, _ArticleWords(state, lines))
-    _teaser_tails(state, lines)
+    words = _ArticleWords(state, lines)
+    walk(state, lines, closed, words)
+    _teaser_tails(state, lines, words)
 
 
 # Teaser tails: a site ends the body with the opening sentences of other stories
@@ -170,14 +180,18 @@ MAX_TEASER_SHARED = 0.15
 
 
 def _tail_candidate(state: PageState, i: int, bullets: frozenset[str]) -> bool:
-    """A cheap first look: open, whole, no bullet, and opening no clause of the line before."""
+    """A cheap first look: open, whole, sentence-sized, no bullet, and carrying nothing on."""
     if state.kind[i] is not None or state.rest[i] != state.starts[i]:
         return False
     text = state.texts[i]
-    return text[0] not in bullets and not carries_on(text)
+    return (
+        text[0] not in bullets
+        and word_count(text, limit=MIN_TEASER_WORDS) >= MIN_TEASER_WORDS
+        and not carries_on(text)
+    )
 
 
-def _teaser_tails(state: PageState, lines: Sequence[int]) -> None:
+def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) -> None:
     """Claim the teaser tail at the end of each article's body as related headlines."""
     if not lines:
         return
@@ -191,7 +205,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int]) -> None:
         for i in lines:
             per_article.setdefault(articles[i], []).append(i)
     kinds = state.kind
-    for own in per_article.values():
+    for article, own in per_article.items():
         # Its open lines, and the headlines the walk took among them (other stories too).
         own = [i for i in own if kinds[i] == "related" or state.rest[i] < state.ends[i]]
         # The tail's extent, read from the end on the cheap test first; most articles end
@@ -203,19 +217,20 @@ def _teaser_tails(state: PageState, lines: Sequence[int]) -> None:
             k -= 1
         if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
             continue
-        # Now the words: one set per line, counted once over the article.
-        words = [content_words(state.texts[i]) for i in own]
-        seen = Counter(w for ws in words for w in ws)
+        # Now the words of the tail's lines, each looked for in the article's text.
+        known = words.of(article)
         taken: list[int] = []
         others = 0  # lines of other stories in the tail: taken here or by the walk
         for q in range(len(own) - 1, k - 1, -1):
-            if kinds[own[q]] != "related":
-                ws = words[q]
+            i = own[q]
+            if kinds[i] != "related":
+                line = state.texts[i]
+                ws = content_words(line)
                 if len(ws) < MIN_TEASER_WORDS:
                     break
-                if sum(1 for w in ws if seen[w] > 1) > MAX_TEASER_SHARED * len(ws):
+                if shared_elsewhere(ws, line, known) > MAX_TEASER_SHARED * len(ws):
                     break
-                taken.append(own[q])
+                taken.append(i)
             others += 1
         if others < MIN_TAIL_LINES or not taken:
             continue
