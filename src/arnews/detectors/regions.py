@@ -1,12 +1,22 @@
 """Which article each line belongs to, and the headline lists that interrupt them.
 
-Walks the page once. Each read-also marker (``إقرأ أيضاً:``) opens a new embedded article
+Walks the page once. A read-also marker after the main article's footer (the aggregator
+layout: ``المصدر: …``, ``كلمات دلالية: …``, then ``إقرأ أيضاً:``) opens a new embedded article
 that runs to the next one; the lines before the first belong to the main article.
 
-A read-also marker set inside the main body, before the main article's own source or tags
-(``اقرأ أيضا: عنوان`` between two paragraphs), is a link: only its headline goes to the
-read-also article, and the main body goes on. A read-also marker followed by nothing but
-headlines gives one title-only article per headline.
+A read-also marker set inside the main body (``اقرأ أيضا: عنوان``, ``قد يهمك| عنوان``, or the
+marker alone and a headline or a few on the next lines) is a link: only its headlines go to
+title-only read-also articles, and the main body goes on. The text after it opens an
+embedded article only on evidence that it starts an article of its own: a stamp, a
+dateline, its own share footer, words the main article has not used (see
+:func:`_starts_article`); text that carries on the story (``وأضاف …``) never does::
+
+    وأكد المصري على ثقافة الاعتدال …                 → main paragraph
+    إقرأ أيضا هل عجلت رحلة شامبليون إلى مصر بوفاته؟  → read-also title (a link)
+    آمن المصريون قديما بأن الآلهة مثل البشر …         → main paragraph: the story goes on
+
+A read-also marker followed by nothing but headlines gives one title-only article per
+headline.
 
 A headline-list heading (``مقالات مشابهة``, ``أخبار ذات صلة``, ``مواضيع ذات صلة`` …) is
 followed by the list's items, with or without bullets. Where the page's running text comes

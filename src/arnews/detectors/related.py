@@ -17,6 +17,16 @@ running text (``والحمد لله …``, ``لكن``), is body text whatever el
 An article's own subheadings (short, unpunctuated, followed by more paragraphs) have no such
 evidence and stay in the body. A taken line is split into headlines where the evidence
 allows (glued words, known headlines), otherwise kept whole.
+
+Lexical cohesion (:mod:`arnews.cohesion`) gives the last point where it decides: a line of
+four content words or more that shares none of them with the rest of its article.
+
+Teaser tails: two or more lines at the end of an article that each open another story (a
+sentence that carries nothing on, and shares next to none of its words with the article)
+are taken whole as related headlines::
+
+    استدعت وزارة الخارجية الإيرانية، مساء الجمعة، سفيرها بالعراق …   → related headline
+    بدأ أكثر من 100 جندي أمريكي عملية غير متوقعة في جنوب سوريا …     → related headline
 """
 
 from __future__ import annotations
