@@ -114,3 +114,18 @@ def test_short_unrelated_subheading_stays() -> None:
     # A short line with no other evidence: the article's own subheading, kept.
     a = arnews.parse("\n".join((P1, P2, "ردود فعل دولية غاضبة", P3)))
     assert "ردود فعل دولية غاضبة" in a.paragraphs
+
+
+def test_closing_lines_stay_on_a_page_with_an_embedded_article() -> None:
+    # Found by hypothesis: the article's words must be its own, not the embedded article's.
+    text = (
+        f"{P1}\n{P2}\n{P3}\n"
+        "وأعلنت وزارة الصحة خطة لمكافحة الحمى في قرى أسوان.\n"
+        "أعلنت وزارة الصحة في أسوان خطة لمكافحة الحمى في القرى المصابة.\n"
+        "أكدت وزارة الصحة أن الحمى في أسوان تحت السيطرة بعد رش المبيدات.\n"
+        "المصدر: صدى البلد\n"
+        f"إقرأ أيضاً:\nارتفاع أسعار الذهب\n{OTHER_LEAD}."
+    )
+    a = arnews.parse(text)
+    assert a.related_headlines == ()
+    assert len(a.paragraphs) == 6

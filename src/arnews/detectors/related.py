@@ -125,11 +125,12 @@ class _ArticleWords:
             else:
                 for j in self._lines:
                     lines.setdefault(state.article[j], []).append(state.texts[j])
-            for article, own in lines.items():
-                vocab = texts[article] = Vocabulary()
+            for index, own in lines.items():
+                vocab = texts[index] = Vocabulary()
                 vocab.add("\n".join(own))
             self._texts = texts
-        return self._texts.get(article) or Vocabulary()
+        found = self._texts.get(article)
+        return Vocabulary() if found is None else found
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
