@@ -75,7 +75,7 @@ def _continuations() -> tuple[frozenset[str], int]:
 
 
 # Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
-_CARRY_START = re.compile(r"[\"«“”']|(?:و|ف[إأا]|لكن|ثم|كما|حيث|إذ|بل)")
+_CARRY_START = re.compile(r"[\"«“”']|(?:و|ف[إأ]|لكن|ثم|كما|حيث|إذ|بل)")
 
 
 def carries_on(text: str) -> bool:

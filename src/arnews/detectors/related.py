@@ -31,6 +31,7 @@ are taken whole as related headlines::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
@@ -188,18 +189,23 @@ MIN_TAIL_LINES = 2
 MIN_TEASER_WORDS = 6
 # The share of a teaser's content words that any other line of the article may hold.
 MAX_TEASER_SHARED = 0.15
+# A line that opens with `و` and a letter (not `وال`, `وأ`): a conjunction or a verb's root.
+_BARE_WAW = re.compile(r"و[^\W\dاأإآ]")
 
 
-def _tail_candidate(state: PageState, i: int, bullets: frozenset[str]) -> bool:
-    """A cheap first look: open, whole, sentence-sized, no bullet, and carrying nothing on."""
+def _tail_candidate(state: PageState, i: int, bullets: frozenset[str]) -> int:
+    """A cheap first look at line ``i``: 2, a teaser's shape; 1, the same but opening with
+    ``و`` (a conjunction, or a verb's first letter: `وجّه`, `وصل`), a teaser only between
+    teasers; 0, not a teaser (a bullet, too short, or carrying the story on).
+    """
     if state.kind[i] is not None or state.rest[i] != state.starts[i]:
-        return False
+        return 0
     text = state.texts[i]
-    return (
-        text[0] not in bullets
-        and word_count(text, limit=MIN_TEASER_WORDS) >= MIN_TEASER_WORDS
-        and not carries_on(text)
-    )
+    if text[0] in bullets or word_count(text, limit=MIN_TEASER_WORDS) < MIN_TEASER_WORDS:
+        return 0
+    if not carries_on(text):
+        return 2
+    return 1 if _BARE_WAW.match(text) and not carries_on(text[1:]) else 0
 
 
 def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) -> None:
@@ -221,16 +227,26 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         own = [i for i in own if kinds[i] == "related" or state.rest[i] < state.ends[i]]
         # The tail's extent, read from the end on the cheap test first; most articles end
         # on a line that carries on the story and cost nothing more.
+        shapes: list[int] = []
         k = len(own)
-        while k > 0 and (
-            kinds[own[k - 1]] == "related" or _tail_candidate(state, own[k - 1], bullets)
-        ):
+        while k > 0:
+            shape = (
+                2 if kinds[own[k - 1]] == "related" else _tail_candidate(state, own[k - 1], bullets)
+            )
+            if not shape:
+                break
+            shapes.append(shape)
             k -= 1
+        # A tail starts with a teaser of its own shape: a `و` line above it is the story's.
+        while shapes and shapes[-1] == 1:
+            shapes.pop()
+            k += 1
         if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
             continue
         # Now the words of the tail's lines, each looked for in the article's text.
         known = words.of(article)
         taken: list[int] = []
+        weak: list[bool] = []
         others = 0  # lines of other stories in the tail: taken here or by the walk
         for q in range(len(own) - 1, k - 1, -1):
             i = own[q]
@@ -242,7 +258,12 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
                 if shared_elsewhere(ws, line, known) > MAX_TEASER_SHARED * len(ws):
                     break
                 taken.append(i)
+                weak.append(shapes[len(own) - 1 - q] == 1)
             others += 1
+        while weak and weak[-1]:
+            weak.pop()  # the tail's top line must be a teaser of its own shape
+            taken.pop()
+            others -= 1
         if others < MIN_TAIL_LINES or not taken:
             continue
         for i in reversed(taken):
