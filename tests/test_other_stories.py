@@ -142,8 +142,7 @@ def test_closing_lines_stay_on_a_page_with_an_embedded_article() -> None:
 def test_a_teaser_that_opens_with_a_waw_verb_between_teasers() -> None:
     # `وجّه` is a verb, not `و` + a verb: between two teasers it is one too.
     waw = (
-        "وجه الرئيس المصري، الخميس، تحية تقدير إلى القوات المسلحة في ذكرى حرب أكتوبر "
-        "بكلمة متلفزة."
+        "وجه الرئيس المصري، الخميس، تحية تقدير إلى القوات المسلحة في ذكرى حرب أكتوبر بكلمة متلفزة."
     )
     a = arnews.parse("\n".join((P1, P2, P3, TEASERS[0], waw, TEASERS[2])))
     assert a.paragraphs == (P1, P2, P3)
@@ -152,8 +151,7 @@ def test_a_teaser_that_opens_with_a_waw_verb_between_teasers() -> None:
 
 def test_a_waw_line_does_not_start_a_tail() -> None:
     waw = (
-        "وجه الرئيس المصري، الخميس، تحية تقدير إلى القوات المسلحة في ذكرى حرب أكتوبر "
-        "بكلمة متلفزة."
+        "وجه الرئيس المصري، الخميس، تحية تقدير إلى القوات المسلحة في ذكرى حرب أكتوبر بكلمة متلفزة."
     )
     a = arnews.parse("\n".join((P1, P2, P3, waw, TEASERS[2])))
     assert waw in a.paragraphs
