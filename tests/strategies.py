@@ -286,7 +286,8 @@ def pages(draw: st.DrawFn) -> GeneratedPage:
         كلمات دلالية: w1 w2 w3
         إقرأ أيضاً:             (title inline or on the next line)
         title
-        paragraph …
+        paragraph …             (an embedded article after the footer; with no footer,
+                                 a link, and the paragraphs go on the main body)
         مقالات مشابهة
           • headline
     """
@@ -328,10 +329,19 @@ def pages(draw: st.DrawFn) -> GeneratedPage:
         )
         marker = draw(st.sampled_from(_KEYWORD_MARKERS))
         blocks.append(marker + " " + " ".join(page.tag_words))
+    # After the main footer a read-also marker opens an embedded article (the aggregator
+    # layout); with no footer before it, it is a link set inside the body, and the story
+    # goes on after its headline (here with `وأضاف …`, which always carries a story on).
+    linked = page.source is None and not page.tag_words
     for _ in range(draw(st.integers(0, 3))):
         title = draw(_headline())
         paras = draw(st.lists(_paragraph(), min_size=1, max_size=3))
-        page.read_also.append((title, [clean for _, clean in paras]))
+        if linked:
+            paras = [("وأضاف " + raw, "وأضاف " + clean) for raw, clean in paras]
+            page.read_also.append((title, []))
+            page.paragraphs.extend(clean for _, clean in paras)
+        else:
+            page.read_also.append((title, [clean for _, clean in paras]))
         marker = draw(st.sampled_from(_READ_ALSO_MARKERS))
         if draw(st.booleans()):
             head = marker + " " + title

@@ -163,13 +163,16 @@ def test_updated_stamp_dateline_and_body_on_one_line() -> None:
 
 
 def test_several_read_also_blocks_and_share_tags() -> None:
+    # The first block is an article of its own: its own lead, and its own share-and-tags
+    # footer. (A paragraph that carries on the story before, `وأضاف …`, would stay in it.)
+    other = "أعلنت وزارة الصحة تسجيل إصابات جديدة بالحمى في ثلاث محافظات."
     text = (
-        f"{BODY}\n\nاقرأ أيضا: العنوان الأول\n{BODY2}\nطباعة شارك غزة مصر\n\n"
+        f"{BODY}\n\nاقرأ أيضا: العنوان الأول\n{other}\nطباعة شارك غزة مصر\n\n"
         f"اقرأ أيضا\nالعنوان الثاني\n{BODY}"
     )
     a = arnews.parse(text)
     assert [r.title for r in a.read_also] == ["العنوان الأول", "العنوان الثاني"]
-    assert a.read_also[0].paragraphs == (BODY2,)
+    assert a.read_also[0].paragraphs == (other,)
     assert set(a.read_also[0].keywords) == {"غزة", "مصر"}
     assert a.paragraphs == (BODY,)
 

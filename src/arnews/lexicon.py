@@ -43,6 +43,10 @@ MARKER_KINDS = ("updated", "published", "share", "keywords", "source", "read_als
 PREFIX_CHARS = 80
 
 _COLONS = ":：﹕"
+# What else a page sets between a marker and its value: `قد يهمك| …`, `قد يهمك/ …`,
+# `شاهد.. …`, `اقرأ المزيد - …`. Matched after the colons, as the same group.
+_SEPARATORS = r"[|/\\\-–—]|\.{2,}|…"
+_SEPARATED_KINDS = frozenset({"read_also", "headlines"})
 
 
 #: The longest phrase a lexicon takes, in characters: a marker is looked for in the first
@@ -229,9 +233,13 @@ def _trie(phrases: Iterable[str]) -> str:
 
 
 def _compile_kind(
-    phrases: Iterable[str], bullets: str, colon: str = "colon", glued_digits: bool = False
+    phrases: Iterable[str],
+    bullets: str,
+    colon: str = "colon",
+    glued_digits: bool = False,
+    separators: bool = False,
 ) -> re.Pattern[str]:
-    return _compile_phrases(tuple(phrases), bullets, colon, glued_digits)
+    return _compile_phrases(tuple(phrases), bullets, colon, glued_digits, separators)
 
 
 # Compiling the tries is the slow part of building a lexicon (about 0.1 s for the default
@@ -239,26 +247,38 @@ def _compile_kind(
 # phrases. A cache of pure results, so sharing it between threads changes no output.
 @functools.lru_cache(maxsize=128)
 def _compile_phrases(
-    phrases: tuple[str, ...], bullets: str, colon: str, glued_digits: bool = False
+    phrases: tuple[str, ...],
+    bullets: str,
+    colon: str,
+    glued_digits: bool = False,
+    separators: bool = False,
 ) -> re.Pattern[str]:
-    inline = [p for p in phrases if not p.endswith("$")]
+    inline = [p for p in phrases if not p.endswith(("$", ":"))]
     alone = [p[:-1] for p in phrases if p.endswith("$")]
+    # `قد يهمك:` counts only where a colon or separator follows the words.
+    separated = [p[:-1] for p in phrases if p.endswith(":")]
     bullet = f"(?:[{re.escape(bullets)}]{_GAP})?" if bullets else ""
 
     # After the words: no letter or digit (deleted characters skipped), then spaces, then
     # optionally colons and more spaces; never two runs of the same characters side by side.
     # (The standard library's engine: on these tries it is five times faster than regex's.)
     def tail(group: str) -> str:
-        # A run of colons may hold deleted characters too (`:ـ:` folds to `::`).
-        colons = rf"[{_COLONS}](?:{_DELETED}*[{_COLONS}])*"
         after = _LETTER if glued_digits else _WORD
-        return rf"(?!{_DELETED}*{after}){_GAP}(?:({group}{colons}){_GAP})?"
+        return rf"(?!{_DELETED}*{after}){_GAP}(?:({group}{seps}){_GAP})?"
 
-    # A phrase that must stand alone checks, ahead, that nothing follows its tail.
+    # A run of colons may hold deleted characters too (`:ـ:` folds to `::`). Links and lists
+    # also take the other separators; a source or a date needs a real colon.
+    seps = rf"[{_COLONS}](?:{_DELETED}*[{_COLONS}])*"
+    if separators:
+        seps = rf"(?:{seps}|{_SEPARATORS})"
+    # A phrase that must stand alone checks, ahead, that nothing follows its tail; one that
+    # needs a separator, that one follows, and more text after it (`قد يهمك| عنوان`).
     named = tail(f"?P<{colon}>" if colon else "?:")
+    needs_sep = rf"(?=(?!{_DELETED}*{_WORD}){_GAP}{seps}{_GAP}\S)"
     with _shared_charsets():
         return re.compile(
-            rf"{_GAP}{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)){named}"
+            rf"{_GAP}{bullet}(?:{_trie(inline)}|{_trie(alone)}(?={tail('?:')}$)"
+            rf"|{_trie(separated)}{needs_sep}){named}"
         )
 
 
@@ -374,6 +394,7 @@ class Lexicon:
                 self.markers.get(kind, ()),
                 bullets if kind != "source" else "",
                 glued_digits=kind in _DATED_KINDS,
+                separators=kind in _SEPARATED_KINDS,
             )
             for kind in {*MARKER_KINDS, *self.markers}
         }
@@ -381,7 +402,8 @@ class Lexicon:
         # One pass that rules out most lines: a line no kind's pattern can match costs one
         # call of one prefix tree instead of one per kind.
         every = [p for kind in patterns for p in self.markers.get(kind, ())]
-        any_marker = _compile_kind(every, bullets, colon="", glued_digits=True)
+        # The prefilter must let through whatever any kind's pattern takes.
+        any_marker = _compile_kind(every, bullets, colon="", glued_digits=True, separators=True)
         object.__setattr__(self, "_any_marker", any_marker)
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))

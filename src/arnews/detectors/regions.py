@@ -1,12 +1,22 @@
 """Which article each line belongs to, and the headline lists that interrupt them.
 
-Walks the page once. Each read-also marker (``إقرأ أيضاً:``) opens a new embedded article
+Walks the page once. A read-also marker after the main article's footer (the aggregator
+layout: ``المصدر: …``, ``كلمات دلالية: …``, then ``إقرأ أيضاً:``) opens a new embedded article
 that runs to the next one; the lines before the first belong to the main article.
 
-A read-also marker set inside the main body, before the main article's own source or tags
-(``اقرأ أيضا: عنوان`` between two paragraphs), is a link: only its headline goes to the
-read-also article, and the main body goes on. A read-also marker followed by nothing but
-headlines gives one title-only article per headline.
+A read-also marker set inside the main body (``اقرأ أيضا: عنوان``, ``قد يهمك| عنوان``, or the
+marker alone and a headline or a few on the next lines) is a link: only its headlines go to
+title-only read-also articles, and the main body goes on. The text after it opens an
+embedded article only on evidence that it starts an article of its own: a stamp, a
+dateline, its own share footer, words the main article has not used (see
+:func:`_starts_article`); text that carries on the story (``وأضاف …``) never does::
+
+    وأكد المصري على ثقافة الاعتدال …                 → main paragraph
+    إقرأ أيضا هل عجلت رحلة شامبليون إلى مصر بوفاته؟  → read-also title (a link)
+    آمن المصريون قديما بأن الآلهة مثل البشر …         → main paragraph: the story goes on
+
+A read-also marker followed by nothing but headlines gives one title-only article per
+headline.
 
 A headline-list heading (``مقالات مشابهة``, ``أخبار ذات صلة``, ``مواضيع ذات صلة`` …) is
 followed by the list's items, with or without bullets. Where the page's running text comes
@@ -25,9 +35,10 @@ import functools
 
 import regex
 
+from ..cohesion import Vocabulary, carries_on, content_words, shared_ratio
 from ..lines import BLANKS
 from ..normalize import fold
-from ..state import MAIN, PageState, find_keys
+from ..state import KIND, LINE, MAIN, NAME, PageState, find_keys
 from ..text import ends_sentence, glue_points, word_count
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
@@ -38,6 +49,28 @@ _SECTION_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlin
 _MAIN_FOOTER = frozenset({"source", "keywords"})
 # A read-also list item is a headline: short, not a sentence.
 MAX_HEADLINE_WORDS = 25
+# A link set inside the body carries one headline or a few, on the lines after its marker.
+MAX_LINK_HEADLINES = 4
+_STAMP_KINDS = frozenset({"updated", "published"})
+# A list heading may name its section (`المزيد من أخبار مصر`) in this many words; a colon or
+# another separator after the heading words sets a headline after it instead.
+MAX_SECTION_NAME_WORDS = 3
+_HEADING_SEPARATORS = frozenset(":：﹕|/\\-–—.…")
+_PLAIN_WORDS = regex.compile(r"[\p{L}\p{M}\s]+$")
+# A lead-in before the first sentence: `(CNN)-- `, `القاهرة (الاتحاد) - `, `لندن - `.
+_LEAD_IN = regex.compile(
+    r"(?:[^()\n:.!؟?]{0,60}?\([^()\n]{1,40}\)[ \t\xa0]*(?:-{1,3}|–|—|:)"
+    r"|(?:\S+[ \t\xa0]+){0,2}\S+[ \t\xa0]*(?:-{1,3}|–|—)[ \t\xa0])"
+)
+# Evidence that the text after a marker is another article (see _starts_article): the
+# points needed, and the shares of its content words the main article used before.
+ARTICLE_EVIDENCE = 2
+NOTHING_SHARED = 0.05
+LITTLE_SHARED = 0.12
+# Fewer content words than this, on either side, tell nothing; the text after a marker is
+# read up to this many.
+MIN_COHESION_WORDS = 12
+COHESION_WINDOW_WORDS = 40
 
 # A list item that reads like a paragraph of running text ends the list: a sentence of this
 # many words or more, or any line this long.
@@ -170,37 +203,118 @@ def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> t
     return first_para, True
 
 
-def _read_also_shape(state: PageState, i: int, footer_seen: bool) -> tuple[int, str]:
-    """Return (end of block, shape) for the read-also marker on line ``i``.
+def _read_also_shape(
+    state: PageState, i: int, main: _MainWords | None
+) -> tuple[int, str, list[int]]:
+    """Return (end of block, shape, headline lines) for the read-also marker on line ``i``.
 
-    ``article``: an article follows (the usual case); ``link``: the marker is a link set
-    inside the main body, because the main article's own footer comes after it; ``list``:
-    only headlines follow, each the title of an article the page links to.
+    ``article``: another article follows (the aggregator layout, after the main article's
+    footer, or text that starts an article of its own); ``link``: the marker is a link set
+    inside the main body, and the body goes on after its headlines; ``list``: only
+    headlines follow, each the title of an article the page links to. The headline lines
+    of a link (none when the headline stands on the marker's line) come third.
+
+    ``main`` reads the content words of the main article before the marker; it is ``None``
+    where the main article's footer came already (the marker then opens an article).
     """
     texts, kinds = state.texts, state.kind
     n = len(texts)
     end = i + 1
-    footer_inside = False
     headlines = 0
     all_headlines = True
+    footers: set[str] = set()
     while end < n:
         kind = kinds[end]
         # An inline widget (headlines on the marker's own line) sits inside the block.
         if kind == "read_also" or (kind == "headlines" and not state.is_open(end)):
             break
-        if kind in _MAIN_FOOTER:
-            footer_inside = True
-        elif kind is None and all_headlines:
+        if kind is not None:
+            footers.add(kind)
+        elif all_headlines:
             if _is_headline_item(texts[end]):
                 headlines += 1
             else:
                 all_headlines = False
         end += 1
-    if not footer_seen and footer_inside:
-        return end, "link"
     if all_headlines and headlines >= 2:
-        return end, "list"
-    return end, "article"
+        return end, "list", []
+    if main is None:
+        return end, "article", []
+    heads, body = _link_headlines(state, i, end)
+    titled = bool(heads) or state.is_open(i)
+    if body < 0 or _starts_article(state, body, end, main, titled, footers):
+        return end, ("article" if body >= 0 else "link"), heads
+    return end, "link", heads
+
+
+def _link_headlines(state: PageState, i: int, end: int) -> tuple[list[int], int]:
+    """The headline lines of a link at line ``i``, and the first body line after them.
+
+    A headline on the marker's own line is the link's only one; a marker alone on its
+    line is followed by one or a few headline lines (none, where the page lost the link
+    and the body goes straight on). The body line is ``-1`` when none comes before ``end``.
+    """
+    kinds, texts = state.kind, state.texts
+    heads: list[int] = []
+    inline = state.is_open(i)
+    j = i + 1
+    while j < end:
+        if kinds[j] is None and state.is_open(j):
+            if inline or len(heads) >= MAX_LINK_HEADLINES or not _is_headline_item(texts[j]):
+                return heads, j
+            heads.append(j)
+        j += 1
+    return heads, -1
+
+
+def _starts_article(
+    state: PageState, body: int, end: int, main: _MainWords, titled: bool, footers: set[str]
+) -> bool:
+    """Weigh whether the text at line ``body`` (up to ``end``) starts another article.
+
+    Points for another article: a date stamp at its head, a dateline, a footer of its own
+    (a share toolbar with tags, as embedded articles have), a vocabulary the main article
+    has not used (the story shares nothing with the one before). Points against: a first
+    word that carries on a sentence (``وأضاف``, ``لكن``) or a quote, and the main
+    article's own footer (source, tags) coming after it. When in doubt the text stays the
+    main article's.
+    """
+    texts, kinds = state.texts, state.kind
+    score = 0
+    if "share" in footers:
+        score += 2
+    if not footers.isdisjoint(_MAIN_FOOTER):
+        score -= 1
+    # A stamp (`آخر تحديث: …`) between the marker and the text heads an article.
+    for j in range(max(body - 3, 0), min(body + 2, end)):
+        if kinds[j] in _STAMP_KINDS:
+            score += 2
+            break
+    first = texts[body] if state.rest[body] == state.starts[body] else state.rest_text(body)
+    if _LEAD_IN.match(first):
+        score += 1
+    if carries_on(first):
+        score -= 2
+    if not titled:
+        # No headline between the marker and the text: it opens an article only on
+        # stronger evidence.
+        score -= 1
+    # The words are weighed last, and only where they can decide (most links are followed
+    # by `وقال …`, and cost no reading of the article).
+    if score >= ARTICLE_EVIDENCE or score + 2 < ARTICLE_EVIDENCE:
+        return score >= ARTICLE_EVIDENCE
+    known = main.words()
+    if known.size >= MIN_COHESION_WORDS:
+        words: set[str] = set()
+        for j in range(body, end):
+            if kinds[j] is None:
+                words |= content_words(texts[j])
+                if len(words) >= COHESION_WINDOW_WORDS:
+                    break
+        if len(words) >= MIN_COHESION_WORDS:
+            shared = shared_ratio(words, known)
+            score += 2 if shared < NOTHING_SHARED else 1 if shared < LITTLE_SHARED else 0
+    return score >= ARTICLE_EVIDENCE
 
 
 def _is_headline_item(text: str) -> bool:
@@ -216,24 +330,27 @@ def _new_article(state: PageState) -> int:
 
 
 def _read_also(
-    state: PageState, i: int, current: int, footer_seen: bool, bullets: regex.Pattern[str]
+    state: PageState,
+    i: int,
+    current: int,
+    main: _MainWords | None,
+    bullets: regex.Pattern[str],
 ) -> tuple[int, int]:
     """Lay out the read-also block at line ``i``; return (next line, current article)."""
-    end, shape = _read_also_shape(state, i, footer_seen and current == MAIN)
+    end, shape, heads = _read_also_shape(state, i, main)
     if shape == "article" or (current != MAIN and shape == "link"):
         article = _new_article(state)
         state.article[i] = article
         return i + 1, article
     if shape == "link":
-        # Only the headline belongs to the linked article; the main body goes on after it.
-        article = _new_article(state)
-        state.article[i] = article
-        if not state.is_open(i):
-            for j in range(i + 1, end):
-                if state.kind[j] is None:
-                    state.article[j] = article
-                    return j + 1, current
-        return i + 1, current
+        # Only the headlines belong to the linked articles; the main body goes on after.
+        if state.is_open(i):
+            state.article[i] = _new_article(state)
+            return i + 1, current
+        state.article[i] = current
+        for j in heads:
+            state.article[j] = _new_article(state)
+        return (heads[-1] + 1 if heads else i + 1), current
     # A list of headlines: one title-only article per item.
     state.article[i] = current
     if state.is_open(i):
@@ -250,6 +367,64 @@ def _read_also(
     return end, current
 
 
+def _heading_name(state: PageState, i: int) -> bool:
+    """Tell whether the rest of headline-list heading ``i`` names the list's section.
+
+    ``المزيد من أخبار مصر``, ``الأكثر قراءة في الرياضة``: a word or a few after the heading
+    words, with no colon or separator between; a headline after a colon is an inline widget.
+    """
+    head = state.text[state.starts[i] : state.rest[i]].rstrip(BLANKS)
+    rest = state.rest_text(i)
+    if head[-1:] in _HEADING_SEPARATORS or not _PLAIN_WORDS.match(rest):
+        return False
+    return word_count(rest, limit=MAX_SECTION_NAME_WORDS + 1) <= MAX_SECTION_NAME_WORDS
+
+
+class _MainWords:
+    """The main article's content words before a marker, read when first weighed.
+
+    The walk moves ``upto`` to each marker; :meth:`words` reads the lines it has not read
+    yet, so each line is read once at most, and none on a page whose links need no words.
+    """
+
+    __slots__ = ("read_to", "state", "upto", "vocab")
+
+    def __init__(self, state: PageState) -> None:
+        self.state = state
+        self.vocab = Vocabulary()
+        self.read_to = 0
+        self.upto = 0
+
+    def words(self) -> Vocabulary:
+        """The content words of the main article's open lines before line ``upto``."""
+        state = self.state
+        kinds, articles, texts = state.kind, state.article, state.texts
+        lines = [
+            texts[j]
+            for j in range(self.read_to, self.upto)
+            if kinds[j] is None and articles[j] == MAIN
+        ]
+        if lines:
+            self.vocab.add("\n".join(lines))  # folded in one pass
+        self.read_to = max(self.read_to, self.upto)
+        return self.vocab
+
+
+def _unclaim_marker(state: PageState, i: int) -> None:
+    """Give line ``i``'s read-also marker back to the text: it heads the page, it links nothing.
+
+    Pieces are claimed in line order by the marker detector, and only furniture and
+    markers stand before line ``i``, so the piece is found among the first few.
+    """
+    pieces = state.pieces
+    for k, piece in enumerate(pieces):
+        if piece[LINE] == i and piece[KIND] == "marker" and piece[NAME] == "read_also":
+            del pieces[k]
+            break
+    state.kind[i] = None
+    state.rest[i] = state.starts[i]
+
+
 def detect_regions(state: PageState) -> None:
     """Assign each line to an article and claim the headline lists."""
     bullets = bullet_pattern(state.lexicon.bullets)
@@ -257,6 +432,14 @@ def detect_regions(state: PageState) -> None:
     n = len(kinds)
     current = MAIN
     footer_seen = False
+    # The main article's content words before the current line: what follows a marker is
+    # compared with them.
+    main = _MainWords(state)
+    # The first line of text no detector took: main text is seen once a marker comes after.
+    try:
+        first_text = kinds.index(None)
+    except ValueError:
+        first_text = n
     # Only section lines change anything; the lines between them take the current article,
     # a slice at a time.
     pos = 0
@@ -267,7 +450,17 @@ def detect_regions(state: PageState) -> None:
             articles[pos:i] = [current] * (i - pos)
         kind = kinds[i]
         if kind == "read_also":
-            pos, current = _read_also(state, i, current, footer_seen, bullets)
+            linked = current == MAIN and not footer_seen
+            if linked and first_text > i and state.is_open(i):
+                # `شاهد.. عنوان` as the page's first text is its own headline, not a link.
+                _unclaim_marker(state, i)
+                first_text = i
+                pos = i
+                continue
+            # Before any main text, or after the main footer, a marker opens an article.
+            main.upto = i
+            linked = linked and first_text < i
+            pos, current = _read_also(state, i, current, main if linked else None, bullets)
             continue
         if kind in _MAIN_FOOTER and current == MAIN:
             footer_seen = True
@@ -275,6 +468,9 @@ def detect_regions(state: PageState) -> None:
         pos = i + 1
         if kind != "headlines":
             continue
+        if state.is_open(i) and _heading_name(state, i):
+            # `المزيد من أخبار مصر`: the section's name is part of the heading.
+            state.claim_rest(i, "marker", name="headlines")
         if state.is_open(i):
             # An inline widget: the headlines stand on the marker's own line.
             line_rest = state.rest[i]

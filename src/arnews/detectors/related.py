@@ -17,16 +17,28 @@ running text (``والحمد لله …``, ``لكن``), is body text whatever el
 An article's own subheadings (short, unpunctuated, followed by more paragraphs) have no such
 evidence and stay in the body. A taken line is split into headlines where the evidence
 allows (glued words, known headlines), otherwise kept whole.
+
+Lexical cohesion (:mod:`arnews.cohesion`) gives the last point where it decides: a line of
+four content words or more that shares none of them with the rest of its article.
+
+Teaser tails: two or more lines at the end of an article that each open another story (a
+sentence that carries nothing on, and shares next to none of its words with the article)
+are taken whole as related headlines::
+
+    استدعت وزارة الخارجية الإيرانية، مساء الجمعة، سفيرها بالعراق …   → related headline
+    بدأ أكثر من 100 جندي أمريكي عملية غير متوقعة في جنوب سوريا …     → related headline
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
+from ..cohesion import Vocabulary, carries_on, content_words, shared_elsewhere
 from ..normalize import fold
-from ..state import PageState, holds_key
+from ..state import MAIN, PageState, holds_key
 from ..text import (
     CLOSERS,
     TRAILERS,
@@ -49,6 +61,8 @@ _TRAILER_SET = frozenset(TRAILERS)
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
 LONG_LINE_WORDS = 18
+# A line needs this many content words for sharing none with its article to tell anything.
+MIN_UNRELATED_WORDS = 4
 # Glued pieces longer than this are a subheading run into its paragraph, not headlines.
 # (A widget may glue more headlines than the letters show, so one piece may hold two.)
 MAX_GLUED_PIECE_WORDS = 35
@@ -85,6 +99,50 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
     return score
 
 
+class _ArticleWords:
+    """Each article's open text, folded once, when first needed.
+
+    A line's word is shared with its article when the article's text holds it more often
+    than the line itself does.
+    """
+
+    __slots__ = ("_bullets", "_lines", "_state", "_texts")
+
+    def __init__(self, state: PageState, lines: Sequence[int]) -> None:
+        self._state = state
+        self._lines = lines
+        self._texts: dict[int, Vocabulary] | None = None
+        self._bullets = frozenset(state.lexicon.bullets)
+
+    def of(self, article: int) -> Vocabulary:
+        """The open text of ``article`` (the lines open when the detector started)."""
+        if self._texts is None:
+            state = self._state
+            texts: dict[int, Vocabulary] = {}
+            # Each article's lines joined, then folded in one pass.
+            lines: dict[int, list[str]] = {}
+            if state.n_articles == 1:
+                lines[MAIN] = list(map(state.texts.__getitem__, self._lines))
+            else:
+                for j in self._lines:
+                    lines.setdefault(state.article[j], []).append(state.texts[j])
+            for index, own in lines.items():
+                vocab = texts[index] = Vocabulary()
+                vocab.add("\n".join(own))
+            self._texts = texts
+        found = self._texts.get(article)
+        return Vocabulary() if found is None else found
+
+    def unrelated(self, i: int, text: str) -> bool:
+        """Tell whether open line ``i`` shares none of its content words with its article."""
+        if text[:1] in self._bullets:
+            return False  # an item of the article's own list
+        own = content_words(text)
+        if len(own) < MIN_UNRELATED_WORDS:
+            return False
+        return not shared_elsewhere(own, text, self.of(self._state.article[i]))
+
+
 def _open_lines(state: PageState) -> list[int]:
     """Lines no detector has classified that still hold unclaimed text, in order."""
     unclassified = map(is_, state.kind, repeat(None))
@@ -116,7 +174,102 @@ def detect_related(state: PageState) -> None:
             i = lines[k]
             closed[k] = ends_sentence(page[rests[i] : ends[i]])
     walk = _walk_one_article if state.n_articles == 1 else _walk_articles
-    walk(state, lines, closed)
+    words = _ArticleWords(state, lines)
+    walk(state, lines, closed, words)
+    _teaser_tails(state, lines, words)
+
+
+# Teaser tails: a site ends the body with the opening sentences of other stories
+# (`أعلن الإنتربول السعودي القبض على …`, `انتخب البرلمان العراقي، الإثنين، …`). Each is a lead of
+# its own: it carries on no sentence, and shares next to none of its words with the rest of
+# the article, where the article's own closing lines share its names and vocabulary.
+# A tail needs this many such lines, and leaves the article at least as many of its own.
+MIN_TAIL_LINES = 2
+# A teaser is a sentence of this many content words or more; a shorter line tells nothing.
+MIN_TEASER_WORDS = 6
+# The share of a teaser's content words that any other line of the article may hold.
+MAX_TEASER_SHARED = 0.15
+# A line that opens with `و` and a letter (not `وال`, `وأ`): a conjunction or a verb's root.
+_BARE_WAW = re.compile(r"و[^\W\dاأإآ]")
+
+
+def _tail_candidate(state: PageState, i: int, bullets: frozenset[str]) -> int:
+    """A cheap first look at line ``i``: 2, a teaser's shape; 1, the same but opening with
+    ``و`` (a conjunction, or a verb's first letter: `وجّه`, `وصل`), a teaser only between
+    teasers; 0, not a teaser (a bullet, too short, or carrying the story on).
+    """
+    if state.kind[i] is not None or state.rest[i] != state.starts[i]:
+        return 0
+    text = state.texts[i]
+    if text[0] in bullets or word_count(text, limit=MIN_TEASER_WORDS) < MIN_TEASER_WORDS:
+        return 0
+    if not carries_on(text):
+        return 2
+    return 1 if _BARE_WAW.match(text) and not carries_on(text[1:]) else 0
+
+
+def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) -> None:
+    """Claim the teaser tail at the end of each article's body as related headlines."""
+    if not lines:
+        return
+    bullets = frozenset(state.lexicon.bullets)
+    articles = state.article
+    # Each article's open lines, in order (one C-level pass on a page of one article).
+    if state.n_articles == 1:
+        per_article: dict[int, list[int]] = {articles[lines[0]]: list(lines)}
+    else:
+        per_article = {}
+        for i in lines:
+            per_article.setdefault(articles[i], []).append(i)
+    kinds = state.kind
+    for article, own in per_article.items():
+        # Its open lines, and the headlines the walk took among them (other stories too).
+        own = [i for i in own if kinds[i] == "related" or state.rest[i] < state.ends[i]]
+        # The tail's extent, read from the end on the cheap test first; most articles end
+        # on a line that carries on the story and cost nothing more.
+        shapes: list[int] = []
+        k = len(own)
+        while k > 0:
+            shape = (
+                2 if kinds[own[k - 1]] == "related" else _tail_candidate(state, own[k - 1], bullets)
+            )
+            if not shape:
+                break
+            shapes.append(shape)
+            k -= 1
+        # A tail starts with a teaser of its own shape: a `و` line above it is the story's.
+        while shapes and shapes[-1] == 1:
+            shapes.pop()
+            k += 1
+        if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
+            continue
+        # Now the words of the tail's lines, each looked for in the article's text.
+        known = words.of(article)
+        taken: list[int] = []
+        weak: list[bool] = []
+        others = 0  # lines of other stories in the tail: taken here or by the walk
+        for q in range(len(own) - 1, k - 1, -1):
+            i = own[q]
+            if kinds[i] != "related":
+                line = state.texts[i]
+                ws = content_words(line)
+                if len(ws) < MIN_TEASER_WORDS:
+                    break
+                if shared_elsewhere(ws, line, known) > MAX_TEASER_SHARED * len(ws):
+                    break
+                taken.append(i)
+                weak.append(shapes[len(own) - 1 - q] == 1)
+            others += 1
+        while weak and weak[-1]:
+            weak.pop()  # the tail's top line must be a teaser of its own shape
+            taken.pop()
+            others -= 1
+        if others < MIN_TAIL_LINES or not taken:
+            continue
+        for i in reversed(taken):
+            state.claim(i, "related_headline", state.starts[i], state.ends[i])
+            state.rest[i] = state.ends[i]
+            state.kind[i] = "related"
 
 
 # A candidate is an unpunctuated line after a line that ends a sentence (in its article). A
@@ -125,7 +278,9 @@ def detect_related(state: PageState) -> None:
 # same lines on a page of one article; the first is the fast one for such pages.
 
 
-def _walk_one_article(state: PageState, lines: Sequence[int], closed: list[bool]) -> None:
+def _walk_one_article(
+    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+) -> None:
     """Take the headline runs of a one-article page.
 
     The open lines right after a sentence are where the flags go from 1 to 0, found with
@@ -134,14 +289,16 @@ def _walk_one_article(state: PageState, lines: Sequence[int], closed: list[bool]
     flags = bytes(closed)
     k = flags.find(b"\x01\x00") + 1
     while k:
-        while _take(state, lines[k]):
+        while _take(state, lines[k], words):
             k += 1
             if k == len(lines) or closed[k]:
                 break
         k = flags.find(b"\x01\x00", k) + 1
 
 
-def _walk_articles(state: PageState, lines: Sequence[int], closed: list[bool]) -> None:
+def _walk_articles(
+    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+) -> None:
     """Take the headline runs of a page of any number of articles, interleaved or not."""
     articles = state.article
     prev_sentence: dict[int, bool] = {}
@@ -157,16 +314,21 @@ def _walk_articles(state: PageState, lines: Sequence[int], closed: list[bool]) -
         last = k + 1
         was_closed = prev_sentence.get(article, False)
         prev_sentence[article] = False
-        if was_closed and _take(state, i):
+        if was_closed and _take(state, i, words):
             taken.add(k)
             prev_sentence[article] = True
 
 
-def _take(state: PageState, i: int) -> bool:
+def _take(state: PageState, i: int, words: _ArticleWords) -> bool:
     """Claim open line ``i`` as headlines if the evidence says so; tell whether it did."""
     rests, ends = state.rest, state.ends
     text = state.texts[i] if rests[i] == state.starts[i] else state.text[rests[i] : ends[i]]
-    if headline_evidence(state, i, text) < THRESHOLD:
+    score = headline_evidence(state, i, text)
+    # Cohesion is the last point weighed, and only where it decides: the article's words
+    # are counted for the first line that needs them.
+    if score == THRESHOLD - 1 and words.unrelated(i, text):
+        score += 1
+    if score < THRESHOLD:
         return False
     for s, e in split_headlines(text, rests[i], state.similar_keys):
         state.claim(i, "related_headline", s, e)

@@ -1,0 +1,206 @@
+"""Lexical cohesion: how many of a stretch of text's content words an article already used.
+
+An article's own lines share its vocabulary and names; another story's lines do not. The
+read-also and related-headline detectors weigh that evidence: the words after a read-also
+marker that the main article already used tell a story that goes on from a new one.
+
+Words are compared on the fold key (:func:`arnews.normalize.fold_chars`), with the article
+and the clitics before it (``وال``, ``بال``, ``لل`` …) stripped and the function words of
+``data/stopwords.txt`` left out; a one-letter clitic (``و ف ب ل``) is not told from a root
+letter, so a word matches with or without it::
+
+    >>> sorted(content_words("وقال الرئيس الفرنسي إن فرنسا ستدعم الاتفاق"))
+    ['اتفاق', 'رئيس', 'ستدعم', 'فرنسا', 'فرنسي']
+
+A :class:`Vocabulary` counts the content words read so far; each text is folded and read
+once, with C-level passes, and each word is then looked up in constant time, so the evidence
+costs linear time in the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+
+from .normalize import FOLD_DELETED, FOLDED_FROM, fold
+
+__all__ = [
+    "Vocabulary",
+    "carries_on",
+    "content_words",
+    "fold_words",
+    "shared_elsewhere",
+    "shared_ratio",
+    "stop_words",
+]
+
+# What may stick to a word in running text.
+_PUNCTUATION = "،,.:؛;!?؟\"'«»“”()[]-–—…"
+# A stem shorter than this after stripping is a function word or noise.
+MIN_STEM = 3
+# The article and the clitics in front of it, longest first.
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال")
+# A whole word, as its stem: the clitics above stripped where MIN_STEM letters remain.
+_STEM = re.compile(rf"(?<![^\W_])(?:{'|'.join(_CLITICS)})?([^\W_]{{{MIN_STEM},}})(?![^\W_])")
+# The fold as string passes: the characters it deletes, and each letter variant it maps.
+_DELETE = re.compile("[" + re.escape("".join(sorted(FOLD_DELETED))) + "]")
+_LETTER_FOLDS = tuple(
+    sorted((raw, to) for to, raws in FOLDED_FROM.items() for raw in raws if raw != to)
+)
+# One-letter clitics: `وفرنسا` is `فرنسا`, but `فرنسا` is not `رنسا`; both forms are tried.
+_LETTER_CLITICS = frozenset("وفبل")
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """The folded function words left out of the vocabulary (``data/stopwords.txt``).
+
+    Example:
+        >>> "الي" in stop_words()
+        True
+    """
+    text = resources.files("arnews").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    words = [fold(line) for line in text.splitlines() if line.strip() and line[0] != "#"]
+    return frozenset({w for w in words if w} | {_stem(w) for w in words if w})
+
+
+@functools.cache
+def _continuations() -> tuple[frozenset[str], int]:
+    text = resources.files("arnews").joinpath("data/continuations.txt").read_text(encoding="utf-8")
+    phrases = frozenset(fold(line) for line in text.splitlines() if line.strip() and line[0] != "#")
+    return phrases, max((p.count(" ") + 1 for p in phrases), default=0)
+
+
+# Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
+_CARRY_START = re.compile(r"[\"«“”']|(?:و|ف[إأ]|لكن|ثم|كما|حيث|إذ|بل)")
+
+
+def carries_on(text: str) -> bool:
+    """Tell whether a paragraph opens by carrying on the story before it.
+
+    A quote, a clause word (``وأضاف``, ``لكن``, ``كما``) or a linking phrase
+    (``يذكر أن``, ``من جهته``, ``في المقابل``; ``data/continuations.txt``) ties it to what
+    came before: such a paragraph never opens another story.
+
+    Example:
+        >>> carries_on("يذكر أن الوزارة أعلنت الخطة في مارس."), carries_on("أعلنت الوزارة خطة.")
+        (True, False)
+    """
+    if _CARRY_START.match(text):
+        return True
+    phrases, longest = _continuations()
+    words = [w.strip(_PUNCTUATION) for w in fold_words(text[:80]).split(None, longest)[:longest]]
+    return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
+
+
+def _stem(word: str) -> str:
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
+            return word[len(clitic) :]
+    return word
+
+
+def fold_words(text: str) -> str:
+    """Fold ``text`` as :func:`arnews.normalize.fold_chars` does, with C-level string passes.
+
+    A ``str.translate`` reads a table entry per character; deleting the marks with one
+    pattern and replacing each letter variant that occurs is several times faster on a page.
+
+    Example:
+        >>> fold_words("إقرأ أيضاً")
+        'اقرا ايضا'
+    """
+    text = _DELETE.sub("", text)
+    for raw, folded in _LETTER_FOLDS:
+        if raw in text:
+            text = text.replace(raw, folded)
+    return text
+
+
+def content_words(text: str) -> set[str]:
+    """The content words of ``text``: folded, clitics stripped, function words left out.
+
+    Example:
+        >>> sorted(content_words("في الغوطة الشرقية"))
+        ['شرقيه', 'غوطه']
+    """
+    # One C-level pass: each word's stem, then the function words taken out as a set.
+    return set(_STEM.findall(fold_words(text))).difference(stop_words())
+
+
+def _stem_counts(text: str) -> Counter[str]:
+    """How often each content word occurs in ``text``, and each without a one-letter clitic."""
+    counts = Counter(_STEM.findall(fold_words(text)))
+    for word in stop_words().intersection(counts):
+        del counts[word]
+    counts.update(
+        {w[1:]: n for w, n in counts.items() if w[0] in _LETTER_CLITICS and len(w) > MIN_STEM}
+    )
+    return counts
+
+
+def shared_ratio(words: set[str], known: Vocabulary) -> float:
+    """The share of ``words`` that ``known`` holds (0.0 when ``words`` is empty).
+
+    Example:
+        >>> vocab = Vocabulary()
+        >>> vocab.add("الغوطة")
+        >>> shared_ratio({"غوطه", "شرقيه"}, vocab)
+        0.5
+    """
+    if not words:
+        return 0.0
+    counts = known.counts
+    shared = sum(1 for w in words if w in counts or (w[0] in _LETTER_CLITICS and w[1:] in counts))
+    return shared / len(words)
+
+
+def shared_elsewhere(words: set[str], line: str, known: Vocabulary) -> int:
+    """How many of ``words`` (from ``line``) ``known`` holds more often than ``line`` does.
+
+    ``known`` has read the line itself among others: a word is shared when another line
+    has it too.
+
+    Example:
+        >>> vocab = Vocabulary()
+        >>> vocab.update(["زار الوزير أسوان", "عاد الوزير"])
+        >>> shared_elsewhere(content_words("زار الوزير أسوان"), "زار الوزير أسوان", vocab)
+        1
+    """
+    own = _stem_counts(line)
+    counts = known.counts
+    return sum(1 for w in words if counts[w] > own[w])
+
+
+class Vocabulary:
+    """The content words read so far, with how often each occurred, grown a text at a time.
+
+    Example:
+        >>> vocab = Vocabulary()
+        >>> vocab.add("اجتاحت الفيضانات مدينة درنة")
+        >>> shared_ratio(content_words("ضحايا الفيضانات في درنة"), vocab)
+        0.6666666666666666
+    """
+
+    __slots__ = ("counts",)
+
+    def __init__(self) -> None:
+        #: Each content word read, and each without a one-letter clitic, with its count.
+        self.counts: Counter[str] = Counter()
+
+    @property
+    def size(self) -> int:
+        """How many distinct words were read (with their clitic-less forms)."""
+        return len(self.counts)
+
+    def add(self, text: str) -> None:
+        """Read ``text`` (join many lines into one text: each call folds once)."""
+        self.counts.update(_stem_counts(text))
+
+    def update(self, texts: Iterable[str]) -> None:
+        """Read each of ``texts``."""
+        for text in texts:
+            self.add(text)
