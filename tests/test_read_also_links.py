@@ -145,7 +145,7 @@ def test_aggregator_layout_still_embeds_after_the_footer() -> None:
     assert links(a) == [(HEAD, (P3,))]
 
 
-REAL = sorted((FIXTURES / "real").glob("ra-*.txt"))
+REAL = sorted((FIXTURES / "read-also").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
