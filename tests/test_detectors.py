@@ -242,3 +242,20 @@ def test_relative_stamp_needs_now() -> None:
     a = arnews.Parser(now=now).parse(text)
     assert a.published == datetime(2025, 6, 17, 9, 0)
     assert a.paragraphs == (BODY,)
+
+
+def test_glued_headlines_are_cut_where_a_construct_head_opens_the_next() -> None:
+    from arnews.detectors.regions import split_headlines
+
+    line = "ليبياإعلام إسرائيلي يوقف الحربعضو كنيست سابق يصف القطاعوزير خارجية بريطانيا"
+    heads = {"عضو", "وزير"}
+    got = [line[s:e] for s, e in split_headlines(line, 0, set(), heads)]
+    assert got == [
+        "ليبيا",
+        "إعلام إسرائيلي يوقف الحرب",
+        "عضو كنيست سابق يصف القطاع",
+        "وزير خارجية بريطانيا",
+    ]
+    # Without glue the letters show, a line is not a glued run: no word is cut by heads.
+    plain = "يوقف الحربعضو كنيست"
+    assert split_headlines(plain, 0, set(), heads) == [(0, len(plain))]

@@ -32,6 +32,7 @@ is the page's similar-articles list::
 from __future__ import annotations
 
 import functools
+from collections.abc import Container
 
 import regex
 
@@ -99,18 +100,26 @@ def bullet_pattern(bullets: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*")
 
 
-def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple[int, int]]:
+def split_headlines(
+    text: str, start: int, similar_keys: set[str], heads: Container[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Split a line of glued headlines at the points the evidence allows.
 
     Cuts where two words were glued together (letters no Arabic word has there) and around
-    any headline the page lists elsewhere. Returns spans relative to the whole input
-    (``start`` is the offset of ``text``).
+    any headline the page lists elsewhere. On a line that shows such glue, a definite noun
+    run into a construct head (``الحربعضو``: ``الحرب`` + ``عضو``, from ``heads``) is cut
+    too: headlines open with such heads, and no word is spelt that way. Returns spans
+    relative to the whole input (``start`` is the offset of ``text``).
 
     Example:
         >>> split_headlines("إلى ليبياإعلام إسرائيلي", 0, set())
         [(0, 9), (9, 23)]
+        >>> split_headlines("نحو ليبياإعلام يوقف الحربعضو كنيست", 0, set(), {"عضو"})
+        [(0, 9), (9, 25), (25, 34)]
     """
     cuts = set(glue_points(text))
+    if cuts and heads:
+        cuts.update(_head_glue_points(text, heads))
     if similar_keys:
         key = fold(text)
         if len(key) == len(text):
@@ -125,6 +134,24 @@ def split_headlines(text: str, start: int, similar_keys: set[str]) -> list[tuple
         prev = cut
     spans.append((start + prev, start + len(text)))
     return spans
+
+
+# A definite noun glued to the head noun that opens the next headline: the token starts
+# with the article and has at least two letters after it before the head.
+_DEFINITE_TOKEN = regex.compile(r"(?<!\S)ال\S{5,}")
+MIN_GLUED_HEAD = 3
+
+
+def _head_glue_points(text: str, heads: Container[str]) -> list[int]:
+    """Offsets inside ``الحربعضو``-like tokens where a known construct head starts."""
+    points = []
+    for m in _DEFINITE_TOKEN.finditer(text):
+        token = m.group()
+        for k in range(4, len(token) - MIN_GLUED_HEAD + 1):
+            if fold(token[k:]) in heads:
+                points.append(m.start() + k)
+                break
+    return points
 
 
 def _claim_similar_items(
@@ -170,7 +197,9 @@ def _claim_list_item(
         if claimed is not None:
             state.similar_keys.add(fold(state.text[claimed[0] : claimed[1]]))
     else:
-        for s, e in split_headlines(state.text[rest:line_end], rest, state.similar_keys):
+        for s, e in split_headlines(
+            state.text[rest:line_end], rest, state.similar_keys, state.gazetteer.heads
+        ):
             state.claim(i, "related_headline", s, e, article=article)
         state.rest[i] = line_end
     state.kind[i] = kind
@@ -474,9 +503,9 @@ def detect_regions(state: PageState) -> None:
         if state.is_open(i):
             # An inline widget: the headlines stand on the marker's own line.
             line_rest = state.rest[i]
-            for s, e in split_headlines(
-                state.text[line_rest : ends[i]], line_rest, state.similar_keys
-            ):
+            widget = state.text[line_rest : ends[i]]
+            heads = state.gazetteer.heads
+            for s, e in split_headlines(widget, line_rest, state.similar_keys, heads):
                 state.claim(i, "related_headline", s, e)
             state.rest[i] = ends[i]
             continue

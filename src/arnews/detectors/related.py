@@ -330,7 +330,7 @@ def _take(state: PageState, i: int, words: _ArticleWords) -> bool:
         score += 1
     if score < THRESHOLD:
         return False
-    for s, e in split_headlines(text, rests[i], state.similar_keys):
+    for s, e in split_headlines(text, rests[i], state.similar_keys, state.gazetteer.heads):
         state.claim(i, "related_headline", s, e)
     rests[i] = ends[i]
     state.kind[i] = "related"
