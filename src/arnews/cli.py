@@ -578,10 +578,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             raise UsageError(
                 "--format parquet needs pyarrow: pip install 'arnews[parquet]'"
             ) from exc
-    try:
-        out = Output(args.output)
-    except OSError as exc:
-        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    out = _open_output(args.output)
     try:
         try:
             writer = _make_writer(fmt, args, out)
@@ -689,6 +686,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return status
 
 
+def _open_output(target: str | None) -> Output:
+    """The output, or a usage error naming it when its folder cannot be written to."""
+    try:
+        return Output(target)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     decoded = _show_document(args)
     if isinstance(decoded, Failure):
@@ -767,10 +772,7 @@ def _show_write(args: argparse.Namespace, data: bytes) -> None:
     exist = os.path.exists(args.output) and os.path.exists(given)
     if exist and os.path.samefile(args.output, given):
         raise UsageError(f"the output {args.output} is the input {given}: it would be overwritten")
-    try:
-        out = Output(args.output)
-    except OSError as exc:
-        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    out = _open_output(args.output)
     try:
         try:
             out.stream.write(data)
@@ -1071,10 +1073,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
         for site in sorted(profiles):
             print(profiles[site].report(), file=sys.stderr)
     data = encode(profiles_json(profiles, site_from=site_from))
-    try:
-        out = Output(args.output)
-    except OSError as exc:
-        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    out = _open_output(args.output)
     try:
         # Written under a temporary name and renamed into place, as parse's output is.
         _guarded(out, functools.partial(_write_all, out))(data)
