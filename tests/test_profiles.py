@@ -69,7 +69,7 @@ def test_without_profiles_the_crawl_keeps_its_furniture_in_the_body() -> None:
     got = measure(pages, lambda site: parse)
     assert got.pages == 96
     assert got.furniture_lines > 800
-    assert got.furniture_left > 0.9 * got.furniture_lines
+    assert got.furniture_left > got.furniture_lines // 2
     assert got.body_lost == 0
 
 
