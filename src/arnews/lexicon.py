@@ -300,6 +300,23 @@ def _folded_prefixes(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
 
 
+def read_utf8(path: str | Path, error: type[ValueError]) -> str:
+    """Read a data file (lexicon, profile) as UTF-8, a BOM allowed; ``error`` names the file.
+
+    Example:
+        >>> read_utf8("/no/such/file.json", LexiconError)
+        Traceback (most recent call last):
+        ...
+        arnews.lexicon.LexiconError: /no/such/file.json: cannot read it: No such file or directory
+    """
+    try:
+        return Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise error(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
+
+
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list | tuple):
         kind = _KINDS_OF.get(type(value), type(value).__name__)
@@ -501,13 +518,7 @@ class Lexicon:
             ...     print(str(exc).split(": ", 1)[1])
             bullets must be a list of strings, not a string
         """
-        try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise LexiconError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
-        except UnicodeDecodeError as exc:
-            raise LexiconError(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
-        return _from_json(text, str(path))
+        return _from_json(read_utf8(path, LexiconError), str(path))
 
     @classmethod
     def default(cls) -> Lexicon:

@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from ..lexicon import MARKER_KINDS, MAX_PHRASE_CHARS, Lexicon
+from ..lexicon import MARKER_KINDS, MAX_PHRASE_CHARS, Lexicon, read_utf8
 from ..normalize import fold
 
 if TYPE_CHECKING:
@@ -288,12 +288,7 @@ def _dumps(data: Any) -> str:
 
 
 def _read_json(path: str | Path) -> Any:
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise ProfileError(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
+    text = read_utf8(path, ProfileError)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
