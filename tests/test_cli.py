@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import arnews
-from arnews.cli import Progress
+from arnews.cli.driver import Progress
 
 from .conftest import CONTRACT_KEYS, FIXTURES, SHARED_CORPUS
 

@@ -1,0 +1,306 @@
+"""The command line's options, and the ``argparse`` parser that holds them."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .. import __version__, term
+from ..io.readers import DEFAULT_MAX_CHARS
+from .common import (
+    PROG,
+)
+from .parse_cmd import FORMATS, cmd_parse
+from .show_cmd import cmd_show
+from .sites import cmd_learn
+from .stats_cmd import cmd_stats
+
+EPILOG = """\
+examples:
+  arnews parse examples/pages                 every *.txt under the folder -> JSON Lines
+  arnews examples/pages/league.txt            same as 'arnews parse ...'
+  cat page.txt | arnews -                     one page from standard input
+  arnews parse dump.jsonl --text-field content --id-field url -o out.parquet
+  arnews parse corpus/ --format txt --no-spans -o clean.txt --jobs 4
+  arnews parse corpus/ --errors record | head -3
+  arnews stats corpus/ --json
+  arnews show examples/pages/league.txt
+  arnews show --html examples/pages/league.txt -o league.html
+  arnews learn crawl/ -o profiles.json        one profile per site (one folder each)
+  arnews parse crawl/ --profiles profiles.json
+  arnews show dump.jsonl:12 --text-field content --color always | less -R
+
+exit status: 0 ok, 1 some input was bad (each problem is reported on stderr),
+2 bad command line, 71 worker processes cannot start, 74 the output could not be
+written (disk full, I/O error), 128+N stopped by signal N (129 SIGHUP, 130 Ctrl-C,
+143 SIGTERM), 141 output pipe closed.
+An output file is written under a temporary name and renamed into place when complete.
+"""
+
+
+def show_options(show: argparse.ArgumentParser) -> None:
+    """The options of ``arnews show``."""
+    show.add_argument(
+        "file",
+        metavar="FILE",
+        help="a text file, - for standard input, or a JSON Lines file (FILE.jsonl:LINE for "
+        "the record on line LINE)",
+    )
+    group = show.add_argument_group("output")
+    group.add_argument(
+        "--html",
+        action="store_true",
+        help="write one self-contained HTML page: the input with every part highlighted by "
+        "its kind, a legend, the warnings and the record",
+    )
+    group.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (default: standard output)"
+    )
+    group.add_argument(
+        "--color",
+        choices=term.COLOR_MODES,
+        default="auto",
+        help="colour each kind in the listing: auto (default) on a terminal unless NO_COLOR "
+        "is set, always, never",
+    )
+    group = show.add_argument_group("input")
+    group.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="text: the file is one page; jsonl: one JSON object a line; auto (default): "
+        ".jsonl/.ndjson files are JSON Lines, the rest text",
+    )
+    group.add_argument("--id", metavar="ID", help="the JSON Lines record whose id is ID")
+    group.add_argument(
+        "--text-field", default="text", metavar="NAME", help="JSON Lines field with the page text"
+    )
+    group.add_argument(
+        "--id-field", default="id", metavar="NAME", help="JSON Lines field with the record id"
+    )
+    group.add_argument(
+        "--max-chars",
+        type=positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse a document over N characters (default {DEFAULT_MAX_CHARS:,}; 0: no limit)",
+    )
+
+
+def profile_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("site profiles")
+    group.add_argument(
+        "--profiles",
+        metavar="FILE",
+        help="site profiles written by 'arnews learn': each document is parsed with its "
+        "site's profile (documents of other sites as usual)",
+    )
+    group.add_argument(
+        "--site-from",
+        metavar="KEY",
+        help="how a document's site is found: dir, id-prefix, field NAME or url "
+        "(default: as the profiles were learned)",
+    )
+
+
+def add_learn_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
+    learn = commands.add_parser(
+        "learn",
+        help="learn each site's furniture from a crawl: one profile per site",
+        description="Learn one profile per site (its furniture lines, headline-list headings, "
+        "marker spellings, tag phrases, sources, agencies) from the pages of a crawl, in one "
+        "pass, and write them as one JSON file for 'arnews parse --profiles'.",
+        epilog=EPILOG,
+        formatter_class=fmt,
+    )
+    input_options(learn)
+    learn.add_argument(
+        "--site-from",
+        metavar="KEY",
+        default="dir",
+        help="how a document's site is found: dir (default: the folder holding it), "
+        "id-prefix (its id up to the first / or :), field NAME (a JSON Lines field), "
+        "url (the host of its url field)",
+    )
+    learn.add_argument("-o", "--output", metavar="OUT", help="the profiles file (default: stdout)")
+    learn.add_argument(
+        "--min-pages",
+        type=at_least_one,
+        default=10,
+        metavar="N",
+        help="a site with fewer pages learns nothing (default 10)",
+    )
+    learn.add_argument(
+        "--max-pages",
+        type=at_least_one,
+        default=5000,
+        metavar="N",
+        help="pages read per site at most, which bounds memory (default 5000)",
+    )
+    learn.set_defaults(run=cmd_learn)
+
+
+# --------------------------------------------------------------------------------------------
+# The command line.
+
+
+def positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
+
+
+def at_least_one(value: str) -> int:
+    number = positive(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders (searched recursively) or - for standard input",
+    )
+    group = parser.add_argument_group("input")
+    group.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="files to take from folders (default: *.txt, or *.jsonl with --input-format jsonl)",
+    )
+    group.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="text: a file is one page; jsonl: one JSON object a line; "
+        "auto (default): .jsonl/.ndjson files are JSON Lines, the rest text",
+    )
+    group.add_argument(
+        "--text-field", default="text", metavar="NAME", help="JSON Lines field with the page text"
+    )
+    group.add_argument(
+        "--id-field",
+        default="id",
+        metavar="NAME",
+        help="JSON Lines field with the record id (default id; if absent: FILE:LINE)",
+    )
+    group.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="in folders, follow symbolic links to files and folders outside them (default: "
+        "report them as outside_link and go on)",
+    )
+    group.add_argument(
+        "--max-chars",
+        type=positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"a document over N characters is reported as too_large, not parsed "
+        f"(default {DEFAULT_MAX_CHARS:,}; 0: no limit)",
+    )
+    group = parser.add_argument_group("processing")
+    group.add_argument(
+        "-j",
+        "--jobs",
+        type=positive,
+        default=None,
+        metavar="N",
+        help="processes to parse in (default: the CPUs available; 1 parses in this process)",
+    )
+    group.add_argument(
+        "--chunksize",
+        type=at_least_one,
+        default=64,
+        metavar="N",
+        help="documents sent to a process at a time (default 64)",
+    )
+    group.add_argument(
+        "--errors",
+        choices=("skip", "fail", "record"),
+        default="skip",
+        help="on bad input: skip (default) reports it and goes on; fail stops; record also "
+        "writes an error record; the exit status is 1 in every case",
+    )
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``argparse`` parser of the ``arnews`` command."""
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Turn scraped Arabic news pages (plain text) into structured articles.",
+        epilog=EPILOG,
+        formatter_class=fmt,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    parse = commands.add_parser(
+        "parse",
+        help="parse pages into JSON Lines, JSON, CSV, Parquet or plain text",
+        description="Parse pages into one record per document, in input order. "
+        "arnews FILE... is short for arnews parse FILE....",
+        epilog=EPILOG,
+        formatter_class=fmt,
+    )
+    input_options(parse)
+    group = parse.add_argument_group("output")
+    group.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file (default: stdout); written as .OUT.XXXX.part beside it and renamed "
+        "when complete; may not be an input or inside an input folder",
+    )
+    group.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="jsonl (default; or from OUT's extension): one JSON object a line; json: one array; "
+        "csv: flat columns, lists joined with ' | '; parquet: typed columns (needs -o and "
+        "arnews[parquet]); txt: clean body only, a paragraph a line, a blank line after each "
+        "document",
+    )
+    group.add_argument(
+        "--no-spans",
+        action="store_true",
+        help="leave out spans, parts and warnings (the contract keys only)",
+    )
+    profile_options(parse)
+    parse.set_defaults(run=cmd_parse)
+
+    stats = commands.add_parser(
+        "stats",
+        help="count the sections, sources, tags and warnings of a corpus",
+        description="Count what a corpus contains: documents with each section, the most "
+        "frequent sources and tags, documents with warnings by code.",
+        epilog=EPILOG,
+        formatter_class=fmt,
+    )
+    input_options(stats)
+    stats.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    stats.add_argument(
+        "--top", type=positive, default=10, metavar="N", help="sources and tags listed (10)"
+    )
+    profile_options(stats)
+    stats.set_defaults(run=cmd_stats)
+    add_learn_command(commands, fmt)
+
+    show = commands.add_parser(
+        "show",
+        help="print one page's parts with their spans, or an HTML page of them (--html)",
+        description="Print each part of one page: its kind, its span [start:end] and its text, "
+        "coloured by kind on a terminal; or, with --html, write one HTML page showing them.",
+        epilog=EPILOG,
+        formatter_class=fmt,
+    )
+    show_options(show)
+    show.set_defaults(run=cmd_show)
+    return parser

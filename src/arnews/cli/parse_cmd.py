@@ -1,0 +1,106 @@
+"""``arnews parse``: every input into one record each, in the chosen format."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from pathlib import Path
+
+from ..io.writers import (
+    CsvWriter,
+    JsonArrayWriter,
+    JsonLinesWriter,
+    Output,
+    ParquetWriter,
+    TextWriter,
+    Writer,
+)
+from .common import (
+    SIGNALS,
+    Stopped,
+    UsageError,
+    WriteFailed,
+    check_paths,
+    guarded,
+    open_output,
+)
+from .driver import drive, ignore
+from .records import RENDERERS
+from .sites import profiled_task
+
+FORMATS = ("jsonl", "json", "csv", "parquet", "txt")
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".txt": "txt",
+}
+
+
+def output_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output and args.output != "-":
+        return SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "jsonl")
+    return "jsonl"
+
+
+def _make_writer(fmt: str, args: argparse.Namespace, out: Output) -> Writer:
+    record = args.errors == "record"
+    if fmt == "parquet":
+        return ParquetWriter(out.path, spans=not args.no_spans, errors=record)
+    if fmt == "csv":
+        return CsvWriter(out.stream, errors=record)
+    if fmt == "json":
+        return JsonArrayWriter(out.stream)
+    if fmt == "txt":
+        return TextWriter(out.stream)
+    return JsonLinesWriter(out.stream)
+
+
+def _finish(writer: Writer, out: Output) -> None:
+    # Ends the format (the array's bracket, Parquet's footer) and renames the file into
+    # place, as one step that a signal does not cut in two.
+    SIGNALS.held += 1
+    try:
+        writer.close()
+        out.commit()
+    finally:
+        SIGNALS.held -= 1
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    fmt = output_format(args)
+    check_paths(args)
+    if fmt == "parquet":
+        if args.output in (None, "-"):
+            raise UsageError("--format parquet writes a file: give it with -o FILE.parquet")
+        try:
+            import pyarrow.parquet  # type: ignore[import-untyped]  # noqa: F401
+        except ImportError as exc:
+            raise UsageError(
+                "--format parquet needs pyarrow: pip install 'arnews[parquet]'"
+            ) from exc
+    out = open_output(args.output)
+    try:
+        try:
+            writer = _make_writer(fmt, args, out)
+        except OSError as exc:
+            raise WriteFailed(out.name, exc) from exc
+        on_error = guarded(out, writer.write_error) if args.errors == "record" else ignore
+        try:
+            task = profiled_task(args, RENDERERS[fmt])
+            status = drive(args, fmt, guarded(out, writer.write), on_error, task)
+        except Stopped:
+            # What is complete is kept, in a valid file: the format is ended as at a normal
+            # end (see docs/reliability.md). If that fails too, the file is discarded.
+            with contextlib.suppress(Exception):
+                _finish(writer, out)
+            raise
+        guarded(out, lambda _: _finish(writer, out))(None)
+        SIGNALS.check()
+        return status
+    finally:
+        out.discard()  # nothing left to do after a commit; removes the temporary file else
