@@ -11,7 +11,7 @@ from .common import (
     PROG,
 )
 from .parse_cmd import FORMATS, cmd_parse
-from .show_cmd import cmd_show
+from .show_cmd import cmd_examples, cmd_show
 from .sites import cmd_learn
 from .stats_cmd import cmd_stats
 
@@ -25,6 +25,7 @@ examples:
   arnews parse corpus/ --errors record | head -3
   arnews stats corpus/ --json
   arnews show examples/pages/league.txt
+  arnews show "$(arnews examples league)"     a page shipped with arnews, from anywhere
   arnews show --html examples/pages/league.txt -o league.html
   arnews learn crawl/ -o profiles.json        one profile per site (one folder each)
   arnews parse crawl/ --profiles profiles.json
@@ -130,6 +131,22 @@ def profile_options(parser: argparse.ArgumentParser) -> None:
         help="how a document's site is found: dir, id-prefix, field NAME or url "
         "(default: as the profiles were learned)",
     )
+
+
+def add_examples_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
+    """``arnews examples``: where the bundled example pages are."""
+    examples = commands.add_parser(
+        "examples",
+        help="print the folder of the example pages shipped with arnews (or one page's path)",
+        description="Print the folder of the example pages installed with arnews, or the path "
+        'of one of them, for the other commands: arnews show "$(arnews examples league)", '
+        'arnews parse "$(arnews examples)".',
+        formatter_class=fmt,
+    )
+    examples.add_argument(
+        "name", nargs="?", metavar="NAME", help="a page: book-fair, league or weather"
+    )
+    examples.set_defaults(run=cmd_examples)
 
 
 def add_learn_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
@@ -342,4 +359,5 @@ def build_parser() -> argparse.ArgumentParser:
     profile_options(show)
     lexicon_options(show)
     show.set_defaults(run=cmd_show)
+    add_examples_command(commands, fmt)
     return parser

@@ -53,6 +53,23 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_examples(args: argparse.Namespace) -> int:
+    """``arnews examples [NAME]``: the folder of the bundled example pages, or one page's
+    path, for the other commands to read (``arnews show "$(arnews examples league)"``)."""
+    from ..bundled import examples_folder
+
+    folder = examples_folder()
+    if args.name is None:
+        write_stdout(encode(f"{folder}\n"))
+        return EXIT_OK
+    page = folder / f"{args.name.removesuffix('.txt')}.txt"
+    if not page.is_file():
+        names = ", ".join(sorted(p.stem for p in folder.glob("*.txt")))
+        raise UsageError(f"no example page {args.name!r}: the pages are {names}")
+    write_stdout(encode(f"{page}\n"))
+    return EXIT_OK
+
+
 def _show_parser(args: argparse.Namespace, item: Raw, doc_id: Any) -> tuple[Parser, str | None]:
     """The parser for the page: ``--lexicon``/``--tag-lexicon``, and its site's profile with
     ``--profiles`` (with the site's name; ``None`` when no profile applies)."""
