@@ -26,9 +26,10 @@ from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from tqdm import tqdm
-
 PROG = "arnews"
+
+#: Bars on the screen now: while there is one, messages go through ``tqdm.write``.
+_SHOWN: list[Any] = []
 
 #: Inputs whose file size is not the bytes the run reads: compressed, or columnar.
 PACKED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".parquet")
@@ -45,7 +46,14 @@ def say(line: str, stream: IO[str] | None = None) -> None:
         >>> out.getvalue()
         'arnews: error: a.txt: empty file\\n'
     """
-    tqdm.write(line, file=stream if stream is not None else sys.stderr)
+    stream = stream if stream is not None else sys.stderr
+    if _SHOWN:
+        from tqdm import tqdm
+
+        tqdm.write(line, file=stream)
+    else:
+        stream.write(line + "\n")
+        stream.flush()
 
 
 def _file_size(path: str) -> int | None:
@@ -134,16 +142,23 @@ def _columns(stream: IO[str]) -> int:
         return 0
 
 
-class _Bar(tqdm):  # type: ignore[type-arg]
-    """A bar in bytes that also shows the documents done."""
+def _bar_class() -> Any:
+    # tqdm is imported only where a bar is drawn: not in the worker processes, which import
+    # this module with the task they are sent, nor in runs without a terminal.
+    from tqdm import tqdm
 
-    docs = 0
+    class Bar(tqdm):  # type: ignore[type-arg]
+        """A bar in bytes that also shows the documents done."""
 
-    @property
-    def format_dict(self) -> MutableMapping[str, Any]:
-        values = super().format_dict
-        values["postfix"] = f"{self.docs:,} docs"
-        return values
+        docs = 0
+
+        @property
+        def format_dict(self) -> MutableMapping[str, Any]:
+            values = super().format_dict
+            values["postfix"] = f"{self.docs:,} docs"
+            return values
+
+    return tqdm, Bar
 
 
 class Progress:
@@ -164,6 +179,7 @@ class Progress:
         self.nbytes = 0
         self._total: int | None = None
         self._bar: Any = None
+        self._bytes = False
         if not enabled:
             return
         common: dict[str, Any] = {
@@ -175,13 +191,16 @@ class Progress:
             "leave": False,  # the summary takes its place
             "mininterval": 0.25,
         }
-        if measure is not None and sized(*measure):
-            self._bar = _Bar(
+        plain, in_bytes = _bar_class()
+        self._bytes = measure is not None and sized(*measure)
+        if measure is not None and self._bytes:
+            self._bar = in_bytes(
                 total=None, unit="B", unit_scale=True, unit_divisor=1000, smoothing=0.1, **common
             )
             threading.Thread(target=self._measure, args=measure, daemon=True).start()
         else:
-            self._bar = tqdm(unit=" docs", unit_scale=False, **common)
+            self._bar = plain(unit=" docs", unit_scale=False, **common)
+        _SHOWN.append(self._bar)
 
     def _measure(self, paths: Sequence[str], pattern: str | None, input_format: str) -> None:
         # Only sets a number: the main thread draws (tqdm is not drawn from two threads).
@@ -194,7 +213,7 @@ class Progress:
         bar = self._bar
         if bar is None:
             return
-        if isinstance(bar, _Bar):
+        if self._bytes:
             bar.docs = self.docs
             if self._total is not None and bar.total is None:
                 bar.total = max(self._total, self.nbytes)
@@ -205,5 +224,6 @@ class Progress:
     def close(self) -> None:
         """Take the bar off the terminal."""
         if self._bar is not None:
+            _SHOWN.remove(self._bar)
             self._bar.close()
             self._bar = None
