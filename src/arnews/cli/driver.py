@@ -175,7 +175,10 @@ def drive(
     summary_out = _summary_output(args)
     summary = RunSummary(command, records_for_errors=command == "parse" and args.errors == "record")
     interactive = sys.stderr.isatty() and not args.quiet
-    progress = Progress(sys.stderr, interactive, (args.paths, args.glob, args.input_format))
+    # A run that reads part of its input (--skip, --limit, --resume) has no total to reach.
+    partial = any(getattr(args, name, None) for name in ("skip", "limit", "resume"))
+    measure = None if partial else (args.paths, args.glob, args.input_format)
+    progress = Progress(sys.stderr, interactive, measure)
     status = EXIT_OK
     completed = False
     try:

@@ -35,7 +35,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if isinstance(found, Failure):
         print(found.line(), file=sys.stderr)
         return EXIT_DATA
-    item, (doc_id, text) = found
+    item, decoded = found
+    doc_id, text = decoded[0], decoded[1]  # the id and the text, whatever else it carries
     parser, site = _show_parser(args, item, doc_id)
     article = parser.parse(text)
     if args.html:
@@ -81,7 +82,7 @@ def _show_parser(args: argparse.Namespace, item: Raw, doc_id: Any) -> tuple[Pars
     return (task.parser, None) if parser is None else (parser, site)
 
 
-def _show_document(args: argparse.Namespace) -> tuple[Raw, tuple[Any, str]] | Failure:
+def _show_document(args: argparse.Namespace) -> tuple[Raw, Any] | Failure:
     """The one document ``arnews show`` is asked for: a text file, standard input, or one
     record of a JSON Lines file (``FILE:LINE``, ``--id ID``, or its only record)."""
     path, line = args.file, None
