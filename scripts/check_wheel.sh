@@ -68,6 +68,9 @@ need = [
     "arnews/data/lexicon.json",
     "arnews/data/dates.json",
     "arnews/detectors/__init__.py",
+    "arnews/examples/book-fair.txt",
+    "arnews/examples/league.txt",
+    "arnews/examples/weather.txt",
 ]
 missing = [n for n in need if n not in in_wheel]
 if not any(n.startswith("arnews/data/gazetteer/") and n.endswith(".txt") for n in in_wheel):
@@ -95,7 +98,7 @@ step "create a fresh venv and install the wheel"
 VPY="$WORK/venv/bin/python"
 "$VPY" -m pip install --quiet "$WHEEL" >"$WORK/install.log" 2>&1 \
     || { tail -n 30 "$WORK/install.log"; fail "pip install the wheel"; }
-"$VPY" -m pip list --format=freeze 2>/dev/null | grep -i -E '^(arnews|regex|attrs)=' || true
+"$VPY" -m pip list --format=freeze 2>/dev/null | grep -i -E '^(arnews|regex|attrs|tqdm)=' || true
 
 # Run the checks from an empty directory, so that the source tree cannot be imported by mistake.
 mkdir -p "$WORK/run"
@@ -143,5 +146,14 @@ count="$(printf '%s\n' "$records" | grep -c '^{')"
 pages="$(find "$ROOT/examples/pages" -name '*.txt' | wc -l | tr -d ' ')"
 [[ "$count" == "$pages" ]] || fail "arnews parse wrote $count records for $pages pages"
 echo "ok: $count JSON Lines records for $pages pages"
+
+step "the example pages shipped in the wheel: arnews examples, arnews show, example_pages()"
+league="$("$WORK/venv/bin/arnews" examples league)" || fail "arnews examples league"
+[[ "$league" == *site-packages/arnews/examples/league.txt ]] || fail "arnews examples: $league"
+shown="$("$WORK/venv/bin/arnews" show "$league")" || fail "arnews show \$(arnews examples league)"
+printf '%s\n' "$shown" | head -n 1
+printf '%s\n' "$shown" | grep -q '^source \[' || fail "arnews show found no source line"
+"$VPY" -c 'import arnews; pages = arnews.example_pages(); assert sorted(pages) == ["book-fair", "league", "weather"], pages; print("ok: arnews.example_pages() ->", ", ".join(pages))' \
+    || fail "arnews.example_pages()"
 
 step "done in $((SECONDS - started)) s: the wheel builds, installs and works"

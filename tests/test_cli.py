@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -262,14 +263,28 @@ def test_closed_output_pipe_exits_quietly() -> None:
     assert stderr == b""
 
 
-def test_progress_line_shows_docs_per_second() -> None:
+def test_progress_bar_counts_bytes_toward_the_inputs_size() -> None:
     stream = io.StringIO()
-    progress = Progress(stream, enabled=True)
-    progress.update(1000)
+    progress = Progress(stream, enabled=True, measure=(["examples/pages"], None, "auto"))
+    for _ in range(300):  # the size is measured in a thread: wait for it, in updates
+        progress.update(1, 10)
+        if "%" in stream.getvalue():
+            break
+        time.sleep(0.01)
     progress.close()
-    assert "1 docs" in stream.getvalue()
-    assert "docs/s" in stream.getvalue()
-    assert stream.getvalue().endswith("\n")
+    shown = stream.getvalue()
+    assert "arnews:" in shown and "docs]" in shown and "B/s" in shown
+    assert "%" in shown  # the total is known: a percentage and an ETA
+    assert shown.endswith("\r")  # the bar is taken off at the end: the summary follows
+
+
+def test_progress_bar_counts_documents_when_the_size_is_unknown() -> None:
+    stream = io.StringIO()
+    progress = Progress(stream, enabled=True, measure=(["-"], None, "auto"))
+    progress.update(1, 1000)
+    progress.close()
+    assert "arnews: 0 docs" in stream.getvalue()
+    assert "%" not in stream.getvalue()
 
 
 def test_no_progress_when_stderr_is_not_a_terminal() -> None:
@@ -307,7 +322,8 @@ def test_progress_on_a_terminal(quiet: bool) -> None:
     if quiet:
         assert shown == b""
     else:
-        assert b"arnews: 3 docs" in shown
+        assert b"arnews: 0.00B [00:00" in shown  # the bar, then the summary in its place
+        assert b"arnews: 3 documents in, 3 records out, no errors" in shown
         assert b"docs/s" in shown
 
 

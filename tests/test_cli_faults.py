@@ -316,7 +316,7 @@ def test_a_document_that_kills_its_worker_is_an_error_record(
     # goes on, that document alone becomes a worker_died record. The killer is a text the
     # parser is made to die on, in the workers, through the task the command builds.
     from arnews import cli
-    from arnews.cli import driver
+    from arnews.cli import lexicons
 
     big = tmp_path / "big.jsonl"
     ids = write_jsonl(big, 200)
@@ -324,7 +324,7 @@ def test_a_document_that_kills_its_worker_is_an_error_record(
     lines[77] = json.dumps({"id": "killer", "text": "KILL-THE-WORKER"})
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
     ids[77] = "killer"
-    monkeypatch.setattr(driver, "Parser", _DyingParser)
+    monkeypatch.setattr(lexicons, "Parser", _DyingParser)  # where the command makes its parser
     out = tmp_path / "out.jsonl"
     status = cli.main(
         ["parse", str(big), "-o", str(out), "-j", "2", "--chunksize", "8", "--errors", "record"]
@@ -384,14 +384,14 @@ def test_a_memory_error_in_the_parser_is_an_error_record(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from arnews import cli
-    from arnews.cli import driver
+    from arnews.cli import lexicons
 
     def exhausted(self: Parser, text: str) -> Any:
         if "طويل" in text:
             raise MemoryError
         return Parser.parse(self, text)
 
-    monkeypatch.setattr(driver, "Parser", type("Exhausted", (Parser,), {"parse": exhausted}))
+    monkeypatch.setattr(lexicons, "Parser", type("Exhausted", (Parser,), {"parse": exhausted}))
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "a.txt").write_text("خبر طويل.", encoding="utf-8")

@@ -13,6 +13,7 @@ from __future__ import annotations
 # 40 ms of every start-up of the command and of each worker process.
 from ._version import __version__
 from .batch import parse_many
+from .bundled import example_pages
 from .chain import Chain, Detector
 from .dates import DateMatch, parse_date, scan_date
 from .lexicon import Lexicon, LexiconError
@@ -44,6 +45,7 @@ __all__ = [
     "TagLexicon",
     "__version__",
     "article_schema",
+    "example_pages",
     "fold",
     "normalize",
     "parse",

@@ -3,7 +3,8 @@
 ``arnews parse`` turns files, folders, standard input or JSON Lines dumps into JSON Lines (or
 JSON, CSV, Parquet, plain text), in several processes, in input order, in constant memory.
 ``arnews stats`` counts what a corpus contains; ``arnews show`` prints one page's parts with
-their spans; ``arnews learn`` learns site profiles. ``arnews FILE...`` is short for
+their spans; ``arnews learn`` learns site profiles; ``arnews examples`` prints the folder of
+the example pages installed with the package. ``arnews FILE...`` is short for
 ``arnews parse FILE...``.
 
 Bad data never produces a traceback: each problem is one line on stderr
@@ -16,9 +17,12 @@ temporary name and renamed into place when complete (see ``docs/reliability.md``
 
 The package's modules, one job each: :mod:`~arnews.cli.app` (the entry point),
 :mod:`~arnews.cli.options` (the options), :mod:`~arnews.cli.driver` (the parallel driver),
-:mod:`~arnews.cli.records` (what a worker returns), one module per command
-(:mod:`~arnews.cli.parse_cmd`, :mod:`~arnews.cli.stats_cmd`, :mod:`~arnews.cli.show_cmd`,
-:mod:`~arnews.cli.sites`) and :mod:`~arnews.cli.common` (exit statuses, signals, outputs).
+:mod:`~arnews.cli.progress` (the progress bar), :mod:`~arnews.cli.summary` (the run's summary
+and the collapsing of repeated errors), :mod:`~arnews.cli.lexicons` (the parser built from
+``--lexicon``/``--tag-lexicon``), :mod:`~arnews.cli.records` (what a worker returns), one
+module per command (:mod:`~arnews.cli.parse_cmd`, :mod:`~arnews.cli.stats_cmd`,
+:mod:`~arnews.cli.show_cmd`, :mod:`~arnews.cli.sites`) and :mod:`~arnews.cli.common` (exit
+statuses, signals, outputs).
 Reading inputs and writing outputs live in :mod:`arnews.io`, which the library uses too.
 
 Example:

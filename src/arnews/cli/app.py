@@ -26,7 +26,7 @@ from .common import (
 from .options import build_parser
 from .sites import join_site_from
 
-_COMMANDS = {"parse", "stats", "show", "learn"}
+_COMMANDS = {"parse", "stats", "show", "learn", "examples"}
 _TOP_LEVEL = {"-h", "--help", "--version"}
 
 

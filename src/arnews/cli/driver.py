@@ -1,29 +1,38 @@
 """The parallel driver: the task each worker runs on one input, and the loop that hands out
-inputs, reports failures in input order, writes results and shows progress."""
+inputs, reports failures in input order, writes results, shows progress (:mod:`.progress`)
+and sums the run up (:mod:`.summary`)."""
 
 from __future__ import annotations
 
 import argparse
 import functools
 import multiprocessing
+import signal
 import sys
-import time
 from collections.abc import Callable, Iterator
-from typing import IO, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
 from ..batch import START_METHOD, default_jobs, ordered_map
 from ..io.readers import DEFAULT_MAX_CHARS, Failure, Raw, decode, read_inputs
+from ..io.writers import Output
 from ..model import Article
 from ..parser import Parser
 from .common import (
     EXIT_DATA,
     EXIT_OK,
+    EXIT_SIGNAL_BASE,
     PROG,
     SIGNALS,
+    Stopped,
+    UsageError,
+    WriteFailed,
 )
+from .lexicons import command_parser
+from .progress import Progress, say
 from .records import RENDERERS
+from .summary import RunSummary
 
 # --------------------------------------------------------------------------------------------
 # Items that flow through the pipeline. NamedTuples: they pickle small and fast, which matters
@@ -101,48 +110,7 @@ def report_death(reason: str, items: int, again: bool) -> None:
         what = f"holding {held}; a fresh worker parses them again, one at a time"
     else:
         what = "again on one document: it is reported as worker_died"
-    print(f"{PROG}: warning: a worker process died ({reason}) {what}", file=sys.stderr)
-
-
-# --------------------------------------------------------------------------------------------
-# Progress on a terminal.
-
-
-class Progress:
-    """A one-line ``docs, docs/s, MB/s`` counter on ``stream``, redrawn a few times a second."""
-
-    INTERVAL = 0.25
-
-    def __init__(self, stream: IO[str], enabled: bool) -> None:
-        self.stream = stream
-        self.enabled = enabled
-        self.docs = 0
-        self.nbytes = 0
-        self.started = time.monotonic()
-        self.shown = self.started
-
-    def update(self, nbytes: int) -> None:
-        self.docs += 1
-        self.nbytes += nbytes
-        if self.enabled:
-            now = time.monotonic()
-            if now - self.shown >= self.INTERVAL:
-                self.shown = now
-                self._draw(now)
-
-    def _draw(self, now: float) -> None:
-        elapsed = max(now - self.started, 1e-9)
-        self.stream.write(
-            f"\r{PROG}: {self.docs:,} docs  {self.docs / elapsed:,.0f} docs/s  "
-            f"{self.nbytes / elapsed / 1e6:,.1f} MB/s "
-        )
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self._draw(time.monotonic())
-            self.stream.write("\n")
-            self.stream.flush()
+    say(f"{PROG}: warning: a worker process died ({reason}) {what}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -163,9 +131,7 @@ def pipeline(
         # process, so it may set this process-wide option; the library does not.
         multiprocessing.set_forkserver_preload(["arnews"])
     task = task or Task(
-        # The parser's own limit follows the command's, so a page the command lets through
-        # is parsed, not returned as body text.
-        Parser(max_chars=args.max_chars or None),
+        command_parser(args),
         RENDERERS[render],
         spans=not getattr(args, "no_spans", False),
         text_field=args.text_field,
@@ -198,42 +164,93 @@ def drive(
 ) -> int:
     """Run the pipeline; return the exit status.
 
-    Each failure is reported on stderr in input order and passed to ``on_error`` (which writes
-    an error record, or counts it); ``--errors fail`` stops at the first one.
+    Each failure is reported on stderr in input order (the first
+    :data:`~arnews.cli.summary.SHOWN_PER_CODE` of each kind; the rest are counted) and passed
+    to ``on_error`` (which writes an error record, or counts it); ``--errors fail`` stops at
+    the first one. A progress bar is shown on a terminal, and a summary at the end (unless
+    ``-q``); ``--summary-json FILE`` writes the summary as JSON, even after a signal.
     """
-    progress = Progress(sys.stderr, sys.stderr.isatty() and not args.quiet)
+    command = getattr(args, "command", None) or "parse"
+    results = pipeline(args, render, task)  # the lexicons are read here: a usage error first
+    summary_out = _summary_output(args)
+    summary = RunSummary(command, records_for_errors=command == "parse" and args.errors == "record")
+    interactive = sys.stderr.isatty() and not args.quiet
+    # A run that reads part of its input (--skip, --limit, --resume) has no total to reach.
+    partial = any(getattr(args, name, None) for name in ("skip", "limit", "resume"))
+    measure = None if partial else (args.paths, args.glob, args.input_format)
+    progress = Progress(sys.stderr, interactive, measure)
     status = EXIT_OK
-    results = pipeline(args, render, task)
+    completed = False
     try:
-        for result in results:
-            if isinstance(result, Failure):
-                status = EXIT_DATA
-                if progress.enabled:
-                    sys.stderr.write("\r\x1b[K")  # the message replaces the progress line
-                print(result.line(), file=sys.stderr)
-                SIGNALS.held += 1  # a record is written whole, or not at all
-                try:
-                    on_error(result)
-                finally:
-                    SIGNALS.held -= 1
-                SIGNALS.check()
-                if args.errors == "fail":
-                    break
-                progress.update(0)
-            else:
-                SIGNALS.held += 1
-                try:
-                    on_done(result.payload)
-                finally:
-                    SIGNALS.held -= 1
-                SIGNALS.check()
-                progress.update(result.nbytes)
+        try:
+            for result in results:
+                if isinstance(result, Failure):
+                    status = EXIT_DATA
+                    summary.failed(result)
+                    SIGNALS.held += 1  # a record is written whole, or not at all
+                    try:
+                        on_error(result)
+                    finally:
+                        SIGNALS.held -= 1
+                    SIGNALS.check()
+                    progress.update(1, 0)
+                    if args.errors == "fail":
+                        break
+                else:
+                    SIGNALS.held += 1
+                    try:
+                        on_done(result.payload)
+                    finally:
+                        SIGNALS.held -= 1
+                    SIGNALS.check()
+                    summary.done(1, result.nbytes)
+                    progress.update(1, result.nbytes)
+        finally:
+            close = getattr(results, "close", None)
+            if close is not None:  # stop the workers even when the output broke mid-way
+                close()
+        completed = True
+    except Stopped as exc:
+        summary.stopped = signal.Signals(exc.signum).name
+        raise
+    except KeyboardInterrupt:
+        summary.stopped = "SIGINT"
+        raise
     finally:
-        close = getattr(results, "close", None)
-        if close is not None:  # stop the workers even when the output broke mid-way
-            close()
         progress.close()
+        summary.finish()
+        for line in summary.hidden():  # even with -q: they are part of the error report
+            say(line)
+        if interactive:
+            for line in summary.block():
+                say(line)
+        if summary_out is not None:
+            _write_summary(summary, summary_out, status, completed)
     return status
+
+
+def _summary_output(args: argparse.Namespace) -> Output | None:
+    # Opened before the run, so that a folder that cannot be written to is told at once,
+    # not after hours of parsing.
+    target = getattr(args, "summary_json", None)
+    if target is None:
+        return None
+    try:
+        return Output(target)
+    except OSError as exc:
+        raise UsageError(f"--summary-json: cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def _write_summary(summary: RunSummary, out: Output, status: int, completed: bool) -> None:
+    if summary.stopped is not None:
+        status = EXIT_SIGNAL_BASE + getattr(signal, summary.stopped)
+    try:
+        summary.write_json(out, status)
+    except OSError as exc:
+        if completed:  # else the run's own error is the one to tell
+            raise WriteFailed(out.name, exc) from exc
+    finally:
+        out.discard()
 
 
 def ignore(failure: Failure) -> None:

@@ -11,7 +11,7 @@ from .common import (
     PROG,
 )
 from .parse_cmd import FORMATS, cmd_parse
-from .show_cmd import cmd_show
+from .show_cmd import cmd_examples, cmd_show
 from .sites import cmd_learn
 from .stats_cmd import cmd_stats
 
@@ -25,6 +25,7 @@ examples:
   arnews parse corpus/ --errors record | head -3
   arnews stats corpus/ --json
   arnews show examples/pages/league.txt
+  arnews show "$(arnews examples league)"     a page shipped with arnews, from anywhere
   arnews show --html examples/pages/league.txt -o league.html
   arnews learn crawl/ -o profiles.json        one profile per site (one folder each)
   arnews parse crawl/ --profiles profiles.json
@@ -87,6 +88,35 @@ def show_options(show: argparse.ArgumentParser) -> None:
     )
 
 
+def run_summary_options(parser: argparse.ArgumentParser) -> None:
+    """``--summary-json``: the end-of-run summary as a file (parse, stats, learn)."""
+    group = parser.add_argument_group("run summary")
+    group.add_argument(
+        "--summary-json",
+        metavar="FILE",
+        help="write the run's summary (documents in, records out, errors by kind, time, "
+        "docs/s, exit status) to FILE as JSON, whole or not at all, even after Ctrl-C; "
+        "on a terminal the summary is also shown on stderr at the end (not with -q)",
+    )
+
+
+def lexicon_options(parser: argparse.ArgumentParser) -> None:
+    """``--lexicon`` and ``--tag-lexicon``: the parser's knowledge, from files."""
+    group = parser.add_argument_group("lexicons")
+    group.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        help="parse with this marker lexicon (JSON, as Lexicon.save writes it) instead of "
+        "the one shipped with arnews",
+    )
+    group.add_argument(
+        "--tag-lexicon",
+        metavar="FILE",
+        help="known tag phrases (JSON from TagLexicon.save, or a text file with one phrase "
+        "a line) that split tag lines without separators",
+    )
+
+
 def profile_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("site profiles")
     group.add_argument(
@@ -101,6 +131,22 @@ def profile_options(parser: argparse.ArgumentParser) -> None:
         help="how a document's site is found: dir, id-prefix, field NAME or url "
         "(default: as the profiles were learned)",
     )
+
+
+def add_examples_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
+    """``arnews examples``: where the bundled example pages are."""
+    examples = commands.add_parser(
+        "examples",
+        help="print the folder of the example pages shipped with arnews (or one page's path)",
+        description="Print the folder of the example pages installed with arnews, or the path "
+        'of one of them, for the other commands: arnews show "$(arnews examples league)", '
+        'arnews parse "$(arnews examples)".',
+        formatter_class=fmt,
+    )
+    examples.add_argument(
+        "name", nargs="?", metavar="NAME", help="a page: book-fair, league or weather"
+    )
+    examples.set_defaults(run=cmd_examples)
 
 
 def add_learn_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
@@ -137,6 +183,8 @@ def add_learn_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
         metavar="N",
         help="pages read per site at most, which bounds memory (default 5000)",
     )
+    lexicon_options(learn)
+    run_summary_options(learn)
     learn.set_defaults(run=cmd_learn)
 
 
@@ -227,7 +275,9 @@ def input_options(parser: argparse.ArgumentParser) -> None:
         help="on bad input: skip (default) reports it and goes on; fail stops; record also "
         "writes an error record; the exit status is 1 in every case",
     )
-    group.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    group.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -274,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave out spans, parts and warnings (the contract keys only)",
     )
     profile_options(parse)
+    lexicon_options(parse)
+    run_summary_options(parse)
     parse.set_defaults(run=cmd_parse)
 
     stats = commands.add_parser(
@@ -290,6 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--top", type=positive, default=10, metavar="N", help="sources and tags listed (10)"
     )
     profile_options(stats)
+    lexicon_options(stats)
+    run_summary_options(stats)
     stats.set_defaults(run=cmd_stats)
     add_learn_command(commands, fmt)
 
@@ -302,5 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=fmt,
     )
     show_options(show)
+    profile_options(show)
+    lexicon_options(show)
     show.set_defaults(run=cmd_show)
+    add_examples_command(commands, fmt)
     return parser

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import term
-from ..io.readers import Failure, decode, read_inputs
+from ..io.readers import Failure, Raw, decode, read_inputs
 from ..io.writers import (
     encode,
     id_text,
@@ -25,15 +25,20 @@ from .common import (
     open_output,
     write_stdout,
 )
+from .lexicons import command_parser
+from .records import summarise
+from .sites import profiled_task, site_of
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    decoded = _show_document(args)
-    if isinstance(decoded, Failure):
-        print(decoded.line(), file=sys.stderr)
+    found = _show_document(args)
+    if isinstance(found, Failure):
+        print(found.line(), file=sys.stderr)
         return EXIT_DATA
-    doc_id, text = decoded
-    article = Parser(max_chars=args.max_chars or None).parse(text)
+    item, decoded = found
+    doc_id, text = decoded[0], decoded[1]  # the id and the text, whatever else it carries
+    parser, site = _show_parser(args, item, doc_id)
+    article = parser.parse(text)
     if args.html:
         out = render_html(text, article, name=id_text(doc_id))
     else:
@@ -42,12 +47,42 @@ def cmd_show(args: argparse.Namespace) -> int:
         colour = args.color == "always" or (to_stdout and colour_wanted(args.color, sys.stdout))
         paragraphs = len(article.paragraphs)
         header = f"{id_text(doc_id)}: {len(text):,} characters, {paragraphs} paragraphs"
+        if site is not None:
+            header += f", parsed with the profile of {site or '(no site)'}"
         out = "\n".join([header, "", *term.show_lines(text, article, colour=colour)]) + "\n"
     _show_write(args, encode(out))
     return EXIT_OK
 
 
-def _show_document(args: argparse.Namespace) -> tuple[Any, str] | Failure:
+def cmd_examples(args: argparse.Namespace) -> int:
+    """``arnews examples [NAME]``: the folder of the bundled example pages, or one page's
+    path, for the other commands to read (``arnews show "$(arnews examples league)"``)."""
+    from ..bundled import examples_folder
+
+    folder = examples_folder()
+    if args.name is None:
+        write_stdout(encode(f"{folder}\n"))
+        return EXIT_OK
+    page = folder / f"{args.name.removesuffix('.txt')}.txt"
+    if not page.is_file():
+        names = ", ".join(sorted(p.stem for p in folder.glob("*.txt")))
+        raise UsageError(f"no example page {args.name!r}: the pages are {names}")
+    write_stdout(encode(f"{page}\n"))
+    return EXIT_OK
+
+
+def _show_parser(args: argparse.Namespace, item: Raw, doc_id: Any) -> tuple[Parser, str | None]:
+    """The parser for the page: ``--lexicon``/``--tag-lexicon``, and its site's profile with
+    ``--profiles`` (with the site's name; ``None`` when no profile applies)."""
+    task = profiled_task(args, summarise)
+    if task is None:
+        return command_parser(args), None
+    site = site_of(item, doc_id, task.site_from)
+    parser = task.parser_for(site)
+    return (task.parser, None) if parser is None else (parser, site)
+
+
+def _show_document(args: argparse.Namespace) -> tuple[Raw, Any] | Failure:
     """The one document ``arnews show`` is asked for: a text file, standard input, or one
     record of a JSON Lines file (``FILE:LINE``, ``--id ID``, or its only record)."""
     path, line = args.file, None
@@ -78,8 +113,12 @@ def _show_document(args: argparse.Namespace) -> tuple[Any, str] | Failure:
             if line is not None and item.where.rpartition(":")[2] != str(line):
                 continue
             decoded = decode(item, args.text_field, args.id_field)
+            if isinstance(decoded, Failure):
+                if args.id is None:
+                    return decoded
+                continue
             if args.id is not None:
-                if isinstance(decoded, Failure) or id_text(decoded[0]) != args.id:
+                if id_text(decoded[0]) != args.id:
                     continue
             elif item.jsonl and line is None:
                 extra = next(items, None)
@@ -87,7 +126,7 @@ def _show_document(args: argparse.Namespace) -> tuple[Any, str] | Failure:
                     raise UsageError(
                         f"{path} holds more than one record: pick one with {path}:LINE or --id ID"
                     )
-            return decoded
+            return item, decoded
     finally:
         close = getattr(items, "close", None)
         if close is not None:

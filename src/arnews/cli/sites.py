@@ -29,6 +29,7 @@ from .common import (
     write_all,
 )
 from .driver import Task, drive, ignore
+from .lexicons import command_parser
 from .records import Summary, summarise
 
 # --------------------------------------------------------------------------------------------
@@ -182,7 +183,7 @@ def profiled_task(
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
     return ProfiledTask(
-        Parser(max_chars=args.max_chars or None),
+        command_parser(args),
         render,
         spans=not getattr(args, "no_spans", False),
         text_field=args.text_field,
@@ -213,7 +214,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
     site_from = site_from_option(args, None)
     settings = LearnSettings(min_pages=args.min_pages, max_pages=args.max_pages)
     task = LearnTask(
-        Parser(max_chars=args.max_chars or None),
+        command_parser(args),
         summarise,
         text_field=args.text_field,
         id_field=args.id_field,
