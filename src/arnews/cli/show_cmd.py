@@ -6,10 +6,9 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from .. import term
-from ..io.readers import Failure, decode, read_inputs
+from ..io.readers import Doc, Failure, decode, read_inputs
 from ..io.writers import (
     encode,
     id_text,
@@ -32,7 +31,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if isinstance(decoded, Failure):
         print(decoded.line(), file=sys.stderr)
         return EXIT_DATA
-    doc_id, text = decoded
+    doc_id, text = decoded.id, decoded.text
     article = Parser(max_chars=args.max_chars or None).parse(text)
     if args.html:
         out = render_html(text, article, name=id_text(doc_id))
@@ -47,7 +46,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _show_document(args: argparse.Namespace) -> tuple[Any, str] | Failure:
+def _show_document(args: argparse.Namespace) -> Doc | Failure:
     """The one document ``arnews show`` is asked for: a text file, standard input, or one
     record of a JSON Lines file (``FILE:LINE``, ``--id ID``, or its only record)."""
     path, line = args.file, None
@@ -79,7 +78,7 @@ def _show_document(args: argparse.Namespace) -> tuple[Any, str] | Failure:
                 continue
             decoded = decode(item, args.text_field, args.id_field)
             if args.id is not None:
-                if isinstance(decoded, Failure) or id_text(decoded[0]) != args.id:
+                if isinstance(decoded, Failure) or id_text(decoded.id) != args.id:
                     continue
             elif item.jsonl and line is None:
                 extra = next(items, None)
