@@ -413,7 +413,7 @@ def read_inputs(
             if not files:
                 shown = repr(patterns[0])
                 if pattern is None and len(patterns) > 1:
-                    shown += f" (nor {', '.join(COMPRESSIONS)} of it)"
+                    shown += f" or its compressed forms ({', '.join(COMPRESSIONS)})"
                 yield Failure(given, given, "no_match", f"no files match {shown} in this folder")
             for file, failure in files:
                 if failure is not None:
