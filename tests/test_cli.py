@@ -55,7 +55,12 @@ def expected(
     # Through JSON, as the command writes it (tuples become lists).
     record: dict[str, Any] = json.loads(
         json.dumps(
-            {"id": doc_id, "text": article.text, **article.to_dict(spans=spans), "metadata": metadata}
+            {
+                "id": doc_id,
+                "text": article.text,
+                **article.to_dict(spans=spans),
+                "metadata": metadata,
+            }
         )
     )
     return record

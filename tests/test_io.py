@@ -291,7 +291,9 @@ def test_parquet_input_by_row_groups(tmp_path: Path, parquet_dump: Path) -> None
     assert [r["id"] for r in got] == [r["url"] for r in rows]
     assert [r["text"] for r in got] == [arnews.parse(r["text"]).text for r in rows]
     assert got[1]["metadata"] == {"fetched": "2024-05-02T12:00:00", "size": 1}
-    status, out = parse_to(tmp_path, "kept.jsonl", str(parquet_dump), *args, "--keep-fields", "size")
+    status, out = parse_to(
+        tmp_path, "kept.jsonl", str(parquet_dump), *args, "--keep-fields", "size"
+    )
     assert [r["metadata"] for r in records(out.read_bytes())] == [{"size": i} for i in range(5)]
 
 
