@@ -431,3 +431,28 @@ def test_byte_ranges_of_a_jsonl_file_give_its_records(tmp_path: Path) -> None:
         *read_range(str(path), cut, len(data), first_line=first_line),
     ]
     assert pieces == list(read_file(str(path)))
+
+
+def test_folder_of_compressed_dumps(tmp_path: Path) -> None:
+    corpus = tmp_path / "crawl"
+    corpus.mkdir()
+    rows = dump_lines(4)
+    (corpus / "a.jsonl.gz").write_bytes(gzip.compress(jsonl_bytes(rows[:2])))
+    (corpus / "b.jsonl").write_bytes(jsonl_bytes(rows[2:]))
+    (corpus / "c.jsonl.gz.bak").write_bytes(b"not read")
+    status, out = parse_to(tmp_path, "out.jsonl", str(corpus), "--input-format", "jsonl")
+    assert status == 0
+    assert [r["id"] for r in records(out.read_bytes())] == [r["id"] for r in rows]
+
+
+def test_show_one_record_of_a_compressed_dump_and_a_parquet_row(
+    tmp_path: Path, parquet_dump: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    dump = tmp_path / "dump.jsonl.bz2"
+    rows = dump_lines(3)
+    dump.write_bytes(bz2.compress(jsonl_bytes(rows)))
+    assert main(["show", f"{dump}:2", "--color", "never"]) == 0
+    assert capsysbinary.readouterr().out.decode("utf-8").startswith("seed-1: ")
+    args = ["show", f"{parquet_dump}:3", "--text-field", "content", "--id-field", "url"]
+    assert main([*args, "--color", "never"]) == 0
+    assert capsysbinary.readouterr().out.decode("utf-8").startswith("https://example.com/3: ")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import term
-from ..io.readers import Doc, Failure, decode, read_inputs
+from ..io.readers import Doc, Failure, decode, input_kind, read_inputs
 from ..io.writers import (
     encode,
     id_text,
@@ -64,8 +64,15 @@ def _show_document(args: argparse.Namespace) -> Doc | Failure:
             raise UsageError(
                 "FILE:LINE and --id pick a JSON Lines record: not with --input-format text"
             )
-        fmt = "jsonl"
-    items = read_inputs([path], input_format=fmt, max_chars=args.max_chars)
+        if input_kind(path, fmt) != "parquet":  # FILE.parquet:ROW picks a row
+            fmt = "jsonl"
+    items = read_inputs(
+        [path],
+        input_format=fmt,
+        max_chars=args.max_chars,
+        text_field=args.text_field,
+        id_field=args.id_field,
+    )
     try:
         for item in items:
             if isinstance(item, Failure):
