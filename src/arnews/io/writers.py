@@ -219,6 +219,11 @@ class Output:
 
     def discard(self) -> None:
         """Close without committing: the temporary file is removed, nothing is renamed."""
+        if self.stream is not self.raw and not self.stream.closed:
+            # Closed now, while its file is open: closed later, by the garbage collector, it
+            # would write its trailer to a closed file and complain on stderr.
+            with contextlib.suppress(Exception):
+                self.stream.close()
         if self._own:
             with contextlib.suppress(OSError):
                 self.raw.close()
