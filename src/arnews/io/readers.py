@@ -202,7 +202,7 @@ def _read_file(
         yield Failure(name, name, "unreadable", str(exc))
     except _READ_ERRORS as exc:
         if suffix is not None and is_damage(exc):
-            after = f" after line {count[0] - 1:,}" if count[0] > 1 else ""
+            after = f" after line {count[0]:,}" if count[0] else ""
             why = f"damaged or truncated {suffix} data{after}: {exc}"
             yield Failure(name, name, "bad_compression", why)
         else:
