@@ -239,6 +239,8 @@ def test_truncated_file_keeps_the_records_before_the_damage(
         assert len(good) > 10
     err = capsys.readouterr().err
     assert f"{dump}: damaged or truncated {suffix} data" in err
+    if good:
+        assert f"data after line {len(good)}: " in err
     assert "Traceback" not in err
 
 
