@@ -186,6 +186,7 @@ class Output:
         self.stream = self._wrap()
 
     def _wrap(self) -> IO[bytes]:
+        self.stream = self.raw  # until the compressing stream is made (discard needs one)
         try:
             return open_write(self.raw, self.compression)
         except BaseException:
