@@ -23,7 +23,7 @@ import pytest
 
 import arnews
 from arnews.cli import main
-from arnews.io.readers import read_file, read_range
+from arnews.io.readers import read_file
 
 from .conftest import FIXTURES
 
@@ -422,17 +422,12 @@ def test_parse_many_with_input_on_two_processes() -> None:
     assert [a.source for _, a in got] == [f"وكالة {i}" for i in range(150)]
 
 
-def test_byte_ranges_of_a_jsonl_file_give_its_records(tmp_path: Path) -> None:
-    data = jsonl_bytes(dump_lines(6))
-    path = tmp_path / "dump.jsonl"
-    path.write_bytes(data)
-    cut = data.index(b"\n", len(data) // 2) + 1
-    first_line = data[:cut].count(b"\n") + 1
-    pieces = [
-        *read_range(str(path), 0, cut),
-        *read_range(str(path), cut, len(data), first_line=first_line),
-    ]
-    assert pieces == list(read_file(str(path)))
+def test_read_file_reads_one_file_of_any_kind(tmp_path: Path, parquet_dump: Path) -> None:
+    dump = tmp_path / "dump.jsonl.xz"
+    dump.write_bytes(lzma.compress(jsonl_bytes(dump_lines(3))))
+    assert [r.where for r in read_file(str(dump))] == [f"{dump}:{i}" for i in (1, 2, 3)]
+    rows = list(read_file(str(parquet_dump), text_field="content"))
+    assert [r.where for r in rows] == [f"{parquet_dump}:{i}" for i in range(5)]
 
 
 def test_folder_of_compressed_dumps(tmp_path: Path) -> None:

@@ -44,7 +44,6 @@ __all__ = [
     "metadata_of",
     "read_file",
     "read_inputs",
-    "read_range",
     "safe_id",
 ]
 
@@ -114,29 +113,16 @@ def default_patterns(input_format: str = "auto") -> tuple[str, ...]:
     return (base, *(base + suffix for suffix in COMPRESSIONS))
 
 
-def _read_jsonl(
-    stream: IO[bytes],
-    name: str,
-    max_chars: int,
-    *,
-    first_line: int = 1,
-    offset: int = 0,
-    end: int | None = None,
-    count: list[int] | None = None,
-) -> Iterator[Raw | Failure]:
-    """The records of a JSON Lines stream, from byte ``offset`` (line ``first_line``) up to
-    the line that starts at or after ``end`` (``None``: to the end). ``count``, when given,
-    holds the number of lines read, for the message of a stream that breaks off."""
+def _read_jsonl(stream: IO[bytes], name: str, max_chars: int) -> Iterator[Raw | Failure]:
     limit = max_chars * _JSON_BYTES_PER_CHAR if max_chars else -1
+    offset = 0
     records = 0
-    lineno = first_line - 1
-    while end is None or offset < end:
+    lineno = 0
+    while True:
         line = stream.readline(limit)
         if not line:
             break
         lineno += 1
-        if count is not None:
-            count[0] = lineno
         start, offset = offset, offset + len(line)
         if limit > 0 and len(line) == limit and not line.endswith(b"\n"):
             # Past the limit: read on to the line's end in pieces, keeping none of it.
@@ -158,12 +144,15 @@ def _read_jsonl(
             continue
         records += 1
         yield Raw(f"{name}:{lineno}", name, line, True, start)
-    if records == 0 and first_line == 1 and end is None:
+    if records == 0:
         yield Failure(name, name, "empty", "empty file (no JSON Lines records)")
 
 
 def _read_file(
-    path: Path, kind: str, max_chars: int, fields: tuple[str, str, tuple[str, ...] | None]
+    path: Path,
+    kind: str,
+    max_chars: int,
+    fields: tuple[str, str, tuple[str, ...] | None] = ("text", "id", None),
 ) -> Iterator[Raw | Failure]:
     name = str(path)
     if kind == "parquet":
@@ -179,11 +168,13 @@ def _read_file(
         )
         return
     suffix = compression_of(name)
-    count = [0]
+    last = ""  # the place of the last record read, for the message of a stream that breaks
     try:
         with _open_read(name) as stream:
             if kind == "jsonl":
-                yield from _read_jsonl(stream, name, max_chars, count=count)
+                for item in _read_jsonl(stream, name, max_chars):
+                    last = item.where
+                    yield item
                 return
             limit = max_chars * _TEXT_BYTES_PER_CHAR if max_chars else -1
             if suffix is None:
@@ -202,7 +193,7 @@ def _read_file(
         yield Failure(name, name, "unreadable", str(exc))
     except _READ_ERRORS as exc:
         if suffix is not None and is_damage(exc):
-            after = f" after line {count[0]:,}" if count[0] else ""
+            after = f" after line {int(last.rpartition(':')[2]):,}" if last else ""
             why = f"damaged or truncated {suffix} data{after}: {exc}"
             yield Failure(name, name, "bad_compression", why)
         else:
@@ -233,36 +224,6 @@ def read_file(
     yield from _read_file(Path(path), kind, max_chars, (text_field, id_field, keep))
 
 
-def read_range(
-    path: str,
-    start: int,
-    end: int,
-    *,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    first_line: int = 1,
-) -> Iterator[Raw | Failure]:
-    """The records of the lines of a plain (uncompressed) JSON Lines file that start in the
-    byte range ``[start, end)``; ``start`` must be the start of a line, ``first_line`` its
-    number (for ``path:line``). The ranges of a cut file give, together, what
-    :func:`read_file` gives, less the ``empty`` failure of a file with no record.
-
-    Example:
-        >>> import tempfile
-        >>> path = tempfile.mkstemp(suffix=".jsonl")[1]
-        >>> _ = open(path, "wb").write(b'{"text": "a"}\\n{"text": "b"}\\n')
-        >>> [r.where.rsplit(":")[1] for r in read_range(path, 14, 28, first_line=2)]
-        ['2']
-    """
-    try:
-        with open(path, "rb") as stream:
-            stream.seek(start)
-            yield from _read_jsonl(
-                stream, path, max_chars, first_line=first_line, offset=start, end=end
-            )
-    except OSError as exc:
-        yield Failure(path, path, "unreadable", exc.strerror or str(exc))
-
-
 def _too_large(name: str, size: str, max_chars: int) -> Failure:
     return Failure(name, name, "too_large", f"{size}, over --max-chars {max_chars:,} characters")
 
@@ -284,8 +245,10 @@ def _read_stdin(kind: str, max_chars: int) -> Iterator[Raw | Failure]:
         yield Raw("-", "-", data)
 
 
-def _matcher(patterns: tuple[str, ...]) -> Any:
+def _matcher(patterns: str | tuple[str, ...]) -> Any:
     # The walk is recursive already: a leading **/ means "at any depth", which match() does.
+    if isinstance(patterns, str):
+        patterns = (patterns,)
     cleaned = []
     for pattern in patterns:
         while pattern.startswith("**/"):
@@ -298,7 +261,9 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _walk(root: Path, patterns: tuple[str, ...], follow: bool) -> list[tuple[Path, Failure | None]]:
+def _walk(
+    root: Path, patterns: str | tuple[str, ...], follow: bool
+) -> list[tuple[Path, Failure | None]]:
     """The files under ``root`` that match, and a Failure for each entry that cannot be
     read as one: one listing of each folder, sorted as ``rglob`` would be."""
     matches = _matcher(patterns)
