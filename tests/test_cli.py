@@ -45,10 +45,24 @@ def records(out: bytes) -> list[dict[str, Any]]:
     return [json.loads(line) for line in out.decode("utf-8").splitlines()]
 
 
-def expected(doc_id: Any, text: str, spans: bool = True) -> dict[str, Any]:
+def expected(
+    doc_id: Any, text: str, spans: bool = True, metadata: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The record of one page: its id, text, contract fields and metadata (default: the
+    path of a file, nothing for standard input)."""
+    if metadata is None:
+        metadata = {} if doc_id == "-" else {"path": doc_id}
+    article = arnews.parse(text)
     # Through JSON, as the command writes it (tuples become lists).
     record: dict[str, Any] = json.loads(
-        json.dumps({"id": doc_id, **arnews.parse(text).to_dict(spans=spans)})
+        json.dumps(
+            {
+                "id": doc_id,
+                "text": article.text,
+                **article.to_dict(spans=spans),
+                "metadata": metadata,
+            }
+        )
     )
     return record
 
@@ -107,7 +121,7 @@ def test_json_lines_input_keeps_ids_and_order(seeds_jsonl: Path) -> None:
     assert done.returncode == 0, done.stderr
     texts = [seed.read_text("utf-8") for seed in SEEDS]
     assert records(done.stdout) == [
-        expected(f"seed-{i}", t, spans=False) for i, t in enumerate(texts)
+        expected(f"seed-{i}", t, spans=False, metadata={}) for i, t in enumerate(texts)
     ]
 
 
@@ -117,7 +131,7 @@ def test_json_lines_from_stdin_with_other_field_names(tmp_path: Path) -> None:
     args = ("-", "--input-format", "jsonl", "--text-field", "content", "--id-field", "url")
     done = run(*args, stdin=(dump + "\n").encode("utf-8"))
     assert done.returncode == 0, done.stderr
-    assert records(done.stdout) == [expected("https://example.com/a", text)]
+    assert records(done.stdout) == [expected("https://example.com/a", text, metadata={})]
 
 
 def test_json_lines_without_id_field_are_named_by_line(tmp_path: Path) -> None:
@@ -205,7 +219,7 @@ def test_parquet_needs_an_output_file() -> None:
 
 def test_no_spans_keeps_the_contract_only() -> None:
     for record in records(run("parse", "examples/pages", "--no-spans").stdout):
-        assert set(record) == CONTRACT | {"id", "published"}
+        assert set(record) == CONTRACT | {"id", "text", "published", "metadata"}
 
 
 def test_output_file(tmp_path: Path) -> None:
@@ -456,7 +470,8 @@ def test_empty_folder_and_missing_path(tmp_path: Path) -> None:
     done = run("parse", str(tmp_path), str(missing), "examples/pages")
     assert done.returncode == 1
     assert errors(done.stderr) == [
-        f"arnews: error: {tmp_path}: no files match '*.txt' in this folder",
+        f"arnews: error: {tmp_path}: no files match '*.txt' or its compressed forms "
+        "(.gz, .bz2, .xz, .zst) in this folder",
         f"arnews: error: {missing}: no such file or directory",
     ]
     assert len(records(done.stdout)) == 3
@@ -497,6 +512,7 @@ def test_errors_record_writes_one_record_per_document(mixed: list[str]) -> None:
     assert got[1] == {
         "id": mixed[1],
         "error": {"code": "not_utf8", "message": "not valid UTF-8 at byte 0"},
+        "metadata": {"path": mixed[1]},
     }
 
 

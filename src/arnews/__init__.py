@@ -16,6 +16,7 @@ from .batch import parse_many
 from .bundled import example_pages
 from .chain import Chain, Detector
 from .dates import DateMatch, parse_date, scan_date
+from .io.pages import Page, PageError, read_pages
 from .lexicon import Lexicon, LexiconError
 from .model import Article, Dateline, Diagnostic, Part, Parts, Span, Spans, article_schema
 from .normalize import Form, fold, normalize
@@ -35,6 +36,8 @@ __all__ = [
     "Form",
     "Lexicon",
     "LexiconError",
+    "Page",
+    "PageError",
     "PageState",
     "Parser",
     "Part",
@@ -51,6 +54,7 @@ __all__ = [
     "parse",
     "parse_date",
     "parse_many",
+    "read_pages",
     "render_html",
     "scan_date",
     "segment_tags",

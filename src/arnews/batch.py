@@ -26,8 +26,9 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, Literal, TypeVar, overload
 
+from .io.items import Doc
 from .model import Article
 from .parser import Parser, parse
 from .pool import START_METHOD, WorkerDied, supervised_map
@@ -36,6 +37,10 @@ __all__ = ["START_METHOD", "WorkerDied", "default_jobs", "ordered_map", "parse_m
 
 T = TypeVar("T")
 R = TypeVar("R")
+#: What :func:`parse_many` takes: a text, a :class:`~arnews.Page` (or anything with a ``text``
+#: string), or an ``(id, text)`` pair.
+PageLike = str | Doc | tuple[Any, str]
+P = TypeVar("P", bound=PageLike)
 
 
 def default_jobs() -> int:
@@ -120,14 +125,56 @@ def _pooled_map(
     )
 
 
+def _text_of(item: Any) -> Any:
+    """The text of one input of :func:`parse_many`; anything else as it is, for
+    :func:`arnews.parse` to refuse (``TypeError``) when its turn comes."""
+    if isinstance(item, str):
+        return item
+    text = getattr(item, "text", None)
+    if isinstance(text, str):
+        return text
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
+        return item[1]
+    return item
+
+
+@overload
 def parse_many(
-    texts: Iterable[str],
+    texts: Iterable[PageLike],
+    *,
+    jobs: int = ...,
+    chunksize: int = ...,
+    parser: Parser | None = ...,
+    with_input: Literal[False] = ...,
+) -> Iterator[Article]: ...
+
+
+@overload
+def parse_many(
+    texts: Iterable[P],
+    *,
+    jobs: int = ...,
+    chunksize: int = ...,
+    parser: Parser | None = ...,
+    with_input: Literal[True],
+) -> Iterator[tuple[P, Article]]: ...
+
+
+def parse_many(
+    texts: Iterable[Any],
     *,
     jobs: int = 1,
     chunksize: int = 64,
     parser: Parser | None = None,
-) -> Iterator[Article]:
+    with_input: bool = False,
+) -> Iterator[Article] | Iterator[tuple[Any, Article]]:
     """Parse each text, yielding one :class:`~arnews.Article` per text, in input order.
+
+    Each item is a text, a :class:`~arnews.Page` as :func:`arnews.read_pages` yields (or
+    anything with a ``text`` string), or an ``(id, text)`` pair; only the text goes to the
+    workers. With ``with_input=True`` each result is the pair ``(item, article)``, so that a
+    page's id and metadata stay beside its article (the items in flight are held meanwhile,
+    no more than the texts are).
 
     ``jobs=1`` parses in this process, lazily, one text at a time. ``jobs > 1`` starts that
     many worker processes (see the module docs for the start method) and keeps at most
@@ -137,7 +184,7 @@ def parse_many(
     The results are the same whatever ``jobs`` is: parsing is a pure function of the text.
 
     Raises:
-        TypeError: an item is not a ``str`` (raised when that item's turn comes).
+        TypeError: an item is none of these (raised when that item's turn comes).
         WorkerDied: a worker process died twice on the same text (killed, out of memory);
             raised at its turn. The run up to it, and the workers, are unharmed.
         ValueError: ``jobs`` or ``chunksize`` is less than 1.
@@ -147,7 +194,15 @@ def parse_many(
         >>> texts = (f"خبر رقم {i}.\\n\\nالمصدر: وكالة {i}" for i in range(3))
         >>> [a.source for a in parse_many(texts, jobs=1)]
         ['وكالة 0', 'وكالة 1', 'وكالة 2']
+        >>> pairs = [("a", "خبر.\\n\\nالمصدر: رويترز")]
+        >>> [(i[0], a.source) for i, a in parse_many(pairs, with_input=True)]
+        [('a', 'رويترز')]
     """
     # The module-level parse pickles by reference: workers use their own default parser.
     task: Callable[[str], Article] = parse if parser is None else parser.parse
-    return ordered_map(task, texts, jobs=jobs, chunksize=chunksize)
+    if not with_input:
+        return ordered_map(task, map(_text_of, texts), jobs=jobs, chunksize=chunksize)
+    # tee holds the items between the two iterators: those whose texts are in flight.
+    items, kept = itertools.tee(texts)
+    articles = ordered_map(task, map(_text_of, items), jobs=jobs, chunksize=chunksize)
+    return zip(kept, articles, strict=True)

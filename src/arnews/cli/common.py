@@ -10,7 +10,8 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from ..io.readers import check_glob
+from ..io.compression import MissingExtra, compression_of
+from ..io.readers import check_glob, input_kind
 from ..io.writers import (
     Output,
 )
@@ -116,10 +117,12 @@ def guarded(out: Output, write: Callable[[Any], None]) -> Callable[[Any], None]:
     return guarded
 
 
-def open_output(target: str | None) -> Output:
+def open_output(target: str | None, compression: str | None = None) -> Output:
     """The output, or a usage error naming it when its folder cannot be written to."""
     try:
-        return Output(target)
+        return Output(target, compression)
+    except MissingExtra as exc:
+        raise UsageError(f"cannot write {target}: {exc}") from exc
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
 
@@ -161,6 +164,29 @@ def write_stdout(data: bytes) -> None:
     flush_stdout()
 
 
+def check_extras(args: argparse.Namespace) -> None:
+    """Refuse, with the extra to install, inputs named on the command line that need a
+    package that is missing: ``.zst`` files (zstandard), Parquet (pyarrow)."""
+    named = [p for p in args.paths if p != "-"]
+    if any(compression_of(p) == ".zst" for p in named):
+        try:
+            import zstandard  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
+        except ImportError:
+            raise UsageError(
+                ".zst files need the zstandard package: pip install 'arnews[zstd]'"
+            ) from None
+    parquet = args.input_format == "parquet" or any(
+        input_kind(p, args.input_format) == "parquet" for p in named
+    )
+    if parquet:
+        try:
+            import pyarrow.parquet  # type: ignore[import-untyped]  # noqa: F401
+        except ImportError:
+            raise UsageError(
+                "reading Parquet needs pyarrow: pip install 'arnews[parquet]'"
+            ) from None
+
+
 def check_paths(args: argparse.Namespace) -> None:
     """Refuse, before anything is opened, a glob that leaves its folder and an output that
     would overwrite an input or land inside an input folder."""
@@ -168,6 +194,7 @@ def check_paths(args: argparse.Namespace) -> None:
         problem = check_glob(args.glob)
         if problem:
             raise UsageError(f"--glob: {problem}")
+    check_extras(args)
     target = getattr(args, "output", None)
     if target in (None, "-"):
         return

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from ..batch import START_METHOD, default_jobs, ordered_map
-from ..io.readers import DEFAULT_MAX_CHARS, Failure, Raw, decode, read_inputs
+from ..io.readers import DEFAULT_MAX_CHARS, Doc, Failure, Raw, decode, read_inputs
 from ..io.writers import Output
 from ..model import Article
 from ..parser import Parser
@@ -55,45 +55,47 @@ class Task:
     """
 
     parser: Parser
-    render: Callable[[Any, Article, bool], Any]
+    render: Callable[[Doc, Article, bool], Any]
     spans: bool = True
     text_field: str = "text"
     id_field: str = "id"
     max_chars: int = DEFAULT_MAX_CHARS
+    #: ``--keep-fields``: the input fields kept in ``metadata`` (``None``: all).
+    keep_fields: tuple[str, ...] | None = None
 
     def __call__(self, item: Raw | Failure) -> Done | Failure:
         if isinstance(item, Failure):
             return item
-        decoded = decode(item, self.text_field, self.id_field)
-        if isinstance(decoded, Failure):
-            return decoded
-        doc_id, text = decoded
-        if self.max_chars and len(text) > self.max_chars:
-            why = f"{len(text):,} characters, over --max-chars {self.max_chars:,}"
-            return Failure(doc_id, item.where, "too_large", why)
+        doc = decode(item, self.text_field, self.id_field, self.keep_fields)
+        if isinstance(doc, Failure):
+            return doc
+        doc_id = doc.id
+        if self.max_chars and len(doc.text) > self.max_chars:
+            why = f"{len(doc.text):,} characters, over --max-chars {self.max_chars:,}"
+            return Failure(doc_id, item.where, "too_large", why, doc.metadata)
         try:
-            return Done(self.payload(item, doc_id, text), len(item.data))
+            return Done(self.payload(item, doc), len(item.data))
         except MemoryError:
-            return Failure(doc_id, item.where, "out_of_memory", "ran out of memory parsing it")
+            why = "ran out of memory parsing it"
+            return Failure(doc_id, item.where, "out_of_memory", why, doc.metadata)
         except RecursionError:
             why = "arnews failed on it: RecursionError (please report it)"
-            return Failure(doc_id, item.where, "internal_error", why)
+            return Failure(doc_id, item.where, "internal_error", why, doc.metadata)
         except Exception as exc:  # a bug in arnews: one error record, not a lost run
             why = f"arnews failed on it: {type(exc).__name__}: {exc} (please report it)"
-            return Failure(doc_id, item.where, "internal_error", why)
+            return Failure(doc_id, item.where, "internal_error", why, doc.metadata)
 
-    def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
+    def payload(self, item: Raw, doc: Doc) -> Any:
         """What the worker sends back for one decoded document."""
-        return self.render(doc_id, self.parser.parse(text), self.spans)
+        return self.render(doc, self.parser.parse(doc.text), self.spans)
 
     def lost(self, item: Raw | Failure, reason: str) -> Failure:
         """The error record of an item whose worker process died on it, twice."""
         if isinstance(item, Failure):
             return item
-        decoded = decode(item, self.text_field, self.id_field)
-        doc_id = decoded.id if isinstance(decoded, Failure) else decoded[0]
+        decoded = decode(item, self.text_field, self.id_field, self.keep_fields)
         why = f"the worker process parsing it died ({reason})"
-        return Failure(doc_id, item.where, "worker_died", why)
+        return Failure(decoded.id, item.where, "worker_died", why, decoded.metadata)
 
 
 def lost_item(task: Task, item: Raw | Failure, reason: str) -> Done | Failure:
@@ -137,6 +139,7 @@ def pipeline(
         text_field=args.text_field,
         id_field=args.id_field,
         max_chars=args.max_chars,
+        keep_fields=getattr(args, "keep_fields", None),
     )
     items = read_inputs(
         args.paths,
@@ -144,6 +147,9 @@ def pipeline(
         input_format=args.input_format,
         max_chars=args.max_chars,
         follow_symlinks=args.follow_symlinks,
+        text_field=task.text_field,
+        id_field=task.id_field,
+        keep_fields=task.keep_fields,
     )
     return ordered_map(
         task,

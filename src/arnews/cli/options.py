@@ -6,11 +6,11 @@ import argparse
 from typing import Any
 
 from .. import __version__, term
-from ..io.readers import DEFAULT_MAX_CHARS
+from ..io.readers import DEFAULT_MAX_CHARS, INPUT_FORMATS
 from .common import (
     PROG,
 )
-from .parse_cmd import FORMATS, cmd_parse
+from .parse_cmd import FORMATS, PARQUET_COMPRESSIONS, cmd_parse
 from .show_cmd import cmd_examples, cmd_show
 from .sites import cmd_learn
 from .stats_cmd import cmd_stats
@@ -21,6 +21,8 @@ examples:
   arnews examples/pages/league.txt            same as 'arnews parse ...'
   cat page.txt | arnews -                     one page from standard input
   arnews parse dump.jsonl --text-field content --id-field url -o out.parquet
+  arnews parse crawl.jsonl.gz --keep-fields url,date -o clean.jsonl.zst
+  arnews parse pages.parquet --text-field html_text --id-field url -o out.csv.gz
   arnews parse corpus/ --format txt --no-spans -o clean.txt --jobs 4
   arnews parse corpus/ --errors record | head -3
   arnews stats corpus/ --json
@@ -220,23 +222,30 @@ def input_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--glob",
         metavar="PATTERN",
-        help="files to take from folders (default: *.txt, or *.jsonl with --input-format jsonl)",
+        help="files to take from folders (default: *.txt, *.jsonl with --input-format jsonl, "
+        "*.parquet with parquet; each also compressed: .gz, .bz2, .xz, .zst)",
     )
     group.add_argument(
         "--input-format",
-        choices=("auto", "text", "jsonl"),
+        choices=INPUT_FORMATS,
         default="auto",
-        help="text: a file is one page; jsonl: one JSON object a line; "
-        "auto (default): .jsonl/.ndjson files are JSON Lines, the rest text",
+        help="text: a file is one page; jsonl: one JSON object a line; parquet: one row a "
+        "page (needs arnews[parquet]); auto (default): .jsonl/.ndjson files are JSON Lines, "
+        ".parquet files Parquet, the rest text. Files ending in .gz, .bz2, .xz or .zst "
+        "(arnews[zstd]) are decompressed",
     )
     group.add_argument(
-        "--text-field", default="text", metavar="NAME", help="JSON Lines field with the page text"
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="JSON Lines field or Parquet column with the page text",
     )
     group.add_argument(
         "--id-field",
         default="id",
         metavar="NAME",
-        help="JSON Lines field with the record id (default id; if absent: FILE:LINE)",
+        help="JSON Lines field or Parquet column with the record id (default id; if absent: "
+        "FILE:LINE, or FILE:ROW counting from 0)",
     )
     group.add_argument(
         "--follow-symlinks",
@@ -280,6 +289,35 @@ def input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def field_list(value: str) -> tuple[str, ...]:
+    """``--keep-fields a,b``: the names, in order; ``''`` keeps none.
+
+    Example:
+        >>> field_list("url, date"), field_list("")
+        (('url', 'date'), ())
+    """
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
+def _format_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the records' shape: ``--keep-fields``, ``--parquet-compression``."""
+    group = parser.add_argument_group("records")
+    group.add_argument(
+        "--keep-fields",
+        type=field_list,
+        default=None,
+        metavar="A,B",
+        help="the input's fields kept in each record's metadata (default: every field but the "
+        "text and id fields; a file's path; '' keeps none)",
+    )
+    group.add_argument(
+        "--parquet-compression",
+        choices=PARQUET_COMPRESSIONS,
+        default="snappy",
+        help="the codec of Parquet output's columns (default snappy)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``argparse`` parser of the ``arnews`` command."""
     fmt = argparse.RawDescriptionHelpFormatter
@@ -313,16 +351,18 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=FORMATS,
-        help="jsonl (default; or from OUT's extension): one JSON object a line; json: one array; "
-        "csv: flat columns, lists joined with ' | '; parquet: typed columns (needs -o and "
-        "arnews[parquet]); txt: clean body only, a paragraph a line, a blank line after each "
-        "document",
+        help="jsonl (default; or from OUT's extension, an unknown one being an error): one JSON "
+        "object a line; json: one array; csv: flat columns, lists joined with ' | '; parquet: "
+        "typed columns (needs -o and arnews[parquet]); txt: clean body only, a paragraph a "
+        "line, a blank line after each document. OUT ending in .gz, .bz2, .xz or .zst "
+        "(arnews[zstd]) is compressed",
     )
     group.add_argument(
         "--no-spans",
         action="store_true",
         help="leave out spans, parts and warnings (the contract keys only)",
     )
+    _format_options(parse)
     profile_options(parse)
     lexicon_options(parse)
     run_summary_options(parse)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import term
-from ..io.readers import Failure, Raw, decode, read_inputs
+from ..io.readers import Doc, Failure, Raw, decode, input_kind, read_inputs
 from ..io.writers import (
     encode,
     id_text,
@@ -36,7 +36,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(found.line(), file=sys.stderr)
         return EXIT_DATA
     item, decoded = found
-    doc_id, text = decoded[0], decoded[1]  # the id and the text, whatever else it carries
+    doc_id, text = decoded.id, decoded.text
     parser, site = _show_parser(args, item, doc_id)
     article = parser.parse(text)
     if args.html:
@@ -82,7 +82,7 @@ def _show_parser(args: argparse.Namespace, item: Raw, doc_id: Any) -> tuple[Pars
     return (task.parser, None) if parser is None else (parser, site)
 
 
-def _show_document(args: argparse.Namespace) -> tuple[Raw, Any] | Failure:
+def _show_document(args: argparse.Namespace) -> tuple[Raw, Doc] | Failure:
     """The one document ``arnews show`` is asked for: a text file, standard input, or one
     record of a JSON Lines file (``FILE:LINE``, ``--id ID``, or its only record)."""
     path, line = args.file, None
@@ -100,8 +100,15 @@ def _show_document(args: argparse.Namespace) -> tuple[Raw, Any] | Failure:
             raise UsageError(
                 "FILE:LINE and --id pick a JSON Lines record: not with --input-format text"
             )
-        fmt = "jsonl"
-    items = read_inputs([path], input_format=fmt, max_chars=args.max_chars)
+        if input_kind(path, fmt) != "parquet":  # FILE.parquet:ROW picks a row
+            fmt = "jsonl"
+    items = read_inputs(
+        [path],
+        input_format=fmt,
+        max_chars=args.max_chars,
+        text_field=args.text_field,
+        id_field=args.id_field,
+    )
     try:
         for item in items:
             if isinstance(item, Failure):
@@ -118,7 +125,7 @@ def _show_document(args: argparse.Namespace) -> tuple[Raw, Any] | Failure:
                     return decoded
                 continue
             if args.id is not None:
-                if id_text(decoded[0]) != args.id:
+                if id_text(decoded.id) != args.id:
                     continue
             elif item.jsonl and line is None:
                 extra = next(items, None)

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from ..io.readers import Raw
+from ..io.readers import Doc, Raw
 from ..io.writers import (
     encode,
 )
@@ -105,18 +105,17 @@ class ProfiledTask(Task):
             parser = self._parsers[site] = attrs.evolve(self.parser, profile=profile)
         return parser
 
-    def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
-        site = site_of(item, doc_id, self.site_from)
+    def payload(self, item: Raw, doc: Doc) -> Any:
+        site = site_of(item, doc.id, self.site_from)
         parser = self.parser_for(site)
+        text = doc.text
         article = (parser or self.parser).parse(text)
         if not self.stats:
-            return self.render(doc_id, article, self.spans)
+            return self.render(doc, article, self.spans)
         removed: tuple[str, ...] = ()
         if parser is not None:
             removed = _removed_lines(text, self.parser.parse(text), article)
-        return SiteSummary(
-            summarise(doc_id, article, self.spans), site, parser is not None, removed
-        )
+        return SiteSummary(summarise(doc, article, self.spans), site, parser is not None, removed)
 
 
 def _kept_lines(text: str, article: Article) -> dict[int, str]:
@@ -167,7 +166,7 @@ def join_site_from(argv: list[str]) -> list[str]:
 
 
 def profiled_task(
-    args: argparse.Namespace, render: Callable[[Any, Article, bool], Any], stats: bool = False
+    args: argparse.Namespace, render: Callable[[Doc, Article, bool], Any], stats: bool = False
 ) -> ProfiledTask | None:
     """The task of ``parse``/``stats`` with ``--profiles``, or ``None`` without it."""
     path = getattr(args, "profiles", None)
@@ -189,6 +188,7 @@ def profiled_task(
         text_field=args.text_field,
         id_field=args.id_field,
         max_chars=args.max_chars,
+        keep_fields=getattr(args, "keep_fields", None),
         site_from=site_from_option(args, stored),
         profiles={site: p for site, p in profiles.items() if not p.is_empty()},
         stats=stats,
@@ -201,10 +201,10 @@ class LearnTask(Task):
 
     site_from: tuple[str, ...] = ("dir",)
 
-    def payload(self, item: Raw, doc_id: Any, text: str) -> Any:
+    def payload(self, item: Raw, doc: Doc) -> Any:
         from ..profiles import summarise_page
 
-        return site_of(item, doc_id, self.site_from), summarise_page(text, self.parser)
+        return site_of(item, doc.id, self.site_from), summarise_page(doc.text, self.parser)
 
 
 def cmd_learn(args: argparse.Namespace) -> int:

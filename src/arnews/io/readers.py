@@ -1,43 +1,51 @@
-"""Reading the ``arnews`` command's inputs: files, folders, standard input, JSON Lines.
+"""Reading the ``arnews`` command's inputs: files, folders, standard input, JSON Lines,
+Parquet, compressed or not.
 
 The main process only reads bytes (:func:`read_inputs`); decoding happens in the workers
-(:func:`decode`). Every input that gives no document gives a :class:`Failure` instead, so
-that nothing is skipped silently: a dangling link, a FIFO in a folder, a folder that cannot be
-listed, a link out of the folder that is not followed, a document over the size limit.
+(:func:`decode`, in :mod:`arnews.io.decoding`), into a :class:`Doc`. Every input that gives
+no document gives a :class:`Failure` instead, so that nothing is skipped silently: a dangling
+link, a FIFO in a folder, a folder that cannot be listed, a link out of the folder that is not
+followed, a document over the size limit, a damaged compressed file.
 
 Example:
     >>> from arnews.io.readers import read_inputs, decode
     >>> raw = next(read_inputs(["examples/pages/league.txt"]))
-    >>> doc_id, text = decode(raw)
-    >>> doc_id
-    'examples/pages/league.txt'
+    >>> doc = decode(raw)
+    >>> doc.id, doc.metadata
+    ('examples/pages/league.txt', {'path': 'examples/pages/league.txt'})
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePath, PurePosixPath
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
-from ..lines import BLANKS
-from ..model import has_surrogates, replace_surrogates
+from .compression import COMPRESSIONS, DAMAGE_ERRORS, MissingExtra, compression_of, is_damage
+from .compression import open_read as _open_read
+from .compression import strip_compression as _strip
+from .decoding import decode, metadata_of
+from .items import PROG, Doc, Failure, Raw, safe_id
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "INPUT_FORMATS",
+    "PROG",
+    "Doc",
     "Failure",
     "Raw",
     "check_glob",
     "decode",
+    "default_patterns",
+    "input_kind",
+    "metadata_of",
+    "read_file",
     "read_inputs",
     "safe_id",
 ]
-
-PROG = "arnews"
 
 #: The default of ``--max-chars``: a news page is rarely over 100,000 characters; a
 #: "document" of over five million is a dump or a mistake, and would hold a worker for long.
@@ -51,48 +59,10 @@ _JSON_BYTES_PER_CHAR = 6
 _SKIP_PIECE = 1 << 20
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
-
-
-class Raw(NamedTuple):
-    """One document's undecoded input: a whole text file, or one line of a JSON Lines file."""
-
-    #: Where it came from, for messages: ``path`` or ``path:line``.
-    where: str
-    #: The file's path (``-`` for standard input).
-    source: str
-    #: The bytes: the file's content, or the JSON line.
-    data: bytes
-    #: ``True`` when ``data`` is one JSON Lines record.
-    jsonl: bool = False
-    #: Byte offset of ``data`` in its file (for JSON Lines error messages).
-    offset: int = 0
-
-
-class Failure(NamedTuple):
-    """An input that gave no document, with the reason."""
-
-    #: The record's id: the path, the record's id field, or ``path:line``.
-    id: Any
-    #: Where, for the message: ``path`` or ``path:line``.
-    where: str
-    #: Stable code (see the corpus guide's table): ``not_found``, ``unreadable``,
-    #: ``no_match``, ``not_utf8``, ``empty``, ``bad_json``, ``bad_record``, ``too_large``,
-    #: ``dangling_link``, ``outside_link``, ``not_a_file``, ``worker_died``,
-    #: ``out_of_memory``, ``internal_error``.
-    code: str
-    #: What went wrong, for people.
-    message: str
-
-    def line(self) -> str:
-        """The message on standard error: ``arnews: error: WHERE: MESSAGE``."""
-        return f"{PROG}: error: {self.where}: {self.message}"
-
-    def record(self) -> dict[str, Any]:
-        """The error record written in the document's place with ``--errors record``."""
-        return {
-            "id": safe_id(self.id, self.where),
-            "error": {"code": self.code, "message": replace_surrogates(self.message)},
-        }
+# What reading a file may raise: the system's errors, and a compressed stream's damage.
+_READ_ERRORS: tuple[type[BaseException], ...] = (OSError, *DAMAGE_ERRORS)
+#: What ``--input-format`` takes.
+INPUT_FORMATS = ("auto", "text", "jsonl", "parquet")
 
 
 def check_glob(pattern: str) -> str | None:
@@ -112,11 +82,35 @@ def check_glob(pattern: str) -> str | None:
     return None
 
 
-def _input_kind(path: str, input_format: str) -> bool:
-    """Return ``True`` when the file is to be read as JSON Lines."""
-    if input_format == "auto":
-        return path.lower().endswith(_JSONL_SUFFIXES)
-    return input_format == "jsonl"
+def input_kind(name: str, input_format: str = "auto") -> str:
+    """How a file is read: ``"text"``, ``"jsonl"`` or ``"parquet"``. Under ``auto``,
+    ``.jsonl`` and ``.ndjson`` files are JSON Lines and ``.parquet`` files Parquet, a
+    compression extension after them included; the rest is text.
+
+    Example:
+        >>> input_kind("dump.jsonl.gz"), input_kind("t.parquet"), input_kind("p.txt.xz")
+        ('jsonl', 'parquet', 'text')
+    """
+    if input_format != "auto":
+        return input_format
+    inner = _strip(name).lower()
+    if inner.endswith(_JSONL_SUFFIXES):
+        return "jsonl"
+    return "parquet" if inner.endswith(".parquet") else "text"
+
+
+def default_patterns(input_format: str = "auto") -> tuple[str, ...]:
+    """The files taken from a folder when no ``--glob`` is given: ``*.txt`` (``*.jsonl``
+    with ``jsonl``, ``*.parquet`` with ``parquet``) and its compressed forms.
+
+    Example:
+        >>> default_patterns("jsonl")
+        ('*.jsonl', '*.jsonl.gz', '*.jsonl.bz2', '*.jsonl.xz', '*.jsonl.zst')
+    """
+    if input_format == "parquet":
+        return ("*.parquet",)
+    base = "*.jsonl" if input_format == "jsonl" else "*.txt"
+    return (base, *(base + suffix for suffix in COMPRESSIONS))
 
 
 def _read_jsonl(stream: IO[bytes], name: str, max_chars: int) -> Iterator[Raw | Failure]:
@@ -154,35 +148,93 @@ def _read_jsonl(stream: IO[bytes], name: str, max_chars: int) -> Iterator[Raw | 
         yield Failure(name, name, "empty", "empty file (no JSON Lines records)")
 
 
-def _read_file(path: Path, jsonl: bool, max_chars: int) -> Iterator[Raw | Failure]:
+def _read_file(
+    path: Path,
+    kind: str,
+    max_chars: int,
+    fields: tuple[str, str, tuple[str, ...] | None] = ("text", "id", None),
+) -> Iterator[Raw | Failure]:
     name = str(path)
+    if kind == "parquet":
+        from .parquet import read_parquet
+
+        text_field, id_field, keep_fields = fields
+        yield from read_parquet(
+            name,
+            text_field=text_field,
+            id_field=id_field,
+            keep_fields=keep_fields,
+            max_chars=max_chars,
+        )
+        return
+    suffix = compression_of(name)
+    last = ""  # the place of the last record read, for the message of a stream that breaks
     try:
-        with path.open("rb") as stream:
-            if jsonl:
-                yield from _read_jsonl(stream, name, max_chars)
+        with _open_read(name) as stream:
+            if kind == "jsonl":
+                for item in _read_jsonl(stream, name, max_chars):
+                    last = item.where
+                    yield item
                 return
             limit = max_chars * _TEXT_BYTES_PER_CHAR if max_chars else -1
-            size = os.fstat(stream.fileno()).st_size
-            if limit > 0 and size > limit:  # known without reading it
-                yield _too_large(name, f"{size:,} bytes", max_chars)
-                return
-            # A FIFO or device has no size: read no more than the limit, and one byte.
+            if suffix is None:
+                size = os.fstat(stream.fileno()).st_size
+                if limit > 0 and size > limit:  # known without reading it
+                    yield _too_large(name, f"{size:,} bytes", max_chars)
+                    return
+            # A FIFO, a device or a compressed file has no size: read no more than the
+            # limit, and one byte.
             data = stream.read(limit + 1 if limit > 0 else -1)
             if limit > 0 and len(data) > limit:
                 yield _too_large(name, f"over {limit:,} bytes", max_chars)
                 return
         yield Raw(name, name, data)
-    except OSError as exc:
-        yield Failure(name, name, "unreadable", exc.strerror or str(exc))
+    except MissingExtra as exc:
+        yield Failure(name, name, "unreadable", str(exc))
+    except _READ_ERRORS as exc:
+        if suffix is not None and is_damage(exc):
+            after = f" after line {int(last.rpartition(':')[2]):,}" if last else ""
+            why = f"damaged or truncated {suffix} data{after}: {exc}"
+            yield Failure(name, name, "bad_compression", why)
+        else:
+            yield Failure(name, name, "unreadable", getattr(exc, "strerror", None) or str(exc))
+
+
+def read_file(
+    path: str,
+    *,
+    input_format: str = "auto",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    text_field: str = "text",
+    id_field: str = "id",
+    keep_fields: Sequence[str] | None = None,
+) -> Iterator[Raw | Failure]:
+    """The documents (undecoded) of ONE file, or the :class:`Failure` of each that cannot be
+    read: a text file (one document), a JSON Lines file (one a line) or a Parquet file (one
+    a row), compressed or not (see :func:`input_kind`). Records before a damaged stretch of
+    a compressed file are kept; the damage is a ``bad_compression`` failure. The fields
+    (used by Parquet, which reads only the columns it needs) are those of :func:`decode`.
+
+    Example:
+        >>> [raw.where for raw in read_file("examples/pages/league.txt")]
+        ['examples/pages/league.txt']
+    """
+    keep = None if keep_fields is None else tuple(keep_fields)
+    kind = input_kind(path, input_format)
+    yield from _read_file(Path(path), kind, max_chars, (text_field, id_field, keep))
 
 
 def _too_large(name: str, size: str, max_chars: int) -> Failure:
     return Failure(name, name, "too_large", f"{size}, over --max-chars {max_chars:,} characters")
 
 
-def _read_stdin(jsonl: bool, max_chars: int) -> Iterator[Raw | Failure]:
+def _read_stdin(kind: str, max_chars: int) -> Iterator[Raw | Failure]:
     stream = sys.stdin.buffer
-    if jsonl:
+    if kind == "parquet":
+        why = "Parquet cannot be read from standard input: give the file's path"
+        yield Failure("-", "-", "unreadable", why)
+        return
+    if kind == "jsonl":
         yield from _read_jsonl(stream, "-", max_chars)
         return
     limit = max_chars * _TEXT_BYTES_PER_CHAR if max_chars else -1
@@ -193,21 +245,28 @@ def _read_stdin(jsonl: bool, max_chars: int) -> Iterator[Raw | Failure]:
         yield Raw("-", "-", data)
 
 
-def _matcher(pattern: str) -> Any:
+def _matcher(patterns: str | tuple[str, ...]) -> Any:
     # The walk is recursive already: a leading **/ means "at any depth", which match() does.
-    while pattern.startswith("**/"):
-        pattern = pattern[3:]
-    return lambda rel: PurePosixPath(rel).match(pattern)
+    if isinstance(patterns, str):
+        patterns = (patterns,)
+    cleaned = []
+    for pattern in patterns:
+        while pattern.startswith("**/"):
+            pattern = pattern[3:]
+        cleaned.append(pattern)
+    return lambda rel: any(PurePosixPath(rel).match(p) for p in cleaned)
 
 
 def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _walk(root: Path, pattern: str, follow: bool) -> list[tuple[Path, Failure | None]]:
+def _walk(
+    root: Path, patterns: str | tuple[str, ...], follow: bool
+) -> list[tuple[Path, Failure | None]]:
     """The files under ``root`` that match, and a Failure for each entry that cannot be
     read as one: one listing of each folder, sorted as ``rglob`` would be."""
-    matches = _matcher(pattern)
+    matches = _matcher(patterns)
     real_root = os.path.realpath(root)
     seen = {real_root}
     found: list[tuple[Path, Failure | None]] = []
@@ -286,138 +345,51 @@ def read_inputs(
     input_format: str = "auto",
     max_chars: int = DEFAULT_MAX_CHARS,
     follow_symlinks: bool = False,
+    text_field: str = "text",
+    id_field: str = "id",
+    keep_fields: Sequence[str] | None = None,
 ) -> Iterator[Raw | Failure]:
     """Yield the documents (undecoded) that ``paths`` name, or a :class:`Failure` for each
     path or entry that names none.
 
-    Folders are searched recursively for ``pattern`` (default ``*.jsonl`` with
-    ``input_format="jsonl"``, else ``*.txt``), in sorted order; ``-`` is standard input. In a
-    folder, symbolic links to files outside it are not followed unless ``follow_symlinks``;
-    links to nothing, FIFOs, sockets and devices, and folders that cannot be listed, are
-    reported. A path named on its own is read whatever it is (a FIFO such as ``<(zcat …)``
-    included). A document over ``max_chars`` characters (0: no limit) is a ``too_large``
-    failure, found without holding it in memory.
+    Folders are searched recursively for ``pattern`` (default :func:`default_patterns`:
+    ``*.txt``, ``*.jsonl`` with ``input_format="jsonl"``, ``*.parquet`` with ``"parquet"``,
+    each also compressed), in sorted order; ``-`` is standard input. Each file is read by
+    :func:`read_file`. In a folder, symbolic links to files outside it are not followed
+    unless ``follow_symlinks``; links to nothing, FIFOs, sockets and devices, and folders
+    that cannot be listed, are reported. A path named on its own is read whatever it is (a
+    FIFO such as ``<(zcat …)`` included). A document over ``max_chars`` characters (0: no
+    limit) is a ``too_large`` failure, found without holding it in memory.
 
     Example:
         >>> [r.where for r in read_inputs(["examples/pages"])][:1]
         ['examples/pages/book-fair.txt']
     """
-    if pattern is None:
-        pattern = "*.jsonl" if input_format == "jsonl" else "*.txt"
+    patterns = default_patterns(input_format) if pattern is None else (pattern,)
+    keep = None if keep_fields is None else tuple(keep_fields)
+    fields = (text_field, id_field, keep)
     for given in paths:
         if given == "-":
-            yield from _read_stdin(input_format == "jsonl", max_chars)
+            yield from _read_stdin(input_format, max_chars)
             continue
         path = Path(given)
         if path.is_dir():
-            files = _walk(path, pattern, follow_symlinks)
+            files = _walk(path, patterns, follow_symlinks)
             if not files:
-                yield Failure(
-                    given, given, "no_match", f"no files match {pattern!r} in this folder"
-                )
+                shown = repr(patterns[0])
+                if pattern is None and len(patterns) > 1:
+                    shown += f" or its compressed forms ({', '.join(COMPRESSIONS)})"
+                yield Failure(given, given, "no_match", f"no files match {shown} in this folder")
             for file, failure in files:
                 if failure is not None:
                     yield failure
                 else:
-                    yield from _read_file(file, _input_kind(file.name, input_format), max_chars)
+                    kind = input_kind(file.name, input_format)
+                    yield from _read_file(file, kind, max_chars, fields)
         elif path.exists():
-            yield from _read_file(path, _input_kind(path.name, input_format), max_chars)
+            yield from _read_file(path, input_kind(path.name, input_format), max_chars, fields)
         elif path.is_symlink():
             why = f"symbolic link to {os.readlink(path)!r}, which does not exist"
             yield Failure(given, given, "dangling_link", why)
         else:
             yield Failure(given, given, "not_found", "no such file or directory")
-
-
-# --------------------------------------------------------------------------------------------
-# Decoding (in the workers).
-
-_JSON_TYPES = {
-    type(None): "null",
-    bool: "a boolean",
-    int: "a number",
-    float: "a number",
-    list: "an array",
-    dict: "an object",
-}
-
-
-def safe_id(value: Any, fallback: str = "") -> Any:
-    """An id that every output format can hold as strict JSON.
-
-    Strings keep their text with lone surrogates as U+FFFD; numbers JSON cannot write (NaN,
-    Infinity, a literal out of the float range such as ``1e999``) become the strings
-    ``"NaN"``, ``"Infinity"``, ``"-Infinity"``; an array or object that holds one of them
-    becomes its JSON text, a string. An id nested too deep to write becomes ``fallback``.
-
-    Example:
-        >>> safe_id(float("nan")), safe_id(7), safe_id([1, float("inf")])
-        ('NaN', 7, '[1, Infinity]')
-    """
-    if isinstance(value, str):
-        return replace_surrogates(value)
-    if value is None or isinstance(value, bool | int):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else json.dumps(value)
-    try:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except ValueError:
-        return replace_surrogates(json.dumps(value, ensure_ascii=False))
-    except RecursionError:
-        return fallback
-    return json.loads(replace_surrogates(text)) if has_surrogates(text) else value
-
-
-def decode(raw: Raw, text_field: str = "text", id_field: str = "id") -> tuple[Any, str] | Failure:
-    """Return ``(id, text)`` for one input, or the :class:`Failure` that explains why not.
-
-    Example:
-        >>> decode(Raw("a.jsonl:1", "a.jsonl", b'{"id": NaN, "text": "x"}', True))
-        ('NaN', 'x')
-    """
-    if not raw.jsonl:
-        try:
-            text = raw.data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return Failure(
-                raw.source, raw.where, "not_utf8", f"not valid UTF-8 at byte {exc.start}"
-            )
-        if not text.strip(BLANKS):
-            what = "empty file" if not raw.data else "empty file (white space only)"
-            return Failure(raw.source, raw.where, "empty", what)
-        # A file name that is not UTF-8 reaches Python with lone surrogates in it.
-        return replace_surrogates(raw.source), text
-    try:
-        line = raw.data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Failure(
-            raw.where,
-            raw.where,
-            "not_utf8",
-            f"not valid UTF-8 at byte {raw.offset + exc.start} of the file",
-        )
-    try:
-        record = json.loads(line.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        return Failure(
-            raw.where, raw.where, "bad_json", f"not valid JSON: {exc.msg} (column {exc.colno})"
-        )
-    except (ValueError, RecursionError) as exc:
-        return Failure(raw.where, raw.where, "bad_json", f"not valid JSON: {exc}")
-    if not isinstance(record, dict):
-        kind = _JSON_TYPES.get(type(record), "a string")
-        return Failure(raw.where, raw.where, "bad_record", f"expected a JSON object, got {kind}")
-    doc_id = safe_id(record.get(id_field, raw.where), raw.where)
-    if text_field not in record:
-        keys = replace_surrogates(", ".join(list(record)[:8]) or "none")
-        return Failure(doc_id, raw.where, "bad_record", f"no {text_field!r} field (fields: {keys})")
-    text = record[text_field]
-    if not isinstance(text, str):
-        kind = _JSON_TYPES.get(type(text), "not a string")
-        return Failure(
-            doc_id, raw.where, "bad_record", f"field {text_field!r} is {kind}, not a string"
-        )
-    if not text.strip(BLANKS):
-        return Failure(doc_id, raw.where, "empty", f"field {text_field!r} is empty")
-    return doc_id, replace_surrogates(text)

@@ -4,8 +4,10 @@
 renames it into place only when it is complete: a run that fails, is stopped or killed never
 leaves a half-written file under the final name, and an earlier file of that name stays as it
 was until the new one replaces it whole. Standard output, devices and FIFOs are written
-directly (there is nothing to rename). The writers (:class:`JsonLinesWriter` and its
-relatives, :class:`ParquetWriter`) turn rendered records into the bytes of each format.
+directly (there is nothing to rename). A file whose name ends in ``.gz``, ``.bz2``, ``.xz`` or
+``.zst`` is written compressed (:mod:`arnews.io.compression`). The writers
+(:class:`JsonLinesWriter` and its relatives, :class:`ParquetWriter`) turn rendered records into
+the bytes of each format.
 
 Example:
     >>> import tempfile, pathlib
@@ -33,7 +35,8 @@ from collections.abc import Sequence
 from typing import IO, Any, Protocol
 
 from ..model import Spans, replace_surrogates
-from .readers import Failure
+from .compression import open_write
+from .items import Failure
 
 __all__ = [
     "CSV_COLUMNS",
@@ -46,6 +49,7 @@ __all__ = [
     "Writer",
     "encode",
     "json_line",
+    "metadata_text",
     "parquet_schema",
 ]
 
@@ -102,8 +106,19 @@ def id_text(doc_id: Any) -> str:
     return doc_id if isinstance(doc_id, str) else json.dumps(doc_id, ensure_ascii=False)
 
 
+def metadata_text(metadata: dict[str, Any] | None) -> str:
+    """The ``metadata`` of a record as one table cell: its JSON text (``""`` when unknown).
+
+    Example:
+        >>> metadata_text({"url": "u"}), metadata_text(None)
+        ('{"url": "u"}', '')
+    """
+    return "" if metadata is None else _JSON.encode(metadata)
+
+
 CSV_COLUMNS = (
     "id",
+    "text",
     "title",
     "dateline_place",
     "dateline_agency",
@@ -111,13 +126,13 @@ CSV_COLUMNS = (
     "updated",
     "published",
     "source",
-    "text",
     "related_headlines",
     "keywords",
     "similar",
     "boilerplate",
     "read_also",
     "warnings",
+    "metadata",
 )
 
 
@@ -127,13 +142,15 @@ class Output:
     ``target`` ``None`` or ``-`` is standard output. A regular file (or a name that does not
     exist yet) is written as ``.NAME.XXXX.part`` in the same folder, then renamed over
     ``target`` by :meth:`commit`; :meth:`discard` removes it. Anything else (a device such as
-    ``/dev/null``, a FIFO) is opened and written directly.
+    ``/dev/null``, a FIFO) is opened and written directly. With ``compression`` (``.gz``,
+    ``.bz2``, ``.xz``, ``.zst``), :attr:`stream` compresses what is written to it, and
+    :meth:`commit` ends the compressed stream before the rename.
 
     Raises:
         OSError: the folder cannot be written to.
     """
 
-    def __init__(self, target: str | None) -> None:
+    def __init__(self, target: str | None, compression: str | None = None) -> None:
         #: How messages name the output.
         self.name = "standard output" if target in (None, "-") else str(target)
         self.target = None if target in (None, "-") else str(target)
@@ -143,8 +160,12 @@ class Output:
         #: The temporary file's path, while there is one.
         self.temp: str | None = None
         self._own = False
+        self.compression = compression
+        #: The file itself (:attr:`stream` writes to it, compressed or not).
+        self.raw: IO[bytes]
         if self.target is None:
-            self.stream: IO[bytes] = sys.stdout.buffer
+            self.raw = sys.stdout.buffer
+            self.stream: IO[bytes] = open_write(self.raw, compression)
             return
         try:
             mode = os.stat(self.target).st_mode
@@ -152,7 +173,8 @@ class Output:
             mode = stat.S_IFREG
         self._own = True
         if not stat.S_ISREG(mode):
-            self.stream = open(self.target, "wb")  # noqa: SIM115 - closed by commit/discard
+            self.raw = open(self.target, "wb")  # noqa: SIM115 - closed by commit/discard
+            self.stream = self._wrap()
             return
         folder, name = os.path.split(os.path.abspath(self.target))
         fd, self.temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
@@ -160,7 +182,16 @@ class Output:
         umask = os.umask(0)
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
-        self.stream = os.fdopen(fd, "wb")
+        self.raw = os.fdopen(fd, "wb")
+        self.stream = self._wrap()
+
+    def _wrap(self) -> IO[bytes]:
+        self.stream = self.raw  # until the compressing stream is made (discard needs one)
+        try:
+            return open_write(self.raw, self.compression)
+        except BaseException:
+            self.discard()
+            raise
 
     @property
     def path(self) -> str:
@@ -173,13 +204,15 @@ class Output:
         Raises:
             OSError: the data could not be written (disk full, I/O error, closed pipe).
         """
-        self.stream.flush()
+        if self.stream is not self.raw:
+            self.stream.close()  # ends the compressed stream; the file stays open
+        self.raw.flush()
         if self.temp is not None:
             # On disk before the rename: after a power cut the name holds the old file or
             # the whole new one, never an empty one.
-            os.fsync(self.stream.fileno())
+            os.fsync(self.raw.fileno())
         if self._own:
-            self.stream.close()
+            self.raw.close()
         if self.temp is not None:
             assert self.target is not None
             os.replace(self.temp, self.target)
@@ -187,9 +220,14 @@ class Output:
 
     def discard(self) -> None:
         """Close without committing: the temporary file is removed, nothing is renamed."""
+        if self.stream is not self.raw and not self.stream.closed:
+            # Closed now, while its file is open: closed later, by the garbage collector, it
+            # would write its trailer to a closed file and complain on stderr.
+            with contextlib.suppress(Exception):
+                self.stream.close()
         if self._own:
             with contextlib.suppress(OSError):
-                self.stream.close()
+                self.raw.close()
         if self.temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self.temp)
@@ -265,16 +303,25 @@ class CsvWriter(JsonLinesWriter):
     def write_error(self, failure: Failure) -> None:
         row = [""] * len(CSV_COLUMNS)
         row[0] = id_text(failure.id)
+        row[-1] = metadata_text(failure.metadata)
         self.out.write(csv_bytes([*row, failure.code, replace_surrogates(failure.message)]))
 
 
 def parquet_schema(*, spans: bool = True, errors: bool = False) -> Any:
-    """The Arrow schema of ``arnews parse --format parquet`` (needs pyarrow)."""
+    """The Arrow schema of ``arnews parse --format parquet`` (needs pyarrow): ``id``,
+    ``text``, the contract's fields, ``published``, the spans (unless ``spans=False``),
+    ``metadata`` (a JSON string) and, with ``errors``, an ``error`` struct.
+
+    Example:
+        >>> parquet_schema(spans=False).names[:3], parquet_schema(spans=False).names[-1]
+        (['id', 'text', 'title'], 'metadata')
+    """
     import pyarrow as pa  # type: ignore[import-untyped]
 
     strings = pa.list_(pa.string())
     fields: list[Any] = [
         ("id", pa.string()),
+        ("text", pa.string()),
         ("title", pa.string()),
         ("dateline", pa.struct([("place", pa.string()), ("agency", pa.string())])),
         ("byline", pa.string()),
@@ -290,6 +337,7 @@ def parquet_schema(*, spans: bool = True, errors: bool = False) -> Any:
     ]
     if spans:
         fields += span_fields()
+    fields.append(("metadata", pa.string()))
     if errors:
         fields.append(("error", pa.struct([("code", pa.string()), ("message", pa.string())])))
     return pa.schema(fields)
@@ -325,12 +373,14 @@ class ParquetWriter:
     #: Rows gathered before a row group is written: bounded memory, reasonable row groups.
     BATCH = 1024
 
-    def __init__(self, path: str, *, spans: bool, errors: bool) -> None:
+    def __init__(
+        self, path: str, *, spans: bool, errors: bool, compression: str = "snappy"
+    ) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         self.schema = parquet_schema(spans=spans, errors=errors)
-        self.writer = pq.ParquetWriter(path, self.schema)
+        self.writer = pq.ParquetWriter(path, self.schema, compression=compression)
         self.rows: list[dict[str, Any]] = []
         self.to_table = pa.Table.from_pylist
 
@@ -342,6 +392,7 @@ class ParquetWriter:
     def write_error(self, failure: Failure) -> None:
         record = failure.record()
         record["id"] = id_text(record["id"])
+        record["metadata"] = None if failure.metadata is None else metadata_text(failure.metadata)
         self.write(record)
 
     def _flush(self) -> None:
