@@ -282,6 +282,9 @@ def _compile_phrases(
         )
 
 
+# How much of a long line is folded first to judge it as furniture (see is_boilerplate).
+_KEY_HEAD = 120
+
 _KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
 
 
@@ -396,6 +399,7 @@ class Lexicon:
         init=False, eq=False, repr=False, hash=False
     )
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _longest_key: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -419,6 +423,9 @@ class Lexicon:
         object.__setattr__(self, "_navigation_set", navigation)
         lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
         object.__setattr__(self, "_boilerplate_line_set", lines)
+        # The longest furniture key (a whole line, or a phrase with what it needs after it).
+        keys = [*lines, *map(_furniture_key, self.boilerplate)]
+        object.__setattr__(self, "_longest_key", max(map(len, keys), default=0) + 1)
         object.__setattr__(self, "_byline_set", frozenset(fold(p) for p in self.bylines))
         object.__setattr__(
             self,
@@ -715,6 +722,19 @@ class Lexicon:
         head = line[:1]
         if head and not head.isspace() and head not in self._boilerplate_heads:
             return False
+        if len(line) > _KEY_HEAD:
+            # A long line (most lines that get here are paragraphs) is judged on the key of
+            # its head first: that key is a prefix of the whole line's key, longer than any
+            # phrase, so the phrase patterns answer on it as on the whole key, and the words
+            # after a short phrase, already too many, can only be more. Only a line those
+            # words do not rule out is folded whole.
+            key = _furniture_key(line[:_KEY_HEAD])
+            if len(key) > self._longest_key:
+                if self._pattern("banners").match(key) is not None:
+                    return True
+                m = self._pattern("boilerplate").match(key)
+                if m is None or len(key[m.end() :].split()) > max_extra_words:
+                    return False
         key = _furniture_key(line)
         if key in self._boilerplate_line_set:
             return True
