@@ -283,7 +283,7 @@ def _compile_phrases(
 
 
 # How much of a long line is folded first to judge it as furniture (see is_boilerplate).
-_KEY_HEAD = 120
+_KEY_HEAD = 64
 
 _KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
 
