@@ -246,7 +246,7 @@ class Gazetteer:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The shipped gazetteer pickles as a reference to it (a worker that imports arnews
-        # has it loaded); others pickle as their entries.
+        # reads it from its own files, on first use); others pickle as their entries.
         if self is _default():
             return (_default, ())
         return (Gazetteer, tuple(getattr(self, f.name) for f in attrs.fields(Gazetteer) if f.init))

@@ -97,7 +97,7 @@ class MarkerMatch:
 
 def _class(chars: Iterable[str]) -> str:
     # Runs of consecutive code points as ranges: the patterns repeat these classes at every
-    # letter, and their length is what compiling them costs (at import and in each worker).
+    # letter, and their length is what compiling them costs (on first use, in each process).
     codes = sorted({ord(c) for c in chars})
     parts: list[str] = []
     i = 0
@@ -478,7 +478,7 @@ class Lexicon:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The default lexicon pickles as a reference to it: a worker process that imports
-        # arnews has it compiled already. Others pickle as their data and compile (once per
+        # arnews has it (and compiles its patterns once, on first use). Others pickle as their data and compile (once per
         # process and set of phrases) on arrival, rather than carrying compiled patterns.
         if self is _DEFAULT:
             return (Lexicon.default, ())
