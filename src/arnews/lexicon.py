@@ -478,8 +478,9 @@ class Lexicon:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The default lexicon pickles as a reference to it: a worker process that imports
-        # arnews has it (and compiles its patterns once, on first use). Others pickle as their data and compile (once per
-        # process and set of phrases) on arrival, rather than carrying compiled patterns.
+        # arnews has it (and compiles its patterns once, on first use). Others pickle as
+        # their data and compile (once per process and set of phrases) when first used,
+        # rather than carrying compiled patterns.
         if self is _DEFAULT:
             return (Lexicon.default, ())
         return (Lexicon.from_dict, (self.to_dict(),))
