@@ -97,7 +97,7 @@ def test_patterns_are_compiled_once_and_shared() -> None:
     lexicon = Lexicon.default()
     assert lexicon.marker_pattern is lexicon.marker_pattern
     again = Lexicon.from_dict(lexicon.to_dict())
-    assert again._pattern("source") is lexicon._pattern("source")
+    assert again._pattern("kind:source") is lexicon._pattern("kind:source")
 
 
 def test_the_shipped_gazetteer_read_on_first_use_is_the_loaded_one() -> None:
@@ -165,3 +165,14 @@ def test_the_page_memos_change_no_answer(family: str, monkeypatch: pytest.Monkey
         again = parse(page)
         assert again == article
         assert again.to_json() == article.to_json()
+
+
+def test_a_marker_kind_may_take_any_name() -> None:
+    # The patterns compiled on first use are filed by name; a kind named like one of the
+    # furniture patterns is still a marker kind.
+    lexicon = Lexicon.default().extend(markers={"ticker": ["نقلا عن"], "banners": ["عن موقع"]})
+    found = lexicon.match_marker("نقلا عن: وكالة الأنباء", kinds=("ticker",))
+    assert found is not None and found.kind == "ticker"
+    found = lexicon.match_marker("عن موقع: الجزيرة", kinds=("banners",))
+    assert found is not None and found.kind == "banners"
+    assert lexicon.match_ticker("عاجل: الرئيس يصل إلى القاهرة") is not None

@@ -434,7 +434,8 @@ class Lexicon:
         )
 
     def _pattern(self, name: str) -> re.Pattern[str]:
-        """The compiled pattern ``name`` (a marker kind, or one of ``_compile``'s names)."""
+        """The compiled pattern ``name``: ``kind:`` and a marker kind, or one of ``_compile``'s
+        names (which no marker kind can take, whatever a user lexicon calls its kinds)."""
         pattern = self._compiled.get(name)
         if pattern is None:
             pattern = self._compiled[name] = self._compile(name)
@@ -465,11 +466,14 @@ class Lexicon:
                 rf"{start}(?:{_trie(self.tickers)})(?!{_DELETED}*{_WORD})"
                 rf"{_GAP}(?:[{_COLONS}|/\-\u2013\u2014]{_GAP})*"
             )
+        if not name.startswith("kind:"):
+            raise KeyError(name)
+        kind = name[len("kind:") :]
         return _compile_kind(
-            self.markers.get(name, ()),
-            bullets if name != "source" else "",
-            glued_digits=name in _DATED_KINDS,
-            separators=name in _SEPARATED_KINDS,
+            self.markers.get(kind, ()),
+            bullets if kind != "source" else "",
+            glued_digits=kind in _DATED_KINDS,
+            separators=kind in _SEPARATED_KINDS,
         )
 
     @property
@@ -635,7 +639,7 @@ class Lexicon:
         for kind in kinds:
             if kind not in self._kinds:
                 continue
-            pattern = self._pattern(kind)
+            pattern = self._pattern("kind:" + kind)
             m = pattern.match(text, pos, stop)
             if m is not None and (best is None or m.end() > best.end):
                 best = MarkerMatch(kind, m.end(), bool(m.group("colon")), m.end() >= stop)
