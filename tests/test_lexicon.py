@@ -181,7 +181,7 @@ def test_thousands_of_phrases_compile_once_per_process() -> None:
     again = Lexicon.from_dict(json.loads(json.dumps(data)))
     # The second build (a worker unpickling it, a copy) reuses the compiled patterns.
     assert again._boilerplate_re is first._boilerplate_re
-    assert again._patterns["source"] is first._patterns["source"]
+    assert again._pattern("kind:source") is first._pattern("kind:source")
     assert first.is_boilerplate("عبارة رقم 1499 للتجربة")
     assert first.match_marker("مصدر رقم 7: وكالة").kind == "source"  # type: ignore[union-attr]
 

@@ -34,6 +34,7 @@ Example:
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -280,23 +281,46 @@ _PERIOD = rf"(?:{_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER})?"
 _ERA_WORD = _alt(_TABLES.eras)
 _HIJRI_ERA = _alt(w for w, era in _TABLES.eras.items() if era == _HIJRI)
 
-_MARKER_RE = _compile(
-    rf"(?P<marker>{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?"
-)
-_LEAD_TIME_RE = _compile(
-    rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::(?P<ss>[0-9]{{2}}))?{_NOT_DIGIT}{_PERIOD}{_SEP}"
-)
-_WEEKDAY_RE = _compile(
-    rf"""(?:{_alt(_TABLES.weekday_prefixes)}{_SP}++)?
+
+class _Patterns:
+    """The date patterns, each compiled on first use.
+
+    Compiling them all takes about 0.15 s, which ``import arnews`` paid in every process
+    (the command's workers too) whether or not a date was ever read. Each is compiled
+    once per process, the first time it is needed, and kept.
+    """
+
+    @functools.cached_property
+    def _MARKER_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?P<marker>{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?"
+        )
+
+    @functools.cached_property
+    def _LEAD_TIME_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::(?P<ss>[0-9]{{2}}))?{_NOT_DIGIT}{_PERIOD}{_SEP}"
+        )
+
+    @functools.cached_property
+    def _WEEKDAY_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""(?:{_alt(_TABLES.weekday_prefixes)}{_SP}++)?
     (?P<wd>{_alt(_TABLES.weekdays)}){_NOT_LETTER}
     (?:{_SP}*+[{_DASH}،,]{_SP}*+|{_SP}++)"""
-)
-# "يوم" before the date itself, spaced or glued to it: "نشر يوم 17/05/2013", "يوم2013/05/17".
-_DAY_WORD_RE = _compile(rf"{_alt(_TABLES.weekday_prefixes)}{_SP}*+(?=[0-9])")
-# Each branch is wrapped in a group named after its form (see _form); the fields inside share
-# names across branches.
-_CORE_RE = _compile(
-    rf"""
+        )
+
+    # "يوم" before the date itself, spaced or glued to it: "نشر يوم 17/05/2013", "يوم2013/05/17".
+    @functools.cached_property
+    def _DAY_WORD_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"{_alt(_TABLES.weekday_prefixes)}{_SP}*+(?=[0-9])")
+
+    # Each branch is wrapped in a group named after its form (see _form); the fields inside share
+    # names across branches.
+    @functools.cached_property
+    def _CORE_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""
     # year first: 2025-06-17, 2025/06/17, 1446/09/15
       (?P<ymd>(?P<y>[0-9]{{4}})(?P<sep>[\-/.])(?P<mo>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})
       {_NOT_DIGIT})
@@ -321,7 +345,84 @@ _CORE_RE = _compile(
     | (?P<now>{_alt(_TABLES.now)}{_NOT_LETTER})
     | (?P<day>{_alt(_TABLES.days)}){_NOT_LETTER}
     """
-)
+        )
+
+    @functools.cached_property
+    def _ERA_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"{_SP}*+(?P<era>{_ERA_WORD}){_NOT_LETTER}")
+
+    @functools.cached_property
+    def _CORR_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""(?:{_SP}*+[{_DASH}/|،,])?{_SP}*+
+    (?:(?P<corr>{_alt(_TABLES.correspondence)}){_NOT_LETTER}{_SP}*+)?"""
+        )
+
+    @functools.cached_property
+    def _TIME_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""(?:(?P<t>T)|{_SEP}(?:{_alt(_TABLES.connectors)}{_NOT_LETTER}{_SP}*+)?)
+    (?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})
+    (?::(?P<ss>[0-9]{{2}})(?:\.(?P<frac>[0-9]{{1,6}}))?)?{_NOT_DIGIT}"""
+        )
+
+    # An offset is only read after seconds or an ISO "T": "12:27-12:30" is a range, not a zone.
+    @functools.cached_property
+    def _ZONE_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"(?:Z|[+\-][0-9]{{2}}:?[0-9]{{2}}){_NOT_DIGIT}")
+
+    # A zone said in words after a time, read and dropped like an offset: "بتوقيت القدس",
+    # "بتوقيت مكة المكرمة", "GMT", "GMT+3", "(بتوقيت غرينتش)". After a zone word, a listed place
+    # name of several words is taken whole, else one word: the place's name.
+    @functools.cached_property
+    def _ZONE_WORDS_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""{_SP}*+[(]?{_SP}*+
+    (?:{_alt(_TABLES.zone_codes)}{_NOT_LETTER}(?:{_SP}*+{_OFFSET})?
+    | {_alt(_TABLES.zone_words)}{_SP}++(?:{_alt(_TABLES.zone_places)}{_NOT_LETTER}|\p{{L}}++)
+    | {_OFFSET}{_SP}*+{_alt(c for c in _TABLES.zone_codes if c.isascii())}{_NOT_LETTER})
+    (?:{_SP}*+[)])?"""
+        )
+
+    @functools.cached_property
+    def _PERIOD_RE(self) -> regex.Pattern[str]:
+        return _compile(_PERIOD)
+
+    # A bare hour needs a connector and a period: "الساعة 5 مساء", never a stray "- 5".
+    @functools.cached_property
+    def _HOUR_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""{_SEP}{_alt(_TABLES.connectors)}{_NOT_LETTER}{_SP}*+(?P<hh>[0-9]{{1,2}}){_NOT_DIGIT}
+    {_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER}"""
+        )
+
+    @functools.cached_property
+    def _REST_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"{_SP}*+(?P<nl>[\r\n\x0b\x0c\x85\u2028\u2029])?")
+
+    # A marker that ends just before the scan position: callers often read the marker themselves
+    # and scan from after it.
+    @functools.cached_property
+    def _MARKER_BEFORE_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?<!\p{{L}})(?:{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?\Z"
+        )
+
+    @functools.cached_property
+    def _CLOCK_LINE_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?{_NOT_DIGIT}{_PERIOD}"
+        )
+
+    # Where a word or a number starts: a date expression never starts inside one.
+    @functools.cached_property
+    def _WORD_START_RE(self) -> regex.Pattern[str]:
+        return regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
+
+
+_P = _Patterns()
+
+
 _DATED: Final = frozenset({"ymd", "dmy", "named"})
 # Most frequent first: the first wrapper that took part names the form.
 _FORMS: Final = ("named", "ymd", "dmy", "ago", "day", "hyear", "now", "vague")
@@ -332,44 +433,10 @@ def _form(m: regex.Match[str]) -> str:
     for form in _FORMS:
         if m.start(form) >= 0:
             return form
-    raise AssertionError("unreachable: every branch of _CORE_RE is wrapped")
+    raise AssertionError("unreachable: every branch of _P._CORE_RE is wrapped")
 
 
-_ERA_RE = _compile(rf"{_SP}*+(?P<era>{_ERA_WORD}){_NOT_LETTER}")
-_CORR_RE = _compile(
-    rf"""(?:{_SP}*+[{_DASH}/|،,])?{_SP}*+
-    (?:(?P<corr>{_alt(_TABLES.correspondence)}){_NOT_LETTER}{_SP}*+)?"""
-)
-_TIME_RE = _compile(
-    rf"""(?:(?P<t>T)|{_SEP}(?:{_alt(_TABLES.connectors)}{_NOT_LETTER}{_SP}*+)?)
-    (?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})
-    (?::(?P<ss>[0-9]{{2}})(?:\.(?P<frac>[0-9]{{1,6}}))?)?{_NOT_DIGIT}"""
-)
-# An offset is only read after seconds or an ISO "T": "12:27-12:30" is a range, not a zone.
-_ZONE_RE = _compile(rf"(?:Z|[+\-][0-9]{{2}}:?[0-9]{{2}}){_NOT_DIGIT}")
 _OFFSET: Final = rf"[+\-]{_SP}*+[0-9]{{1,2}}(?::?[0-9]{{2}})?{_NOT_DIGIT}"
-# A zone said in words after a time, read and dropped like an offset: "بتوقيت القدس",
-# "بتوقيت مكة المكرمة", "GMT", "GMT+3", "(بتوقيت غرينتش)". After a zone word, a listed place
-# name of several words is taken whole, else one word: the place's name.
-_ZONE_WORDS_RE = _compile(
-    rf"""{_SP}*+[(]?{_SP}*+
-    (?:{_alt(_TABLES.zone_codes)}{_NOT_LETTER}(?:{_SP}*+{_OFFSET})?
-    | {_alt(_TABLES.zone_words)}{_SP}++(?:{_alt(_TABLES.zone_places)}{_NOT_LETTER}|\p{{L}}++)
-    | {_OFFSET}{_SP}*+{_alt(c for c in _TABLES.zone_codes if c.isascii())}{_NOT_LETTER})
-    (?:{_SP}*+[)])?"""
-)
-_PERIOD_RE = _compile(_PERIOD)
-# A bare hour needs a connector and a period: "الساعة 5 مساء", never a stray "- 5".
-_HOUR_RE = _compile(
-    rf"""{_SEP}{_alt(_TABLES.connectors)}{_NOT_LETTER}{_SP}*+(?P<hh>[0-9]{{1,2}}){_NOT_DIGIT}
-    {_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER}"""
-)
-_REST_RE = _compile(rf"{_SP}*+(?P<nl>[\r\n\x0b\x0c\x85\u2028\u2029])?")
-# A marker that ends just before the scan position: callers often read the marker themselves
-# and scan from after it.
-_MARKER_BEFORE_RE = _compile(
-    rf"(?<!\p{{L}})(?:{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?\Z"
-)
 _LOOKBACK: Final = 40  # characters before the scan position searched for that marker
 
 
@@ -573,17 +640,17 @@ def _read_date(key: str, core: regex.Match[str], i: int) -> tuple[_Date, int]:
     (``15 رمضان 1446 هـ الموافق 15 مارس 2025``); return it and where it ends in ``key``."""
     if _form(core) not in _DATED:
         return _read_core(core, None), i
-    era = _ERA_RE.match(key, i)
+    era = _P._ERA_RE.match(key, i)
     found = _read_core(core, era)
     if era is not None:
         i = era.end()
     if found.calendar is None:
         return found, i
-    corr = _CORR_RE.match(key, i)
-    second = _CORE_RE.match(key, corr.end()) if corr is not None else None
+    corr = _P._CORR_RE.match(key, i)
+    second = _P._CORE_RE.match(key, corr.end()) if corr is not None else None
     if second is None or _form(second) not in _DATED:
         return found, i
-    era2 = _ERA_RE.match(key, second.end())
+    era2 = _P._ERA_RE.match(key, second.end())
     other = _read_core(second, era2)
     if {found.calendar, other.calendar} != {_GREGORIAN, _HIJRI}:
         return found, i  # "17/06/2025 - 18/06/2025" is a range, not a correspondence
@@ -595,29 +662,29 @@ def _read_date(key: str, core: regex.Match[str], i: int) -> tuple[_Date, int]:
 
 def _read_time(key: str, i: int) -> tuple[_Clock | None, bool, int]:
     """Read a time after a date: (clock or None when impossible, whether one was read, end)."""
-    tm = _TIME_RE.match(key, i)
+    tm = _P._TIME_RE.match(key, i)
     if tm is not None:
         j = tm.end()
         if tm["t"] or tm["ss"]:
-            zone = _ZONE_RE.match(key, j)
+            zone = _P._ZONE_RE.match(key, j)
             if zone is not None:
                 j = zone.end()
-        period = _PERIOD_RE.match(key, j)
+        period = _P._PERIOD_RE.match(key, j)
         word = period["ap"] if period is not None else None
         if period is not None:
             j = period.end()
-        zone = _ZONE_WORDS_RE.match(key, j)
+        zone = _P._ZONE_WORDS_RE.match(key, j)
         if zone is not None:
             j = zone.end()
         return _clock(tm["hh"], tm["mi"], tm["ss"], tm["frac"], word), True, j
-    hm = _HOUR_RE.match(key, i)
+    hm = _P._HOUR_RE.match(key, i)
     if hm is not None:
         return _clock(hm["hh"], None, None, None, hm["ap"]), True, hm.end()
     return None, False, i
 
 
 def _line_ends(key: str, i: int, truncated: bool) -> bool:
-    rest = _REST_RE.match(key, i)
+    rest = _P._REST_RE.match(key, i)
     if rest is None:
         return False
     if rest["nl"]:
@@ -773,21 +840,21 @@ def _scan(
     """Match a date expression at the start of ``key`` (a folded window); ``before`` is the
     text just before the window."""
     i = len(key) - len(key.lstrip(" \t"))
-    marker = _MARKER_RE.match(key, i)
+    marker = _P._MARKER_RE.match(key, i)
     if marker is not None:
         i = marker.end()
     start = i
-    lead = _LEAD_TIME_RE.match(key, i)
+    lead = _P._LEAD_TIME_RE.match(key, i)
     if lead is not None:
         i = lead.end()
-    weekday = _WEEKDAY_RE.match(key, i)
+    weekday = _P._WEEKDAY_RE.match(key, i)
     if weekday is not None:
         i = weekday.end()
     elif lead is None:
-        day_word = _DAY_WORD_RE.match(key, i)
+        day_word = _P._DAY_WORD_RE.match(key, i)
         if day_word is not None:
             i = day_word.end()
-    core = _CORE_RE.match(key, i)
+    core = _P._CORE_RE.match(key, i)
     if core is None:
         return None
     found, i = _read_date(key, core, core.end())
@@ -806,7 +873,7 @@ def _scan(
     if (
         weak
         and not _line_ends(key, i, truncated)
-        and _MARKER_BEFORE_RE.search(fold_chars(before)) is None
+        and _P._MARKER_BEFORE_RE.search(fold_chars(before)) is None
     ):
         return None
     if truncated and i >= len(key):
@@ -834,11 +901,6 @@ def _scan(
     return value, (start, i), extra
 
 
-_CLOCK_LINE_RE = _compile(
-    rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?{_NOT_DIGIT}{_PERIOD}"
-)
-
-
 def is_clock_line(text: str) -> bool:
     """Tell whether ``text`` is a clock time with its time zone and nothing else.
 
@@ -855,15 +917,11 @@ def is_clock_line(text: str) -> bool:
     if len(stripped) > _WINDOW:
         return False
     key = fold_chars(stripped)
-    clock = _CLOCK_LINE_RE.match(key)
+    clock = _P._CLOCK_LINE_RE.match(key)
     if clock is None:
         return False
-    zone = _ZONE_WORDS_RE.match(key, clock.end())
+    zone = _P._ZONE_WORDS_RE.match(key, clock.end())
     return zone is not None and not key[zone.end() :].strip()
-
-
-# Where a word or a number starts: a date expression never starts inside one.
-_WORD_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
 
 
 def search_date(
@@ -889,7 +947,7 @@ def search_date(
     if not isinstance(text, str):
         raise TypeError(f"search_date() takes a str, not {type(text).__name__}")
     stop = len(text) if endpos is None else min(endpos, len(text))
-    for word in _WORD_START_RE.finditer(text, pos, stop):
+    for word in _P._WORD_START_RE.finditer(text, pos, stop):
         found = scan_date(text, word.start(), now=now)
         if found is not None:
             return found

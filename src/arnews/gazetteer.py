@@ -35,6 +35,7 @@ Example:
 from __future__ import annotations
 
 import os
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -245,7 +246,7 @@ class Gazetteer:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The shipped gazetteer pickles as a reference to it (a worker that imports arnews
-        # has it loaded); others pickle as their entries.
+        # reads it from its own files, on first use); others pickle as their entries.
         if self is _default():
             return (_default, ())
         return (Gazetteer, tuple(getattr(self, f.name) for f in attrs.fields(Gazetteer) if f.init))
@@ -369,8 +370,48 @@ def load_gazetteer(directory: str | os.PathLike[str] | None = None) -> Gazetteer
     return Gazetteer(**fields, free_heads=free)
 
 
-#: The shipped gazetteer, loaded once at import; immutable.
-DEFAULT_GAZETTEER: Gazetteer = load_gazetteer()
+class _ShippedGazetteer(Gazetteer):
+    """The shipped gazetteer, read from its files the first time one of its fields is read.
+
+    Reading and checking the nine files takes about 30 ms, which ``import arnews`` paid in
+    every process whether or not a page was parsed. Until then its slots are empty, so
+    reading a field reaches :meth:`__getattr__`, which loads the files once (under a lock)
+    and fills every slot; from then on a field is a plain slot read, as on any gazetteer.
+    It compares equal to a :class:`Gazetteer` of the same entries, as the loaded one did.
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        with _LOAD_LOCK:
+            try:
+                object.__getattribute__(self, "_index")
+            except AttributeError:
+                loaded = load_gazetteer()
+                for field in attrs.fields(Gazetteer):
+                    object.__setattr__(self, field.name, getattr(loaded, field.name))
+        return object.__getattribute__(self, name)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Gazetteer):
+            return NotImplemented
+        names = [f.name for f in attrs.fields(Gazetteer) if f.eq]
+        return [getattr(self, n) for n in names] == [getattr(other, n) for n in names]
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return Gazetteer.__hash__(self)
+
+
+_LOAD_LOCK = threading.Lock()
+
+#: The shipped gazetteer, read from its files on first use (not at import); immutable.
+DEFAULT_GAZETTEER: Gazetteer = object.__new__(_ShippedGazetteer)
 
 
 def _default() -> Gazetteer:

@@ -97,7 +97,7 @@ class MarkerMatch:
 
 def _class(chars: Iterable[str]) -> str:
     # Runs of consecutive code points as ranges: the patterns repeat these classes at every
-    # letter, and their length is what compiling them costs (at import and in each worker).
+    # letter, and their length is what compiling them costs (on first use, in each process).
     codes = sorted({ord(c) for c in chars})
     parts: list[str] = []
     i = 0
@@ -282,6 +282,9 @@ def _compile_phrases(
         )
 
 
+# How much of a long line is folded first to judge it as furniture (see is_boilerplate).
+_KEY_HEAD = 64
+
 _KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
 
 
@@ -378,23 +381,25 @@ class Lexicon:
     #: holds: ``في``, ``أن``), ``verbs`` (reporting verbs, which open a sentence and no name:
     #: ``أعلنت``) and ``notes`` (editor's-note openers such as ``هذا المقال``).
     credits: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    _patterns: Mapping[str, re.Pattern[str]] = attrs.field(
+    _kinds: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # The compiled patterns, by name (see _compile): built on first use, not with the
+    # lexicon, so that importing arnews compiles nothing (compiling the default lexicon's
+    # prefix trees takes about 0.3 s). Each entry is a pure function of the phrases, made
+    # once per process (the compilers are memoised across lexicons), so filling it from two
+    # threads at once changes no result.
+    _compiled: dict[str, re.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
-    _boilerplate_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_line_set: frozenset[str] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
     _byline_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _boilerplate_any_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _inside_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _ticker_re: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _navigation_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _credit_sets: Mapping[str, frozenset[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
-    _any_marker: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _longest_key: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -406,50 +411,21 @@ class Lexicon:
         for role, words in self.credits.items():
             _check_phrases(f"credits.{role}", words)
         bullets = "".join(self.bullets)
-        patterns = {
-            kind: _compile_kind(
-                self.markers.get(kind, ()),
-                bullets if kind != "source" else "",
-                glued_digits=kind in _DATED_KINDS,
-                separators=kind in _SEPARATED_KINDS,
-            )
-            for kind in {*MARKER_KINDS, *self.markers}
-        }
-        object.__setattr__(self, "_patterns", patterns)
-        # One pass that rules out most lines: a line no kind's pattern can match costs one
-        # call of one prefix tree instead of one per kind.
-        every = [p for kind in patterns for p in self.markers.get(kind, ())]
-        # The prefilter must let through whatever any kind's pattern takes.
-        any_marker = _compile_kind(every, bullets, colon="", glued_digits=True, separators=True)
-        object.__setattr__(self, "_any_marker", any_marker)
+        object.__setattr__(self, "_kinds", frozenset({*MARKER_KINDS, *self.markers}))
+        object.__setattr__(self, "_compiled", {})
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
-        short = [p for p in self.boilerplate if not p.endswith("*")]
-        banners = [p[:-1] for p in self.boilerplate if p.endswith("*")]
-        heads = raw_heads((*short, *banners, *self.boilerplate_lines, *self.tickers))
+        phrases = [p[:-1] if p.endswith("*") else p for p in self.boilerplate]
+        heads = raw_heads((*phrases, *self.boilerplate_lines, *self.tickers))
         object.__setattr__(self, "_boilerplate_heads", heads)
-        # Furniture phrases run on the folded key of a candidate line (a few short lines a
-        # page): patterns of plain folded words compile in a fraction of the time a prefix
-        # tree of fold-aware classes takes, and the phrase list is long.
-        object.__setattr__(self, "_boilerplate_re", _folded_prefixes(tuple(short)))
-        object.__setattr__(self, "_boilerplate_any_re", _folded_prefixes(tuple(banners)))
-        start = _GAP  # a line may open with a diacritic or tatweel, then a space
-        # Searched for anywhere in a short line, not matched at its start.
-        object.__setattr__(self, "_inside_re", _compile_cached(_trie(self.boilerplate_inside)))
-        # The ticker words, then their colon, bar or dash: what follows is the headline.
-        object.__setattr__(
-            self,
-            "_ticker_re",
-            _compile_cached(
-                rf"{start}(?:{_trie(self.tickers)})(?!{_DELETED}*{_WORD})"
-                rf"{_GAP}(?:[{_COLONS}|/\-\u2013\u2014]{_GAP})*"
-            ),
-        )
         navigation = frozenset(" ".join(fold(p).split()) for p in self.navigation)
         object.__setattr__(self, "_navigation_set", navigation)
         lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
         object.__setattr__(self, "_boilerplate_line_set", lines)
+        # The longest furniture key (a whole line, or a phrase with what it needs after it).
+        keys = [*lines, *map(_furniture_key, self.boilerplate)]
+        object.__setattr__(self, "_longest_key", max(map(len, keys), default=0) + 1)
         object.__setattr__(self, "_byline_set", frozenset(fold(p) for p in self.bylines))
         object.__setattr__(
             self,
@@ -457,10 +433,58 @@ class Lexicon:
             {role: frozenset(fold(p) for p in self.credits.get(role, ())) for role in CREDIT_ROLES},
         )
 
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        """The compiled pattern ``name``: ``kind:`` and a marker kind, or one of ``_compile``'s
+        names (which no marker kind can take, whatever a user lexicon calls its kinds)."""
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            pattern = self._compiled[name] = self._compile(name)
+        return pattern
+
+    def _compile(self, name: str) -> re.Pattern[str]:
+        bullets = "".join(self.bullets)
+        if name == "any marker":
+            # One pass that rules out most lines: a line no kind's pattern can match costs
+            # one call of one prefix tree instead of one per kind. It must let through
+            # whatever any kind's pattern takes.
+            every = [p for kind in sorted(self._kinds) for p in self.markers.get(kind, ())]
+            return _compile_kind(every, bullets, colon="", glued_digits=True, separators=True)
+        if name == "boilerplate" or name == "banners":
+            # Furniture phrases run on the folded key of a candidate line (a few short lines
+            # a page): patterns of plain folded words compile in a fraction of the time a
+            # prefix tree of fold-aware classes takes, and the phrase list is long.
+            banner = name == "banners"
+            chosen = [p for p in self.boilerplate if p.endswith("*") == banner]
+            return _folded_prefixes(tuple(p[:-1] if banner else p for p in chosen))
+        if name == "inside":
+            # Searched for anywhere in a short line, not matched at its start.
+            return _compile_cached(_trie(self.boilerplate_inside))
+        if name == "ticker":
+            # The ticker words, then their colon, bar or dash: what follows is the headline.
+            start = _GAP  # a line may open with a diacritic or tatweel, then a space
+            return _compile_cached(
+                rf"{start}(?:{_trie(self.tickers)})(?!{_DELETED}*{_WORD})"
+                rf"{_GAP}(?:[{_COLONS}|/\-\u2013\u2014]{_GAP})*"
+            )
+        if not name.startswith("kind:"):
+            raise KeyError(name)
+        kind = name[len("kind:") :]
+        return _compile_kind(
+            self.markers.get(kind, ()),
+            bullets if kind != "source" else "",
+            glued_digits=kind in _DATED_KINDS,
+            separators=kind in _SEPARATED_KINDS,
+        )
+
+    @property
+    def _boilerplate_re(self) -> re.Pattern[str]:
+        return self._pattern("boilerplate")
+
     def __reduce__(self) -> tuple[Any, ...]:
         # The default lexicon pickles as a reference to it: a worker process that imports
-        # arnews has it compiled already. Others pickle as their data and compile (once per
-        # process and set of phrases) on arrival, rather than carrying compiled patterns.
+        # arnews has it (and compiles its patterns once, on first use). Others pickle as
+        # their data and compile (once per process and set of phrases) when first used,
+        # rather than carrying compiled patterns.
         if self is _DEFAULT:
             return (Lexicon.default, ())
         return (Lexicon.from_dict, (self.to_dict(),))
@@ -609,13 +633,13 @@ class Lexicon:
             12
         """
         stop = len(text) if endpos is None else endpos
-        if self._any_marker.match(text, pos, stop) is None:
+        if self._pattern("any marker").match(text, pos, stop) is None:
             return None
         best: MarkerMatch | None = None
         for kind in kinds:
-            pattern = self._patterns.get(kind)
-            if pattern is None:
+            if kind not in self._kinds:
                 continue
+            pattern = self._pattern("kind:" + kind)
             m = pattern.match(text, pos, stop)
             if m is not None and (best is None or m.end() > best.end):
                 best = MarkerMatch(kind, m.end(), bool(m.group("colon")), m.end() >= stop)
@@ -630,7 +654,7 @@ class Lexicon:
             >>> Lexicon.default().marker_pattern.match("المصدر: سرايا") is not None
             True
         """
-        return self._any_marker
+        return self._pattern("any marker")
 
     @property
     def boilerplate_heads(self) -> frozenset[str]:
@@ -703,12 +727,25 @@ class Lexicon:
         head = line[:1]
         if head and not head.isspace() and head not in self._boilerplate_heads:
             return False
+        if len(line) > _KEY_HEAD:
+            # A long line (most lines that get here are paragraphs) is judged on the key of
+            # its head first: that key is a prefix of the whole line's key, longer than any
+            # phrase, so the phrase patterns answer on it as on the whole key, and the words
+            # after a short phrase, already too many, can only be more. Only a line those
+            # words do not rule out is folded whole.
+            key = _furniture_key(line[:_KEY_HEAD])
+            if len(key) > self._longest_key:
+                if self._pattern("banners").match(key) is not None:
+                    return True
+                m = self._pattern("boilerplate").match(key)
+                if m is None or len(key[m.end() :].split()) > max_extra_words:
+                    return False
         key = _furniture_key(line)
         if key in self._boilerplate_line_set:
             return True
-        if self._boilerplate_any_re.match(key) is not None:
+        if self._pattern("banners").match(key) is not None:
             return True
-        m = self._boilerplate_re.match(key)
+        m = self._pattern("boilerplate").match(key)
         # Words are counted folded: a lone diacritic or tatweel is no word.
         return m is not None and len(key[m.end() :].split()) <= max_extra_words
 
@@ -721,7 +758,7 @@ class Lexicon:
             >>> pattern.search("صورة: Getty Images") is not None
             True
         """
-        return self._inside_re
+        return self._pattern("inside")
 
     def match_ticker(self, line: str) -> int | None:
         """Where the headline starts after a ticker word that opens ``line``; ``None`` if none.
@@ -733,7 +770,7 @@ class Lexicon:
             >>> Lexicon.default().match_ticker("عاجلا أم آجلا") is None
             True
         """
-        m = self._ticker_re.match(line)
+        m = self._pattern("ticker").match(line)
         return None if m is None else m.end()
 
     def is_navigation(self, item: str) -> bool:

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -469,8 +470,10 @@ class Article:
             >>> Article(source="CNN").to_json(spans=False).startswith('{"title": null')
             True
         """
-        text = json.dumps(json_record(self, spans=spans), ensure_ascii=False, indent=indent)
-        return replace_surrogates(text)
+        encoder = (
+            _ENCODER if indent is None else json.JSONEncoder(ensure_ascii=False, indent=indent)
+        )
+        return replace_surrogates(encoder.encode(json_record(self, spans=spans)))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Article:
@@ -546,6 +549,13 @@ def has_surrogates(text: str) -> bool:
     return False
 
 
+# One encoder for every to_json() call (json.dumps builds one per call when given options);
+# a record is a tree of fresh dicts and lists, which cannot be circular.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+# The spans' fields in the contract's order, read in one C-level call.
+_span_values = operator.attrgetter(*_SPAN_FIELDS)
+
+
 def _as_is(values: Any) -> Any:
     return values
 
@@ -572,7 +582,7 @@ def _record(article: Article, spans: bool, seq: Callable[[Any], Any]) -> dict[st
         if seq is list:
             out["spans"] = s.to_dict()
         else:
-            out["spans"] = {name: getattr(s, name) for name in _SPAN_FIELDS}
+            out["spans"] = dict(zip(_SPAN_FIELDS, _span_values(s), strict=True))
         out["parts"] = article.parts.to_list()
         out["warnings"] = [w.to_dict() for w in article.warnings]
     return out

@@ -316,6 +316,8 @@ class PageState:
         similar_keys: folded texts of the page's similar headlines, for other detectors to
             compare lines against (a :class:`KeySet`: :func:`find_keys` and
             :func:`holds_key` search a line for all of them in time linear in the line).
+        memo: per detector function, answers it worked out for this page, keyed by the
+            text they depend on (pages repeat lines; each is judged once a page).
     """
 
     def __init__(
@@ -348,6 +350,7 @@ class PageState:
         self.warnings: list[Diagnostic] = []
         self.n_articles = 1
         self.similar_keys: KeySet = KeySet()
+        self.memo: dict[Any, dict[Any, Any]] = {}
 
     @classmethod
     def of(cls, text: str, **kw: Any) -> PageState:

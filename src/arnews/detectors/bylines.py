@@ -260,6 +260,21 @@ def _may_open_credit(state: PageState, start: int, end: int) -> bool:
     """A cheap test that rules out most lines: a credit opens with a marker, an office, a
     credit word, a site or a place, or is a name followed by a credit word."""
     text = state.text
+    # The answer depends on the text read (at most two openers' width) and the character
+    # before it: pages repeat their lines (a chain of read-also articles repeats its heads),
+    # and each distinct head is judged once a page.
+    key = (text[start - 1 : start], text[start : min(end, start + 2 * OPENER_CHARS)])
+    memo = state.memo.get(_may_open_credit)
+    if memo is None:
+        memo = state.memo[_may_open_credit] = {}
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _may_open_credit_at(state, start, end)
+    return known
+
+
+def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
+    text = state.text
     lexicon, gazetteer = state.lexicon, state.gazetteer
     credits = lexicon.credits
     openers = _openers(credits.get("markers", ()), credits.get("offices", ()), lexicon.bylines)

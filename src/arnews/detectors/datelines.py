@@ -240,6 +240,26 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
     # A stamp before the dateline on the same line leaves the rest on a space.
     while base < line_end and text[base] in BLANK_SET:
         base += 1
+    # Whether a line holds a dateline depends on its text alone (and the lexicon and
+    # gazetteer): a page that repeats a line (a chain of read-also articles repeats its
+    # first lines) reads each distinct one once. Only a miss is kept: a dateline is claimed
+    # at its own offsets.
+    key = (strong, text[base:line_end]) if line_end - base <= 2 * WINDOW else None
+    misses = state.memo.get(_try_line)
+    if misses is None:
+        misses = state.memo[_try_line] = {}
+    if key in misses:
+        return False
+    if _read_line(state, i, base, strong):
+        return True
+    if key is not None:
+        misses[key] = True
+    return False
+
+
+def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
+    text = state.text
+    line_end = state.ends[i]
     window_end = min(line_end, base + WINDOW)
 
     if _try_paren(state, i, base, window_end, strong):

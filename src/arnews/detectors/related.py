@@ -70,8 +70,15 @@ MAX_GLUED_PIECE_WORDS = 35
 
 def headline_evidence(state: PageState, i: int, text: str) -> int:
     """Score the evidence that open line ``i`` (text ``text``) is another article's headline."""
+    found = _text_evidence(state, text)
+    return 0 if found is None else _with_footer(state, i, *found)
+
+
+def _text_evidence(state: PageState, text: str) -> tuple[int, int] | None:
+    """The evidence the line's text gives by itself, and its words (counted up to the larger
+    threshold); ``None`` when the text rules a headline out."""
     if has_inner_sentence_end(text) or opens_with_clause_word(text):
-        return 0
+        return None
     score = 0
     key = fold(text)
     if key in state.similar_keys or holds_key(state.similar_keys, key, 20):
@@ -84,6 +91,15 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
             score += 2
     # Compared with both thresholds below, so counted up to the larger one only.
     words = word_count(text, limit=max(MAX_FOOTER_HEADLINE_WORDS, LONG_LINE_WORDS))
+    if has_media_tag(text):
+        score += 1
+    if words >= LONG_LINE_WORDS:
+        score += 1
+    return score, words
+
+
+def _with_footer(state: PageState, i: int, score: int, words: int) -> int:
+    """The text's score, and the evidence of a footer right below line ``i``."""
     nxt = i + 1
     if (
         words <= MAX_FOOTER_HEADLINE_WORDS
@@ -92,10 +108,6 @@ def headline_evidence(state: PageState, i: int, text: str) -> int:
         and state.article[nxt] == state.article[i]
     ):
         score += 2
-    if has_media_tag(text):
-        score += 1
-    if words >= LONG_LINE_WORDS:
-        score += 1
     return score
 
 
@@ -106,13 +118,18 @@ class _ArticleWords:
     than the line itself does.
     """
 
-    __slots__ = ("_bullets", "_lines", "_state", "_texts")
+    __slots__ = ("_bullets", "_lines", "_state", "_texts", "evidence", "splits")
 
     def __init__(self, state: PageState, lines: Sequence[int]) -> None:
         self._state = state
         self._lines = lines
         self._texts: dict[int, Vocabulary] | None = None
         self._bullets = frozenset(state.lexicon.bullets)
+        # What a line's text tells by itself, and where it splits into headlines (offsets
+        # in the text), per distinct text: pages repeat lines (a widget on every article of
+        # a chain), and the similar headlines this reads do not change during the detector.
+        self.evidence: dict[str, tuple[int, int] | None] = {}
+        self.splits: dict[str, list[tuple[int, int]]] = {}
 
     def of(self, article: int) -> Vocabulary:
         """The open text of ``article`` (the lines open when the detector started)."""
@@ -323,15 +340,25 @@ def _take(state: PageState, i: int, words: _ArticleWords) -> bool:
     """Claim open line ``i`` as headlines if the evidence says so; tell whether it did."""
     rests, ends = state.rest, state.ends
     text = state.texts[i] if rests[i] == state.starts[i] else state.text[rests[i] : ends[i]]
-    score = headline_evidence(state, i, text)
+    evidence = words.evidence
+    if text in evidence:
+        found = evidence[text]
+    else:
+        found = evidence[text] = _text_evidence(state, text)
+    score = 0 if found is None else _with_footer(state, i, *found)
     # Cohesion is the last point weighed, and only where it decides: the article's words
     # are counted for the first line that needs them.
     if score == THRESHOLD - 1 and words.unrelated(i, text):
         score += 1
     if score < THRESHOLD:
         return False
-    for s, e in split_headlines(text, rests[i], state.similar_keys, state.gazetteer.heads):
-        state.claim(i, "related_headline", s, e)
+    splits = words.splits.get(text)
+    if splits is None:
+        splits = split_headlines(text, 0, state.similar_keys, state.gazetteer.heads)
+        words.splits[text] = splits
+    base = rests[i]
+    for s, e in splits:
+        state.claim(i, "related_headline", base + s, base + e)
     rests[i] = ends[i]
     state.kind[i] = "related"
     return True
