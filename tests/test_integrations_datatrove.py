@@ -114,7 +114,7 @@ def test_a_document_that_cannot_be_parsed_is_dropped_and_counted() -> None:
     # datatrove's readers never hand on such a document; an adapter or a step before could.
     step = ArnewsParser()
     page = SEEDS[1].read_text("utf-8")
-    docs = [Document(text=None, id="none"), Document(text=page, id="ok")]  # type: ignore[arg-type]
+    docs = [Document(text=None, id="none"), Document(text=page, id="ok")]
     assert [d.id for d in step.run(iter(docs))] == ["ok"]
     counts = {k: v.total for k, v in step.stats.stats.items()}
     assert counts["total"] == 2
