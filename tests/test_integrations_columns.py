@@ -93,3 +93,30 @@ def test_hf_features_and_spark_schema_describe_the_same_columns() -> None:
         assert spark["dateline"].dataType.simpleString() == "struct<place:string,agency:string>"
         assert spark["updated"].dataType.simpleString() == "string"
         assert spark["keywords"].dataType.simpleString() == "array<string>"
+
+
+def test_the_modules_import_without_their_frameworks() -> None:
+    """``import arnews`` and the integration modules need no framework; using one says
+    which extra to install."""
+    code = """
+import sys
+for name in ("datatrove", "datasets", "pyspark"):
+    sys.modules[name] = None  # as if not installed
+import arnews
+from arnews.integrations import datatrove, hf, spark
+print(hf.parse_batch({"text": ["خبر قصير."]})["text"])
+uses = ((datatrove.ArnewsParser, "datatrove"), (hf.features, "hf"), (spark.schema, "spark"))
+for make, extra in uses:
+    try:
+        make()
+    except ImportError as exc:
+        assert f"arnews[{extra}]" in str(exc), exc
+    else:
+        raise AssertionError(f"{make} worked without its framework")
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["['خبر", "قصير.']", "ok"]
