@@ -80,7 +80,8 @@ def test_map_in_pandas_gives_the_seeds_rows(spark: Any) -> None:
 
 def test_options_nulls_and_spans(spark: Any) -> None:
     page = "خبر قصير عن المعرض في المدينة.\n\nحمل تطبيقنا الآن"
-    frame = pd.DataFrame({"url": [7, 8], "content": [page, None]})
+    # An integer id column with a null reaches the workers as floats; ids stay "7", "8".
+    frame = pd.DataFrame({"url": [7, 8, None], "content": [page, None, page]})
     step = partition_parser(
         text_field="content",
         id_field="url",
@@ -88,7 +89,7 @@ def test_options_nulls_and_spans(spark: Any) -> None:
         spans=True,
     )
     out = spark.createDataFrame(frame).mapInPandas(step, schema=schema(spans=True, id_field="url"))
-    first, second = sorted(out.collect(), key=lambda r: r["url"])
+    first, second, third = sorted(out.collect(), key=lambda r: r["url"] or "~")
     assert first["url"] == "7"  # ids are strings, as in the command's tables
     assert first["text"] == "خبر قصير عن المعرض في المدينة."
     assert first["boilerplate"] == ["حمل تطبيقنا الآن"]
@@ -96,3 +97,5 @@ def test_options_nulls_and_spans(spark: Any) -> None:
     assert second["url"] == "8"
     assert second["text"] is None
     assert second["keywords"] is None
+    assert third["url"] is None
+    assert third["text"] == first["text"]

@@ -38,10 +38,15 @@ _INSTALL = "pip install 'arnews[spark]'"
 
 
 def _id_value(value: Any) -> str | None:
-    # The id column is a string, as in the command's CSV and Parquet; null stays null.
+    # The id column is a string, as in the command's CSV and Parquet; null (None, or the
+    # NaN pandas puts in a column with missing values) stays null.
+    if isinstance(value, str):
+        return value
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return value if isinstance(value, str) else str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an integer id column with nulls reaches pandas as floats
+    return str(value)
 
 
 @attrs.frozen(slots=True)
@@ -72,8 +77,9 @@ class PartitionParser:
             columns: dict[str, list[Any]] = {name: [] for name in names}
             appends = [columns[name].append for name in names]
             for page in batch[self.text_field]:
-                if not isinstance(page, str):
-                    # A null page (None, NaN): a row of nulls, as in the other integrations.
+                if _id_value(page) is None:
+                    # A null page (None, NaN): a row of nulls, as in the other integrations;
+                    # any other non-string goes to parse(), whose TypeError says what it got.
                     for append in appends:
                         append(None)
                     continue
