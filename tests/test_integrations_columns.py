@@ -26,6 +26,7 @@ def test_columns_are_the_records_fields_then_text(spans: bool) -> None:
     names = column_names(spans=spans)
     assert names == (*arnews.Article().to_dict(spans=spans), "text")
     assert names[: len(CONTRACT_KEYS)] == CONTRACT_KEYS
+    pytest.importorskip("pyarrow")
     assert [f.name for f in arrow_schema(spans=spans)] == list(names)
 
 
