@@ -43,6 +43,8 @@ def spark() -> Iterator[Any]:
         SparkSession.builder.master("local[2]")
         .appName("arnews-tests")
         .config("spark.ui.enabled", "false")
+        # A small local job: the JVM's quick compiler and serial collector start it sooner.
+        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate()
     )
