@@ -1,14 +1,15 @@
-"""Parse a Hugging Face ``datasets`` corpus with ``Dataset.map(batched=True)``.
+"""Parse a Hugging Face ``datasets`` corpus with ``Dataset.map(batched=True)`` and
+:mod:`arnews.integrations.hf`.
 
 Run from the repository root::
 
     python examples/hf_datasets_recipe.py
 
-``parse_batch`` below is the whole recipe: ``datasets`` hands it a batch as a dict of
-columns (lists), and it returns the new columns. Add ``num_proc=N`` to ``map`` to parse on N
-processes; ``arnews.parse`` pickles by reference, so that works as is.
+``parse_batch`` is the function to map: it takes a batch of pages and returns the article's
+columns (the command's JSON Lines record: its fields, then ``text``, the clean body, which
+replaces the page). ``features`` gives their types. ``num_proc=2`` parses on two processes.
 
-Without ``datasets`` (it is not an arnews dependency), the script runs ``parse_batch`` on a
+Without ``datasets`` (``pip install 'arnews[hf]'``), the script runs ``parse_batch`` on a
 plain dict-of-lists batch, exactly as ``datasets`` would call it, and says so.
 """
 
@@ -17,29 +18,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import arnews
+from arnews.integrations.hf import features, parse_batch
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
 
 # --8<-- [start:recipe]
-def parse_batch(batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    """The function for ``dataset.map(parse_batch, batched=True)``: adds the parsed columns.
-
-    ``body`` is the clean text (paragraphs separated by a blank line), what a language-model
-    corpus keeps; the rest is the contract, lists as lists.
-    """
-    articles = [arnews.parse(text or "") for text in batch["text"]]
-    return {
-        "body": [a.text for a in articles],
-        "title": [a.title for a in articles],
-        "source": [a.source for a in articles],
-        "dateline_place": [a.dateline.place if a.dateline else None for a in articles],
-        "keywords": [list(a.keywords) for a in articles],
-        "similar": [list(a.similar) for a in articles],
-        "boilerplate": [list(a.boilerplate) for a in articles],
-        "read_also_titles": [[r.title for r in a.read_also] for a in articles],
-    }
+def parse_dataset(dataset: Any) -> Any:
+    """Parse a ``datasets.Dataset`` whose ``text`` column holds the pages, on 2 processes."""
+    return dataset.map(
+        parse_batch,
+        batched=True,
+        num_proc=2,
+        features=features(base=dataset.features),  # the input's columns, then arnews's
+    )
 
 
 # --8<-- [end:recipe]
@@ -55,10 +47,9 @@ def main() -> None:
         print("as dataset.map(parse_batch, batched=True) would.\n")
         columns = {**batch, **parse_batch(batch)}
     else:
-        dataset = Dataset.from_dict(batch).map(parse_batch, batched=True, batch_size=2)
-        columns = dataset.to_dict()
+        columns = parse_dataset(Dataset.from_dict(batch)).to_dict()
     for i, name in enumerate(columns["id"]):
-        body = columns["body"][i]
+        body = columns["text"][i]
         print(f"{name}: source={columns['source'][i]!r}, keywords={columns['keywords'][i]}")
         print(f"    {len(body):,} characters of clean body: {body[:60]}…")
 
