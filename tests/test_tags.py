@@ -523,3 +523,64 @@ def test_parse_entries() -> None:
         ("أخبار", True),
         ("قطاع", False),
     ]
+
+
+# --------------------------------------------------------------------------- the package
+
+
+def test_package_keeps_every_name_importable_from_arnews_tags() -> None:
+    import arnews.tags as tags
+
+    for name in tags.__all__:
+        assert getattr(tags, name) is not None
+    # The lexicon lives in a module of its own (the others compile with mypyc); the name
+    # users import is the same class.
+    from arnews.tags.lexicon import TagLexicon as Defined
+
+    assert TagLexicon is Defined and tags.segment_tags is segment_tags
+
+
+def test_default_and_learned_lexicons_and_parsers_pickle() -> None:
+    from arnews import Parser
+
+    learned = TagLexicon.learn(["مصر، الأمم المتحدة", "الأمم المتحدة، جو بايدن"])
+    for lexicon in (TagLexicon(), learned):
+        again = pickle.loads(pickle.dumps(lexicon))
+        assert again == lexicon and again.prefixes == lexicon.prefixes
+    parser = Parser(tag_lexicon=learned)
+    again_parser = pickle.loads(pickle.dumps(parser))
+    page = "خبر عن الأمم المتحدة.\n\nكلمات دلالية: جو بايدن الأمم المتحدة مصر"
+    assert again_parser.parse(page) == parser.parse(page)
+    assert parser.parse(page).keywords == ("جو بايدن", "الأمم المتحدة", "مصر")
+
+
+def test_two_jobs_split_tags_as_one(tmp_path: Path) -> None:
+    # Worker processes get the parser (and its tag lexicon) pickled; their tags must match.
+    import subprocess
+    import sys
+
+    from arnews import Parser
+    from arnews.batch import parse_many
+
+    pages = [
+        f"خبر رقم {i} عن البيت الأبيض.\n\nكلمات دلالية: البيت الأبيض جو بايدن غزة حماس"
+        for i in range(6)
+    ]
+    parser = Parser(tag_lexicon=TagLexicon.from_phrases(["جو بايدن"]))
+    one = [a.keywords for a in parse_many(pages, parser=parser)]
+    two = [a.keywords for a in parse_many(pages, parser=parser, jobs=2, chunksize=2)]
+    assert one == two == [("البيت الأبيض", "جو بايدن", "غزة", "حماس")] * 6
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, page in enumerate(pages):
+        (folder / f"{i}.txt").write_text(page, "utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        args = ["parse", str(folder), "--jobs", jobs, "-o", str(out)]
+        done = subprocess.run(
+            [sys.executable, "-m", "arnews", *args], capture_output=True, timeout=120, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and "جو بايدن".encode() in outs[0]

@@ -1,0 +1,245 @@
+"""Evidence from the article: which words of the tag lines it has, and which runs of them.
+
+The article (title and body) is read once for all the tag lines of a page: only the stretches
+around the lines' own words are read (:func:`_windows`), and of them only the words and runs
+of words the lines need are kept (:class:`_Context`).
+
+Example:
+    >>> ctx = _Context.build("قال البيت الأبيض إن", frozenset({"البيت", "الابيض"}), ["البيت"])
+    >>> ctx.has("البيت الابيض")
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+
+import attrs
+import regex
+
+from arnews.normalize import FOLD_DELETED, FOLDED_FROM, fold_chars
+
+from .tokens import _variants
+from .weights import MAX_PHRASE_TOKENS
+
+# Context: punctuation ends a run of words; phrases never straddle it.
+_CLAUSE_BREAK = regex.compile(r"[\p{P}\p{S}]+")
+
+
+@attrs.frozen(slots=True)
+class _Context:
+    """Folded words of the article (with clitic-less variants) and the n-grams the line needs."""
+
+    words: frozenset[str]
+    grams: frozenset[str]
+
+    @classmethod
+    def build(cls, context: str, needed: frozenset[str], probes: Iterable[str] = ()) -> _Context:
+        words: set[str] = set()
+        grams: set[str] = set()
+        if not context or not needed:
+            return cls(frozenset(), frozenset())
+        if probes:
+            context = _windows(context, probes)
+        # Only the line's own words are ever looked up, so only they are indexed; a body
+        # repeats its words, so each distinct word's variants are worked out once. A word's
+        # variants only drop letters from its front, so all end as it does: a word whose
+        # last letter (or, folded, last three letters) ends no needed key is passed over
+        # without folding it or working its variants out.
+        ends = {k[-3:] for k in needed if len(k) >= 3}
+        last = _raw_letters({k[-1] for k in needed if k})
+        keys: dict[str, str] = {}  # raw word -> folded key ("\0": cannot be needed)
+        seen: dict[str, list[str]] = {}
+        for clause in _CLAUSE_BREAK.split(context):
+            run: list[str] = []
+            for raw in clause.split():
+                key = keys.get(raw)
+                if key is None:
+                    # One word, no white space: the fold is a translate (and casefold).
+                    key = keys[raw] = fold_chars(raw).casefold() if raw[-1] in last else "\0"
+                if key:  # a word of diacritics or tatweel alone folds to nothing
+                    run.append(key)
+            for pos, word in enumerate(run):
+                firsts = seen.get(word)
+                if firsts is None:
+                    if len(word) >= 3 and word[-3:] not in ends:
+                        firsts = seen[word] = []
+                    else:
+                        firsts = seen[word] = [v for v in _variants(word) if v in needed]
+                if not firsts:
+                    continue
+                words.update(firsts)
+                tail: list[str] = []
+                for nxt in run[pos + 1 : pos + MAX_PHRASE_TOKENS]:
+                    if nxt not in needed:
+                        break
+                    tail.append(nxt)
+                    rest = " ".join(tail)
+                    for first in firsts:
+                        grams.add(f"{first} {rest}")
+        return cls(frozenset(words), frozenset(grams))
+
+    def has(self, key: str) -> bool:
+        return key in self.grams
+
+
+# How far past a word of the tag line the article is read: on to the start of the next
+# word. A phrase goes on only through words of the tag line, each found and read in its own
+# right, so stretches that touch merge into the whole phrase.
+_WINDOW = 16
+
+
+def _raw_letters(folded: set[str]) -> set[str]:
+    """The characters of raw text that fold to one of ``folded`` (either case), and those the
+    fold deletes (a word may end in a diacritic)."""
+    out = set(FOLD_DELETED)
+    for ch in folded:
+        out.update((ch, ch.lower(), ch.upper()))
+        out.update(FOLDED_FROM.get(ch, ()))
+    return out
+
+
+#: Up to this many search words, each is found in the article with ``str.find`` (at C
+#: speed); with more (a page of thousands of tag lines), the article's distinct words are
+#: searched for all of them at once, so the cost stays linear in the page.
+MAX_FIND_PROBES = 64
+# The indexed search compares the article's substrings of each probe length; probes longer
+# than this are compared by their first _PROBE_CAP characters first.
+_PROBE_CAP = 24
+_SPACE_RUN = re.compile(r"(\s+)")
+
+
+def _find_each(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
+    """``(offset, length)`` of each probe's occurrences, as a left-to-right scan per probe
+    finds them (an occurrence never overlaps the one before it of the same probe)."""
+    hits: list[tuple[int, int]] = []
+    find = context.find
+    for probe in probes:
+        size = len(probe)
+        pos = find(probe)
+        while pos >= 0:
+            hits.append((pos, size))
+            pos = find(probe, pos + size)
+    return hits
+
+
+def _find_indexed(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
+    """What :func:`_find_each` returns, in time linear in ``context`` for any number of probes.
+
+    A probe holds no white space, so it occurs inside one white-space-delimited word of the
+    article: the distinct words are joined into one string, searched once per probe length
+    (C-level passes of slicing and set look-ups), and each hit is carried to every place
+    where its word occurs.
+    """
+    probes = list(probes)
+    spaced = {p for p in probes if any(map(str.isspace, p))}
+    hits = _find_each(context, spaced) if spaced else []
+    by_length: dict[int, set[str]] = {}
+    long_probes: dict[str, set[str]] = {}
+    for probe in probes:
+        if probe in spaced:
+            continue
+        size = min(len(probe), _PROBE_CAP)
+        by_length.setdefault(size, set()).add(probe[:size])
+        if len(probe) >= _PROBE_CAP:
+            long_probes.setdefault(probe[:_PROBE_CAP], set()).add(probe)
+    parts = _SPACE_RUN.split(context)
+    offsets = [0, *itertools.accumulate(map(len, parts))]
+    words = parts[0::2]
+    distinct = list(dict.fromkeys(words))
+    joined = "\n".join(distinct)
+    word_at = [0, *itertools.accumulate(len(w) + 1 for w in distinct)]
+    n = len(joined)
+    # Every occurrence of a probe in the distinct words, by word: (offset in word, probe).
+    found: dict[int, list[tuple[int, str]]] = {}
+    for size, keys in by_length.items():
+        count = n - size + 1
+        if count <= 0:
+            continue
+        windows = map(joined.__getitem__, map(slice, range(count), range(size, n + 1)))
+        for at in itertools.compress(range(count), map(keys.__contains__, windows)):
+            if size == _PROBE_CAP:
+                heads = long_probes[joined[at : at + size]]
+                matched = [p for p in heads if joined.startswith(p, at)]
+            else:
+                matched = [joined[at : at + size]]
+            w = bisect.bisect_right(word_at, at) - 1
+            for probe in matched:
+                found.setdefault(w, []).append((at - word_at[w], probe))
+    if not found:
+        return hits
+    # Within a word, a probe's occurrences are taken left to right without overlap.
+    shapes: dict[str, list[tuple[int, int]]] = {}
+    for w, occurrences in found.items():
+        occurrences.sort()
+        ends: dict[str, int] = {}
+        kept: list[tuple[int, int]] = []
+        for offset, probe in occurrences:
+            if offset >= ends.get(probe, 0):
+                ends[probe] = offset + len(probe)
+                kept.append((offset, len(probe)))
+        shapes[distinct[w]] = kept
+    for k in itertools.compress(range(len(words)), map(shapes.__contains__, words)):
+        start = offsets[2 * k]
+        hits.extend((start + offset, size) for offset, size in shapes[words[k]])
+    return hits
+
+
+def _windows(context: str, probes: Iterable[str]) -> str:
+    """The stretches of ``context`` that can give evidence about the tag line's words.
+
+    Folding a whole article costs far more than the rest of the segmenter, yet only the
+    places where a word of the tag line occurs matter: a phrase starts at such a word and
+    runs a few words on. A substring search per word (as written, and folded) finds them at
+    C speed (with many words, one indexed pass over the article's distinct words: see
+    :data:`MAX_FIND_PROBES`); each place is read from its word's start to a little past a
+    phrase's length. A word spelled in a third way (neither as in the tag line nor plain) is
+    missed: evidence is lost, never invented. Separate stretches are joined by a clause
+    break, so no phrase is made across a gap.
+    """
+    wanted = [p for p in dict.fromkeys(probes) if p]  # a word of tatweel alone folds to nothing
+    if len(wanted) <= MAX_FIND_PROBES:
+        hits = _find_each(context, wanted)
+    else:
+        hits = _find_indexed(context, wanted)
+    if not hits:
+        return ""
+    hits.sort()
+    n = len(context)
+    find = context.find
+    rfind = context.rfind
+    out: list[str] = []
+    # A window's start never decreases as the hits go on, so touching windows are merged as
+    # they come; a hit inside the current window needs no start of its own.
+    cur_start = cur_end = -1
+    # The next space after a point, remembered: hits come in order, so a long run without
+    # spaces is read once, not once per hit in it.
+    space_from = space_at = -1
+    for pos, size in hits:
+        # On to the end of the word that the window ends in.
+        end = min(n, pos + size + _WINDOW)
+        if pos <= cur_end and end <= cur_end:
+            continue
+        if not space_from <= end <= space_at:
+            stop = find(" ", end)
+            space_from, space_at = end, n if stop < 0 else stop
+        if pos <= cur_end:
+            cur_end = max(cur_end, space_at)
+            continue
+        # Back to the word's start (clitics are a few letters long): the last space
+        # or line break before the probe, looked for with C-level searches.
+        lo = max(0, pos - 8)
+        start = max(rfind(" ", lo, pos), rfind("\n", lo, pos)) + 1
+        if start == 0 and lo > 0:
+            start = pos  # no break within reach: the probe starts a long word
+        if start <= cur_end:
+            cur_end = max(cur_end, space_at)
+            continue
+        if cur_end >= 0:
+            out.append(context[cur_start:cur_end])
+        cur_start, cur_end = start, space_at
+    out.append(context[cur_start:cur_end])
+    return ".\n".join(out)
