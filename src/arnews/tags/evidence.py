@@ -14,92 +14,82 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 
-import attrs
 import regex
 
-from arnews.normalize import FOLD_DELETED, FOLDED_FROM, fold_chars
-
-from .tokens import _variants
+from .tokens import _FOLD_FAST, _variants
 from .weights import MAX_PHRASE_TOKENS
 
 # Context: punctuation ends a run of words; phrases never straddle it.
 _CLAUSE_BREAK = regex.compile(r"[\p{P}\p{S}]+")
 
 
-@attrs.frozen(slots=True)
 class _Context:
     """Folded words of the article (with clitic-less variants) and the n-grams the line needs."""
 
-    words: frozenset[str]
-    grams: frozenset[str]
+    __slots__ = ("grams", "words")
+
+    def __init__(self, words: frozenset[str], grams: frozenset[str]) -> None:
+        self.words = words
+        self.grams = grams
 
     @classmethod
     def build(cls, context: str, needed: frozenset[str], probes: Iterable[str] = ()) -> _Context:
-        words: set[str] = set()
-        grams: set[str] = set()
         if not context or not needed:
             return cls(frozenset(), frozenset())
         if probes:
             context = _windows(context, probes)
-        # Only the line's own words are ever looked up, so only they are indexed; a body
-        # repeats its words, so each distinct word's variants are worked out once. A word's
-        # variants only drop letters from its front, so all end as it does: a word whose
-        # last letter (or, folded, last three letters) ends no needed key is passed over
-        # without folding it or working its variants out.
-        ends = {k[-3:] for k in needed if len(k) >= 3}
-        last = _raw_letters({k[-1] for k in needed if k})
-        keys: dict[str, str] = {}  # raw word -> folded key ("\0": cannot be needed)
-        seen: dict[str, list[str]] = {}
-        for clause in _CLAUSE_BREAK.split(context):
-            run: list[str] = []
-            for raw in clause.split():
-                key = keys.get(raw)
-                if key is None:
-                    # One word, no white space: the fold is a translate (and casefold).
-                    key = keys[raw] = fold_chars(raw).casefold() if raw[-1] in last else "\0"
-                if key:  # a word of diacritics or tatweel alone folds to nothing
-                    run.append(key)
-            for pos, word in enumerate(run):
-                firsts = seen.get(word)
-                if firsts is None:
-                    if len(word) >= 3 and word[-3:] not in ends:
-                        firsts = seen[word] = []
-                    else:
-                        firsts = seen[word] = [v for v in _variants(word) if v in needed]
-                if not firsts:
-                    continue
-                words.update(firsts)
-                tail: list[str] = []
-                for nxt in run[pos + 1 : pos + MAX_PHRASE_TOKENS]:
-                    if nxt not in needed:
-                        break
-                    tail.append(nxt)
-                    rest = " ".join(tail)
-                    for first in firsts:
-                        grams.add(f"{first} {rest}")
-        return cls(frozenset(words), frozenset(grams))
+        # A few passes at C speed over the whole text: fold it (a translate and a casefold,
+        # which neither add nor remove white space or punctuation, so the words are those of
+        # the text), turn each run of punctuation into a word no key can equal (a run of words
+        # ends there), and split it. A word's variants only drop letters from its front, so
+        # all end as it does: only the words that end as a needed key does (its last three
+        # letters) may open a phrase, and only there is the text looked at in Python, each
+        # distinct run of words once (a body that repeats itself costs its distinct runs).
+        folded = _CLAUSE_BREAK.sub(" # ", context).translate(_FOLD_FAST).casefold()
+        words = folded.split()
+        ends = {k[-3:] for k in needed}
+        at = list(itertools.compress(range(len(words)), map(ends.__contains__, map(_LAST3, words))))
+        if not at:
+            return cls(frozenset(), frozenset())
+        padded = words + ["#"] * (MAX_PHRASE_TOKENS - 1)
+        cuts = map(slice, at, [i + MAX_PHRASE_TOKENS for i in at])
+        runs = set(map(tuple, map(padded.__getitem__, cuts)))
+        found: set[str] = set()
+        grams: set[str] = set()
+        firsts_of: dict[str, list[str]] = {}
+        for run in runs:
+            word = run[0]
+            firsts = firsts_of.get(word)
+            if firsts is None:
+                firsts = firsts_of[word] = [v for v in _variants(word) if v in needed]
+            if not firsts:
+                continue
+            found.update(firsts)
+            tail: list[str] = []
+            for nxt in run[1:]:
+                if nxt not in needed:
+                    break
+                tail.append(nxt)
+                rest = " ".join(tail)
+                for first in firsts:
+                    grams.add(f"{first} {rest}")
+        return cls(frozenset(found), frozenset(grams))
 
     def has(self, key: str) -> bool:
         return key in self.grams
+
+
+_LAST3 = operator.itemgetter(slice(-3, None))
 
 
 # How far past a word of the tag line the article is read: on to the start of the next
 # word. A phrase goes on only through words of the tag line, each found and read in its own
 # right, so stretches that touch merge into the whole phrase.
 _WINDOW = 16
-
-
-def _raw_letters(folded: set[str]) -> set[str]:
-    """The characters of raw text that fold to one of ``folded`` (either case), and those the
-    fold deletes (a word may end in a diacritic)."""
-    out = set(FOLD_DELETED)
-    for ch in folded:
-        out.update((ch, ch.lower(), ch.upper()))
-        out.update(FOLDED_FROM.get(ch, ()))
-    return out
 
 
 #: Up to this many search words, each is found in the article with ``str.find`` (at C

@@ -22,7 +22,7 @@ from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer
 
 from .evidence import _Context
 from .links import _end_penalty, _name_trigram, _raw_link
-from .tokens import _items, _Tok, _tokens
+from .tokens import _fold_keys, _items, _memo, _Tok, _tokens, _word_classes
 from .weights import (
     _HARD,
     CONTRADICTION,
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from .lexicon import TagLexicon
 
 __all__ = ["segment_tag_lines", "segment_tags"]
+
+_NO_PHRASES: frozenset[str] = frozenset()
 
 
 def _known_spans(
@@ -307,19 +309,17 @@ def segment_tag_lines(
         [['البيت الأبيض', 'جو بايدن'], ['غزة', 'حماس']]
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
-    analyses: dict[str, _Tok] = {}
-    known = lexicon.phrases if lexicon is not None else frozenset()
+    # Each distinct word is analysed once, whichever lines (and pages) hold it.
+    known = lexicon.phrases if lexicon is not None else _NO_PHRASES
+    analyses = _memo(gaz, known)
+    classes = _word_classes(gaz)
 
-    def analyse(text: str) -> _Tok:
-        tok = analyses.get(text)
-        if tok is None:
-            tok = analyses[text] = _Tok(text, gaz, known)
-        return tok
-
+    # Pages repeat their tag lines: each distinct line is planned and split once.
+    distinct = list(dict.fromkeys(lines))
     # Per line: its groups of tokens to weigh, or its spans when no evidence is needed.
     plans: list[tuple[list[tuple[list[tuple[int, int]], bool]], list[tuple[int, int]]]] = []
     raw: set[str] = set()
-    for line in lines:
+    for line in distinct:
         items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
         if not items:
             plans.append(([], []))
@@ -341,21 +341,21 @@ def segment_tag_lines(
             plans.append(([], fixed))
             continue
         plans.append((groups, []))
-        if context:
-            raw.update(line[s:e] for spans, split in groups if split for s, e in spans)
+        raw.update(line[s:e] for spans, split in groups if split for s, e in spans)
+    # The words not seen before are folded together, in one pass at C speed.
+    fresh = [word for word in raw if word not in analyses]
+    for word, key in zip(fresh, _fold_keys(fresh), strict=True):
+        analyses[word] = _Tok(word, gaz, known, classes, key)
+    analyse = analyses.__getitem__
     ctx = _Context(frozenset(), frozenset())
     if context and raw:
         needed = frozenset(v for word in raw for v in analyse(word).variants)
         probes = raw | {analyse(word).key for word in raw}
         ctx = _Context.build(context, needed, probes)
-    results: list[list[tuple[int, int]]] = []
-    done: dict[str, list[tuple[int, int]]] = {}  # pages repeat their tag lines: split each once
-    for line, (plan, fixed) in zip(lines, plans, strict=True):
+    done: dict[str, list[tuple[int, int]]] = {}
+    for line, (plan, fixed) in zip(distinct, plans, strict=True):
         if not plan:
-            results.append(fixed)
-            continue
-        if line in done:
-            results.append(list(done[line]))
+            done[line] = fixed
             continue
         out: list[tuple[int, int]] = []
         for spans, split in plan:
@@ -366,5 +366,4 @@ def segment_tag_lines(
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         done[line] = out
-        results.append(list(out))
-    return results
+    return [list(done[line]) for line in lines]

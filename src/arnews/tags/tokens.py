@@ -14,10 +14,13 @@ Example:
 
 from __future__ import annotations
 
+import string
+from collections.abc import Mapping, Sequence
+
 import regex
 
 from arnews.gazetteer import Gazetteer, fold_key
-from arnews.normalize import fold
+from arnews.normalize import FOLD_TABLE, fold
 
 # Separators: Arabic and Latin commas and semicolons, bars, bullets, hash signs and line
 # breaks; a slash or comma only when not between digits (``24/7``, ``1,5``); a dash only when
@@ -33,7 +36,6 @@ _SEPARATOR = regex.compile(
 # next search starts after the match, so a scan is linear in the line.
 _TOKEN = regex.compile(r"[^\s\p{P}\p{S}\p{Z}\p{C}](?:[^\s]*[^\s\p{P}\p{S}\p{Z}\p{C}])?")
 
-_LATIN = regex.compile(r"[A-Za-z]")
 
 # Words that glue a person's name together: بن، ابن، بنت، أبو، أم، آل (folds to ال)، عبد.
 _NAME_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "ال", "عبد", "ولد"})
@@ -99,63 +101,83 @@ class _Tok:
         "variants",
     )
 
-    def __init__(self, text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        text: str,
+        gaz: Gazetteer,
+        known: frozenset[str] = frozenset(),
+        classes: Mapping[str, int] | None = None,
+        key: str | None = None,
+    ) -> None:
         # ``known``: the lexicon's phrases, which count as entities alongside the gazetteer's.
-        entities = gaz.entities
-        key = fold_key(text)
+        # ``classes``: :func:`_word_classes` of ``gaz``; ``key``: ``fold_key(text)``, worked
+        # out here when not given (:func:`_fold_keys` folds many words at once).
+        if classes is None:
+            classes = _word_classes(gaz)
+        get = classes.get
+        if key is None:
+            key = fold_key(text)
         self.key = key
         self.variants = _variants(key)
+        bits = get(key, 0)
         core = key
+        core_bits = bits
         pp = False
         if len(key) > 4 and key.startswith("لل"):
             core, pp = "ال" + key[2:], True
+            core_bits = get(core, 0)
         elif (len(key) > 5 and key[0] in "بك" and key[1:3] == "ال") or (
-            len(key) > 3 and key[0] in "لب" and (key[1:] in entities or key[1:] in known)
+            len(key) > 3
+            and key[0] in "لب"
+            and (get(key[1:], 0) & _ENTITY or (known and key[1:] in known))
         ):
             core, pp = key[1:], True
+            core_bits = get(core, 0)
         self.pp = pp
         self.conj = len(key) > 4 and key[0] in "وف" and key[1:3] == "ال"
-        self.definite = len(core) > 3 and core.startswith("ال")
-        self.entity = any(k in entities or k in known for k in (core, key))
-        self.person = key in gaz.people
-        self.honorific = key in gaz.honorifics
-        self.particle = key in _NAME_PARTICLES
-        self.first = key in gaz.first_names or (
-            len(key) > 5 and key.startswith("عبدال") and not self.entity
+        definite = self.definite = len(core) > 3 and core.startswith("ال")
+        entity = self.entity = (bits | core_bits) & _ENTITY != 0 or (
+            bool(known) and (core in known or key in known)
         )
-        self.head = key in gaz.heads
-        self.free_head = key in gaz.free_heads
-        self.bound_head = self.head and not self.free_head
+        person = self.person = bits & _PERSON != 0
+        honorific = self.honorific = bits & _HONORIFIC != 0
+        self.particle = bits & _PARTICLE != 0
+        first = self.first = bits & _FIRST != 0 or (
+            len(key) > 5 and key.startswith("عبدال") and not entity
+        )
+        head = self.head = bits & _HEAD != 0
+        self.free_head = bits & _FREE_HEAD != 0
+        self.bound_head = head and not self.free_head
         # The definite form of a head noun opens an institution's name (الاتحاد العام التونسي
         # للشغل, الهيئة العامة للاستعلامات) just as the bare head opens a construct.
-        self.head_def = self.head or (self.definite and not pp and core[2:] in gaz.heads)
-        self.title_start = key in gaz.title_starts
-        self.function = key in _FUNCTION_WORDS
-        self.latin = _LATIN.search(key) is not None
-        self.titlecase = self.latin and text[:1].isupper() and not text.isupper()
+        self.head_def = head or (definite and not pp and get(core[2:], 0) & _HEAD != 0)
+        self.title_start = bits & _TITLE_START != 0
+        self.function = bits & _FUNCTION != 0
+        latin = self.latin = not _LATIN_LETTERS.isdisjoint(key)
+        self.titlecase = latin and text[:1].isupper() and not text.isupper()
         self.number = key.isdigit()
-        stem = core[2:] if self.definite else core
+        stem = core[2:] if definite else core
         nisba = (
             (len(stem) >= 3 and stem.endswith("ي"))
             or (len(stem) >= 4 and stem.endswith("يه"))
             or (len(stem) >= 5 and stem.endswith(("يين", "يون")))
         )
-        self.nisba_shape = nisba and not self.latin
+        self.nisba_shape = nisba and not latin
         # 2: a clear adjective (nisba, elative أفعل, listed); 1: a participle-like م- word.
         adj = 0
-        if self.definite and not self.latin:
-            listed = core in _ADJECTIVES
-            relative = nisba and not self.person and core not in _NISBA_NOUNS
-            elative = len(stem) == 4 and stem[0] == "ا" and not self.entity and not self.honorific
+        if definite and not latin:
+            listed = core_bits & _ADJECTIVE != 0
+            relative = nisba and not person and not core_bits & _NISBA_NOUN
+            elative = len(stem) == 4 and stem[0] == "ا" and not entity and not honorific
             if listed or relative or elative:
                 adj = 2
-            elif len(stem) >= 5 and stem[0] == "م" and not self.entity:
+            elif len(stem) >= 5 and stem[0] == "م" and not entity:
                 adj = 1
         self.adj = adj
         # Indefinite nisba adjective (سلاح نووي، هدنة إنسانية): 2 feminine, 1 masculine.
         inisba = 0
-        named = self.entity or self.person or self.first
-        if not (self.definite or self.latin or named or self.head):
+        named = entity or person or first
+        if not (definite or latin or named or head):
             if len(key) >= 5 and key.endswith("يه"):
                 inisba = 2
             elif len(key) >= 4 and key.endswith("ي"):
@@ -163,6 +185,106 @@ class _Tok:
         self.inisba = inisba
         self.uni = _unigram(self)
         self.start_pen = _start_penalty(self)
+
+
+def _fast_fold_table() -> dict[int, int | str | None]:
+    """:data:`~arnews.normalize.FOLD_TABLE`, plus every character of the Arabic, Latin and
+    punctuation blocks that it leaves alone mapped to itself: ``str.translate`` pays for a
+    look-up that misses (an exception inside) about as much again as for one that hits."""
+    table: dict[int, int | str | None] = {}
+    for lo, hi in ((0x0000, 0x024F), (0x0600, 0x06FF), (0x0750, 0x077F), (0x2000, 0x206F)):
+        table.update((c, c) for c in range(lo, hi + 1))
+    table.update(FOLD_TABLE)
+    return table
+
+
+#: What :func:`~arnews.normalize.fold_chars` does, as a faster ``str.translate`` table.
+_FOLD_FAST = _fast_fold_table()
+
+
+def _fold_keys(words: Sequence[str]) -> list[str]:
+    """``[fold_key(w) for w in words]`` for words without line breaks, in a few C-level passes.
+
+    Example:
+        >>> _fold_keys(["الأمم", "المتحدة", "CNN"])
+        ['الامم', 'المتحده', 'cnn']
+    """
+    if not words:
+        return []
+    folded = "\n".join(words).translate(_FOLD_FAST).casefold().split("\n")
+    # fold() also collapses white space: a word may hold a character that folds to a space.
+    return list(map(" ".join, map(str.split, folded)))
+
+
+# What a fold key is, as bits: one table look-up per word instead of a dozen set probes.
+_ENTITY = 1
+_PERSON = 2
+_HONORIFIC = 4
+_FIRST = 8
+_HEAD = 16
+_FREE_HEAD = 32
+_TITLE_START = 64
+_FUNCTION = 128
+_PARTICLE = 256
+_ADJECTIVE = 512
+_NISBA_NOUN = 1024
+_LATIN_LETTERS = frozenset(string.ascii_letters)
+# One table per gazetteer in use (by identity; the gazetteer is kept, so its id stays its
+# own), built on first use: the shipped one costs a few milliseconds once per process.
+_TABLES: dict[int, tuple[Gazetteer, dict[str, int]]] = {}
+_MAX_TABLES = 8
+
+
+def _word_classes(gaz: Gazetteer) -> dict[str, int]:
+    """Every key that the gazetteer or the segmenter's word lists hold, with its class bits."""
+    entry = _TABLES.get(id(gaz))
+    if entry is not None and entry[0] is gaz:
+        return entry[1]
+    table: dict[str, int] = {}
+    sources = (
+        (_ENTITY, gaz.entities),
+        (_PERSON, gaz.people),
+        (_HONORIFIC, gaz.honorifics),
+        (_FIRST, gaz.first_names),
+        (_HEAD, gaz.heads),
+        (_FREE_HEAD, gaz.free_heads),
+        (_TITLE_START, gaz.title_starts),
+        (_FUNCTION, _FUNCTION_WORDS),
+        (_PARTICLE, _NAME_PARTICLES),
+        (_ADJECTIVE, _ADJECTIVES),
+        (_NISBA_NOUN, _NISBA_NOUNS),
+    )
+    for bit, keys in sources:
+        for k in keys:
+            table[k] = table.get(k, 0) | bit
+    if len(_TABLES) >= _MAX_TABLES:
+        _TABLES.clear()
+    _TABLES[id(gaz)] = (gaz, table)
+    return table
+
+
+# Analyses kept across calls, one memo per gazetteer and lexicon in use: a word's analysis
+# depends on nothing else, and tag words recur from page to page (a site tags most pages
+# with the same few hundred names). Bounded: a memo that grows past _MAX_MEMO words (a
+# page of thousands of invented tags) is emptied and starts again.
+_MEMOS: dict[tuple[int, int], tuple[Gazetteer, frozenset[str], dict[str, _Tok]]] = {}
+_MAX_MEMO = 20_000
+
+
+def _memo(gaz: Gazetteer, known: frozenset[str]) -> dict[str, _Tok]:
+    """The analyses of words already seen with this gazetteer and these lexicon phrases."""
+    ident = (id(gaz), id(known))
+    entry = _MEMOS.get(ident)
+    if entry is not None and entry[0] is gaz and entry[1] is known:
+        memo = entry[2]
+        if len(memo) > _MAX_MEMO:
+            memo.clear()
+        return memo
+    if len(_MEMOS) >= _MAX_TABLES:
+        _MEMOS.clear()
+    memo = {}
+    _MEMOS[ident] = (gaz, known, memo)
+    return memo
 
 
 def _variants(key: str) -> tuple[str, ...]:
