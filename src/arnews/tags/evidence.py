@@ -46,38 +46,37 @@ class _Context:
         # which neither add nor remove white space or punctuation, so the words are those of
         # the text), turn each run of punctuation into a word no key can equal (a run of words
         # ends there), and split it. A word's variants only drop letters from its front, so
-        # all end as it does: only the words that end as a needed key does (its last three
-        # letters) may open a phrase, and only there is the text looked at in Python, each
-        # distinct run of words once (a body that repeats itself costs its distinct runs).
+        # all end as it does: only the distinct words that end as a needed key does (its last
+        # three letters) are looked at in Python, to find those that open a needed phrase.
         folded = _CLAUSE_BREAK.sub(" # ", context).translate(_FOLD_FAST).casefold()
         words = folded.split()
         ends = {k[-3:] for k in needed}
-        at = list(itertools.compress(range(len(words)), map(ends.__contains__, map(_LAST3, words))))
-        if not at:
+        firsts_of: dict[str, tuple[str, ...]] = {}
+        for word in set(itertools.compress(words, map(ends.__contains__, map(_LAST3, words)))):
+            firsts = tuple(v for v in _variants(word) if v in needed)
+            if firsts:
+                firsts_of[word] = firsts
+        if not firsts_of:
             return cls(frozenset(), frozenset())
-        padded = words + ["#"] * (MAX_PHRASE_TOKENS - 1)
-        cuts = map(slice, at, [i + MAX_PHRASE_TOKENS for i in at])
-        runs = set(map(tuple, map(padded.__getitem__, cuts)))
-        found: set[str] = set()
+        found = frozenset().union(*firsts_of.values())
+        # A phrase needs an opener followed by a needed word: only those places are read on,
+        # each distinct run of words once (a body that repeats itself costs its distinct runs).
+        followed = map(needed.__contains__, itertools.islice(words, 1, None))
+        opens = map(firsts_of.__contains__, words)
+        at = list(itertools.compress(range(len(words)), map(operator.and_, opens, followed)))
         grams: set[str] = set()
-        firsts_of: dict[str, list[str]] = {}
-        for run in runs:
-            word = run[0]
-            firsts = firsts_of.get(word)
-            if firsts is None:
-                firsts = firsts_of[word] = [v for v in _variants(word) if v in needed]
-            if not firsts:
-                continue
-            found.update(firsts)
-            tail: list[str] = []
-            for nxt in run[1:]:
-                if nxt not in needed:
-                    break
-                tail.append(nxt)
-                rest = " ".join(tail)
-                for first in firsts:
-                    grams.add(f"{first} {rest}")
-        return cls(frozenset(found), frozenset(grams))
+        if at:
+            padded = words + ["#"] * (MAX_PHRASE_TOKENS - 1)
+            cuts = map(slice, at, [i + MAX_PHRASE_TOKENS for i in at])
+            for run in set(map(tuple, map(padded.__getitem__, cuts))):
+                firsts = firsts_of[run[0]]
+                rest = ""
+                for nxt in run[1:]:
+                    if nxt not in needed:
+                        break
+                    rest = f"{rest} {nxt}"
+                    grams.update([first + rest for first in firsts])
+        return cls(found, frozenset(grams))
 
     def has(self, key: str) -> bool:
         return key in self.grams
@@ -210,7 +209,9 @@ def _windows(context: str, probes: Iterable[str]) -> str:
     space_from = space_at = -1
     for pos, size in hits:
         # On to the end of the word that the window ends in.
-        end = min(n, pos + size + _WINDOW)
+        end = pos + size + _WINDOW
+        if end > n:
+            end = n
         if pos <= cur_end and end <= cur_end:
             continue
         if not space_from <= end <= space_at:
@@ -221,7 +222,7 @@ def _windows(context: str, probes: Iterable[str]) -> str:
             continue
         # Back to the word's start (clitics are a few letters long): the last space
         # or line break before the probe, looked for with C-level searches.
-        lo = max(0, pos - 8)
+        lo = pos - 8 if pos > 8 else 0
         start = max(rfind(" ", lo, pos), rfind("\n", lo, pos)) + 1
         if start == 0 and lo > 0:
             start = pos  # no break within reach: the probe starts a long word

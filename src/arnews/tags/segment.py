@@ -116,9 +116,12 @@ def _link_scores(
     n_links = len(toks) - 1
     gaz_span, lex_span, ends_known, starts_known, starts_nisba = _known_spans(toks, keys, gaz, lex)
     ends_often, starts_often = _repeat_sets(keys)
-    has_ctx = bool(ctx.words)
     ctx_words = ctx.words
     ctx_grams = ctx.grams
+    # Per token: whether the article has it (in one of its forms).
+    in_ctx = (
+        [not ctx_words.isdisjoint(t.variants) for t in toks] if ctx_words else [False] * len(toks)
+    )
     links = [0.0] * n_links
     trigram = [0.0] * n_links
     hard = [False] * n_links
@@ -154,14 +157,13 @@ def _link_scores(
         else:
             # A known tag is complete: growing it, or growing into one, needs other evidence.
             score -= KNOWN_EDGE * (ends_known[k] + (starts_known[k + 1] and not b.conj))
-        if has_ctx:
+        if in_ctx[k]:
+            # Only a word the article has can open a run of it (its grams start with one).
             b_key = b.key
             if any(f"{v} {b_key}" in ctx_grams for v in a.variants):
                 score += W_CONTEXT
                 supported[k] = True
-            elif any(v in ctx_words for v in a.variants) and any(
-                v in ctx_words for v in b.variants
-            ):
+            elif in_ctx[k + 1]:
                 score -= CONTRADICTION
         if a.key in ends_often and b.key in starts_often:
             score -= DIVERSITY
@@ -193,8 +195,11 @@ def _segment_tokens(
     extra: dict[int, list[tuple[int, float]]] = {}
     if ctx.grams:
         grams = ctx.grams
+        words = ctx.words  # every gram opens with one of these
         for i in range(n_tok - 2):
             for first in toks[i].variants:
+                if first not in words:
+                    continue
                 phrase = first
                 for j in range(i + 2, min(n_tok, i + MAX_PHRASE_TOKENS) + 1):
                     if hard[j - 2]:
