@@ -711,3 +711,17 @@ def test_remembered_analyses_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> No
         assert remembered() == 200  # emptied before the call, then the line's words
     segment_tags("غزة حماس")
     assert remembered() == 2
+
+
+def test_threads_sharing_the_memo_split_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A memo emptied by one thread while another splits a line loses nothing but time.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from arnews.tags import tokens
+
+    monkeypatch.setattr(tokens, "_MAX_MEMO", 5)
+    lines = [" ".join(f"وسم{i}{j}" for j in range(12)) + " البيت الأبيض" for i in range(40)]
+    expected = [segment_tags(line) for line in lines]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(3):
+            assert list(pool.map(segment_tags, lines)) == expected

@@ -347,11 +347,20 @@ def segment_tag_lines(
             continue
         plans.append((groups, []))
         raw.update(line[s:e] for spans, split in groups if split for s, e in spans)
-    # The words not seen before are folded together, in one pass at C speed.
-    fresh = [word for word in raw if word not in analyses]
+    # The words not seen before are folded together, in one pass at C speed. This call reads
+    # its own dict: another thread may empty the shared memo at any time.
+    mine: dict[str, _Tok] = {}
+    fresh: list[str] = []
+    remembered = analyses.get
+    for word in raw:
+        tok = remembered(word)
+        if tok is None:
+            fresh.append(word)
+        else:
+            mine[word] = tok
     for word, key in zip(fresh, _fold_keys(fresh), strict=True):
-        analyses[word] = _Tok(word, gaz, known, classes, key)
-    analyse = analyses.__getitem__
+        mine[word] = analyses[word] = _Tok(word, gaz, known, classes, key)
+    analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
     if context and raw:
         needed = frozenset(v for word in raw for v in analyse(word).variants)
