@@ -523,3 +523,205 @@ def test_parse_entries() -> None:
         ("أخبار", True),
         ("قطاع", False),
     ]
+
+
+# --------------------------------------------------------------------------- the package
+
+
+def test_package_keeps_every_name_importable_from_arnews_tags() -> None:
+    import arnews.tags as tags
+
+    for name in tags.__all__:
+        assert getattr(tags, name) is not None
+    # The lexicon lives in a module of its own (the others compile with mypyc); the name
+    # users import is the same class.
+    from arnews.tags.lexicon import TagLexicon as Defined
+
+    assert TagLexicon is Defined and tags.segment_tags is segment_tags
+
+
+def test_default_and_learned_lexicons_and_parsers_pickle() -> None:
+    from arnews import Parser
+
+    learned = TagLexicon.learn(["مصر، الأمم المتحدة", "الأمم المتحدة، جو بايدن"])
+    for lexicon in (TagLexicon(), learned):
+        again = pickle.loads(pickle.dumps(lexicon))
+        assert again == lexicon and again.prefixes == lexicon.prefixes
+    parser = Parser(tag_lexicon=learned)
+    again_parser = pickle.loads(pickle.dumps(parser))
+    page = "خبر عن الأمم المتحدة.\n\nكلمات دلالية: جو بايدن الأمم المتحدة مصر"
+    assert again_parser.parse(page) == parser.parse(page)
+    assert parser.parse(page).keywords == ("جو بايدن", "الأمم المتحدة", "مصر")
+
+
+def test_two_jobs_split_tags_as_one(tmp_path: Path) -> None:
+    # Worker processes get the parser (and its tag lexicon) pickled; their tags must match.
+    import subprocess
+    import sys
+
+    from arnews import Parser
+    from arnews.batch import parse_many
+
+    pages = [
+        f"خبر رقم {i} عن البيت الأبيض.\n\nكلمات دلالية: البيت الأبيض جو بايدن غزة حماس"
+        for i in range(6)
+    ]
+    parser = Parser(tag_lexicon=TagLexicon.from_phrases(["جو بايدن"]))
+    one = [a.keywords for a in parse_many(pages, parser=parser)]
+    two = [a.keywords for a in parse_many(pages, parser=parser, jobs=2, chunksize=2)]
+    assert one == two == [("البيت الأبيض", "جو بايدن", "غزة", "حماس")] * 6
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, page in enumerate(pages):
+        (folder / f"{i}.txt").write_text(page, "utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        args = ["parse", str(folder), "--jobs", jobs, "-o", str(out)]
+        done = subprocess.run(
+            [sys.executable, "-m", "arnews", *args], capture_output=True, timeout=120, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and "جو بايدن".encode() in outs[0]
+
+
+# --------------------------------------------------------------------------- cheap and the same
+
+
+def _reference_context(
+    context: str, needed: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The evidence as the first segmenter gathered it, word by word (a slow reference)."""
+    from arnews.tags import _variants
+    from arnews.tags.evidence import _CLAUSE_BREAK
+
+    words: set[str] = set()
+    grams: set[str] = set()
+    for clause in _CLAUSE_BREAK.split(context):
+        run = [k for k in (fold_key(raw) for raw in clause.split()) if k]
+        for pos, word in enumerate(run):
+            firsts = [v for v in _variants(word) if v in needed]
+            words.update(firsts)
+            tail: list[str] = []
+            for nxt in run[pos + 1 : pos + MAX_PHRASE_TOKENS] if firsts else []:
+                if nxt not in needed:
+                    break
+                tail.append(nxt)
+                grams.update(f"{first} {' '.join(tail)}" for first in firsts)
+    return frozenset(words), frozenset(grams)
+
+
+_EVIDENCE_WORDS = [
+    "البيت",
+    "الأبيض",
+    "والبيت",
+    "للبيت",
+    "بالبيت",
+    "الرئيس",
+    "الأمريكي",
+    "جو",
+    "بايدن",
+    "وقف",
+    "إطلاق",
+    "النار",
+    "الأمم",
+    "المتحدة",
+    "الامم",
+    "المتحده",
+    "Sky",
+    "NEWS",
+    "قال",
+    "إن",
+    "غزة",
+    "غزّة",
+    "حماس",
+    "فلسطين",
+    "ـ",
+    "ً",
+]
+_EVIDENCE_GLUE = [" ", "  ", "\n", "، ", ". ", "\xa0", " - ", "(", ") ", "؛", " 🙂 "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_EVIDENCE_WORDS), st.sampled_from(_EVIDENCE_GLUE)),
+        max_size=40,
+    ),
+    st.sets(st.sampled_from(_EVIDENCE_WORDS), min_size=1, max_size=8),
+)
+def test_evidence_is_gathered_as_word_by_word(
+    pieces: list[tuple[str, str]], line_words: set[str]
+) -> None:
+    # The C-level passes over the article find exactly what reading it word by word finds.
+    from arnews.tags import _variants
+
+    context = "".join(w + g for w, g in pieces)
+    needed = frozenset(v for w in line_words for v in _variants(fold_key(w)) if v)
+    ctx = _Context.build(context, needed)
+    assert (ctx.words, ctx.grams) == _reference_context(context, needed)
+
+
+def test_words_are_folded_together_as_one_by_one() -> None:
+    from arnews.tags.tokens import _fold_keys
+
+    words = ["الأمم", "المتّحدة", "CNN", "Straße", "ـ", "ً", "غزة\x1cحماس", "٢٠٢٤"]
+    assert _fold_keys(words) == [fold_key(w) for w in words]
+    assert _fold_keys([]) == []
+
+
+def test_an_analysis_does_not_depend_on_how_it_was_reached() -> None:
+    from arnews.tags.tokens import _word_classes
+
+    classes = _word_classes(DEFAULT_GAZETTEER)
+    for word in ["الشيخ", "تميم", "بن", "للطيران", "والعمرة", "الأمريكي", "قطاع", "في", "Sky"]:
+        plain = _Tok(word, DEFAULT_GAZETTEER)
+        given_all = _Tok(word, DEFAULT_GAZETTEER, frozenset(), classes, fold_key(word))
+        assert {s: getattr(plain, s) for s in _Tok.__slots__} == {
+            s: getattr(given_all, s) for s in _Tok.__slots__
+        }
+
+
+def test_remembered_analyses_belong_to_their_gazetteer_and_lexicon() -> None:
+    # Words analysed with one gazetteer or lexicon are never reused with another one.
+    line = "زيد عمرو قطر"
+    plain = split(line)
+    assert plain == ["زيد", "عمرو", "قطر"]
+    custom = DEFAULT_GAZETTEER.with_entries(first_names=["زيد"])
+    assert split(line, gazetteer=custom) == ["زيد عمرو", "قطر"]
+    lexicon = TagLexicon.from_phrases(["عمرو قطر"])
+    assert split(line, lexicon=lexicon) == ["زيد", "عمرو قطر"]
+    assert split(line) == plain
+
+
+def test_remembered_analyses_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arnews.tags import tokens
+    from arnews.tags.segment import _NO_PHRASES
+
+    def remembered() -> int:
+        _, _, memo = tokens._MEMOS[(id(DEFAULT_GAZETTEER), id(_NO_PHRASES))]
+        return len(memo)
+
+    monkeypatch.setattr(tokens, "_MAX_MEMO", 50)
+    words = " ".join(f"وسم{i}" for i in range(200))
+    segment_tags(words)
+    for _ in range(2):
+        segment_tags(words)
+        assert remembered() == 200  # emptied before the call, then the line's words
+    segment_tags("غزة حماس")
+    assert remembered() == 2
+
+
+def test_threads_sharing_the_memo_split_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A memo emptied by one thread while another splits a line loses nothing but time.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from arnews.tags import tokens
+
+    monkeypatch.setattr(tokens, "_MAX_MEMO", 5)
+    lines = [" ".join(f"وسم{i}{j}" for j in range(12)) + " البيت الأبيض" for i in range(40)]
+    expected = [segment_tags(line) for line in lines]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(3):
+            assert list(pool.map(segment_tags, lines)) == expected
