@@ -171,6 +171,17 @@ def test_no_summary_off_a_terminal() -> None:
     assert run("parse", "examples/pages").stderr == b""
 
 
+def test_summary_always_off_a_terminal(tmp_path: Path) -> None:
+    # A batch job whose stderr goes to a log asks for the block; -q does not silence it then.
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8")
+    done = run("parse", "examples/pages", str(tmp_path / "bad.txt"), "--summary", "always", "-q")
+    lines = done.stderr.decode("utf-8").splitlines()
+    assert lines[0].startswith("arnews: error: ") and "not valid UTF-8" in lines[0]
+    block = "\n".join(lines[1:])
+    assert "4 documents" in block and "3 records" in block and "not_utf8" in block, block
+    assert run("parse", "examples/pages", "--summary", "never").stderr == b""
+
+
 def test_progress_bar_and_summary_on_a_terminal(bad_dump: Path, tmp_path: Path) -> None:
     status, out, screen = on_terminal("parse", str(bad_dump), "-j", "1")
     assert status == 1 and len(records(out)) == 2

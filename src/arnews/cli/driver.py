@@ -227,7 +227,8 @@ def drive(
         summary.finish()
         for line in summary.hidden():  # even with -q: they are part of the error report
             say(line)
-        if interactive:
+        wanted = getattr(args, "summary", "auto")
+        if wanted == "always" or (wanted == "auto" and interactive):
             for line in summary.block():
                 say(line)
         if summary_out is not None:

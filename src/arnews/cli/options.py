@@ -100,6 +100,13 @@ def run_summary_options(parser: argparse.ArgumentParser) -> None:
         "docs/s, exit status) to FILE as JSON, whole or not at all, even after Ctrl-C; "
         "on a terminal the summary is also shown on stderr at the end (not with -q)",
     )
+    group.add_argument(
+        "--summary",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="the summary block on stderr at the end: auto (default) on a terminal and not "
+        "with -q; always (a batch job's log, say); never",
+    )
 
 
 def lexicon_options(parser: argparse.ArgumentParser) -> None:
