@@ -1,10 +1,16 @@
-"""The parallel driver: the task each worker runs on one input, and the loop that hands out
-inputs, reports failures in input order, writes results and shows progress."""
+"""The parallel driver: the task each worker runs on one work unit (it reads, decodes, parses
+and encodes the unit's documents), and the loop that hands out units, reports failures in
+input order, writes results and shows progress.
+
+The main process plans units (:mod:`arnews.io.units`: groups of files, byte ranges of JSON
+Lines files) and writes what comes back, in input order; it reads no document itself, except
+from standard input and when a unit whose worker died is run again one document at a time."""
 
 from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import multiprocessing
 import sys
 import time
@@ -14,7 +20,8 @@ from typing import IO, Any, NamedTuple
 import attrs
 
 from ..batch import START_METHOD, default_jobs, ordered_map
-from ..io.readers import DEFAULT_MAX_CHARS, Failure, Raw, decode, read_inputs
+from ..io.readers import DEFAULT_MAX_CHARS, Failure, Raw, decode
+from ..io.units import Pos, Unit, plan_units, read_unit, skip_documents, split_unit
 from ..model import Article
 from ..parser import Parser
 from .common import (
@@ -37,9 +44,16 @@ class Done(NamedTuple):
     nbytes: int
 
 
+class Batch(NamedTuple):
+    """What a worker returns for one unit: a result per document, and where each ends."""
+
+    results: list[Done | Failure]
+    ends: list[Pos]
+
+
 @attrs.frozen
 class Task:
-    """Decode, parse and render one input: what each worker process runs.
+    """Read, decode, parse and render one work unit: what each worker process runs.
 
     Picklable (a frozen attrs class holding the parser and module-level functions), so it is
     sent to each worker once.
@@ -52,7 +66,17 @@ class Task:
     id_field: str = "id"
     max_chars: int = DEFAULT_MAX_CHARS
 
-    def __call__(self, item: Raw | Failure) -> Done | Failure:
+    def __call__(self, unit: Unit) -> Batch:
+        results: list[Done | Failure] = []
+        ends: list[Pos] = []
+        one = self.one
+        for item, end in read_unit(unit, self.max_chars):
+            results.append(one(item))
+            ends.append(end)
+        return Batch(results, ends)
+
+    def one(self, item: Raw | Failure) -> Done | Failure:
+        """The result of one document."""
         if isinstance(item, Failure):
             return item
         decoded = decode(item, self.text_field, self.id_field)
@@ -77,18 +101,32 @@ class Task:
         """What the worker sends back for one decoded document."""
         return self.render(doc_id, self.parser.parse(text), self.spans)
 
-    def lost(self, item: Raw | Failure, reason: str) -> Failure:
-        """The error record of an item whose worker process died on it, twice."""
-        if isinstance(item, Failure):
-            return item
-        decoded = decode(item, self.text_field, self.id_field)
-        doc_id = decoded.id if isinstance(decoded, Failure) else decoded[0]
-        why = f"the worker process parsing it died ({reason})"
-        return Failure(doc_id, item.where, "worker_died", why)
+    def lost(self, unit: Unit, reason: str) -> Batch:
+        """The result of a one-document unit whose worker process died on it, twice."""
+        results: list[Done | Failure] = []
+        ends: list[Pos] = []
+        if unit.kind == "files":  # not read here: its path is its id
+            member = unit.members[0]
+            item: Raw | Failure = (
+                member if isinstance(member, Failure) else Raw(member, member, b"")
+            )
+            pairs: Any = [(item, Pos(unit.entry + 1))]
+        else:
+            pairs = unit.members
+        for item, end in pairs:
+            if isinstance(item, Failure):
+                results.append(item)
+            else:
+                decoded = decode(item, self.text_field, self.id_field)
+                doc_id = decoded.id if isinstance(decoded, Failure) else decoded[0]
+                why = f"the worker process parsing it died ({reason})"
+                results.append(Failure(doc_id, item.where, "worker_died", why))
+            ends.append(end)
+        return Batch(results, ends)
 
 
-def lost_item(task: Task, item: Raw | Failure, reason: str) -> Done | Failure:
-    return task.lost(item, reason)
+def lost_item(task: Task, unit: Unit, reason: str) -> Batch:
+    return task.lost(unit, reason)
 
 
 def report_death(reason: str, items: int, again: bool) -> None:
@@ -153,8 +191,52 @@ def job_count(args: argparse.Namespace) -> int:
     return default_jobs() if args.jobs in (None, 0) else int(args.jobs)
 
 
+@attrs.define
+class Plan:
+    """What a run reads: segments of the input (``(start, stop)`` positions, ``stop`` ``None``
+    for the end), and ``limit`` documents at most (``None``: all). While the run goes,
+    :attr:`position` is where reading would start again after the document just yielded, and
+    :attr:`docs` counts the documents yielded: what ``--output-dir`` records in its manifest.
+
+    Example:
+        >>> Plan([(Pos(0), None)]).position
+        Pos(entry=0, offset=0, line=0)
+    """
+
+    segments: list[tuple[Pos, Pos | None]]
+    limit: int | None = None
+    position: Pos = attrs.field(factory=lambda: Pos(0))
+    docs: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if self.segments:
+            self.position = self.segments[0][0]
+
+
+def unit_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`arnews.io.units.plan_units` that the options give."""
+    return {
+        "pattern": args.glob,
+        "input_format": args.input_format,
+        "max_chars": args.max_chars,
+        "follow_symlinks": args.follow_symlinks,
+        "per_unit": args.chunksize,
+    }
+
+
+def default_plan(args: argparse.Namespace) -> Plan:
+    """The plan of ``--skip N --limit N`` (or of the whole input): the first ``N`` documents
+    are passed over without being decoded."""
+    start = Pos(0)
+    skip = getattr(args, "skip", 0) or 0
+    if skip:
+        units = plan_units(args.paths, **unit_options(args))
+        start = skip_documents(units, skip, start, args.max_chars)
+    return Plan([(start, None)], getattr(args, "limit", None))
+
+
 def pipeline(
-    args: argparse.Namespace, render: str, task: Task | None = None
+    args: argparse.Namespace, render: str, task: Task | None = None, plan: Plan | None = None
 ) -> Iterator[Done | Failure]:
     jobs = job_count(args)
     if jobs > 1 and START_METHOD == "forkserver":
@@ -172,21 +254,39 @@ def pipeline(
         id_field=args.id_field,
         max_chars=args.max_chars,
     )
-    items = read_inputs(
-        args.paths,
-        pattern=args.glob,
-        input_format=args.input_format,
-        max_chars=args.max_chars,
-        follow_symlinks=args.follow_symlinks,
+    plan = plan or default_plan(args)
+    options = unit_options(args)
+    units = itertools.chain.from_iterable(
+        plan_units(args.paths, start=start, stop=stop, **options) for start, stop in plan.segments
     )
-    return ordered_map(
+    batches = ordered_map(
         task,
-        items,
+        units,
         jobs=jobs,
-        chunksize=args.chunksize,
+        chunksize=1,
         on_lost=functools.partial(lost_item, task),
         on_death=report_death,
+        split=functools.partial(split_unit, max_chars=args.max_chars),
     )
+    return _documents(batches, plan)
+
+
+def _documents(batches: Iterator[Batch], plan: Plan) -> Iterator[Done | Failure]:
+    limit = plan.limit
+    try:
+        if limit is not None and plan.docs >= limit:
+            return
+        for results, ends in batches:
+            for result, end in zip(results, ends, strict=True):
+                plan.position = end
+                plan.docs += 1
+                yield result
+                if limit is not None and plan.docs >= limit:
+                    return
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:  # stop the workers
+            close()
 
 
 def drive(
@@ -195,6 +295,7 @@ def drive(
     on_done: Callable[[Any], None],
     on_error: Callable[[Failure], None],
     task: Task | None = None,
+    plan: Plan | None = None,
 ) -> int:
     """Run the pipeline; return the exit status.
 
@@ -203,7 +304,7 @@ def drive(
     """
     progress = Progress(sys.stderr, sys.stderr.isatty() and not args.quiet)
     status = EXIT_OK
-    results = pipeline(args, render, task)
+    results = pipeline(args, render, task, plan)
     try:
         for result in results:
             if isinstance(result, Failure):

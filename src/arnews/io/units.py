@@ -1,0 +1,311 @@
+"""Work units: what the ``arnews`` command's main process hands to its workers.
+
+The main process does not read the documents; it plans :class:`Unit` s, small descriptions
+of where documents are, and each worker reads its unit (:func:`read_unit`), decodes, parses
+and encodes it. A unit is a group of up to ``per_unit`` text files (and the failures the
+folder walk found among them, in their place), or a byte range of a plain JSON Lines file
+cut at line ends every ``per_unit`` lines or ``unit_bytes`` bytes, whichever comes first.
+Standard input cannot be shared between processes: the main process reads it and cuts it into
+units that carry their documents (``items``).
+
+Every document has a :class:`Pos`, the place where reading starts again after it: the entry
+(the number of the file, or failure, in the order the inputs are walked), and inside a JSON
+Lines file the byte offset and line number after its line. Planning may start at any
+:class:`Pos` and stop at another, which is what ``--skip`` and ``--resume`` do without
+reading, let alone parsing, what comes before.
+
+Example:
+    >>> units = list(plan_units(["examples/pages"], per_unit=2))
+    >>> units[0].kind, len(units[0].members)
+    ('files', 2)
+    >>> [(item.where, pos) for item, pos in read_unit(units[0])][0]
+    ('examples/pages/book-fair.txt', Pos(entry=1, offset=0, line=0))
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .readers import (
+    DEFAULT_MAX_CHARS,
+    Failure,
+    Raw,
+    _input_kind,
+    _read_file,
+    _read_stdin,
+    _walk,
+    jsonl_records,
+    read_range_positions,
+)
+
+__all__ = ["Pos", "Unit", "plan_units", "read_unit", "skip_documents", "split_unit"]
+
+#: A JSON Lines unit is cut after this many bytes at most, even with fewer lines than
+#: ``per_unit``: results of a few units per worker wait in memory at any time.
+UNIT_BYTES = 1 << 20
+
+# How much of a file the planner reads at a time, looking for line ends.
+_BLOCK = 1 << 20
+
+
+class Pos(NamedTuple):
+    """Where reading starts again: the ``entry`` (file or failure) number, and in a JSON Lines
+    file the byte ``offset`` and the number of lines before it (``line``).
+
+    ``Pos(3)`` is the start of entry 3, which is also "after entry 2".
+
+    Example:
+        >>> Pos(3) < Pos(3, 120, 2) < Pos(4)
+        True
+    """
+
+    entry: int
+    offset: int = 0
+    line: int = 0
+
+
+class Unit(NamedTuple):
+    """One piece of work for a worker.
+
+    ``kind`` ``files``: ``members`` are text files' paths (or :class:`Failure` s from the walk),
+    entries ``entry``, ``entry + 1``…; ``range``: ``members`` is ``(path,)``, a JSON Lines file
+    whose lines starting in ``[start, end)`` are read (``end`` ``-1``: to its end), ``line``
+    lines lying before ``start``; ``items``: ``members`` are ``(Raw or Failure, Pos)`` pairs
+    already read (standard input, or a unit split after its worker died).
+    """
+
+    kind: str
+    entry: int
+    members: tuple[Any, ...]
+    start: int = 0
+    end: int = -1
+    line: int = 0
+
+
+def _entries(
+    paths: Sequence[str], pattern: str | None, input_format: str, follow_symlinks: bool
+) -> Iterator[tuple[str, Any]]:
+    """``(kind, path or Failure)`` for each entry, in the order :func:`read_inputs` reads
+    them: kind ``text``, ``jsonl``, ``stdin`` or ``failure``."""
+    if pattern is None:
+        pattern = "*.jsonl" if input_format == "jsonl" else "*.txt"
+    for given in paths:
+        if given == "-":
+            yield "stdin", given
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = _walk(path, pattern, follow_symlinks)
+            if not files:
+                why = f"no files match {pattern!r} in this folder"
+                yield "failure", Failure(given, given, "no_match", why)
+            for file, failure in files:
+                if failure is not None:
+                    yield "failure", failure
+                else:
+                    yield _kind(file, input_format), str(file)
+        elif path.exists():
+            yield _kind(path, input_format), given
+        elif path.is_symlink():
+            import os
+
+            why = f"symbolic link to {os.readlink(path)!r}, which does not exist"
+            yield "failure", Failure(given, given, "dangling_link", why)
+        else:
+            yield "failure", Failure(given, given, "not_found", "no such file or directory")
+
+
+def _kind(path: Path, input_format: str) -> str:
+    return "jsonl" if _input_kind(path.name, input_format) else "text"
+
+
+def plan_units(
+    paths: Sequence[str],
+    *,
+    pattern: str | None = None,
+    input_format: str = "auto",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    follow_symlinks: bool = False,
+    per_unit: int = 64,
+    unit_bytes: int = UNIT_BYTES,
+    start: Pos | None = None,
+    stop: Pos | None = None,
+) -> Iterator[Unit]:
+    """Yield the units that cover the inputs from ``start`` up to ``stop`` (``None``: the end),
+    in input order. Only folders are listed and JSON Lines files scanned for line ends: no
+    document is decoded here (standard input excepted, which only this process can read).
+
+    Example:
+        >>> [u.members for u in plan_units(["examples/pages"], per_unit=1, start=Pos(1))]
+        [('examples/pages/league.txt',), ('examples/pages/weather.txt',)]
+    """
+    start = start or Pos(0)
+    group: list[Any] = []
+    first = 0
+    for entry, (kind, what) in enumerate(_entries(paths, pattern, input_format, follow_symlinks)):
+        if stop is not None and (entry > stop.entry or (entry == stop.entry and not stop.offset)):
+            break
+        if entry < start.entry:
+            continue
+        if kind in ("text", "failure"):
+            if not group:
+                first = entry
+            group.append(what)
+            if len(group) >= per_unit:
+                yield Unit("files", first, tuple(group))
+                group = []
+            continue
+        if group:
+            yield Unit("files", first, tuple(group))
+            group = []
+        begin = start if entry == start.entry else Pos(entry)
+        end = stop.offset if stop is not None and entry == stop.entry else -1
+        if kind == "stdin":
+            yield from _stdin_units(entry, input_format, max_chars, per_unit, unit_bytes, begin)
+        else:
+            yield from _range_units(entry, what, begin, end, per_unit, unit_bytes)
+    if group:
+        yield Unit("files", first, tuple(group))
+
+
+def _range_units(
+    entry: int, path: str, begin: Pos, stop: int, per_unit: int, unit_bytes: int
+) -> Iterator[Unit]:
+    """Cut one JSON Lines file into ranges of whole lines."""
+    unit_start, unit_line = begin.offset, begin.line
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops
+    except OSError:
+        yield Unit("range", entry, (path,), 0, -1, 0)  # the worker reports why
+        return
+    with stream:
+        stream.seek(unit_start)
+        pos = unit_start
+        lines = 0
+        while stop < 0 or pos < stop:
+            block = stream.read(_BLOCK if stop < 0 else min(_BLOCK, stop - pos))
+            if not block:
+                break
+            i = 0
+            while True:
+                k = block.find(b"\n", i)
+                if k < 0:
+                    break
+                i = k + 1
+                lines += 1
+                if lines >= per_unit or pos + i - unit_start >= unit_bytes:
+                    yield Unit("range", entry, (path,), unit_start, pos + i, unit_line)
+                    unit_start, unit_line, lines = pos + i, unit_line + lines, 0
+            pos += len(block)
+    if pos > unit_start or (pos == 0 and begin.offset == 0):
+        # The rest; or an empty file, which the worker reports as one.
+        yield Unit("range", entry, (path,), unit_start, -1 if stop < 0 else stop, unit_line)
+
+
+def _stdin_units(
+    entry: int, input_format: str, max_chars: int, per_unit: int, unit_bytes: int, begin: Pos
+) -> Iterator[Unit]:
+    if input_format != "jsonl":
+        if begin.offset:
+            return  # the one document was done
+        items = ((item, Pos(entry + 1)) for item in _read_stdin(False, max_chars))
+        yield Unit("items", entry, tuple(items))
+        return
+    stream = sys.stdin.buffer
+    skipped = 0
+    while skipped < begin.offset:  # read past what an earlier run did (--resume)
+        piece = stream.read(min(_BLOCK, begin.offset - skipped))
+        if not piece:
+            break
+        skipped += len(piece)
+    batch: list[tuple[Raw | Failure, Pos]] = []
+    size = 0
+    records = 0
+    for item, after, line in jsonl_records(
+        stream, "-", max_chars, offset=begin.offset, line=begin.line
+    ):
+        records += 1
+        batch.append((item, Pos(entry, after, line)))
+        size += len(item.data) if isinstance(item, Raw) else 0
+        if len(batch) >= per_unit or size >= unit_bytes:
+            yield Unit("items", entry, tuple(batch))
+            batch, size = [], 0
+    if records == 0 and not begin.offset:
+        batch.append(
+            (Failure("-", "-", "empty", "empty file (no JSON Lines records)"), Pos(entry + 1))
+        )
+    if batch:
+        yield Unit("items", entry, tuple(batch))
+
+
+def read_unit(
+    unit: Unit, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[tuple[Raw | Failure, Pos]]:
+    """Read one unit: each document (undecoded) or failure, with the :class:`Pos` after it.
+
+    Example:
+        >>> unit = Unit("files", 0, ("examples/pages/league.txt", "nowhere.txt"))
+        >>> [(type(item).__name__, pos.entry) for item, pos in read_unit(unit)]
+        [('Raw', 1), ('Failure', 2)]
+    """
+    if unit.kind == "items":
+        yield from unit.members
+    elif unit.kind == "files":
+        for i, member in enumerate(unit.members):
+            after = Pos(unit.entry + i + 1)
+            if isinstance(member, Failure):
+                yield member, after
+            else:
+                for item in _read_file(Path(member), False, max_chars):
+                    yield item, after
+    else:
+        path = unit.members[0]
+        for item, offset, line in read_range_positions(
+            path, unit.start, unit.end, max_chars, first_line=unit.line
+        ):
+            if isinstance(item, Failure) and item.where == path:  # the whole file failed
+                yield item, Pos(unit.entry + 1)
+            else:
+                yield item, Pos(unit.entry, offset, line)
+
+
+def split_unit(unit: Unit, max_chars: int = DEFAULT_MAX_CHARS) -> list[Unit]:
+    """The unit as units of one document each, to be run one at a time after a worker died
+    on it. A JSON Lines range is read here, in the main process: this is rare.
+
+    Example:
+        >>> [u.members for u in split_unit(Unit("files", 4, ("a.txt", "b.txt")))]
+        [('a.txt',), ('b.txt',)]
+    """
+    if unit.kind == "files":
+        return [Unit("files", unit.entry + i, (m,)) for i, m in enumerate(unit.members)]
+    pairs = unit.members if unit.kind == "items" else tuple(read_unit(unit, max_chars))
+    return [Unit("items", unit.entry, (pair,)) for pair in pairs]
+
+
+def skip_documents(units: Iterator[Unit], count: int, start: Pos, max_chars: int) -> Pos:
+    """The :class:`Pos` after the first ``count`` documents of ``units`` (which start at
+    ``start``), found without decoding any: files are counted, JSON Lines lines read.
+
+    Example:
+        >>> skip_documents(plan_units(["examples/pages"]), 2, Pos(0), 0)
+        Pos(entry=2, offset=0, line=0)
+    """
+    position = start
+    for unit in units:
+        if count <= 0:
+            break
+        if unit.kind == "files":
+            if count < len(unit.members):
+                return Pos(unit.entry + count)
+            count -= len(unit.members)
+            position = Pos(unit.entry + len(unit.members))
+            continue
+        for _, after in itertools.islice(read_unit(unit, max_chars), count):
+            count -= 1
+            position = after
+    return position
