@@ -11,6 +11,7 @@ from .common import (
     PROG,
 )
 from .parse_cmd import FORMATS, cmd_parse
+from .shards import run_options, shard_options
 from .show_cmd import cmd_show
 from .sites import cmd_learn
 from .stats_cmd import cmd_stats
@@ -228,6 +229,7 @@ def input_options(parser: argparse.ArgumentParser) -> None:
         "writes an error record; the exit status is 1 in every case",
     )
     group.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    run_options(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -274,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave out spans, parts and warnings (the contract keys only)",
     )
     profile_options(parse)
+    shard_options(parse)
     parse.set_defaults(run=cmd_parse)
 
     stats = commands.add_parser(
