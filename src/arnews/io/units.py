@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -111,8 +112,6 @@ def _entries(
         elif path.exists():
             yield _kind(path, input_format), given
         elif path.is_symlink():
-            import os
-
             why = f"symbolic link to {os.readlink(path)!r}, which does not exist"
             yield "failure", Failure(given, given, "dangling_link", why)
         else:
