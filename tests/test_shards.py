@@ -104,6 +104,17 @@ def test_csv_shards_each_have_a_header(corpus: tuple[Path, list[str]], tmp_path:
     assert header.startswith(b"id,") and all(p.splitlines()[0] == header for p in parts)
 
 
+def test_parquet_shards(corpus: tuple[Path, list[str]], tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder, ids = corpus
+    out = tmp_path / "out"
+    args = ["--output-dir", str(out), "--shard-size", "12", "--format", "parquet", "--limit", "30"]
+    assert run("parse", str(folder / "dump.jsonl"), "-q", *args).returncode == 0
+    tables = [pq.read_table(p) for p in sorted(out.glob("part-*.parquet"))]
+    assert [t.num_rows for t in tables] == [12, 12, 6]
+    assert [i for t in tables for i in t.column("id").to_pylist()] == ids[:30]
+
+
 def test_a_killed_run_resumes_to_the_shards_of_an_unbroken_run(
     tmp_path: Path,
     command: Callable[..., subprocess.Popen[bytes]],  # noqa: F811

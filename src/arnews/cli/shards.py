@@ -153,7 +153,7 @@ def check_shard_options(args: argparse.Namespace) -> None:
         if args.shard_size is not None:
             raise UsageError("--shard-size needs --output-dir DIR")
         return
-    if args.output not in (None,):
+    if args.output is not None:
         raise UsageError("give either -o OUT or --output-dir DIR, not both")
     if args.shard_size is None:
         args.shard_size = DEFAULT_SHARD_SIZE
@@ -274,6 +274,7 @@ class Shards:
         self.number, start = next(self.numbers)
         self.start = self.last_end if start is None else start
         path = os.path.join(self.folder, self._name(self.number))
+        self.records = 0
         try:
             self.out = Output(path)
             record = self.args.errors == "record"
@@ -298,7 +299,6 @@ class Shards:
                 self.writer = JsonLinesWriter(stream)
         except OSError as exc:
             raise WriteFailed(path, exc) from exc
-        self.records = 0
 
     def close_shard(self) -> None:
         """Complete the shard being written: rename it into place, list it in the manifest."""
