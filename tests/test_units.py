@@ -5,8 +5,10 @@ once, with its line number; planning from any document's position gives the rest
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +103,52 @@ def test_a_file_that_cannot_be_read_is_one_failure(tmp_path: Path) -> None:
     unit = Unit("range", 5, (str(tmp_path / "gone.jsonl"),))
     [(failure, after)] = list(read_unit(unit))
     assert isinstance(failure, Failure) and failure.code == "unreadable" and after == Pos(6)
+
+
+def test_a_file_of_many_documents_resumes_inside_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Files read whole may hold many documents (a compressed dump): the position after each
+    # but the last counts the documents done in it, and planning from it leaves them out.
+    from arnews.io import units
+
+    def three(path: str, max_chars: int) -> Iterator[Raw | Failure]:
+        for n in range(3):
+            yield Raw(f"{path}:{n}", path, b"x", False)
+
+    monkeypatch.setattr(units, "_read_whole", three)
+    monkeypatch.setattr(units, "_one_document", lambda path: False)
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    for path in paths:
+        Path(path).write_text("x")
+    pairs = [p for u in plan_units(paths) for p in read_unit(u)]
+    assert [pos for _, pos in pairs] == [
+        Pos(0, 1), Pos(0, 2), Pos(1), Pos(1, 1), Pos(1, 2), Pos(2)
+    ]  # fmt: skip
+    for n, (_, after) in enumerate(pairs):
+        rest = [i.where for u in plan_units(paths, start=after) for i, _ in read_unit(u)]
+        assert rest == [i.where for i, _ in pairs[n + 1 :]]
+        assert skip_documents(plan_units(paths), n + 1, Pos(0), 0) == after
+
+
+def test_a_text_page_that_kills_its_worker_is_the_only_one_lost(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from arnews import cli
+    from arnews.cli import driver
+
+    from .test_cli_faults import TEXTS, _DyingParser, strict_json
+
+    monkeypatch.setattr(driver, "Parser", _DyingParser)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(12):
+        text = "KILL-THE-WORKER" if i == 5 else TEXTS[i % len(TEXTS)]
+        (pages / f"p{i:02d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["parse", str(pages), "-o", str(out), "-j", "2", "--chunksize", "4", "-q"]
+    assert cli.main([*argv, "--errors", "record"]) == 1
+    records = [strict_json(line) for line in out.read_bytes().splitlines()]
+    assert [Path(r["id"]).name for r in records] == [f"p{i:02d}.txt" for i in range(12)]
+    assert [i for i, r in enumerate(records) if "error" in r] == [5]
+    assert records[5]["error"]["code"] == "worker_died"

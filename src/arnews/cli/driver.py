@@ -102,18 +102,11 @@ class Task:
         return self.render(doc_id, self.parser.parse(text), self.spans)
 
     def lost(self, unit: Unit, reason: str) -> Batch:
-        """The result of a one-document unit whose worker process died on it, twice."""
+        """The result of a one-document unit (see :func:`arnews.io.units.split_unit`) whose
+        worker process died on it, twice."""
         results: list[Done | Failure] = []
         ends: list[Pos] = []
-        if unit.kind == "files":  # not read here: its path is its id
-            member = unit.members[0]
-            item: Raw | Failure = (
-                member if isinstance(member, Failure) else Raw(member, member, b"")
-            )
-            pairs: Any = [(item, Pos(unit.entry + 1))]
-        else:
-            pairs = unit.members
-        for item, end in pairs:
+        for item, end in unit.members:
             if isinstance(item, Failure):
                 results.append(item)
             else:

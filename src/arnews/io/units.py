@@ -72,11 +72,12 @@ class Pos(NamedTuple):
 class Unit(NamedTuple):
     """One piece of work for a worker.
 
-    ``kind`` ``files``: ``members`` are text files' paths (or :class:`Failure` s from the walk),
-    entries ``entry``, ``entry + 1``…; ``range``: ``members`` is ``(path,)``, a JSON Lines file
-    whose lines starting in ``[start, end)`` are read (``end`` ``-1``: to its end), ``line``
-    lines lying before ``start``; ``items``: ``members`` are ``(Raw or Failure, Pos)`` pairs
-    already read (standard input, or a unit split after its worker died).
+    ``kind`` ``files``: ``members`` are paths of files read whole (or :class:`Failure` s from
+    the walk), entries ``entry``, ``entry + 1``…, the first ``start`` documents of the first
+    file left out (a run resumed inside it); ``range``: ``members`` is ``(path,)``, a JSON
+    Lines file whose lines starting in ``[start, end)`` are read (``end`` ``-1``: to its end),
+    ``line`` lines lying before ``start``; ``items``: ``members`` are ``(Raw or Failure,
+    Pos)`` pairs already read (standard input, or a unit split after its worker died).
     """
 
     kind: str
@@ -151,6 +152,10 @@ def plan_units(
         if entry < start.entry:
             continue
         if kind in ("text", "failure"):
+            if entry == start.entry and start.offset:
+                # Resumed inside a file read whole: its own unit, its first documents left out.
+                yield Unit("files", entry, (what,), start.offset)
+                continue
             if not group:
                 first = entry
             group.append(what)
@@ -255,12 +260,24 @@ def read_unit(
         yield from unit.members
     elif unit.kind == "files":
         for i, member in enumerate(unit.members):
-            after = Pos(unit.entry + i + 1)
+            entry = unit.entry + i
             if isinstance(member, Failure):
-                yield member, after
-            else:
-                for item in _read_file(Path(member), False, max_chars):
-                    yield item, after
+                yield member, Pos(entry + 1)
+                continue
+            # A file read whole may hold many documents: after each but the last, the
+            # position counts the documents done in it; after the last, it is the next entry.
+            items = _read_whole(member, max_chars)
+            if i == 0 and unit.start:
+                items = itertools.islice(items, unit.start, None)
+            done = unit.start if i == 0 else 0
+            held: Raw | Failure | None = None
+            for item in items:
+                if held is not None:
+                    yield held, Pos(entry, done, 0)
+                held = item
+                done += 1
+            if held is not None:
+                yield held, Pos(entry + 1)
     else:
         path = unit.members[0]
         for item, offset, line in read_range_positions(
@@ -272,16 +289,24 @@ def read_unit(
                 yield item, Pos(unit.entry, offset, line)
 
 
+def _one_document(path: str) -> bool:
+    # A text page is one document: --skip counts it without reading it.
+    return True
+
+
+def _read_whole(path: str, max_chars: int) -> Iterator[Raw | Failure]:
+    """The documents of one file read whole (a text page)."""
+    return _read_file(Path(path), False, max_chars)
+
+
 def split_unit(unit: Unit, max_chars: int = DEFAULT_MAX_CHARS) -> list[Unit]:
     """The unit as units of one document each, to be run one at a time after a worker died
-    on it. A JSON Lines range is read here, in the main process: this is rare.
+    on it. The unit is read here, in the main process: this is rare.
 
     Example:
-        >>> [u.members for u in split_unit(Unit("files", 4, ("a.txt", "b.txt")))]
-        [('a.txt',), ('b.txt',)]
+        >>> [u.members[0][1] for u in split_unit(Unit("files", 4, ("a.txt", "b.txt")))]
+        [Pos(entry=5, offset=0, line=0), Pos(entry=6, offset=0, line=0)]
     """
-    if unit.kind == "files":
-        return [Unit("files", unit.entry + i, (m,)) for i, m in enumerate(unit.members)]
     pairs = unit.members if unit.kind == "items" else tuple(read_unit(unit, max_chars))
     return [Unit("items", unit.entry, (pair,)) for pair in pairs]
 
@@ -298,7 +323,9 @@ def skip_documents(units: Iterator[Unit], count: int, start: Pos, max_chars: int
     for unit in units:
         if count <= 0:
             break
-        if unit.kind == "files":
+        if unit.kind == "files" and not unit.start and all(
+            isinstance(m, Failure) or _one_document(m) for m in unit.members
+        ):
             if count < len(unit.members):
                 return Pos(unit.entry + count)
             count -= len(unit.members)
