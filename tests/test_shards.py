@@ -267,3 +267,15 @@ def test_stdin_is_cut_into_units_too(tmp_path: Path) -> None:
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 30
     assert one.stdout == run("parse", str(big), "-j", "2", "--chunksize", "4").stdout
     assert ROOT.exists()
+
+
+def test_skip_and_limit_on_standard_input(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    ids = write_jsonl(big, 30)
+    data = big.read_bytes()
+    for jobs in ("1", "2"):
+        done = run(
+            "parse", "-", "--input-format", "jsonl", "-j", jobs, "--chunksize", "4",
+            "--skip", "6", "--limit", "9", stdin=data,
+        )  # fmt: skip
+        assert [strict_json(line)["id"] for line in done.stdout.splitlines()] == ids[6:15]

@@ -13,7 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from arnews.io.readers import Failure, Raw, read_inputs, read_range
-from arnews.io.units import Pos, Unit, plan_units, read_unit, skip_documents, split_unit
+from arnews.io.units import (
+    Pos,
+    Unit,
+    plan_units,
+    read_unit,
+    skip_documents,
+    skip_units,
+    split_unit,
+)
 
 LINES = st.lists(
     st.one_of(
@@ -84,6 +92,10 @@ def test_units_give_what_read_inputs_gives_and_resume_anywhere(
         rest = [i for u in plan_units(paths, start=after, **options) for i, _ in read_unit(u, 20)]
         assert _seen(rest) == expected[n + 1 :]
         assert skip_documents(plan_units(paths, **options), n + 1, Pos(0), 20) == after
+        # Skipping hands on the rest of the unit it stopped in, and the units after it.
+        position, left = skip_units(plan_units(paths, **options), n + 1, Pos(0), 20)
+        assert position == after
+        assert _seen([i for u in left for i, _ in read_unit(u, 20)]) == expected[n + 1 :]
 
 
 def test_a_stop_position_ends_the_plan(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ import attrs
 
 from ..batch import START_METHOD, default_jobs, ordered_map
 from ..io.readers import DEFAULT_MAX_CHARS, Failure, Raw, decode
-from ..io.units import Pos, Unit, plan_units, read_unit, skip_documents, split_unit
+from ..io.units import Pos, Unit, plan_units, read_unit, skip_units, split_unit
 from ..model import Article
 from ..parser import Parser
 from .common import (
@@ -89,7 +89,9 @@ class Task:
         try:
             return Done(self.payload(item, doc_id, text), len(item.data))
         except MemoryError:
-            return Failure(doc_id, item.where, "out_of_memory", "ran out of memory parsing it")
+            return Failure(
+                doc_id, item.where, "out_of_memory", "ran out of memory parsing it"
+            )
         except RecursionError:
             why = "arnews failed on it: RecursionError (please report it)"
             return Failure(doc_id, item.where, "internal_error", why)
@@ -200,6 +202,8 @@ class Plan:
     limit: int | None = None
     position: Pos = attrs.field(factory=lambda: Pos(0))
     docs: int = 0
+    #: The units of the first segment, when they are planned already (``--skip``).
+    units: Iterator[Unit] | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.segments:
@@ -220,16 +224,21 @@ def unit_options(args: argparse.Namespace) -> dict[str, Any]:
 def default_plan(args: argparse.Namespace) -> Plan:
     """The plan of ``--skip N --limit N`` (or of the whole input): the first ``N`` documents
     are passed over without being decoded."""
-    start = Pos(0)
+    limit = getattr(args, "limit", None)
     skip = getattr(args, "skip", 0) or 0
-    if skip:
-        units = plan_units(args.paths, **unit_options(args))
-        start = skip_documents(units, skip, start, args.max_chars)
-    return Plan([(start, None)], getattr(args, "limit", None))
+    if not skip:
+        return Plan([(Pos(0), None)], limit)
+    # Reading goes on from the units the skipping stopped in: standard input is read once.
+    planned = plan_units(args.paths, **unit_options(args))
+    start, units = skip_units(planned, skip, Pos(0), args.max_chars)
+    return Plan([(start, None)], limit, units=units)
 
 
 def pipeline(
-    args: argparse.Namespace, render: str, task: Task | None = None, plan: Plan | None = None
+    args: argparse.Namespace,
+    render: str,
+    task: Task | None = None,
+    plan: Plan | None = None,
 ) -> Iterator[Done | Failure]:
     jobs = job_count(args)
     if jobs > 1 and START_METHOD == "forkserver":
@@ -249,8 +258,12 @@ def pipeline(
     )
     plan = plan or default_plan(args)
     options = unit_options(args)
+    planned = plan.units
     units = itertools.chain.from_iterable(
-        plan_units(args.paths, start=start, stop=stop, **options) for start, stop in plan.segments
+        planned
+        if i == 0 and planned is not None
+        else plan_units(args.paths, start=start, stop=stop, **options)
+        for i, (start, stop) in enumerate(plan.segments)
     )
     batches = ordered_map(
         task,
@@ -303,7 +316,9 @@ def drive(
             if isinstance(result, Failure):
                 status = EXIT_DATA
                 if progress.enabled:
-                    sys.stderr.write("\r\x1b[K")  # the message replaces the progress line
+                    sys.stderr.write(
+                        "\r\x1b[K"
+                    )  # the message replaces the progress line
                 print(result.line(), file=sys.stderr)
                 SIGNALS.held += 1  # a record is written whole, or not at all
                 try:

@@ -43,7 +43,15 @@ from .readers import (
     read_range_positions,
 )
 
-__all__ = ["Pos", "Unit", "plan_units", "read_unit", "skip_documents", "split_unit"]
+__all__ = [
+    "Pos",
+    "Unit",
+    "plan_units",
+    "read_unit",
+    "skip_documents",
+    "skip_units",
+    "split_unit",
+]
 
 #: A JSON Lines unit is cut after this many bytes at most, even with fewer lines than
 #: ``per_unit``: results of a few units per worker wait in memory at any time.
@@ -116,7 +124,10 @@ def _entries(
             why = f"symbolic link to {os.readlink(path)!r}, which does not exist"
             yield "failure", Failure(given, given, "dangling_link", why)
         else:
-            yield "failure", Failure(given, given, "not_found", "no such file or directory")
+            yield (
+                "failure",
+                Failure(given, given, "not_found", "no such file or directory"),
+            )
 
 
 def _kind(path: Path, input_format: str) -> str:
@@ -146,8 +157,12 @@ def plan_units(
     start = start or Pos(0)
     group: list[Any] = []
     first = 0
-    for entry, (kind, what) in enumerate(_entries(paths, pattern, input_format, follow_symlinks)):
-        if stop is not None and (entry > stop.entry or (entry == stop.entry and not stop.offset)):
+    for entry, (kind, what) in enumerate(
+        _entries(paths, pattern, input_format, follow_symlinks)
+    ):
+        if stop is not None and (
+            entry > stop.entry or (entry == stop.entry and not stop.offset)
+        ):
             break
         if entry < start.entry:
             continue
@@ -169,7 +184,9 @@ def plan_units(
         begin = start if entry == start.entry else Pos(entry)
         end = stop.offset if stop is not None and entry == stop.entry else -1
         if kind == "stdin":
-            yield from _stdin_units(entry, input_format, max_chars, per_unit, unit_bytes, begin)
+            yield from _stdin_units(
+                entry, input_format, max_chars, per_unit, unit_bytes, begin
+            )
         else:
             yield from _range_units(entry, what, begin, end, per_unit, unit_bytes)
     if group:
@@ -207,11 +224,18 @@ def _range_units(
             pos += len(block)
     if pos > unit_start or (pos == 0 and begin.offset == 0):
         # The rest; or an empty file, which the worker reports as one.
-        yield Unit("range", entry, (path,), unit_start, -1 if stop < 0 else stop, unit_line)
+        yield Unit(
+            "range", entry, (path,), unit_start, -1 if stop < 0 else stop, unit_line
+        )
 
 
 def _stdin_units(
-    entry: int, input_format: str, max_chars: int, per_unit: int, unit_bytes: int, begin: Pos
+    entry: int,
+    input_format: str,
+    max_chars: int,
+    per_unit: int,
+    unit_bytes: int,
+    begin: Pos,
 ) -> Iterator[Unit]:
     if input_format != "jsonl":
         if begin.offset:
@@ -240,7 +264,10 @@ def _stdin_units(
             batch, size = [], 0
     if records == 0 and not begin.offset:
         batch.append(
-            (Failure("-", "-", "empty", "empty file (no JSON Lines records)"), Pos(entry + 1))
+            (
+                Failure("-", "-", "empty", "empty file (no JSON Lines records)"),
+                Pos(entry + 1),
+            )
         )
     if batch:
         yield Unit("items", entry, tuple(batch))
@@ -283,7 +310,9 @@ def read_unit(
         for item, offset, line in read_range_positions(
             path, unit.start, unit.end, max_chars, first_line=unit.line
         ):
-            if isinstance(item, Failure) and item.where == path:  # the whole file failed
+            if (
+                isinstance(item, Failure) and item.where == path
+            ):  # the whole file failed
                 yield item, Pos(unit.entry + 1)
             else:
                 yield item, Pos(unit.entry, offset, line)
@@ -311,7 +340,9 @@ def split_unit(unit: Unit, max_chars: int = DEFAULT_MAX_CHARS) -> list[Unit]:
     return [Unit("items", unit.entry, (pair,)) for pair in pairs]
 
 
-def skip_documents(units: Iterator[Unit], count: int, start: Pos, max_chars: int) -> Pos:
+def skip_documents(
+    units: Iterator[Unit], count: int, start: Pos, max_chars: int
+) -> Pos:
     """The :class:`Pos` after the first ``count`` documents of ``units`` (which start at
     ``start``), found without decoding any: files are counted, JSON Lines lines read.
 
@@ -319,19 +350,69 @@ def skip_documents(units: Iterator[Unit], count: int, start: Pos, max_chars: int
         >>> skip_documents(plan_units(["examples/pages"]), 2, Pos(0), 0)
         Pos(entry=2, offset=0, line=0)
     """
+    return skip_units(units, count, start, max_chars)[0]
+
+
+def skip_units(
+    units: Iterator[Unit], count: int, start: Pos, max_chars: int
+) -> tuple[Pos, Iterator[Unit]]:
+    """Pass over the first ``count`` documents of ``units`` without decoding any; return the
+    :class:`Pos` after them and the units that remain (the rest of a unit cut inside, then
+    the others), so that reading goes on without planning again: standard input, which can
+    be read only once, is skipped so.
+
+    Example:
+        >>> after, rest = skip_units(plan_units(["examples/pages"]), 1, Pos(0), 0)
+        >>> after, [len(u.members) for u in rest]
+        (Pos(entry=1, offset=0, line=0), [2])
+    """
     position = start
-    for unit in units:
-        if count <= 0:
+    units = iter(units)
+    while count > 0:
+        unit = next(units, None)
+        if unit is None:
             break
-        if unit.kind == "files" and not unit.start and all(
-            isinstance(m, Failure) or _one_document(m) for m in unit.members
+        if (
+            unit.kind == "files"
+            and not unit.start
+            and all(isinstance(m, Failure) or _one_document(m) for m in unit.members)
         ):
             if count < len(unit.members):
-                return Pos(unit.entry + count)
+                rest = Unit("files", unit.entry + count, unit.members[count:])
+                return Pos(unit.entry + count), itertools.chain([rest], units)
             count -= len(unit.members)
             position = Pos(unit.entry + len(unit.members))
             continue
-        for _, after in itertools.islice(read_unit(unit, max_chars), count):
-            count -= 1
-            position = after
-    return position
+        taken = list(itertools.islice(read_unit(unit, max_chars), count))
+        count -= len(taken)
+        if taken:
+            position = taken[-1][1]
+        if count == 0:
+            return position, itertools.chain(_rest(unit, position, len(taken)), units)
+    return position, units
+
+
+def _rest(unit: Unit, position: Pos, taken: int) -> list[Unit]:
+    """What is left of ``unit`` after its first ``taken`` documents, which end at
+    ``position``."""
+    if unit.kind == "items":
+        return (
+            [Unit("items", unit.entry, unit.members[taken:])]
+            if taken < len(unit.members)
+            else []
+        )
+    if unit.kind == "range":
+        if position.entry != unit.entry or (0 <= unit.end <= position.offset):
+            return []
+        return [
+            Unit(
+                "range",
+                unit.entry,
+                unit.members,
+                position.offset,
+                unit.end,
+                position.line,
+            )
+        ]
+    members = unit.members[position.entry - unit.entry :]
+    return [Unit("files", position.entry, members, position.offset)] if members else []
