@@ -164,3 +164,11 @@ def test_a_text_page_that_kills_its_worker_is_the_only_one_lost(
     assert [Path(r["id"]).name for r in records] == [f"p{i:02d}.txt" for i in range(12)]
     assert [i for i, r in enumerate(records) if "error" in r] == [5]
     assert records[5]["error"]["code"] == "worker_died"
+
+
+def test_a_file_of_blank_lines_is_empty_however_small_the_units(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_text("\n" * 300 + "  \n", encoding="utf-8")
+    units = list(plan_units([str(path)], per_unit=4, unit_bytes=8))
+    found = [(item.code, after) for u in units for item, after in read_unit(u)]
+    assert found == [("empty", Pos(1))]

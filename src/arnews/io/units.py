@@ -157,12 +157,8 @@ def plan_units(
     start = start or Pos(0)
     group: list[Any] = []
     first = 0
-    for entry, (kind, what) in enumerate(
-        _entries(paths, pattern, input_format, follow_symlinks)
-    ):
-        if stop is not None and (
-            entry > stop.entry or (entry == stop.entry and not stop.offset)
-        ):
+    for entry, (kind, what) in enumerate(_entries(paths, pattern, input_format, follow_symlinks)):
+        if stop is not None and (entry > stop.entry or (entry == stop.entry and not stop.offset)):
             break
         if entry < start.entry:
             continue
@@ -184,9 +180,7 @@ def plan_units(
         begin = start if entry == start.entry else Pos(entry)
         end = stop.offset if stop is not None and entry == stop.entry else -1
         if kind == "stdin":
-            yield from _stdin_units(
-                entry, input_format, max_chars, per_unit, unit_bytes, begin
-            )
+            yield from _stdin_units(entry, input_format, max_chars, per_unit, unit_bytes, begin)
         else:
             yield from _range_units(entry, what, begin, end, per_unit, unit_bytes)
     if group:
@@ -207,10 +201,18 @@ def _range_units(
         stream.seek(unit_start)
         pos = unit_start
         lines = 0
+        # No cut before the first block with a record in it: a file of blank lines stays one
+        # unit, whose worker reports it as empty, as a file read whole is.
+        seen = unit_start > 0
         while stop < 0 or pos < stop:
             block = stream.read(_BLOCK if stop < 0 else min(_BLOCK, stop - pos))
             if not block:
                 break
+            seen = seen or not block.isspace()
+            if not seen:
+                lines += block.count(b"\n")
+                pos += len(block)
+                continue
             i = 0
             while True:
                 k = block.find(b"\n", i)
@@ -224,9 +226,7 @@ def _range_units(
             pos += len(block)
     if pos > unit_start or (pos == 0 and begin.offset == 0):
         # The rest; or an empty file, which the worker reports as one.
-        yield Unit(
-            "range", entry, (path,), unit_start, -1 if stop < 0 else stop, unit_line
-        )
+        yield Unit("range", entry, (path,), unit_start, -1 if stop < 0 else stop, unit_line)
 
 
 def _stdin_units(
@@ -310,9 +310,7 @@ def read_unit(
         for item, offset, line in read_range_positions(
             path, unit.start, unit.end, max_chars, first_line=unit.line
         ):
-            if (
-                isinstance(item, Failure) and item.where == path
-            ):  # the whole file failed
+            if isinstance(item, Failure) and item.where == path:  # the whole file failed
                 yield item, Pos(unit.entry + 1)
             else:
                 yield item, Pos(unit.entry, offset, line)
@@ -340,9 +338,7 @@ def split_unit(unit: Unit, max_chars: int = DEFAULT_MAX_CHARS) -> list[Unit]:
     return [Unit("items", unit.entry, (pair,)) for pair in pairs]
 
 
-def skip_documents(
-    units: Iterator[Unit], count: int, start: Pos, max_chars: int
-) -> Pos:
+def skip_documents(units: Iterator[Unit], count: int, start: Pos, max_chars: int) -> Pos:
     """The :class:`Pos` after the first ``count`` documents of ``units`` (which start at
     ``start``), found without decoding any: files are counted, JSON Lines lines read.
 
@@ -397,9 +393,7 @@ def _rest(unit: Unit, position: Pos, taken: int) -> list[Unit]:
     ``position``."""
     if unit.kind == "items":
         return (
-            [Unit("items", unit.entry, unit.members[taken:])]
-            if taken < len(unit.members)
-            else []
+            [Unit("items", unit.entry, unit.members[taken:])] if taken < len(unit.members) else []
         )
     if unit.kind == "range":
         if position.entry != unit.entry or (0 <= unit.end <= position.offset):
