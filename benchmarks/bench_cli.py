@@ -211,22 +211,29 @@ def child(argv: list[str]) -> None:
     print(proc.returncode, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, peak)
 
 
-def time_cli(corpus: Path, jobs: int, retries: int = 1) -> tuple[float, float, int, int]:
+def time_cli(
+    corpus: Path, jobs: int, retries: int = 1, src: str | None = None
+) -> tuple[float, float, int, int]:
     """Wall seconds, CPU seconds, largest process RSS and whole-tree peak RSS (KiB) of one
-    command run. A failed run is tried again once, 20 s later: in a shared working tree,
-    ``import arnews`` can fail for a moment while someone is saving a file."""
+    command run (of the arnews in the source folder ``src``, when given). A failed run is
+    tried again once, 20 s later: in a shared working tree, ``import arnews`` can fail for a
+    moment while someone is saving a file."""
+    env = None
+    if src is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run(
         [sys.executable, __file__, "--child", *command(corpus, jobs)],
         capture_output=True,
         text=True,
         check=False,
         cwd=ROOT,
+        env=env,
     )
     fields = done.stdout.split()
     if done.returncode != 0 or len(fields) != 5 or fields[0] != "0":
         if retries > 0:
             time.sleep(20)
-            return time_cli(corpus, jobs, retries - 1)
+            return time_cli(corpus, jobs, retries - 1, src)
         raise RuntimeError(f"the arnews run failed: {done.stdout}{done.stderr}")
     _, seconds, cpu, maxrss, peak = fields
     return float(seconds), float(cpu), int(maxrss), int(peak)
@@ -251,7 +258,26 @@ def main() -> None:
         "--rss-jobs", type=int, nargs="+", default=[2, 1], help="--jobs of the memory runs (2 1)"
     )
     ap.add_argument("--tmp", default=None, help="where to write the corpora (default: $TMPDIR)")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        metavar="N",
+        help="--jobs values timed (1 2); more values print a scaling table",
+    )
+    ap.add_argument(
+        "--baseline",
+        metavar="SRC",
+        help="also time the command of another revision, whose src/ folder is SRC (e.g. from "
+        "`git archive main | tar -x -C /tmp/base`), its runs interleaved with these",
+    )
+    ap.add_argument(
+        "--cli-only", action="store_true", help="time the command only (no in-process runs)"
+    )
     args = ap.parse_args()
+    if 1 not in args.jobs:
+        args.jobs.insert(0, 1)
 
     with tempfile.TemporaryDirectory(dir=args.tmp, prefix="arnews-bench-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -271,25 +297,37 @@ def main() -> None:
             if seconds < wall.get(name, float("inf")):
                 wall[name], cpu[name] = seconds, cpu_seconds
 
-        idle_starts = 0
+        idle_starts = timed = 0
+        builds = [("", None)] + ([("base ", args.baseline)] if args.baseline else [])
         for _ in range(args.repeat):
-            idle_starts += wait_idle(args.wait_idle)
-            keep("parse", *time_in_process(texts, serialise=False))
-            idle_starts += wait_idle(args.wait_idle)
-            keep("serialise", *time_in_process(texts, serialise=True))
-            keep("startup", *time_cli(tiny, 1)[:2])
-            for jobs in (1, 2):
+            if not args.cli_only:
                 idle_starts += wait_idle(args.wait_idle)
-                seconds, cpu_seconds, rss, _ = time_cli(corpus, jobs)
-                keep(f"j{jobs}", seconds, cpu_seconds)
-                maxrss[jobs] = max(maxrss.get(jobs, 0), rss)
+                keep("parse", *time_in_process(texts, serialise=False))
+                idle_starts += wait_idle(args.wait_idle)
+                keep("serialise", *time_in_process(texts, serialise=True))
+                timed += 2
+            keep("startup", *time_cli(tiny, 1)[:2])
+            for jobs in args.jobs:
+                for tag, src in builds:
+                    idle_starts += wait_idle(args.wait_idle)
+                    timed += 1
+                    seconds, cpu_seconds, rss, _ = time_cli(corpus, jobs, src=src)
+                    keep(f"{tag}j{jobs}", seconds, cpu_seconds)
+                    if not tag:
+                        maxrss[jobs] = max(maxrss.get(jobs, 0), rss)
         del texts
-        rows = [
-            ("in-process `parse`", "parse"),
-            ("in-process `parse` + `to_dict` + `json.dumps`", "serialise"),
-            ("CLI `--jobs 1` (JSONL → JSONL)", "j1"),
-            ("CLI `--jobs 2` (JSONL → JSONL)", "j2"),
-        ]
+        rows = (
+            []
+            if args.cli_only
+            else [
+                ("in-process `parse`", "parse"),
+                ("in-process `parse` + `to_dict` + `json.dumps`", "serialise"),
+            ]
+        )
+        for jobs in args.jobs:
+            for tag, _ in builds:
+                label = f"CLI `--jobs {jobs}` (JSONL → JSONL)"
+                rows.append((f"{tag and 'baseline '}{label}", f"{tag}j{jobs}"))
 
         print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, ", end="")
         print(f"{platform.system()} {platform.machine()}; arnews {arnews.__version__}")
@@ -297,7 +335,7 @@ def main() -> None:
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         print(f"best of {args.repeat} runs each; load average after the runs: {load}")
         if args.wait_idle:
-            print(f"{idle_starts} of {4 * args.repeat} timed runs started on idle CPUs")
+            print(f"{idle_starts} of {timed} timed runs started on idle CPUs")
         print()
         print("| run | wall s | docs/s | MB/s (text) | CPU s (all processes) |")
         print("| --- | ---: | ---: | ---: | ---: |")
@@ -309,16 +347,33 @@ def main() -> None:
             )
         print()
         print(f"- CLI start-up (one tiny document): {wall['startup']:.2f} s")
-        print(
-            f"- CLI `--jobs 1` speed / in-process `parse` speed: {wall['parse'] / wall['j1']:.0%}"
-        )
-        print(f"  - by CPU time: {cpu['parse'] / cpu['j1']:.0%}")
-        if wall["j1"] > 3 * wall["startup"]:  # on a tiny input the difference means nothing
-            steady = wall["parse"] / (wall["j1"] - wall["startup"])
-            print(f"  - by wall time less the start-up: {steady:.0%}")
-        print(f"- `--jobs 2` speed-up over `--jobs 1`: {wall['j1'] / wall['j2']:.2f}x")
-        print(f"- largest process (ru_maxrss): {maxrss[1] / 1024:.0f} MB at --jobs 1, ", end="")
-        print(f"{maxrss[2] / 1024:.0f} MB at --jobs 2 (on the {size / 1e6:.0f} MB input)")
+        if not args.cli_only:
+            ratio = wall["parse"] / wall["j1"]
+            print(f"- CLI `--jobs 1` speed / in-process `parse` speed: {ratio:.0%}")
+            print(f"  - by CPU time: {cpu['parse'] / cpu['j1']:.0%}")
+            if wall["j1"] > 3 * wall["startup"]:  # on a tiny input the difference means nothing
+                steady = wall["parse"] / (wall["j1"] - wall["startup"])
+                print(f"  - by wall time less the start-up: {steady:.0%}")
+        for tag, _ in builds:
+            for jobs in args.jobs[1:]:
+                speedup = wall[f"{tag}j1"] / wall[f"{tag}j{jobs}"]
+                print(f"- {tag}`--jobs {jobs}` speed-up over `--jobs 1`: {speedup:.2f}x")
+        if args.baseline:
+            print(f"- `--jobs 1` time / baseline's: {wall['j1'] / wall['base j1']:.2f}")
+        print("- largest process (ru_maxrss): ", end="")
+        print(", ".join(f"{maxrss[j] / 1024:.0f} MB at --jobs {j}" for j in args.jobs), end="")
+        print(f" (on the {size / 1e6:.0f} MB input)")
+        if len(args.jobs) > 2:
+            print()
+            print("| `--jobs` | wall s | docs/s | speed-up over `--jobs 1` | per process |")
+            print("| ---: | ---: | ---: | ---: | ---: |")
+            for jobs in args.jobs:
+                seconds = wall[f"j{jobs}"]
+                speedup = wall["j1"] / seconds
+                print(
+                    f"| {jobs} | {seconds:.2f} | {docs / seconds:,.0f} | {speedup:.2f}x "
+                    f"| {speedup / jobs:.0%} |"
+                )
 
         if args.rss_mb:
             corpus.unlink()

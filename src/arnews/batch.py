@@ -66,6 +66,7 @@ def ordered_map(
     chunksize: int = 64,
     on_lost: Callable[[T, str], R] | None = None,
     on_death: Callable[[str, int, bool], None] | None = None,
+    split: Callable[[T], list[T]] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, using ``jobs`` processes.
 
@@ -81,7 +82,8 @@ def ordered_map(
     on: the items it held are run again one at a time, and an item whose worker dies again
     gives ``on_lost(item, reason)`` in its place, or, without ``on_lost``, raises
     :class:`~arnews.pool.WorkerDied` at its turn. ``on_death(reason, items, again)`` is told of
-    each death (see :func:`arnews.pool.supervised_map`).
+    each death, and ``split`` may cut an item whose worker died into smaller ones, run one
+    at a time (see :func:`arnews.pool.supervised_map`).
 
     Raises:
         ValueError: ``jobs`` or ``chunksize`` is less than 1.
@@ -96,7 +98,7 @@ def ordered_map(
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
     if jobs == 1:
         return map(task, items)
-    return _pooled_map(task, iter(items), jobs, chunksize, on_lost, on_death)
+    return _pooled_map(task, iter(items), jobs, chunksize, on_lost, on_death, split)
 
 
 def _pooled_map(
@@ -106,6 +108,7 @@ def _pooled_map(
     chunksize: int,
     on_lost: Callable[[T, str], R] | None,
     on_death: Callable[[str, int, bool], None] | None,
+    split: Callable[[T], list[T]] | None = None,
 ) -> Iterator[R]:
     chunks = iter(lambda: list(itertools.islice(items, chunksize)), [])
     first = next(chunks, None)
@@ -122,6 +125,7 @@ def _pooled_map(
         chunksize=chunksize,
         on_lost=on_lost,
         on_death=on_death,
+        split=split,
     )
 
 

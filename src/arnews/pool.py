@@ -149,6 +149,7 @@ def supervised_map(
     chunksize: int,
     on_lost: Callable[[T, str], R] | None = None,
     on_death: Callable[[str, int, bool], None] | None = None,
+    split: Callable[[T], list[T]] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, from ``jobs`` worker processes.
 
@@ -157,6 +158,10 @@ def supervised_map(
     dies again gives ``on_lost(item, reason)`` (or raises :class:`WorkerDied` at its turn).
     ``on_death(reason, items, again)`` is told of each death, how many items the worker
     held and whether they are run again (``False``: the item is lost).
+    With ``split``, an item whose worker died is first cut into smaller items
+    (``split(item)``, in this process), which are run one at a time and give one result
+    each, in order, in the item's place: how a work unit of many documents is run again
+    document by document.
     An exception raised by ``task`` is raised here at its item's turn, after the results
     before it. Closing the iterator (or an exception here) stops every worker at once.
 
@@ -247,9 +252,13 @@ def supervised_map(
                     start_deaths += 1
                     if start_deaths >= _MAX_START_DEATHS:
                         raise WorkersCannotStart(reason)
+                if part < 0 and split is not None:
+                    chunk = [piece for item in chunk for piece in split(item)]
                 if on_death is not None:
                     on_death(reason, len(chunk), part < 0)
-                if part < 0:
+                if part < 0 and not chunk:
+                    done[seq] = ([], None)  # nothing to run again
+                elif part < 0:
                     # Which item killed it is unknown: each is run alone, in order.
                     splits[seq] = _Split(len(chunk))
                     retry.extendleft(reversed([((seq, i), [item]) for i, item in enumerate(chunk)]))

@@ -1,11 +1,17 @@
-"""The parallel driver: the task each worker runs on one input, and the loop that hands out
-inputs, reports failures in input order, writes results, shows progress (:mod:`.progress`)
-and sums the run up (:mod:`.summary`)."""
+"""The parallel driver: the task each worker runs on one work unit (it reads, decodes, parses
+and encodes the unit's documents), and the loop that hands out units, reports failures in
+input order, writes results, shows progress (:mod:`.progress`) and sums the run up
+(:mod:`.summary`).
+
+The main process plans units (:mod:`arnews.io.units`: groups of files, byte ranges of JSON
+Lines files) and writes what comes back, in input order; it reads no document itself, except
+from standard input and when a unit whose worker died is run again one document at a time."""
 
 from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import multiprocessing
 import signal
 import sys
@@ -15,7 +21,8 @@ from typing import Any, NamedTuple
 import attrs
 
 from ..batch import START_METHOD, default_jobs, ordered_map
-from ..io.readers import DEFAULT_MAX_CHARS, Doc, Failure, Raw, decode, read_inputs
+from ..io.readers import DEFAULT_MAX_CHARS, Doc, Failure, Raw, decode
+from ..io.units import Pos, Unit, plan_units, read_unit, skip_units, split_unit
 from ..io.writers import Output
 from ..model import Article
 from ..parser import Parser
@@ -46,9 +53,16 @@ class Done(NamedTuple):
     nbytes: int
 
 
+class Batch(NamedTuple):
+    """What a worker returns for one unit: a result per document, and where each ends."""
+
+    results: list[Done | Failure]
+    ends: list[Pos]
+
+
 @attrs.frozen
 class Task:
-    """Decode, parse and render one input: what each worker process runs.
+    """Read, decode, parse and render one work unit: what each worker process runs.
 
     Picklable (a frozen attrs class holding the parser and module-level functions), so it is
     sent to each worker once.
@@ -63,7 +77,17 @@ class Task:
     #: ``--keep-fields``: the input fields kept in ``metadata`` (``None``: all).
     keep_fields: tuple[str, ...] | None = None
 
-    def __call__(self, item: Raw | Failure) -> Done | Failure:
+    def __call__(self, unit: Unit) -> Batch:
+        results: list[Done | Failure] = []
+        ends: list[Pos] = []
+        one = self.one
+        for item, end in read_unit(unit, self.max_chars):
+            results.append(one(item))
+            ends.append(end)
+        return Batch(results, ends)
+
+    def one(self, item: Raw | Failure) -> Done | Failure:
+        """The result of one document."""
         if isinstance(item, Failure):
             return item
         doc = decode(item, self.text_field, self.id_field, self.keep_fields)
@@ -89,17 +113,24 @@ class Task:
         """What the worker sends back for one decoded document."""
         return self.render(doc, self.parser.parse(doc.text), self.spans)
 
-    def lost(self, item: Raw | Failure, reason: str) -> Failure:
-        """The error record of an item whose worker process died on it, twice."""
-        if isinstance(item, Failure):
-            return item
-        decoded = decode(item, self.text_field, self.id_field, self.keep_fields)
-        why = f"the worker process parsing it died ({reason})"
-        return Failure(decoded.id, item.where, "worker_died", why, decoded.metadata)
+    def lost(self, unit: Unit, reason: str) -> Batch:
+        """The result of a one-document unit (see :func:`arnews.io.units.split_unit`) whose
+        worker process died on it, twice."""
+        results: list[Done | Failure] = []
+        ends: list[Pos] = []
+        for item, end in unit.members:
+            if isinstance(item, Failure):
+                results.append(item)
+            else:
+                doc = decode(item, self.text_field, self.id_field, self.keep_fields)
+                why = f"the worker process parsing it died ({reason})"
+                results.append(Failure(doc.id, item.where, "worker_died", why, doc.metadata))
+            ends.append(end)
+        return Batch(results, ends)
 
 
-def lost_item(task: Task, item: Raw | Failure, reason: str) -> Done | Failure:
-    return task.lost(item, reason)
+def lost_item(task: Task, unit: Unit, reason: str) -> Batch:
+    return task.lost(unit, reason)
 
 
 def report_death(reason: str, items: int, again: bool) -> None:
@@ -123,8 +154,62 @@ def job_count(args: argparse.Namespace) -> int:
     return default_jobs() if args.jobs in (None, 0) else int(args.jobs)
 
 
+@attrs.define
+class Plan:
+    """What a run reads: segments of the input (``(start, stop)`` positions, ``stop`` ``None``
+    for the end), and ``limit`` documents at most (``None``: all). While the run goes,
+    :attr:`position` is where reading would start again after the document just yielded, and
+    :attr:`docs` counts the documents yielded: what ``--output-dir`` records in its manifest.
+
+    Example:
+        >>> Plan([(Pos(0), None)]).position
+        Pos(entry=0, offset=0, line=0)
+    """
+
+    segments: list[tuple[Pos, Pos | None]]
+    limit: int | None = None
+    position: Pos = attrs.field(factory=lambda: Pos(0))
+    docs: int = 0
+    #: The units of the first segment, when they are planned already (``--skip``).
+    units: Iterator[Unit] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.segments:
+            self.position = self.segments[0][0]
+
+
+def unit_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`arnews.io.units.plan_units` that the options give."""
+    return {
+        "pattern": args.glob,
+        "input_format": args.input_format,
+        "max_chars": args.max_chars,
+        "follow_symlinks": args.follow_symlinks,
+        "per_unit": args.chunksize,
+        "text_field": args.text_field,
+        "id_field": args.id_field,
+        "keep_fields": getattr(args, "keep_fields", None),
+    }
+
+
+def default_plan(args: argparse.Namespace) -> Plan:
+    """The plan of ``--skip N --limit N`` (or of the whole input): the first ``N`` documents
+    are passed over without being decoded."""
+    limit = getattr(args, "limit", None)
+    skip = getattr(args, "skip", 0) or 0
+    if not skip:
+        return Plan([(Pos(0), None)], limit)
+    # Reading goes on from the units the skipping stopped in: standard input is read once.
+    planned = plan_units(args.paths, **unit_options(args))
+    start, units = skip_units(planned, skip, Pos(0), args.max_chars)
+    return Plan([(start, None)], limit, units=units)
+
+
 def pipeline(
-    args: argparse.Namespace, render: str, task: Task | None = None
+    args: argparse.Namespace,
+    render: str,
+    task: Task | None = None,
+    plan: Plan | None = None,
 ) -> Iterator[Done | Failure]:
     jobs = job_count(args)
     if jobs > 1 and START_METHOD == "forkserver":
@@ -141,24 +226,43 @@ def pipeline(
         max_chars=args.max_chars,
         keep_fields=getattr(args, "keep_fields", None),
     )
-    items = read_inputs(
-        args.paths,
-        pattern=args.glob,
-        input_format=args.input_format,
-        max_chars=args.max_chars,
-        follow_symlinks=args.follow_symlinks,
-        text_field=task.text_field,
-        id_field=task.id_field,
-        keep_fields=task.keep_fields,
+    plan = plan or default_plan(args)
+    options = unit_options(args)
+    planned = plan.units
+    units = itertools.chain.from_iterable(
+        planned
+        if i == 0 and planned is not None
+        else plan_units(args.paths, start=start, stop=stop, **options)
+        for i, (start, stop) in enumerate(plan.segments)
     )
-    return ordered_map(
+    batches = ordered_map(
         task,
-        items,
+        units,
         jobs=jobs,
-        chunksize=args.chunksize,
+        chunksize=1,
         on_lost=functools.partial(lost_item, task),
         on_death=report_death,
+        split=functools.partial(split_unit, max_chars=args.max_chars),
     )
+    return _documents(batches, plan)
+
+
+def _documents(batches: Iterator[Batch], plan: Plan) -> Iterator[Done | Failure]:
+    limit = plan.limit
+    try:
+        if limit is not None and plan.docs >= limit:
+            return
+        for results, ends in batches:
+            for result, end in zip(results, ends, strict=True):
+                plan.position = end
+                plan.docs += 1
+                yield result
+                if limit is not None and plan.docs >= limit:
+                    return
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:  # stop the workers
+            close()
 
 
 def drive(
@@ -167,6 +271,7 @@ def drive(
     on_done: Callable[[Any], None],
     on_error: Callable[[Failure], None],
     task: Task | None = None,
+    plan: Plan | None = None,
 ) -> int:
     """Run the pipeline; return the exit status.
 
@@ -177,7 +282,7 @@ def drive(
     ``-q``); ``--summary-json FILE`` writes the summary as JSON, even after a signal.
     """
     command = getattr(args, "command", None) or "parse"
-    results = pipeline(args, render, task)  # the lexicons are read here: a usage error first
+    results = pipeline(args, render, task, plan)  # the lexicons are read here: a usage error first
     summary_out = _summary_output(args)
     summary = RunSummary(command, records_for_errors=command == "parse" and args.errors == "record")
     interactive = sys.stderr.isatty() and not args.quiet

@@ -11,6 +11,7 @@ from .common import (
     PROG,
 )
 from .parse_cmd import FORMATS, PARQUET_COMPRESSIONS, cmd_parse
+from .shards import run_options, shard_options
 from .show_cmd import cmd_examples, cmd_show
 from .sites import cmd_learn
 from .stats_cmd import cmd_stats
@@ -294,6 +295,7 @@ def input_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
     )
+    run_options(parser)
 
 
 def field_list(value: str) -> tuple[str, ...]:
@@ -373,6 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile_options(parse)
     lexicon_options(parse)
     run_summary_options(parse)
+    shard_options(parse)
     parse.set_defaults(run=cmd_parse)
 
     stats = commands.add_parser(

@@ -27,6 +27,7 @@ from .common import (
 )
 from .driver import drive, ignore
 from .records import RENDERERS
+from .shards import check_shard_options, cmd_sharded
 from .sites import profiled_task
 
 FORMATS = ("jsonl", "json", "csv", "parquet", "txt")
@@ -105,8 +106,9 @@ def _finish(writer: Writer, out: Output) -> None:
 def cmd_parse(args: argparse.Namespace) -> int:
     fmt, compression = output_format(args)
     check_paths(args)
+    check_shard_options(args)
     if fmt == "parquet":
-        if args.output in (None, "-"):
+        if args.output in (None, "-") and args.output_dir is None:
             raise UsageError("--format parquet writes a file: give it with -o FILE.parquet")
         try:
             import pyarrow.parquet  # type: ignore[import-untyped]  # noqa: F401
@@ -114,6 +116,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
             raise UsageError(
                 "--format parquet needs pyarrow: pip install 'arnews[parquet]'"
             ) from exc
+    if args.output_dir is not None:
+        return cmd_sharded(args, fmt)
     out = open_output(args.output, compression)
     try:
         try:

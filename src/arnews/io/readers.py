@@ -41,9 +41,12 @@ __all__ = [
     "decode",
     "default_patterns",
     "input_kind",
+    "jsonl_records",
     "metadata_of",
     "read_file",
     "read_inputs",
+    "read_range",
+    "read_range_positions",
     "safe_id",
 ]
 
@@ -113,39 +116,123 @@ def default_patterns(input_format: str = "auto") -> tuple[str, ...]:
     return (base, *(base + suffix for suffix in COMPRESSIONS))
 
 
-def _read_jsonl(stream: IO[bytes], name: str, max_chars: int) -> Iterator[Raw | Failure]:
+def jsonl_records(
+    stream: IO[bytes],
+    name: str,
+    max_chars: int,
+    *,
+    offset: int = 0,
+    line: int = 0,
+    end: int = -1,
+) -> Iterator[tuple[Raw | Failure, int, int]]:
+    """Yield ``(item, offset after its line, its line number)`` for each JSON Lines record of
+    ``stream``, read from byte ``offset`` (where line ``line + 1`` starts) up to byte ``end``
+    (``-1``: the end of the stream). Blank lines give nothing; a line over the size limit
+    gives a ``too_large`` failure without being held in memory.
+
+    Example:
+        >>> import io
+        >>> found = jsonl_records(io.BytesIO(b'{}\\n\\n{}'), "f", 0)
+        >>> [(r.where, after, n) for r, after, n in found]
+        [('f:1', 3, 1), ('f:3', 6, 3)]
+    """
     limit = max_chars * _JSON_BYTES_PER_CHAR if max_chars else -1
-    offset = 0
-    records = 0
-    lineno = 0
-    while True:
-        line = stream.readline(limit)
-        if not line:
+    lineno = line
+    while end < 0 or offset < end:
+        data = stream.readline(limit)
+        if not data:
             break
         lineno += 1
-        start, offset = offset, offset + len(line)
-        if limit > 0 and len(line) == limit and not line.endswith(b"\n"):
+        start, offset = offset, offset + len(data)
+        if limit > 0 and len(data) == limit and not data.endswith(b"\n"):
             # Past the limit: read on to the line's end in pieces, keeping none of it.
             while True:
                 piece = stream.readline(_SKIP_PIECE)
                 offset += len(piece)
                 if not piece or piece.endswith(b"\n"):
                     break
-            records += 1
             where = f"{name}:{lineno}"
-            yield Failure(
-                where,
-                where,
-                "too_large",
-                f"record of {offset - start:,} bytes, over --max-chars {max_chars:,}",
-            )
+            why = f"record of {offset - start:,} bytes, over --max-chars {max_chars:,}"
+            yield Failure(where, where, "too_large", why), offset, lineno
             continue
-        if not line.strip():
+        if not data.strip():
             continue
+        yield Raw(f"{name}:{lineno}", name, data, True, start), offset, lineno
+
+
+def _read_jsonl(stream: IO[bytes], name: str, max_chars: int) -> Iterator[Raw | Failure]:
+    records = 0
+    for item, _, _ in jsonl_records(stream, name, max_chars):
         records += 1
-        yield Raw(f"{name}:{lineno}", name, line, True, start)
+        yield item
     if records == 0:
-        yield Failure(name, name, "empty", "empty file (no JSON Lines records)")
+        yield _no_records(name)
+
+
+def _no_records(name: str) -> Failure:
+    return Failure(name, name, "empty", "empty file (no JSON Lines records)")
+
+
+def read_range(
+    path: str, start: int, end: int, max_chars: int = DEFAULT_MAX_CHARS, *, first_line: int = 0
+) -> Iterator[Raw | Failure]:
+    """Yield the records of the plain JSON Lines file ``path`` whose lines START in bytes
+    ``[start, end)`` (``end`` ``-1``: to the end of the file), as :func:`read_inputs` would.
+
+    A line that starts before ``start`` and runs into the range belongs to the range before;
+    the line that starts before ``end`` is read whole, past ``end``. So ranges that tile a
+    file give each record exactly once, wherever they are cut. ``first_line`` is the number of
+    lines before ``start`` (for ``path:LINE`` ids and messages); :mod:`arnews.io.units` cuts
+    at line ends and knows it. A file with no record at all is an ``empty`` failure when the
+    range covers it whole.
+
+    Example:
+        >>> import tempfile, os
+        >>> fd, name = tempfile.mkstemp(suffix=".jsonl")
+        >>> _ = os.write(fd, b'{"text": "a"}\\n{"text": "b"}\\n'); os.close(fd)
+        >>> first, rest = read_range(name, 0, 5), read_range(name, 5, -1)
+        >>> [r.where[-2:] for r in first], [r.where[-2:] for r in rest]
+        ([':1'], [':2'])
+    """
+    for item, _, _ in read_range_positions(path, start, end, max_chars, first_line=first_line):
+        yield item
+
+
+def read_range_positions(
+    path: str, start: int, end: int, max_chars: int = DEFAULT_MAX_CHARS, *, first_line: int = 0
+) -> Iterator[tuple[Raw | Failure, int, int]]:
+    """:func:`read_range`, each record with the offset after its line and its line number
+    (see :func:`jsonl_records`): where a run that stops after it starts again."""
+    try:
+        with open(path, "rb") as stream:
+            if start > 0:
+                stream.seek(start - 1)
+                if stream.read(1) != b"\n":
+                    # Inside a line: it belongs to the range before; skip to its end.
+                    while True:
+                        piece = stream.readline(_SKIP_PIECE)
+                        start += len(piece)
+                        if not piece or piece.endswith(b"\n"):
+                            break
+                    first_line += 1
+            records = 0
+            for found in jsonl_records(
+                stream, path, max_chars, offset=start, line=first_line, end=end
+            ):
+                records += 1
+                yield found
+            if (
+                records == 0
+                and start == 0
+                and (end < 0 or end >= os.fstat(stream.fileno()).st_size)
+            ):
+                yield _no_records(path), max(end, 0), first_line
+    except OSError as exc:
+        yield (
+            Failure(path, path, "unreadable", exc.strerror or str(exc)),
+            max(end, start),
+            first_line,
+        )
 
 
 def _read_file(
@@ -326,6 +413,19 @@ def _walk(
     return found
 
 
+def no_match(given: str, patterns: tuple[str, ...], *, defaulted: bool) -> Failure:
+    """The failure of a folder in which no file matches ``patterns``.
+
+    Example:
+        >>> no_match("crawl", ("*.txt",), defaulted=False).message
+        "no files match '*.txt' in this folder"
+    """
+    shown = repr(patterns[0])
+    if defaulted and len(patterns) > 1:
+        shown += f" or its compressed forms ({', '.join(COMPRESSIONS)})"
+    return Failure(given, given, "no_match", f"no files match {shown} in this folder")
+
+
 def _not_a_file(where: str) -> Failure:
     why = "not a regular file (a FIFO, socket or device): not read"
     return Failure(where, where, "not_a_file", why)
@@ -376,10 +476,7 @@ def read_inputs(
         if path.is_dir():
             files = _walk(path, patterns, follow_symlinks)
             if not files:
-                shown = repr(patterns[0])
-                if pattern is None and len(patterns) > 1:
-                    shown += f" or its compressed forms ({', '.join(COMPRESSIONS)})"
-                yield Failure(given, given, "no_match", f"no files match {shown} in this folder")
+                yield no_match(given, patterns, defaulted=pattern is None)
             for file, failure in files:
                 if failure is not None:
                     yield failure
