@@ -211,3 +211,22 @@ def check_paths(args: argparse.Namespace) -> None:
                 )
         elif out_real == real or (os.path.exists(target) and os.path.samefile(target, given)):
             raise UsageError(f"the output {target} is the input {given}: it would be overwritten")
+
+
+def positive(value: str) -> int:
+    """An option's whole number, 0 or more (an ``argparse`` type)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
+
+
+def at_least_one(value: str) -> int:
+    """An option's whole number, 1 or more (an ``argparse`` type)."""
+    number = positive(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number

@@ -9,6 +9,8 @@ from .. import __version__, term
 from ..io.readers import DEFAULT_MAX_CHARS, INPUT_FORMATS
 from .common import (
     PROG,
+    at_least_one,
+    positive,
 )
 from .parse_cmd import FORMATS, PARQUET_COMPRESSIONS, cmd_parse
 from .shards import run_options, shard_options
@@ -200,23 +202,6 @@ def add_learn_command(commands: Any, fmt: type[argparse.HelpFormatter]) -> None:
 
 # --------------------------------------------------------------------------------------------
 # The command line.
-
-
-def positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
-
-
-def at_least_one(value: str) -> int:
-    number = positive(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
-    return number
 
 
 def input_options(parser: argparse.ArgumentParser) -> None:

@@ -39,7 +39,7 @@ from ..io.writers import (
     Writer,
     encode,
 )
-from .common import EXIT_OK, PROG, SIGNALS, Stopped, UsageError, WriteFailed
+from .common import EXIT_OK, PROG, SIGNALS, Stopped, UsageError, WriteFailed, at_least_one, positive
 from .driver import Plan, default_plan, drive, ignore
 from .records import RENDERERS
 from .sites import profiled_task
@@ -85,7 +85,7 @@ def shard_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--shard-size",
-        type=_at_least_one,
+        type=at_least_one,
         default=None,
         metavar="N",
         help=f"records per shard (default {DEFAULT_SHARD_SIZE:,}; needs --output-dir)",
@@ -104,35 +104,18 @@ def run_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("range")
     group.add_argument(
         "--skip",
-        type=_positive,
+        type=positive,
         default=0,
         metavar="N",
         help="pass over the first N documents without parsing them",
     )
     group.add_argument(
         "--limit",
-        type=_positive,
+        type=positive,
         default=None,
         metavar="N",
         help="stop after N documents (counted after --skip)",
     )
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
-
-
-def _at_least_one(value: str) -> int:
-    number = _positive(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
-    return number
 
 
 def shard_suffix(fmt: str) -> str:
