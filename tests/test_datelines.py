@@ -206,3 +206,15 @@ def test_no_first_sentence_cut_on_other_formats() -> None:
         assert len(lead.split()) <= 8, (path.name, lead)
         for value in (a.dateline.place, a.dateline.agency):
             assert value is None or len(value.split()) <= 4, (path.name, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["واشنطن - :\nنص الخبر.", "تابع أحدث الأخبار عبر تطبيق.\nواشنطن - :"]
+)
+def test_a_dash_and_no_agency_gives_no_empty_agency(text: str) -> None:
+    # Found by the fuzzer: a place, a dash, then only a colon. The agency is none, never an
+    # empty string with an empty span.
+    a = arnews.parse(text)
+    assert a.dateline is not None and a.dateline.place == "واشنطن"
+    assert a.dateline.agency is None
+    assert a.spans.dateline_agency is None

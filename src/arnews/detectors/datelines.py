@@ -88,6 +88,8 @@ def _known(state: PageState, phrase: str, kind: str) -> bool:
 
 def _site(state: PageState, phrase: str) -> bool:
     """A known agency or a site's name in Latin letters (``SITE.INFO``)."""
+    if _HAS_LETTER.search(phrase) is None:
+        return False  # punctuation alone names nothing
     return _known(state, phrase, "agency") or _LATIN_SITE.fullmatch(phrase) is not None
 
 
@@ -137,10 +139,15 @@ def _claim(
     text = state.text
     # Sub-spans are trimmed like the dateline's own: each lies inside it, with no blank at
     # either end (a stamp before the dateline leaves the line's rest on a space).
+    # One that trims to nothing (``واشنطن - :``, a dash and no agency) is no sub-span at all.
     if place is not None:
         place = _trim(text, place)
+        if place[0] >= place[1]:
+            place = None
     if agency is not None:
         agency = _trim(text, agency)
+        if agency[0] >= agency[1]:
+            agency = None
     value = {
         "place": None if place is None else (clean(text[place[0] : place[1]]), place),
         "agency": None if agency is None else (clean(text[agency[0] : agency[1]]), agency),
