@@ -245,7 +245,8 @@ def test_two_jobs_give_the_same_bytes_as_one() -> None:
 def test_jobs_over_one_have_the_forkserver_import_arnews(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    # Each worker would otherwise import arnews and compile the lexicon for itself.
+    # Each worker would otherwise import arnews and compile the lexicon for itself (the
+    # patterns are compiled on first use: arnews.cli.warm uses them in the forkserver).
     import multiprocessing
 
     from arnews.batch import START_METHOD
@@ -258,7 +259,19 @@ def test_jobs_over_one_have_the_forkserver_import_arnews(
     out = tmp_path / "out.jsonl"
     assert main(["parse", str(page), "--jobs", "2", "-o", str(out)]) == 0
     assert main(["parse", str(page), "--jobs", "1", "-o", str(out)]) == 0
-    assert preloads == ([["arnews"]] if START_METHOD == "forkserver" else [])
+    wanted = [["arnews", "arnews.cli.warm"]] if START_METHOD == "forkserver" else []
+    assert preloads == wanted
+
+
+def test_the_forkserver_warm_up_compiles_the_patterns() -> None:
+    # Run in a fresh interpreter: importing the warm-up module parses the bundled pages, and
+    # the shipped lexicon's patterns are compiled afterwards, ready for every forked worker.
+    code = (
+        "import arnews, arnews.cli.warm as w; "
+        "print(len(w._PARSER.parse(arnews.example_pages()['league']).paragraphs))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert done.stdout.strip() == b"2"
 
 
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="the shared research corpus is absent")

@@ -213,10 +213,11 @@ def pipeline(
 ) -> Iterator[Done | Failure]:
     jobs = job_count(args)
     if jobs > 1 and START_METHOD == "forkserver":
-        # Workers fork from the forkserver: with arnews imported there once, none of them
-        # imports it and compiles the lexicon again (0.3 s each). The command owns its
-        # process, so it may set this process-wide option; the library does not.
-        multiprocessing.set_forkserver_preload(["arnews"])
+        # Workers fork from the forkserver: with arnews imported there once, and its patterns
+        # compiled by parsing the bundled pages (arnews.cli.warm), none of them pays for
+        # either again. The command owns its process, so it may set this process-wide
+        # option; the library does not.
+        multiprocessing.set_forkserver_preload(["arnews", "arnews.cli.warm"])
     task = task or Task(
         command_parser(args),
         RENDERERS[render],
