@@ -21,6 +21,7 @@ import arnews
 from arnews.cli.driver import Progress
 
 from .conftest import CONTRACT_KEYS, FIXTURES, SHARED_CORPUS
+from .terminal import drain
 
 ROOT = Path(__file__).parent.parent
 PAGES = ROOT / "examples" / "pages"
@@ -333,15 +334,7 @@ def test_progress_on_a_terminal(quiet: bool) -> None:
             check=False,
         )
         os.close(follower)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal is closed once everything was read
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = drain(leader)
     finally:
         os.close(leader)
     assert done.returncode == 0

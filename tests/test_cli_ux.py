@@ -23,6 +23,7 @@ from arnews.cli.summary import SHOWN_PER_CODE
 from arnews.profiles import save_profiles
 
 from .crawl import ANT, SITES, build_crawl
+from .terminal import drain
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,15 +69,7 @@ def on_terminal(*args: str) -> tuple[int, bytes, str]:
             cwd=ROOT,
         )
         os.close(follower)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the terminal is closed once everything was read
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = drain(leader)
         assert proc.stdout is not None
         out = proc.stdout.read()
         status = proc.wait(timeout=300)
