@@ -35,7 +35,7 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
         input=stdin,
         capture_output=True,
         cwd=ROOT,
-        timeout=120,
+        timeout=300,
         check=False,
     )
     assert b"Traceback" not in done.stderr, done.stderr.decode()

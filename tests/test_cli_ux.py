@@ -24,6 +24,7 @@ from arnews.profiles import save_profiles
 
 from .crawl import ANT, SITES, build_crawl
 from .terminal import drain
+from .test_cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,19 +43,6 @@ LEXICON = Lexicon.default().extend(
     markers={"source": ["نقلا عن موقع"]}, boilerplate=["ادعم الصحافة المستقلة"]
 )
 TAGS = TagLexicon.from_phrases(["شبكة الحافلات", "الدار البيضاء", "النقل العام"])
-
-
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    done = subprocess.run(
-        [sys.executable, "-m", "arnews", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-    assert b"Traceback" not in done.stderr, done.stderr.decode()
-    return done
 
 
 def on_terminal(*args: str) -> tuple[int, bytes, str]:
