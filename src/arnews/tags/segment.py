@@ -31,6 +31,7 @@ from .weights import (
     MAX_PHRASE_TOKENS,
     MAX_SEGMENT_TOKENS,
     MAX_SEPARATED_WORDS,
+    MAX_TAG_WORK,
     MERGE_COST,
     W_CONTEXT,
     W_CONTEXT_PHRASE,
@@ -300,6 +301,7 @@ def segment_tag_lines(
     context: str = "",
     lexicon: TagLexicon | None = None,
     gazetteer: Gazetteer | None = None,
+    budget: int | None = MAX_TAG_WORK,
 ) -> list[list[tuple[int, int]]]:
     """Split several tag lines of one article, as :func:`segment_tags` splits each.
 
@@ -308,10 +310,45 @@ def segment_tag_lines(
     A line's tags are looked up only among its own words, so each line splits as it would
     alone, save that evidence found around another line's words counts too.
 
+    ``budget`` bounds the weighing in work units that do not depend on the machine (each
+    distinct word analysed and each token weighed counts one; see :data:`MAX_TAG_WORK`).
+    The lines are weighed in order while their work fits; from the first line that does not
+    fit on, lines are split only where they must be without weighing: each separated item is
+    a tag, and an unseparated run of words gives a tag per word. Nothing is lost and the
+    answer is the same on every machine. ``None``: no bound.
+
     Example:
         >>> lines = ["البيت الأبيض جو بايدن", "غزة حماس"]
         >>> [[line[s:e] for s, e in spans] for line, spans in zip(lines, segment_tag_lines(lines))]
         [['البيت الأبيض', 'جو بايدن'], ['غزة', 'حماس']]
+        >>> lines = ["البيت الأبيض جو بايدن", "الأمم المتحدة"]
+        >>> spans = segment_tag_lines(lines, budget=8)  # 4 words + 4 tokens, then 2 + 2: over
+        >>> [[line[s:e] for s, e in found] for line, found in zip(lines, spans)]
+        [['البيت الأبيض', 'جو بايدن'], ['الأمم', 'المتحدة']]
+    """
+    return _segment_lines(lines, context, lexicon, gazetteer, budget)[0]
+
+
+def _unweighed(groups: list[tuple[list[tuple[int, int]], bool]]) -> list[tuple[int, int]]:
+    """A line's tags without weighing: each item whole, each word of a run to split alone."""
+    return [
+        span
+        for spans, split in groups
+        for span in (spans if split else [(spans[0][0], spans[-1][1])])
+    ]
+
+
+def _segment_lines(
+    lines: Sequence[str],
+    context: str,
+    lexicon: TagLexicon | None,
+    gazetteer: Gazetteer | None,
+    budget: int | None,
+) -> tuple[list[list[tuple[int, int]]], int, list[int]]:
+    """:func:`segment_tag_lines`, with the work it used and the lines the budget left unweighed.
+
+    Returns the spans of each line, the work units spent, and the indices in ``lines`` of
+    the lines that would have been weighed but were split without weighing (over budget).
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
     # Each distinct word is analysed once, whichever lines (and pages) hold it.
@@ -324,6 +361,8 @@ def segment_tag_lines(
     # Per line: its groups of tokens to weigh, or its spans when no evidence is needed.
     plans: list[tuple[list[tuple[list[tuple[int, int]], bool]], list[tuple[int, int]]]] = []
     raw: set[str] = set()
+    used = 0
+    over: list[str] = []  # lines the budget left unweighed, in order
     for line in distinct:
         items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
         if not items:
@@ -338,27 +377,33 @@ def segment_tag_lines(
         if sum(map(len, items)) > MAX_SEGMENT_TOKENS:
             # No page has a tag line this long: separated items stay whole, other words are
             # each a tag, at the cost of a scan.
-            fixed = [
-                span
-                for spans, split in groups
-                for span in (spans if split else [(spans[0][0], spans[-1][1])])
-            ]
-            plans.append(([], fixed))
+            plans.append(([], _unweighed(groups)))
             continue
+        words = [line[s:e] for spans, split in groups if split for s, e in spans]
+        if words:
+            # Work is counted on the page alone, not on what the memo holds from other pages,
+            # so that a page stops at the same line on every machine and in every process.
+            fresh = {word for word in words if word not in raw}
+            cost = len(words) + len(fresh)
+            if over or (budget is not None and used + cost > budget):
+                over.append(line)
+                plans.append(([], _unweighed(groups)))
+                continue
+            used += cost
+            raw |= fresh
         plans.append((groups, []))
-        raw.update(line[s:e] for spans, split in groups if split for s, e in spans)
     # The words not seen before are folded together, in one pass at C speed. This call reads
     # its own dict: another thread may empty the shared memo at any time.
     mine: dict[str, _Tok] = {}
-    fresh: list[str] = []
+    fresh_words: list[str] = []
     remembered = analyses.get
     for word in raw:
         tok = remembered(word)
         if tok is None:
-            fresh.append(word)
+            fresh_words.append(word)
         else:
             mine[word] = tok
-    for word, key in zip(fresh, _fold_keys(fresh), strict=True):
+    for word, key in zip(fresh_words, _fold_keys(fresh_words), strict=True):
         mine[word] = analyses[word] = _Tok(word, gaz, known, classes, key)
     analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
@@ -380,4 +425,8 @@ def segment_tag_lines(
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         done[line] = out
-    return [list(done[line]) for line in lines]
+    cut: list[int] = []
+    if over:
+        skipped = set(over)
+        cut = [k for k, line in enumerate(lines) if line in skipped]
+    return [list(done[line]) for line in lines], used, cut
