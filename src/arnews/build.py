@@ -86,25 +86,17 @@ def _distinct_tags(tags: list[str], spans: list[Span]) -> tuple[list[str], list[
         >>> _distinct_tags(["غزة", "غزه", "حماس", "غزة"], [(0, 3), (4, 7), (8, 12), (13, 16)])
         (['غزة', 'حماس'], [(0, 3), (8, 12)])
     """
-    first: dict[str, Span] = {}
-    for tag, span in zip(tags, spans, strict=True):
-        if tag not in first:
-            first[tag] = span
-    texts = list(first)
+    # Dicts built from the end keep each text's first span and each key's first text.
+    first = dict(zip(reversed(tags), reversed(spans), strict=True))
+    texts = list(dict.fromkeys(tags))
     if _FOLD_JOINS and len(texts) > 1:
         # Tags are cleaned short values: one line each, so the joined fold splits back.
         keys = list(map(" ".join, map(str.split, fold_chars("\n".join(texts)).split("\n"))))
     else:
         keys = list(map(fold, texts))
-    seen: set[str] = set()
-    out: list[str] = []
-    out_spans: list[Span] = []
-    for tag, key in zip(texts, keys, strict=True):
-        if key not in seen:
-            seen.add(key)
-            out.append(tag)
-            out_spans.append(first[tag])
-    return out, out_spans
+    first_text = dict(zip(reversed(keys), reversed(texts), strict=True))
+    out = list(map(first_text.__getitem__, dict.fromkeys(keys)))
+    return out, list(map(first.__getitem__, out))
 
 
 def _fields(
@@ -147,7 +139,9 @@ def _fields(
             if tags is None:
                 tags, tag_spans = [], []
             for s, e in p[VALUE] or [(start, end)]:
-                tag = _short(text[s:e], removed, (s, e))
+                raw = text[s:e]
+                # What _short gives, without a call when there is no control to remove.
+                tag = " ".join(raw.split()) if raw.isprintable() else _short(raw, removed, (s, e))
                 if tag:
                     tags.append(tag)
                     tag_spans.append((s, e))
