@@ -33,7 +33,6 @@ from .weights import (
     MAX_PHRASE_TOKENS,
     MAX_SEGMENT_TOKENS,
     MAX_SEPARATED_WORDS,
-    MAX_TAG_WORK,
     MERGE_COST,
     W_CONTEXT,
     W_CONTEXT_PHRASE,
@@ -303,7 +302,7 @@ def segment_tag_lines(
     context: str = "",
     lexicon: TagLexicon | None = None,
     gazetteer: Gazetteer | None = None,
-    budget: int | None = MAX_TAG_WORK,
+    budget: int | None = None,
 ) -> list[list[tuple[int, int]]]:
     """Split several tag lines of one article, as :func:`segment_tags` splits each.
 
@@ -313,11 +312,11 @@ def segment_tag_lines(
     alone, save that evidence found around another line's words counts too.
 
     ``budget`` bounds the weighing in work units that do not depend on the machine (each
-    distinct word analysed and each token weighed counts one; see :data:`MAX_TAG_WORK`).
-    The lines are weighed in order while their work fits; from the first line that does not
-    fit on, lines are split only where they must be without weighing: each separated item is
-    a tag, and an unseparated run of words gives a tag per word. Nothing is lost and the
-    answer is the same on every machine. ``None``: no bound.
+    distinct word analysed and each token weighed counts one): the lines are weighed in
+    order while their work fits; from the first line that does not fit on, lines are split
+    without weighing: each separated item is a tag, and so is each word of an unseparated
+    run. Nothing is lost, and the answer is the same on every machine. The parser gives a
+    page :data:`~arnews.tags.weights.MAX_TAG_WORK`; ``None`` (the default here): no bound.
 
     Example:
         >>> lines = ["البيت الأبيض جو بايدن", "غزة حماس"]
