@@ -91,11 +91,16 @@ def detect_keywords(state: PageState) -> None:
         left -= used
         found.update(zip(lines, split, strict=True))
         unweighed.extend(map(lines.__getitem__, cut))
+    # Where the first line left unweighed is, before the claims below move each line's rest.
+    over = (state.rest[min(unweighed)], state.ends[min(unweighed)]) if unweighed else None
     for i in targets:
-        start = state.rest[i]
-        line_text = state.text[start : state.ends[i]]
+        start, end = state.rest[i], state.ends[i]
         spans = found[i]
         state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
+        # A line of more words than that has at least two characters a word.
+        if end - start <= 2 * MAX_SEGMENT_TOKENS:
+            continue
+        line_text = state.text[start:end]
         if word_count(line_text, limit=MAX_SEGMENT_TOKENS) > MAX_SEGMENT_TOKENS:
             words = word_count(line_text)
             state.warn(
@@ -105,13 +110,11 @@ def detect_keywords(state: PageState) -> None:
                 start,
                 state.ends[i],
             )
-    if unweighed:
-        first = min(unweighed)
+    if over is not None:
         state.warn(
             "tag_work_budget",
-            f"{len(unweighed)} of {len(targets)} tag lines came after the page's budget of "
-            f"tag work ({MAX_TAG_WORK} words analysed and tokens weighed; real tag blocks use "
-            "under a hundred): they were split only at separators and at every word",
-            state.rest[first],
-            state.ends[first],
+            f"{len(unweighed)} of {len(targets)} tag lines came after the page's budget of tag "
+            f"work ({MAX_TAG_WORK:,} words analysed and tokens weighed; real tag blocks use under "
+            "a hundred): their separated items and the words of their other runs are each a tag",
+            *over,
         )
