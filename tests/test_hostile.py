@@ -157,6 +157,8 @@ def body_then_tag_lines(size: int) -> str:
 def check_body_then_tag_lines(text: str, a: Article) -> None:
     assert set(a.paragraphs) == {text.split("\n", 1)[0]}
     assert a.keywords == tuple(_words(3 * text.count("كلمات دلالية")))
+    # Thousands of tag lines: past the page's budget of tag work they are not weighed.
+    assert [w.code for w in a.warnings] == ["tag_work_budget"]
 
 
 def repeated_then_tags(size: int) -> str:

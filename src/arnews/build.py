@@ -15,7 +15,7 @@ import attrs
 
 from .lines import BLANKS
 from .model import Article, Dateline, Parts, Span, Spans
-from .normalize import fold
+from .normalize import FOLD_TABLE, fold, fold_chars
 from .state import ARTICLE, END, KIND, LINE, MAIN, NAME, START, VALUE, PageState, Piece
 from .text import clean, clean_many
 
@@ -69,6 +69,36 @@ def _pick(values: list[Any], order: list[int]) -> list[Any]:
     return list(map(values.__getitem__, order))
 
 
+# The fold maps no character to a line break and keeps the line break: the folds of many
+# one-line texts can be taken in one pass over them joined by line breaks.
+_FOLD_JOINS = FOLD_TABLE.get(10, "\n") == "\n" and not any(
+    "\n" in v for v in FOLD_TABLE.values() if v is not None
+)
+
+
+def _distinct_tags(tags: list[str], spans: list[Span]) -> tuple[list[str], list[Span]]:
+    """Each tag once (compared folded), in first-seen order, with its first span.
+
+    Pages repeat their tags (a tag line per article, thousands of lines on some): each
+    distinct text is folded once, and all of them in one C-level pass.
+
+    Example:
+        >>> _distinct_tags(["غزة", "غزه", "حماس", "غزة"], [(0, 3), (4, 7), (8, 12), (13, 16)])
+        (['غزة', 'حماس'], [(0, 3), (8, 12)])
+    """
+    # Dicts built from the end keep each text's first span and each key's first text.
+    first = dict(zip(reversed(tags), reversed(spans), strict=True))
+    texts = list(dict.fromkeys(tags))
+    if _FOLD_JOINS and len(texts) > 1:
+        # Tags are cleaned short values: one line each, so the joined fold splits back.
+        keys = list(map(" ".join, map(str.split, fold_chars("\n".join(texts)).split("\n"))))
+    else:
+        keys = list(map(fold, texts))
+    first_text = dict(zip(reversed(keys), reversed(texts), strict=True))
+    out = list(map(first_text.__getitem__, dict.fromkeys(keys)))
+    return out, list(map(first.__getitem__, out))
+
+
 def _fields(
     state: PageState, pieces: list[Piece], removed: list[Span]
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, list[str]], dict[str, list[Span]]]:
@@ -78,7 +108,8 @@ def _fields(
     spans: dict[str, Any] = {}
     lists: dict[str, list[str]] = {}
     list_spans: dict[str, list[Span]] = {}
-    seen_tags: set[str] = set()
+    tags: list[str] | None = None  # the keywords as found, repeats included
+    tag_spans: list[Span] = []
     values: dict[str, tuple[str, bool]] = {}
     for p in pieces:
         kind = p[KIND]
@@ -105,13 +136,13 @@ def _fields(
                 lists[name].append(value)
                 list_spans[name].append((start, end))
         elif kind == "keywords":
-            tags = lists.setdefault("keywords", [])
-            tag_spans = list_spans.setdefault("keywords", [])
+            if tags is None:
+                tags, tag_spans = [], []
             for s, e in p[VALUE] or [(start, end)]:
-                tag = _short(text[s:e], removed, (s, e))
-                key = fold(tag)
-                if tag and key not in seen_tags:
-                    seen_tags.add(key)
+                raw = text[s:e]
+                # What _short gives, without a call when there is no control to remove.
+                tag = " ".join(raw.split()) if raw.isprintable() else _short(raw, removed, (s, e))
+                if tag:
                     tags.append(tag)
                     tag_spans.append((s, e))
         elif kind in ("title", "source") and kind not in fields:
@@ -133,6 +164,8 @@ def _fields(
             # A credit with no name (``متابعة``) leaves the field to a later one that has one.
             fields["byline"] = _short_at(text, p[VALUE], removed)
             spans["byline"] = p[VALUE]
+    if tags is not None:
+        lists["keywords"], list_spans["keywords"] = _distinct_tags(tags, tag_spans)
     return fields, spans, lists, list_spans
 
 

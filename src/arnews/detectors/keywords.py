@@ -14,7 +14,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from ..state import END, KIND, START, PageState
-from ..tags import MAX_SEGMENT_TOKENS, segment_tag_lines
+from ..tags import MAX_SEGMENT_TOKENS, MAX_TAG_WORK, _segment_lines
 from ..text import word_count
 
 __all__ = ["detect_keywords", "detect_tag_lines"]
@@ -79,20 +79,28 @@ def detect_keywords(state: PageState) -> None:
     for i in targets:
         by_article.setdefault(state.article[i], []).append(i)
     found: dict[int, list[tuple[int, int]]] = {}
+    # One budget of work for the page (see MAX_TAG_WORK): the articles' tag lines draw on it
+    # in input order, so a page of thousands of tag lines weighs its first ones only.
+    left = MAX_TAG_WORK
+    unweighed: list[int] = []
     for article, lines in by_article.items():
         texts = [state.text[state.rest[i] : state.ends[i]] for i in lines]
-        split = segment_tag_lines(
-            texts,
-            context=context.get(article, ""),
-            lexicon=state.tag_lexicon,
-            gazetteer=state.gazetteer,
+        split, used, cut = _segment_lines(
+            texts, context.get(article, ""), state.tag_lexicon, state.gazetteer, left
         )
+        left -= used
         found.update(zip(lines, split, strict=True))
+        unweighed.extend(map(lines.__getitem__, cut))
+    # Where the first line left unweighed is, before the claims below move each line's rest.
+    over = (state.rest[min(unweighed)], state.ends[min(unweighed)]) if unweighed else None
     for i in targets:
-        start = state.rest[i]
-        line_text = state.text[start : state.ends[i]]
+        start, end = state.rest[i], state.ends[i]
         spans = found[i]
         state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
+        # A line of more words than that has at least two characters a word.
+        if end - start <= 2 * MAX_SEGMENT_TOKENS:
+            continue
+        line_text = state.text[start:end]
         if word_count(line_text, limit=MAX_SEGMENT_TOKENS) > MAX_SEGMENT_TOKENS:
             words = word_count(line_text)
             state.warn(
@@ -102,3 +110,11 @@ def detect_keywords(state: PageState) -> None:
                 start,
                 state.ends[i],
             )
+    if over is not None:
+        state.warn(
+            "tag_work_budget",
+            f"{len(unweighed)} of {len(targets)} tag lines came after the page's budget of tag "
+            f"work ({MAX_TAG_WORK:,} words analysed and tokens weighed; real tag blocks use under "
+            "a hundred): their separated items and the words of their other runs are each a tag",
+            *over,
+        )

@@ -51,6 +51,7 @@ from .links import _name_trigram as _name_trigram
 from .links import _raw_link as _raw_link
 from .segment import _known_spans as _known_spans
 from .segment import _link_scores as _link_scores
+from .segment import _segment_lines as _segment_lines
 from .segment import _segment_tokens as _segment_tokens
 from .segment import segment_tag_lines, segment_tags
 from .tokens import _items as _items
@@ -64,6 +65,7 @@ from .weights import (
     MAX_PHRASE_TOKENS,
     MAX_SEGMENT_TOKENS,
     MAX_SEPARATED_WORDS,
+    MAX_TAG_WORK,
     MERGE_COST,
     W_CONTEXT,
     W_CONTEXT_PHRASE,
@@ -79,6 +81,7 @@ __all__ = [
     "MAX_PHRASE_TOKENS",
     "MAX_SEGMENT_TOKENS",
     "MAX_SEPARATED_WORDS",
+    "MAX_TAG_WORK",
     "MERGE_COST",
     "W_CONTEXT",
     "W_CONTEXT_PHRASE",

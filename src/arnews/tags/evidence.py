@@ -135,10 +135,9 @@ def _find_indexed(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
         by_length.setdefault(size, set()).add(probe[:size])
         if len(probe) >= _PROBE_CAP:
             long_probes.setdefault(probe[:_PROBE_CAP], set()).add(probe)
-    parts = _SPACE_RUN.split(context)
-    offsets = [0, *itertools.accumulate(map(len, parts))]
-    words = parts[0::2]
-    distinct = list(dict.fromkeys(words))
+    # The distinct words first (``str.split`` splits where ``_SPACE_RUN`` does); where each
+    # occurs is worked out only if a probe is found in one.
+    distinct = list(dict.fromkeys(context.split()))
     joined = "\n".join(distinct)
     word_at = [0, *itertools.accumulate(len(w) + 1 for w in distinct)]
     n = len(joined)
@@ -160,6 +159,9 @@ def _find_indexed(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
                 found.setdefault(w, []).append((at - word_at[w], probe))
     if not found:
         return hits
+    parts = _SPACE_RUN.split(context)
+    offsets = [0, *itertools.accumulate(map(len, parts))]
+    words = parts[0::2]
     # Within a word, a probe's occurrences are taken left to right without overlap.
     shapes: dict[str, list[tuple[int, int]]] = {}
     for w, occurrences in found.items():

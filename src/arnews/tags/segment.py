@@ -14,6 +14,8 @@ Example:
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -22,7 +24,7 @@ from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer
 
 from .evidence import _Context
 from .links import _end_penalty, _name_trigram, _raw_link
-from .tokens import _fold_keys, _items, _memo, _Tok, _tokens, _word_classes
+from .tokens import _fold_keys, _items, _memo, _plain_words, _Tok, _tokens, _word_classes
 from .weights import (
     _HARD,
     CONTRADICTION,
@@ -300,6 +302,7 @@ def segment_tag_lines(
     context: str = "",
     lexicon: TagLexicon | None = None,
     gazetteer: Gazetteer | None = None,
+    budget: int | None = None,
 ) -> list[list[tuple[int, int]]]:
     """Split several tag lines of one article, as :func:`segment_tags` splits each.
 
@@ -308,10 +311,56 @@ def segment_tag_lines(
     A line's tags are looked up only among its own words, so each line splits as it would
     alone, save that evidence found around another line's words counts too.
 
+    ``budget`` bounds the weighing in work units that do not depend on the machine (each
+    distinct word analysed and each token weighed counts one): the lines are weighed in
+    order while their work fits; from the first line that does not fit on, lines are split
+    without weighing: each separated item is a tag, and so is each word of an unseparated
+    run. Nothing is lost, and the answer is the same on every machine. The parser gives a
+    page :data:`~arnews.tags.weights.MAX_TAG_WORK`; ``None`` (the default here): no bound.
+
     Example:
         >>> lines = ["البيت الأبيض جو بايدن", "غزة حماس"]
         >>> [[line[s:e] for s, e in spans] for line, spans in zip(lines, segment_tag_lines(lines))]
         [['البيت الأبيض', 'جو بايدن'], ['غزة', 'حماس']]
+        >>> lines = ["البيت الأبيض جو بايدن", "الأمم المتحدة"]
+        >>> spans = segment_tag_lines(lines, budget=8)  # 4 words + 4 tokens, then 2 + 2: over
+        >>> [[line[s:e] for s, e in found] for line, found in zip(lines, spans)]
+        [['البيت الأبيض', 'جو بايدن'], ['الأمم', 'المتحدة']]
+    """
+    return _segment_lines(lines, context, lexicon, gazetteer, budget)[0]
+
+
+def _groups(line: str) -> tuple[list[tuple[list[tuple[int, int]], bool]], int]:
+    """A line's separated items, each as its tokens and whether it is to be split further,
+    and how many tokens the line has."""
+    items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
+    if len(items) >= 2:
+        return [(item, len(item) > MAX_SEPARATED_WORDS) for item in items], sum(map(len, items))
+    if items:
+        return [(items[0], len(items[0]) > 1)], len(items[0])
+    return [], 0
+
+
+def _unweighed(groups: list[tuple[list[tuple[int, int]], bool]]) -> list[tuple[int, int]]:
+    """A line's tags without weighing: each item whole, each word of a run to split alone."""
+    return [
+        span
+        for spans, split in groups
+        for span in (spans if split else [(spans[0][0], spans[-1][1])])
+    ]
+
+
+def _segment_lines(
+    lines: Sequence[str],
+    context: str,
+    lexicon: TagLexicon | None,
+    gazetteer: Gazetteer | None,
+    budget: int | None,
+) -> tuple[list[list[tuple[int, int]]], int, list[int]]:
+    """:func:`segment_tag_lines`, with the work it used and the lines the budget left unweighed.
+
+    Returns the spans of each line, the work units spent, and the indices in ``lines`` of
+    the lines that would have been weighed but were split without weighing (over budget).
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
     # Each distinct word is analysed once, whichever lines (and pages) hold it.
@@ -324,41 +373,58 @@ def segment_tag_lines(
     # Per line: its groups of tokens to weigh, or its spans when no evidence is needed.
     plans: list[tuple[list[tuple[list[tuple[int, int]], bool]], list[tuple[int, int]]]] = []
     raw: set[str] = set()
+    used = 0
+    over: list[str] = []  # lines the budget left unweighed, in order
     for line in distinct:
-        items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
-        if not items:
-            plans.append(([], []))
+        groups, n_tok = _groups(line)
+        words = (
+            [line[s:e] for spans, split in groups if split for s, e in spans]
+            if n_tok <= MAX_SEGMENT_TOKENS
+            else []
+        )
+        if not words:
+            # Nothing to weigh (no page has a line of over MAX_SEGMENT_TOKENS words: its
+            # separated items stay whole, its other words are each a tag).
+            plans.append(([], _unweighed(groups)))
             continue
-        if len(items) >= 2:
-            groups: list[tuple[list[tuple[int, int]], bool]] = [
-                (item, len(item) > MAX_SEPARATED_WORDS) for item in items
-            ]
-        else:
-            groups = [(items[0], len(items[0]) > 1)]
-        if sum(map(len, items)) > MAX_SEGMENT_TOKENS:
-            # No page has a tag line this long: separated items stay whole, other words are
-            # each a tag, at the cost of a scan.
-            fixed = [
-                span
-                for spans, split in groups
-                for span in (spans if split else [(spans[0][0], spans[-1][1])])
-            ]
-            plans.append(([], fixed))
-            continue
+        # Work is counted on the page alone, not on what the memo holds from other pages, so
+        # that a page stops at the same line on every machine and in every process.
+        fresh = {word for word in words if word not in raw}
+        cost = len(words) + len(fresh)
+        if budget is not None and used + cost > budget:
+            over.append(line)
+            plans.append(([], _unweighed(groups)))
+            break
+        used += cost
+        raw |= fresh
         plans.append((groups, []))
-        raw.update(line[s:e] for spans, split in groups if split for s, e in spans)
+    rest = distinct[len(plans) :]
+    if rest:
+        # Past the budget: plain lines (the common case) are read in a few C-level passes;
+        # otherwise each line is cut into items and tokens as above, but not weighed.
+        plain = _plain_words(rest)
+        if plain is not None:
+            plans.extend(zip(itertools.repeat([]), plain))
+            weighable = range(2, MAX_SEGMENT_TOKENS + 1).__contains__
+            over.extend(itertools.compress(rest, map(weighable, map(len, plain))))
+        else:
+            for line in rest:
+                groups, n_tok = _groups(line)
+                plans.append(([], _unweighed(groups)))
+                if n_tok <= MAX_SEGMENT_TOKENS and any(split for _, split in groups):
+                    over.append(line)
     # The words not seen before are folded together, in one pass at C speed. This call reads
     # its own dict: another thread may empty the shared memo at any time.
     mine: dict[str, _Tok] = {}
-    fresh: list[str] = []
+    fresh_words: list[str] = []
     remembered = analyses.get
     for word in raw:
         tok = remembered(word)
         if tok is None:
-            fresh.append(word)
+            fresh_words.append(word)
         else:
             mine[word] = tok
-    for word, key in zip(fresh, _fold_keys(fresh), strict=True):
+    for word, key in zip(fresh_words, _fold_keys(fresh_words), strict=True):
         mine[word] = analyses[word] = _Tok(word, gaz, known, classes, key)
     analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
@@ -366,11 +432,13 @@ def segment_tag_lines(
         needed = frozenset(v for word in raw for v in analyse(word).variants)
         probes = raw | {analyse(word).key for word in raw}
         ctx = _Context.build(context, needed, probes)
-    done: dict[str, list[tuple[int, int]]] = {}
-    for line, (plan, fixed) in zip(distinct, plans, strict=True):
+    # The lines weighed all come before the budget ran out: the others have their spans.
+    found = list(map(operator.itemgetter(1), plans))
+    for k in range(len(distinct) - len(rest)):
+        plan = plans[k][0]
         if not plan:
-            done[line] = fixed
             continue
+        line = distinct[k]
         out: list[tuple[int, int]] = []
         for spans, split in plan:
             if not split:
@@ -379,5 +447,10 @@ def segment_tag_lines(
             toks = [analyse(line[s:e]) for s, e in spans]
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
-        done[line] = out
-    return [list(done[line]) for line in lines]
+        found[k] = out
+    done = dict(zip(distinct, found, strict=True))
+    cut: list[int] = []
+    if over:
+        cut = list(itertools.compress(range(len(lines)), map(set(over).__contains__, lines)))
+    # A list of its own for every line, repeats included (the caller may change one).
+    return list(map(list, map(done.__getitem__, lines))), used, cut

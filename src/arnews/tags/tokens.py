@@ -14,6 +14,9 @@ Example:
 
 from __future__ import annotations
 
+import itertools
+import operator
+import re
 import string
 from collections.abc import Mapping, Sequence
 
@@ -337,3 +340,52 @@ def _items(line: str) -> list[tuple[int, int]]:
 
 def _tokens(line: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(line, start, end)]
+
+
+# Every character that can take part in a separator (see _SEPARATOR), and the four that
+# ``str.split`` takes for white space and ``\s`` does not: lines without any of them can be
+# read as plain words (the standard ``re`` searches a character class far faster).
+_MAYBE_SEPARATOR = re.compile("[،؛;|¦•·●▪■◆►#\r\u2028\u2029\x85,/\x1c-\x1f\u2013\u2014-]")
+# A character a token can start and end with.
+_TOKEN_EDGE = regex.compile(r"[^\s\p{P}\p{S}\p{Z}\p{C}]")
+
+
+def _plain_words(lines: Sequence[str]) -> list[list[tuple[int, int]]] | None:
+    """The spans of each line's tokens when every line is plain, in C-level passes.
+
+    Plain: no character that can separate items, and words that are tokens as they stand
+    (nothing to trim), one white-space character apart. Then a line's tokens are its
+    ``str.split()`` words, and their spans follow from their lengths. ``None`` when a line
+    is not plain: the caller then reads the lines one by one.
+
+    Example:
+        >>> _plain_words(["غزة حماس", "الأمم المتحدة"])
+        [[(0, 3), (4, 8)], [(0, 5), (6, 13)]]
+        >>> _plain_words(["غزة، حماس"]) is None
+        True
+    """
+    if not lines:
+        return []
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1 or _MAYBE_SEPARATOR.search(joined) is not None:
+        return None
+    words = joined.split()
+    lengths = list(map(len, words))
+    # One white-space character between words (the line breaks added included), none at
+    # either end, so no line is blank.
+    if len(joined) - sum(lengths) != len(words) - 1:
+        return None
+    edges = set(map(operator.itemgetter(0), words)) | set(map(operator.itemgetter(-1), words))
+    if not all(map(_TOKEN_EDGE.match, edges)):
+        return None
+    counts = list(map(len, map(str.split, lines)))
+    # The k-th word starts after the k words before it and one character after each.
+    starts = list(map(operator.add, itertools.accumulate(lengths, initial=0), range(len(words))))
+    line_starts = map(
+        operator.add, itertools.accumulate(map(len, lines), initial=0), range(len(lines))
+    )
+    at_line = itertools.chain.from_iterable(map(itertools.repeat, line_starts, counts))
+    rel = list(map(operator.sub, starts, at_line))
+    spans = list(zip(rel, map(operator.add, rel, lengths), strict=True))
+    bounds = list(itertools.accumulate(counts, initial=0))
+    return list(map(spans.__getitem__, map(slice, bounds, bounds[1:])))

@@ -18,6 +18,7 @@ __all__ = [
     "MAX_PHRASE_TOKENS",
     "MAX_SEGMENT_TOKENS",
     "MAX_SEPARATED_WORDS",
+    "MAX_TAG_WORK",
     "MERGE_COST",
     "W_CONTEXT",
     "W_CONTEXT_PHRASE",
@@ -33,6 +34,14 @@ MAX_SEPARATED_WORDS = 8
 #: tag (separated items still count whole). Real tag lines hold a few dozen words; the limit
 #: keeps a runaway line (a whole page run into its tag marker) to a linear scan.
 MAX_SEGMENT_TOKENS = 2_000
+#: Work a page's tag lines may cost before the rest are split without weighing, in units
+#: that do not depend on the machine: each distinct word analysed and each token weighed by
+#: the dynamic programme count one. The largest real tag block seen (seed 003: two lines, 46
+#: tokens, 28 distinct words) costs 74; the 800 ANT and 352 other-format pages have none.
+#: Twice :data:`MAX_SEGMENT_TOKENS`, so one tag line short enough to weigh is always
+#: weighed whole. Past it (thousands of tag lines), each separated item is a tag and each
+#: word of an unseparated run is one, with a ``tag_work_budget`` warning.
+MAX_TAG_WORK = 2 * MAX_SEGMENT_TOKENS
 
 #: Bonus on a link that lies inside a phrase of the :class:`TagLexicon`.
 W_LEXICON = 4.0
