@@ -206,3 +206,90 @@ class Unloadable:
 def test_workers_that_cannot_start_end_the_map_instead_of_looping() -> None:
     with pytest.raises(WorkersCannotStart, match="exited with status 1"):
         list(ordered_map(Unloadable(), range(100), jobs=2, chunksize=2))
+
+
+# ------------------------------------------------------------------ forked workers
+
+_PREPARED: list[int] = []
+
+
+def _prepare() -> None:
+    _PREPARED.append(os.getpid())
+
+
+def prepared_by(_: object) -> tuple[int, ...]:
+    """What the worker's process found prepared: forked workers see the parent's
+    ``before_fork``."""
+    return tuple(_PREPARED)
+
+
+def test_forked_workers_see_what_was_prepared_before_the_fork_once() -> None:
+    from arnews.pool import fork_is_safe
+
+    if not fork_is_safe():
+        pytest.skip("forking this process is not safe here (not Linux, or threads run)")
+    _PREPARED.clear()
+    try:
+        got = list(
+            ordered_map(
+                prepared_by,
+                range(12),
+                jobs=2,
+                chunksize=2,
+                start_method="fork",
+                before_fork=_prepare,
+            )
+        )
+        assert [os.getpid()] == _PREPARED  # once, here, however many workers
+        assert got == [(os.getpid(),)] * 12
+        # A task that cannot be pickled works: it is not sent, it is inherited.
+        assert list(
+            ordered_map(lambda x: x * 2, range(9), jobs=2, chunksize=2, start_method="fork")
+        ) == [x * 2 for x in range(9)]
+    finally:
+        _PREPARED.clear()
+
+
+def test_fork_is_not_used_while_a_thread_runs() -> None:
+    import threading
+
+    from arnews.pool import fork_is_safe
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    _PREPARED.clear()
+    try:
+        assert not fork_is_safe()
+        # The workers start afresh (the forkserver): nothing is prepared, nothing inherited.
+        got = list(
+            ordered_map(
+                prepared_by,
+                range(12),
+                jobs=2,
+                chunksize=2,
+                start_method="fork",
+                before_fork=_prepare,
+            )
+        )
+        assert got == [()] * 12 and _PREPARED == []
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_killed_forked_worker_is_replaced() -> None:
+    deaths: list[tuple[str, int, bool]] = []
+    got = list(
+        ordered_map(
+            die_on_seven,
+            range(40),
+            jobs=2,
+            chunksize=4,
+            on_lost=lambda item, reason: -item,
+            on_death=lambda *args: deaths.append(args),
+            start_method="fork",
+        )
+    )
+    assert got == [-7 if i == 7 else i * 10 for i in range(40)]
+    assert deaths == [("killed by SIGKILL", 4, True), ("killed by SIGKILL", 1, False)]

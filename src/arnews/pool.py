@@ -171,17 +171,26 @@ class _Worker:
     """One worker process, its pipe, and the job it holds (``None`` when idle).
 
     ``method`` ``fork`` forks this process when :func:`fork_is_safe`, the task passed as it
-    is (not pickled), and otherwise uses :data:`START_METHOD`; ``others`` are the live
-    workers, whose pipes a forked worker closes.
+    is (not pickled), after calling ``before_fork``, and otherwise uses
+    :data:`START_METHOD`; ``others`` are the live workers, whose pipes a forked worker
+    closes.
     """
 
     def __init__(
-        self, method: str, task: Callable[[Any], Any], others: Iterable[_Worker] = ()
+        self,
+        method: str,
+        task: Callable[[Any], Any],
+        others: Iterable[_Worker] = (),
+        before_fork: Callable[[], None] | None = None,
     ) -> None:
         forked = method == FORK and fork_is_safe()
+        if forked and before_fork is not None:
+            before_fork()
         ctx: Any = multiprocessing.get_context(FORK if forked else _fallback(method))
         ours, theirs = ctx.Pipe(duplex=True)
         self.conn: Connection = ours
+        #: Whether it was forked from this process.
+        self.forked = forked
         inherited = tuple(w.conn for w in others) if forked else ()
         self.proc = ctx.Process(target=_worker_main, args=(task, theirs, inherited), daemon=True)
         self.proc.start()
@@ -208,6 +217,7 @@ def supervised_map(
     on_death: Callable[[str, int, bool], None] | None = None,
     split: Callable[[T], list[T]] | None = None,
     start_method: str | None = None,
+    before_fork: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, from ``jobs`` worker processes.
 
@@ -223,8 +233,10 @@ def supervised_map(
     ``start_method`` is how workers are started: :data:`START_METHOD` by default (a fresh
     interpreter: safe whatever this process does); ``"fork"`` forks this process where
     :func:`fork_is_safe` (checked at each start), so a worker starts at once with all this
-    process has imported and compiled, and the task is not pickled. Only a program that owns
-    its process (the ``arnews`` command) should ask for it.
+    process has imported and compiled, and the task is not pickled; ``before_fork`` is then
+    called here before the first worker is forked (to prepare what every worker would
+    otherwise prepare for itself). Only a program that owns its process (the ``arnews``
+    command) should ask for it.
     An exception raised by ``task`` is raised here at its item's turn, after the results
     before it. Closing the iterator (or an exception here) stops every worker at once.
 
@@ -247,8 +259,17 @@ def supervised_map(
     served = 0
     finished = False
     try:
+        prepare = [before_fork] if before_fork is not None else []
+
+        def start(others: list[_Worker]) -> _Worker:
+            # before_fork runs once, before the first worker that is forked.
+            worker = _Worker(method, task, others, prepare[0] if prepare else None)
+            if worker.forked:
+                prepare.clear()
+            return worker
+
         for _ in range(jobs):
-            workers.append(_Worker(method, task, workers))
+            workers.append(start(workers))
         while True:
             while turn in done:
                 out, error = done.pop(turn)
@@ -281,7 +302,7 @@ def supervised_map(
                     worker.conn.close()
                     if on_death is not None:
                         on_death(describe_exit(worker.proc.exitcode), 0, True)
-                    workers[index] = _Worker(method, task, _others(workers, index))
+                    workers[index] = start(_others(workers, index))
                     continue
                 worker.job = job
             busy = [w for w in workers if w.job is not None]
@@ -332,7 +353,7 @@ def supervised_map(
                         _store(done, splits, seq, part, [], WorkerDied(reason))
                     else:
                         _store(done, splits, seq, part, [on_lost(item, reason)], None)
-                workers[index] = _Worker(method, task, _others(workers, index))
+                workers[index] = start(_others(workers, index))
         finished = True
     finally:
         _stop_workers(workers, graceful=finished)
