@@ -245,10 +245,14 @@ def test_a_killed_run_leaves_the_earlier_file_whole(
     temps = poll(
         lambda: [p for p in tmp_path.glob(".out.json.*.part") if p.stat().st_size], "output"
     )
+    ours = poll(lambda: workers(proc.pid) if len(workers(proc.pid)) == 2 else None, "workers")
     command.tree(proc).update(descendants(proc.pid))  # type: ignore[attr-defined]
     proc.kill()
     proc.wait(WAIT)
     assert out.read_text(encoding="utf-8") == '["the earlier run"]\n'
+    # The workers see their pipe close and leave by themselves (no process holds the
+    # command's end of it: not the workers forked from it either).
+    poll(lambda: not [pid for pid in ours if alive(pid)], "the workers to leave")
     assert temps[0].name.startswith(".out.json.") and temps[0].suffix == ".part"
 
 

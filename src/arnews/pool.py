@@ -139,8 +139,8 @@ def _worker_main(
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
-    # A forked worker holds copies of the parent's ends of the other workers' pipes: closed,
-    # so that each worker sees the parent go when it goes.
+    # A forked worker holds copies of the parent's ends of its own pipe and the other
+    # workers': closed, so that each worker sees the parent go (end of file) when it goes.
     for other in inherited:
         other.close()
     while True:
@@ -172,8 +172,8 @@ class _Worker:
 
     ``method`` ``fork`` forks this process when :func:`fork_is_safe`, the task passed as it
     is (not pickled), after calling ``before_fork``, and otherwise uses
-    :data:`START_METHOD`; ``others`` are the live workers, whose pipes a forked worker
-    closes.
+    :data:`START_METHOD`; ``others`` are the live workers, whose pipes' parent ends a forked
+    worker closes, as it closes its own's.
     """
 
     def __init__(
@@ -191,7 +191,9 @@ class _Worker:
         self.conn: Connection = ours
         #: Whether it was forked from this process.
         self.forked = forked
-        inherited = tuple(w.conn for w in others) if forked else ()
+        # A forked worker holds copies of the parent's end of its own pipe and of the other
+        # workers' pipes: it closes them, or it would never see the parent go.
+        inherited = (ours, *(w.conn for w in others)) if forked else ()
         self.proc = ctx.Process(target=_worker_main, args=(task, theirs, inherited), daemon=True)
         self.proc.start()
         theirs.close()
