@@ -14,7 +14,9 @@ line ends, NBSPs, body paragraphs shuffled. Then it measures, and prints as a Ma
 * ``arnews parse corpus.jsonl --jobs 1`` and ``--jobs 2`` in a subprocess, JSON Lines out to
   ``/dev/null``: wall time, interpreter start included;
 * the ratio of the ``--jobs 1`` speed to in-process ``parse`` (target ≥ 85%) and the
-  ``--jobs 2`` speed-up over ``--jobs 1`` (target ≥ 1.7x; needs two idle cores);
+  ``--jobs 2`` speed-up over ``--jobs 1`` (target ≥ 1.8x; needs two idle cores), with the
+  most the start-up leaves possible, and the same estimated from CPU seconds (steadier on
+  a loaded machine); the CPU time of the command's main process alone (read from /proc);
 * with ``--rss-mb N``, the peak memory of the command on an N MB JSON Lines input: the largest
   single process (``ru_maxrss``) and the whole process tree (main + workers, polled from
   ``/proc``) — target < 300 MB.
@@ -41,7 +43,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -151,8 +153,19 @@ def wait_idle(timeout: float) -> bool:
     return False
 
 
-def command(corpus: Path, jobs: int) -> list[str]:
-    return [sys.executable, "-m", "arnews", "parse", str(corpus), "--jobs", str(jobs), "--quiet"]
+def command(corpus: Path, jobs: int, output: str = os.devnull) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "arnews",
+        "parse",
+        str(corpus),
+        "--jobs",
+        str(jobs),
+        "--quiet",
+        "-o",
+        output,
+    ]
 
 
 def _tree_rss_kib(root: int) -> int:
@@ -182,12 +195,25 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
-def child(argv: list[str]) -> None:
+def _own_cpu(pid: int) -> float:
+    """CPU seconds of ``pid`` itself (not its children), from /proc: read once it has ended
+    and before it is reaped. -1 where /proc is not there."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1.0
+    # utime and stime: fields 14 and 15 of stat(5), here 11 and 12 after the name.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def child(argv: list[str], tree: bool) -> None:
     """Run one command (in a process of its own, so RUSAGE_CHILDREN covers this run only)
     and print: exit code, wall seconds, CPU seconds of all its processes, largest process's
-    ru_maxrss (KiB), peak RSS of the whole process tree (KiB, polled from /proc every 0.2 s)."""
+    ru_maxrss (KiB), peak RSS of the whole process tree (KiB, polled from /proc every 0.2 s
+    with ``tree``, else 0: the polling itself costs CPU that timed runs should not lose),
+    and CPU seconds of the command's main process alone (-1 where unknown)."""
     if sys.platform == "linux":
-        # The multiprocessing forkserver outlives the command's main process and is never
+        # A multiprocessing forkserver outlives the command's main process and is never
         # waited for; as a subreaper this process inherits it, reaps it, and so its workers'
         # CPU time and memory count in RUSAGE_CHILDREN.
         import ctypes
@@ -197,10 +223,16 @@ def child(argv: list[str]) -> None:
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, cwd=ROOT)
     peak = 0
-    while proc.poll() is None:
-        if sys.platform == "linux":
+    if tree and sys.platform == "linux":
+        while proc.poll() is None:
             peak = max(peak, _tree_rss_kib(proc.pid))
-        time.sleep(0.2)
+            time.sleep(0.2)
+    main_cpu = -1.0
+    if proc.returncode is None and hasattr(os, "waitid"):
+        # Ended but not reaped: its own CPU time is still in /proc.
+        os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
+        main_cpu = _own_cpu(proc.pid)
+    proc.wait()
     seconds = time.perf_counter() - started
     while True:
         try:
@@ -208,21 +240,40 @@ def child(argv: list[str]) -> None:
         except ChildProcessError:
             break
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(proc.returncode, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, peak)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(proc.returncode, seconds, cpu, usage.ru_maxrss, peak, main_cpu)
+
+
+class Timing(NamedTuple):
+    """One command run."""
+
+    seconds: float
+    cpu: float
+    maxrss_kib: int
+    tree_kib: int
+    main_cpu: float
 
 
 def time_cli(
-    corpus: Path, jobs: int, retries: int = 1, src: str | None = None
-) -> tuple[float, float, int, int]:
-    """Wall seconds, CPU seconds, largest process RSS and whole-tree peak RSS (KiB) of one
-    command run (of the arnews in the source folder ``src``, when given). A failed run is
-    tried again once, 20 s later: in a shared working tree, ``import arnews`` can fail for a
-    moment while someone is saving a file."""
+    corpus: Path,
+    jobs: int,
+    retries: int = 1,
+    src: str | None = None,
+    *,
+    tree: bool = False,
+    output: str = os.devnull,
+) -> Timing:
+    """Wall seconds, CPU seconds, largest process RSS and whole-tree peak RSS (KiB, with
+    ``tree``) and the main process's CPU seconds of one command run (of the arnews in the
+    source folder ``src``, when given), writing ``output``. A failed run is tried again
+    once, 20 s later: in a shared working tree, ``import arnews`` can fail for a moment
+    while someone is saving a file."""
     env = None
     if src is not None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    wrapper = [sys.executable, __file__, "--child-tree" if tree else "--child"]
     done = subprocess.run(
-        [sys.executable, __file__, "--child", *command(corpus, jobs)],
+        [*wrapper, *command(corpus, jobs, output)],
         capture_output=True,
         text=True,
         check=False,
@@ -230,18 +281,18 @@ def time_cli(
         env=env,
     )
     fields = done.stdout.split()
-    if done.returncode != 0 or len(fields) != 5 or fields[0] != "0":
+    if done.returncode != 0 or len(fields) != 6 or fields[0] != "0":
         if retries > 0:
             time.sleep(20)
-            return time_cli(corpus, jobs, retries - 1, src)
+            return time_cli(corpus, jobs, retries - 1, src, tree=tree, output=output)
         raise RuntimeError(f"the arnews run failed: {done.stdout}{done.stderr}")
-    _, seconds, cpu, maxrss, peak = fields
-    return float(seconds), float(cpu), int(maxrss), int(peak)
+    _, seconds, cpu, maxrss, peak, main_cpu = fields
+    return Timing(float(seconds), float(cpu), int(maxrss), int(peak), float(main_cpu))
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["--child"]:
-        child(sys.argv[2:])
+    if sys.argv[1:2] in (["--child"], ["--child-tree"]):
+        child(sys.argv[2:], tree=sys.argv[1] == "--child-tree")
         return
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=32, help="size of the timing corpus (32 MB)")
@@ -275,6 +326,13 @@ def main() -> None:
     ap.add_argument(
         "--cli-only", action="store_true", help="time the command only (no in-process runs)"
     )
+    ap.add_argument(
+        "--output-ext",
+        default=None,
+        metavar="EXT",
+        help="write each timed run's records to a temporary file of this extension (e.g. "
+        ".jsonl.gz: the main process compresses) instead of /dev/null",
+    )
     args = ap.parse_args()
     if 1 not in args.jobs:
         args.jobs.insert(0, 1)
@@ -289,13 +347,15 @@ def main() -> None:
 
         tiny = corpus.with_name("one.jsonl")
         tiny.write_text(json.dumps({"id": 0, "text": "خبر."}) + "\n", encoding="utf-8")
+        output = str(Path(tmp) / f"out{args.output_ext}") if args.output_ext else os.devnull
         wall: dict[str, float] = {}
         cpu: dict[str, float] = {}
+        main_cpu: dict[str, float] = {}
         maxrss: dict[int, int] = {}
 
-        def keep(name: str, seconds: float, cpu_seconds: float) -> None:
+        def keep(name: str, seconds: float, cpu_seconds: float, main: float = -1) -> None:
             if seconds < wall.get(name, float("inf")):
-                wall[name], cpu[name] = seconds, cpu_seconds
+                wall[name], cpu[name], main_cpu[name] = seconds, cpu_seconds, main
 
         idle_starts = timed = 0
         builds = [("", None)] + ([("base ", args.baseline)] if args.baseline else [])
@@ -311,10 +371,10 @@ def main() -> None:
                 for tag, src in builds:
                     idle_starts += wait_idle(args.wait_idle)
                     timed += 1
-                    seconds, cpu_seconds, rss, _ = time_cli(corpus, jobs, src=src)
-                    keep(f"{tag}j{jobs}", seconds, cpu_seconds)
+                    run = time_cli(corpus, jobs, src=src, output=output)
+                    keep(f"{tag}j{jobs}", run.seconds, run.cpu, run.main_cpu)
                     if not tag:
-                        maxrss[jobs] = max(maxrss.get(jobs, 0), rss)
+                        maxrss[jobs] = max(maxrss.get(jobs, 0), run.maxrss_kib)
         del texts
         rows = (
             []
@@ -337,13 +397,16 @@ def main() -> None:
         if args.wait_idle:
             print(f"{idle_starts} of {timed} timed runs started on idle CPUs")
         print()
-        print("| run | wall s | docs/s | MB/s (text) | CPU s (all processes) |")
-        print("| --- | ---: | ---: | ---: | ---: |")
+        if args.output_ext:
+            print(f"records written to a {args.output_ext} file")
+        print("| run | wall s | docs/s | MB/s (text) | CPU s (all processes) | CPU s (main) |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
         for label, name in rows:
             seconds = wall[name]
+            own = f"{main_cpu[name]:.2f}" if main_cpu.get(name, -1) >= 0 else ""
             print(
                 f"| {label} | {seconds:.2f} | {docs / seconds:,.0f} | {text_mb / seconds:.2f} "
-                f"| {cpu[name]:.2f} |"
+                f"| {cpu[name]:.2f} | {own} |"
             )
         print()
         print(f"- CLI start-up (one tiny document): {wall['startup']:.2f} s")
@@ -358,6 +421,19 @@ def main() -> None:
             for jobs in args.jobs[1:]:
                 speedup = wall[f"{tag}j1"] / wall[f"{tag}j{jobs}"]
                 print(f"- {tag}`--jobs {jobs}` speed-up over `--jobs 1`: {speedup:.2f}x")
+                # What the start-up leaves possible: it is paid once, before any parsing,
+                # whatever --jobs is; the rest divides at best by the processes.
+                single = wall[f"{tag}j1"]
+                bound = single / (wall["startup"] + (single - wall["startup"]) / jobs)
+                # The same from CPU seconds, steadier on a loaded machine: the speed-up idle
+                # cores would give, were the start-up serial and the rest evenly shared.
+                serial = cpu["startup"]
+                by_cpu = cpu[f"{tag}j1"] / (serial + (cpu[f"{tag}j{jobs}"] - serial) / jobs)
+                print(
+                    f"  - at most {bound:.2f}x with a start-up of {wall['startup']:.2f} s; "
+                    f"{by_cpu:.2f}x from the CPU seconds (`--jobs 1` CPU / (start-up CPU "
+                    f"+ the rest of `--jobs {jobs}` CPU / {jobs}))"
+                )
         if args.baseline:
             print(f"- `--jobs 1` time / baseline's: {wall['j1'] / wall['base j1']:.2f}")
         print("- largest process (ru_maxrss): ", end="")
@@ -384,7 +460,7 @@ def main() -> None:
             print(f"\nmemory run: {big_docs:,} documents, {big_size / 1e6:,.0f} MB JSONL ", end="")
             print(f"(written in {made_s:.0f} s)")
             for jobs in args.rss_jobs:
-                seconds, _, largest, tree = time_cli(big, jobs)
+                seconds, _, largest, tree, _ = time_cli(big, jobs, tree=True)
                 print(
                     f"- `--jobs {jobs}`: {seconds:.1f} s ({big_size / 1e6 / seconds:.1f} MB/s "
                     f"JSONL), largest process {largest / 1024:.0f} MB, whole process tree "

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -206,3 +208,89 @@ class Unloadable:
 def test_workers_that_cannot_start_end_the_map_instead_of_looping() -> None:
     with pytest.raises(WorkersCannotStart, match="exited with status 1"):
         list(ordered_map(Unloadable(), range(100), jobs=2, chunksize=2))
+
+
+# ------------------------------------------------------------------ forked workers
+
+_PREPARED: list[int] = []
+
+
+def _prepare() -> None:
+    _PREPARED.append(os.getpid())
+
+
+def prepared_by(_: object) -> tuple[int, ...]:
+    """What the worker's process found prepared: forked workers see the parent's
+    ``before_fork``."""
+    return tuple(_PREPARED)
+
+
+_FORKED = """
+import os
+from arnews.batch import ordered_map
+from arnews.pool import fork_is_safe
+
+prepared = []
+assert fork_is_safe()
+got = list(ordered_map(lambda _: tuple(prepared), range(12), jobs=2, chunksize=2,
+                       start_method="fork", before_fork=lambda: prepared.append(os.getpid())))
+assert prepared == [os.getpid()], prepared  # once, here, however many workers
+assert got == [(os.getpid(),)] * 12, got  # what the workers inherited
+print("ok")
+"""
+
+
+def test_forked_workers_see_what_was_prepared_before_the_fork_once() -> None:
+    # In a fresh interpreter: this one may run threads by now (other tests start some), and
+    # then nothing is forked. The task is a lambda, which cannot be pickled: it is inherited.
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKED], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_fork_is_not_used_while_a_thread_runs() -> None:
+    import threading
+
+    from arnews.pool import fork_is_safe
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    _PREPARED.clear()
+    try:
+        assert not fork_is_safe()
+        # The workers start afresh (the forkserver): nothing is prepared, nothing inherited.
+        got = list(
+            ordered_map(
+                prepared_by,
+                range(12),
+                jobs=2,
+                chunksize=2,
+                start_method="fork",
+                before_fork=_prepare,
+            )
+        )
+        assert got == [()] * 12 and _PREPARED == []
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_killed_forked_worker_is_replaced() -> None:
+    deaths: list[tuple[str, int, bool]] = []
+    got = list(
+        ordered_map(
+            die_on_seven,
+            range(40),
+            jobs=2,
+            chunksize=4,
+            on_lost=lambda item, reason: -item,
+            on_death=lambda *args: deaths.append(args),
+            start_method="fork",
+        )
+    )
+    assert got == [-7 if i == 7 else i * 10 for i in range(40)]
+    assert deaths == [("killed by SIGKILL", 4, True), ("killed by SIGKILL", 1, False)]

@@ -67,6 +67,8 @@ def ordered_map(
     on_lost: Callable[[T, str], R] | None = None,
     on_death: Callable[[str, int, bool], None] | None = None,
     split: Callable[[T], list[T]] | None = None,
+    start_method: str | None = None,
+    before_fork: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, using ``jobs`` processes.
 
@@ -83,7 +85,9 @@ def ordered_map(
     gives ``on_lost(item, reason)`` in its place, or, without ``on_lost``, raises
     :class:`~arnews.pool.WorkerDied` at its turn. ``on_death(reason, items, again)`` is told of
     each death, and ``split`` may cut an item whose worker died into smaller ones, run one
-    at a time (see :func:`arnews.pool.supervised_map`).
+    at a time (see :func:`arnews.pool.supervised_map`), and ``start_method`` says how the
+    workers start (default: :data:`START_METHOD`; ``"fork"``, with ``before_fork``, only
+    for a program that owns its process, as that function says).
 
     Raises:
         ValueError: ``jobs`` or ``chunksize`` is less than 1.
@@ -98,7 +102,9 @@ def ordered_map(
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
     if jobs == 1:
         return map(task, items)
-    return _pooled_map(task, iter(items), jobs, chunksize, on_lost, on_death, split)
+    return _pooled_map(
+        task, iter(items), jobs, chunksize, on_lost, on_death, split, start_method, before_fork
+    )
 
 
 def _pooled_map(
@@ -109,6 +115,8 @@ def _pooled_map(
     on_lost: Callable[[T, str], R] | None,
     on_death: Callable[[str, int, bool], None] | None,
     split: Callable[[T], list[T]] | None = None,
+    start_method: str | None = None,
+    before_fork: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     chunks = iter(lambda: list(itertools.islice(items, chunksize)), [])
     first = next(chunks, None)
@@ -126,6 +134,8 @@ def _pooled_map(
         on_lost=on_lost,
         on_death=on_death,
         split=split,
+        start_method=start_method,
+        before_fork=before_fork,
     )
 
 

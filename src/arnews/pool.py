@@ -21,19 +21,33 @@ from __future__ import annotations
 import contextlib
 import itertools
 import multiprocessing
+import os
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
-__all__ = ["WorkerDied", "WorkersCannotStart", "describe_exit", "stop_helpers", "supervised_map"]
+__all__ = [
+    "WorkerDied",
+    "WorkersCannotStart",
+    "describe_exit",
+    "fork_is_safe",
+    "stop_helpers",
+    "supervised_map",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 #: The :mod:`multiprocessing` start method used for worker processes.
 START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+#: What ``start_method="fork"`` asks for: :func:`os.fork` of this process where
+#: :func:`fork_is_safe`, else :data:`START_METHOD`.
+FORK = "fork"
 
 # Chunks allowed in flight per worker (sent, or done and waiting for their turn): enough that
 # no worker waits while an earlier chunk is slow, few enough that memory does not depend on
@@ -93,9 +107,42 @@ def describe_exit(exitcode: int | None) -> str:
     return f"exited with status {exitcode}"
 
 
-def _worker_main(task: Callable[[Any], Any], conn: Connection) -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
+def fork_is_safe() -> bool:
+    """Whether a worker may be made by forking this process as it is: on Linux, while this
+    process runs one thread (no Python thread, nor one a C library started: a lock another
+    thread holds at the fork would stay held in the child for ever).
+
+    Example:
+        >>> fork_is_safe() in (True, False)
+        True
+    """
+    if (
+        not sys.platform.startswith("linux")
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
+
+
+def _worker_main(
+    task: Callable[[Any], Any], conn: Connection, inherited: tuple[Connection, ...] = ()
+) -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides how to stop. A worker
+    # forked from the parent would also inherit its handlers of SIGTERM and SIGHUP (the
+    # command turns them into an exception, which here would be one document's error): a
+    # worker ends on them, as one started afresh does.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
+    # A forked worker holds copies of the parent's ends of its own pipe and the other
+    # workers': closed, so that each worker sees the parent go (end of file) when it goes.
+    for other in inherited:
+        other.close()
     while True:
         try:
             job = conn.recv()
@@ -121,12 +168,33 @@ def _worker_main(task: Callable[[Any], Any], conn: Connection) -> None:
 
 
 class _Worker:
-    """One worker process, its pipe, and the job it holds (``None`` when idle)."""
+    """One worker process, its pipe, and the job it holds (``None`` when idle).
 
-    def __init__(self, ctx: Any, task: Callable[[Any], Any]) -> None:
+    ``method`` ``fork`` forks this process when :func:`fork_is_safe`, the task passed as it
+    is (not pickled), after calling ``before_fork``, and otherwise uses
+    :data:`START_METHOD`; ``others`` are the live workers, whose pipes' parent ends a forked
+    worker closes, as it closes its own's.
+    """
+
+    def __init__(
+        self,
+        method: str,
+        task: Callable[[Any], Any],
+        others: Iterable[_Worker] = (),
+        before_fork: Callable[[], None] | None = None,
+    ) -> None:
+        forked = method == FORK and fork_is_safe()
+        if forked and before_fork is not None:
+            before_fork()
+        ctx: Any = multiprocessing.get_context(FORK if forked else _fallback(method))
         ours, theirs = ctx.Pipe(duplex=True)
         self.conn: Connection = ours
-        self.proc = ctx.Process(target=_worker_main, args=(task, theirs), daemon=True)
+        #: Whether it was forked from this process.
+        self.forked = forked
+        # A forked worker holds copies of the parent's end of its own pipe and of the other
+        # workers' pipes: it closes them, or it would never see the parent go.
+        inherited = (ours, *(w.conn for w in others)) if forked else ()
+        self.proc = ctx.Process(target=_worker_main, args=(task, theirs, inherited), daemon=True)
         self.proc.start()
         theirs.close()
         self.job: tuple[tuple[int, int], list[Any]] | None = None
@@ -150,6 +218,8 @@ def supervised_map(
     on_lost: Callable[[T, str], R] | None = None,
     on_death: Callable[[str, int, bool], None] | None = None,
     split: Callable[[T], list[T]] | None = None,
+    start_method: str | None = None,
+    before_fork: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """Yield ``task(item)`` for each item, in input order, from ``jobs`` worker processes.
 
@@ -162,6 +232,13 @@ def supervised_map(
     (``split(item)``, in this process), which are run one at a time and give one result
     each, in order, in the item's place: how a work unit of many documents is run again
     document by document.
+    ``start_method`` is how workers are started: :data:`START_METHOD` by default (a fresh
+    interpreter: safe whatever this process does); ``"fork"`` forks this process where
+    :func:`fork_is_safe` (checked at each start), so a worker starts at once with all this
+    process has imported and compiled, and the task is not pickled; ``before_fork`` is then
+    called here before the first worker is forked (to prepare what every worker would
+    otherwise prepare for itself). Only a program that owns its process (the ``arnews``
+    command) should ask for it.
     An exception raised by ``task`` is raised here at its item's turn, after the results
     before it. Closing the iterator (or an exception here) stops every worker at once.
 
@@ -169,7 +246,7 @@ def supervised_map(
         >>> list(supervised_map(len, ["a", "bb", "ccc"], jobs=2, chunksize=1))
         [1, 2, 3]
     """
-    ctx = multiprocessing.get_context(START_METHOD)
+    method = start_method or START_METHOD
     source = iter(items)
     chunks = iter(lambda: list(itertools.islice(source, chunksize)), [])
     window = jobs * WINDOW_PER_JOB
@@ -184,7 +261,17 @@ def supervised_map(
     served = 0
     finished = False
     try:
-        workers.extend(_Worker(ctx, task) for _ in range(jobs))
+        prepare = [before_fork] if before_fork is not None else []
+
+        def start(others: list[_Worker]) -> _Worker:
+            # before_fork runs once, before the first worker that is forked.
+            worker = _Worker(method, task, others, prepare[0] if prepare else None)
+            if worker.forked:
+                prepare.clear()
+            return worker
+
+        for _ in range(jobs):
+            workers.append(start(workers))
         while True:
             while turn in done:
                 out, error = done.pop(turn)
@@ -217,7 +304,7 @@ def supervised_map(
                     worker.conn.close()
                     if on_death is not None:
                         on_death(describe_exit(worker.proc.exitcode), 0, True)
-                    workers[index] = _Worker(ctx, task)
+                    workers[index] = start(_others(workers, index))
                     continue
                 worker.job = job
             busy = [w for w in workers if w.job is not None]
@@ -268,10 +355,19 @@ def supervised_map(
                         _store(done, splits, seq, part, [], WorkerDied(reason))
                     else:
                         _store(done, splits, seq, part, [on_lost(item, reason)], None)
-                workers[index] = _Worker(ctx, task)
+                workers[index] = start(_others(workers, index))
         finished = True
     finally:
         _stop_workers(workers, graceful=finished)
+
+
+def _fallback(method: str) -> str:
+    return START_METHOD if method == FORK else method
+
+
+def _others(workers: list[_Worker], index: int) -> list[_Worker]:
+    # The workers a replacement for ``workers[index]`` would inherit pipes of.
+    return [w for i, w in enumerate(workers) if i != index]
 
 
 def _store(
