@@ -24,6 +24,7 @@ from arnews.state import MAIN, PageState
 
 from .conftest import FIXTURES
 from .strategies import GeneratedPage, pages
+from .test_linear import cpu_time
 
 PARSER = Parser(time_budget=None)
 
@@ -196,3 +197,15 @@ def test_read_also_fixtures_and_a_chain_equal_those_built_one_by_one() -> None:
 @given(pages())
 def test_generated_pages_equal_those_built_one_by_one(page: GeneratedPage) -> None:
     _check(page.text)
+
+
+def test_a_chain_of_articles_with_every_field_grows_linearly() -> None:
+    # Each embedded article has a dateline and a source: all go the general way
+    # (build._fields), whose columns must be made once, not once per article.
+    block = "إقرأ أيضاً:\nعنوان\nبغداد (رويترز) - قال المسؤول إن الاجتماع انتهى.\nالمصدر: رويترز\n"
+    parser = Parser(max_chars=None)
+    small, large = block * (100_000 // len(block)), block * (400_000 // len(block))
+    article = parser.parse(small)
+    assert article.read_also[1].dateline == Dateline(place="بغداد", agency="رويترز")
+    ratio = cpu_time(parser, large) / max(cpu_time(parser, small), 1e-4)
+    assert ratio < 8, f"4x the chain took {ratio:.1f}x the time"

@@ -35,9 +35,12 @@ _LIST_FIELDS = {
     "boilerplate": "boilerplate",
 }
 _SHORT_LISTS = frozenset({"related_headline", "similar"})
-# The kinds of piece that give a field (paragraphs and markers give parts only).
-_FIELD_KINDS = frozenset(
-    {*_LIST_FIELDS, "keywords", "title", "source", "updated", "published", "dateline", "byline"}
+# A short field's remembered (value, controls removed).
+_VALUE = operator.itemgetter(0)
+_HAD_CONTROLS = operator.itemgetter(1)
+# The kinds of piece that give a field other than the headline and the source.
+_OTHER_FIELD_KINDS = frozenset(
+    {*_LIST_FIELDS, "keywords", "updated", "published", "dateline", "byline"}
 ) - {"paragraph"}
 # Pieces are tuples: their columns are read with C-level item getters.
 _KIND = operator.itemgetter(KIND)
@@ -364,6 +367,14 @@ def _cut(column: list[Any], slices: list[slice]) -> list[tuple[Any, ...]]:
     return list(map(tuple, map(column.__getitem__, slices)))
 
 
+def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> list[Any]:
+    """The column ``name``, made a copy of ``default`` the first time it is asked for."""
+    column = columns.get(name)
+    if column is None:
+        column = columns[name] = default.copy()
+    return column
+
+
 def _embedded(
     state: PageState,
     n: int,
@@ -426,38 +437,34 @@ def _embedded(
     paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_slices)
 
     m = n - 1
-    titles: list[str | None] = [None] * m
-    title_spans: list[Span | None] = [None] * m
-    sources: list[str | None] = [None] * m
-    source_spans: list[Span | None] = [None] * m
-    removed: dict[int, list[Span]] = {}
-    others: list[int] = []
+    # The headline and source: each article's first piece of the kind, every distinct text
+    # made once a page; only texts that lost controls are gone through one by one.
     shorts = values[0]
-    for k in compress(range(len(kinds)), map(_FIELD_KINDS.__contains__, kinds)):
-        a = arts[k] - 1
-        kind = kinds[k]
-        if kind == "title":
-            if title_spans[a] is not None:
-                continue
-            into, into_spans = titles, title_spans
-        elif kind == "source":
-            if source_spans[a] is not None:
-                continue
-            into, into_spans = sources, source_spans
-        else:
-            if not others or others[-1] != a:
-                others.append(a)
-            continue
-        start, end = starts[k], ends[k]
-        raw = text[start:end]
-        known = shorts.get(raw)
-        if known is None:
+    removed: dict[int, list[Span]] = {}
+    firsts: list[tuple[list[Any], list[Any]]] = []
+    for kind in ("title", "source"):
+        of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+        # Read backwards, the last row kept for an article is its first.
+        backwards = of_kind[::-1]
+        at = sorted(dict(zip(map(arts.__getitem__, backwards), backwards, strict=True)).values())
+        f_arts, f_starts, f_ends = _pick(arts, at), _pick(starts, at), _pick(ends, at)
+        raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
+        for raw in set(raws).difference(shorts):
             found: list[Span] = []
-            known = shorts[raw] = (_short(raw, found, (start, end)), bool(found))
-        if known[1]:
-            removed.setdefault(a, []).append((start, end))
-        into[a] = known[0]
-        into_spans[a] = (start, end)
+            shorts[raw] = (_short(raw, found, (0, 0)), bool(found))
+        known = list(map(shorts.__getitem__, raws))
+        for k in compress(range(len(at)), map(_HAD_CONTROLS, known)):
+            removed.setdefault(f_arts[k] - 1, []).append((f_starts[k], f_ends[k]))
+        got = dict(zip(f_arts, map(_VALUE, known), strict=True)).get
+        got_span = dict(zip(f_arts, zip(f_starts, f_ends, strict=True), strict=True)).get
+        firsts.append((list(map(got, range(1, n))), list(map(got_span, range(1, n)))))
+    (titles, title_spans), (sources, source_spans) = firsts
+    for spans_removed in removed.values():
+        spans_removed.sort()  # in input order, as the article's pieces come
+    # The articles with other fields (dateline, credit, stamps, lists).
+    others = [
+        a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
+    ]
 
     empty: list[Any] = [None] * m
     nothing: list[tuple[()]] = [()] * m
@@ -478,13 +485,13 @@ def _embedded(
         else:
             removed.pop(a, None)
         for name, value in values_of.items():
-            columns.setdefault(name, empty.copy())[a] = value
+            _column(columns, name, empty)[a] = value
         for name, value in spans_of.items():
-            columns.setdefault(f"spans.{name}", empty.copy())[a] = value
+            _column(columns, f"spans.{name}", empty)[a] = value
         for name, items in lists.items():
-            columns.setdefault(name, nothing.copy())[a] = tuple(items)
+            _column(columns, name, nothing)[a] = tuple(items)
         for name, item_spans in list_spans.items():
-            columns.setdefault(f"spans.{name}", nothing.copy())[a] = tuple(item_spans)
+            _column(columns, f"spans.{name}", nothing)[a] = tuple(item_spans)
     for a in sorted(removed):
         _warn_removed(state, removed[a])
     column = columns.get
