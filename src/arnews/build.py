@@ -357,14 +357,14 @@ def _article(
     )
 
 
-def _slices(bounds: list[int]) -> list[slice]:
-    """The slices ``bounds[a] : bounds[a + 1]``, one per article."""
-    return list(map(slice, bounds[:-1], bounds[1:]))
+def _cut(column: list[Any], bounds: list[int]) -> list[tuple[Any, ...]]:
+    """``column`` cut into one tuple per article, ``column[bounds[a] : bounds[a + 1]]``, in
+    C-level passes.
 
-
-def _cut(column: list[Any], slices: list[slice]) -> list[tuple[Any, ...]]:
-    """``column`` cut into one tuple per slice, in C-level passes."""
-    return list(map(tuple, map(column.__getitem__, slices)))
+    Each slice object lives only while its tuple is made: fifty thousand of them kept alive
+    would be walked by the garbage collector's full collections.
+    """
+    return list(map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:]))))
 
 
 def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> list[Any]:
@@ -391,9 +391,9 @@ def _embedded(
     A chain of fifty thousand embedded articles of a headline and a line each is the
     hostile case: built one by one, each costs a dozen calls and a few dictionaries. Here
     their parts and paragraphs are cut out of page-wide columns sorted once by article and
-    start, the headline and source read in one loop over the pieces, and only an article
-    with other fields (dateline, byline, dates, lists) goes through :func:`_fields`. The
-    result is what :func:`_article` makes of each.
+    start, their headlines and sources read in C-level passes too, and only an article with
+    other fields (dateline, byline, dates, lists) goes through :func:`_fields`. The result is
+    what :func:`_article` makes of each.
     """
     text = state.text
     n_pieces, n_lines, n_cuts = len(pieces), len(whole), len(cuts[0])
@@ -413,15 +413,14 @@ def _embedded(
     kinds = _pick(list(map(_KIND, pieces)) + ["paragraph"] * fill, order)
     names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
     bounds = list(map(bisect_left, repeat(arts), range(1, n + 1)))
-    slices = _slices(bounds)
     # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
     shapes: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    kinds_of = _cut(kinds, slices)
-    names_of = _cut(names, slices)
+    kinds_of = _cut(kinds, bounds)
+    names_of = _cut(names, bounds)
     parts = Parts._many(
         list(map(shapes.setdefault, kinds_of, kinds_of)),
-        _cut(starts, slices),
-        _cut(ends, slices),
+        _cut(starts, bounds),
+        _cut(ends, bounds),
         list(map(shapes.setdefault, names_of, names_of)),
     )
 
@@ -430,11 +429,11 @@ def _embedded(
     p_arts = _pick(arts, at)
     p_starts = _pick(starts, at)
     p_ends = _pick(ends, at)
-    p_slices = _slices(list(map(bisect_left, repeat(p_arts), range(1, n + 1))))
+    p_bounds = list(map(bisect_left, repeat(p_arts), range(1, n + 1)))
     paragraphs = _cut(
-        clean_many(list(map(text.__getitem__, map(slice, p_starts, p_ends)))), p_slices
+        clean_many(list(map(text.__getitem__, map(slice, p_starts, p_ends)))), p_bounds
     )
-    paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_slices)
+    paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds)
 
     m = n - 1
     # The headline and source: each article's first piece of the kind, every distinct text
