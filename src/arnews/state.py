@@ -489,6 +489,25 @@ class PageState:
         self.rest[i] = max(self.rest[i], stop)
         return span
 
+    def claim_lines(self, lines: Iterable[int], kind: str) -> None:
+        """Claim each of ``lines`` from its ``rest`` to its end, in order: what
+        :meth:`claim_rest` does for each, without its steps for a line no detector has
+        touched (its content is trimmed already), of which a page may have many.
+
+        Example:
+            >>> state = PageState.of("أ\\nب")
+            >>> state.claim_lines([0, 1], "title")
+            >>> [p[2:4] for p in state.pieces], state.rest
+            ([(0, 1), (2, 3)], [1, 3])
+        """
+        starts, ends, rest, pieces = self.starts, self.ends, self.rest, self.pieces
+        for i in lines:
+            if rest[i] == starts[i]:
+                pieces.append((i, kind, starts[i], ends[i], None, None, None))
+                rest[i] = ends[i]
+            else:
+                self.claim_rest(i, kind)
+
     def article_of(self, piece: Piece) -> int:
         """The article a piece belongs to."""
         article = piece[ARTICLE]
