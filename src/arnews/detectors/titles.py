@@ -81,11 +81,21 @@ def detect_titles(state: PageState) -> None:
     # Read backwards, the last line kept for an article is its first.
     firsts = dict(zip(map(articles.__getitem__, reversed(lines)), reversed(lines), strict=True))
     firsts.pop(MAIN, None)
-    for i in sorted(firsts.values()):
-        if kinds[i] == "read_also":
-            state.claim_rest(i, "title")
-        elif word_count(state.rest_text(i), limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS:
-            state.claim_rest(i, "title")
+    lines = sorted(firsts.values())
+    # An open line is its article's title when short: each distinct text is counted once.
+    rest_texts = list(
+        map(
+            state.text.__getitem__,
+            map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines)),
+        )
+    )
+    short = {t: word_count(t, limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS for t in set(rest_texts)}
+    titles = [
+        i for i, t in zip(lines, rest_texts, strict=True) if kinds[i] == "read_also" or short[t]
+    ]
+    state.claim_lines(titles, "title")
+    for i in titles:
+        if kinds[i] is None:
             kinds[i] = "title"
 
 
