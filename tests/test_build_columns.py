@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 from datetime import datetime
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -148,7 +149,10 @@ def _detected(text: str) -> PageState:
 
 def _check(text: str) -> None:
     expected, warnings = _one_by_one(text)
-    built = build.build_article(_detected(text))
+    # However few the read-also articles, built column by column.
+    with mock.patch.object(build, "_COLUMNS", 1):
+        built = build.build_article(_detected(text))
+    assert build.build_article(_detected(text)) == built
     assert [a.to_dict() for a in built.read_also] == expected
     assert list(built.warnings) == warnings
     for a in built.read_also:

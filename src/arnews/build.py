@@ -528,6 +528,39 @@ def _embedded(
     )
 
 
+# From this many read-also articles on, they are built column by column (below it, the
+# columns' set-up costs more than building each on its own).
+_COLUMNS = 12
+
+
+def _one_by_one(
+    state: PageState,
+    n: int,
+    pieces: list[Piece],
+    piece_articles: list[int],
+    whole: list[int],
+    whole_articles: list[int],
+    cuts: tuple[list[int], list[int]],
+    cut_articles: list[int],
+    values: _Values,
+) -> list[Article]:
+    """The read-also articles ``1 .. n - 1`` (a few), each built by :func:`_article`."""
+
+    def of(column: list[Any], articles: list[int], a: int) -> list[Any]:
+        return list(compress(column, map(eq, articles, repeat(a))))
+
+    return [
+        _article(
+            state,
+            of(pieces, piece_articles, a),
+            of(whole, whole_articles, a),
+            (of(cuts[0], cut_articles, a), of(cuts[1], cut_articles, a)),
+            values,
+        )
+        for a in range(1, n)
+    ]
+
+
 def build_article(state: PageState) -> Article:
     """Build the page's main article, with its read-also articles inside it."""
     n = state.n_articles
@@ -556,7 +589,8 @@ def build_article(state: PageState) -> Article:
         (mains(cuts[0], cut_articles), mains(cuts[1], cut_articles)),
         values,
     )
-    read_also = _embedded(
+    embed = _embedded if n - 1 >= _COLUMNS else _one_by_one
+    read_also = embed(
         state,
         n,
         others(pieces, piece_articles),
