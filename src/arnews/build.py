@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import compress, repeat
+from itertools import compress, repeat, tee
 from operator import add, eq, mul, ne
 from typing import Any
 
@@ -367,6 +367,16 @@ def _cut(column: list[Any], bounds: list[int]) -> list[tuple[Any, ...]]:
     return list(map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:]))))
 
 
+def _cut_shared(
+    column: list[Any], bounds: list[int], shared: dict[tuple[Any, ...], tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """:func:`_cut`, each tuple equal to one made before replaced by it (``shared`` keeps
+    them): read-also articles repeat their shapes and lines, and a tuple dropped at once is
+    one the garbage collector never counts."""
+    made = map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    return list(map(shared.setdefault, *tee(made)))
+
+
 def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> list[Any]:
     """The column ``name``, made a copy of ``default`` the first time it is asked for."""
     column = columns.get(name)
@@ -414,14 +424,12 @@ def _embedded(
     names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
     bounds = list(map(bisect_left, repeat(arts), range(1, n + 1)))
     # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
-    shapes: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    kinds_of = _cut(kinds, bounds)
-    names_of = _cut(names, bounds)
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     parts = Parts._many(
-        list(map(shapes.setdefault, kinds_of, kinds_of)),
+        _cut_shared(kinds, bounds, shared),
         _cut(starts, bounds),
         _cut(ends, bounds),
-        list(map(shapes.setdefault, names_of, names_of)),
+        _cut_shared(names, bounds, shared),
     )
 
     # Paragraphs: cleaned all at once (a C-level check when none needs it), then cut.
@@ -430,8 +438,8 @@ def _embedded(
     p_starts = _pick(starts, at)
     p_ends = _pick(ends, at)
     p_bounds = list(map(bisect_left, repeat(p_arts), range(1, n + 1)))
-    paragraphs = _cut(
-        clean_many(list(map(text.__getitem__, map(slice, p_starts, p_ends)))), p_bounds
+    paragraphs = _cut_shared(
+        clean_many(list(map(text.__getitem__, map(slice, p_starts, p_ends)))), p_bounds, shared
     )
     paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds)
 
