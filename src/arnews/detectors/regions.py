@@ -33,8 +33,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Container
-from itertools import compress, repeat
-from operator import is_
 
 import regex
 
@@ -249,23 +247,33 @@ def _read_also_shape(
     where the main article's footer came already (the marker then opens an article).
     """
     texts, kinds = state.texts, state.kind
-    # The block runs to the next marker, or to a closed headlines heading (an inline widget,
-    # headlines on the marker's own line, sits inside it). It is read in C-level passes: a
-    # chain of fifty thousand markers reads a few lines after each.
-    try:
-        end = kinds.index("read_also", i + 1)
-    except ValueError:
-        end = len(kinds)
-    block = kinds[i + 1 : end]
-    if "headlines" in block:
-        for j in range(i + 1, end):
-            if kinds[j] == "headlines" and not state.is_open(j):
-                end = j
-                block = kinds[i + 1 : end]
-                break
-    footers: set[str] = set(filter(None, block))
-    items = list(compress(texts[i + 1 : end], map(is_, block, repeat(None))))
-    if len(items) >= 2 and _headline_items(state, items):
+    n = len(texts)
+    end = i + 1
+    headlines = 0
+    all_headlines = True
+    footers: set[str] = set()
+    # Pages repeat their lines (a chain of read-also articles its heads): each distinct
+    # line is judged once a page.
+    judged = state.memo.get(_is_headline_item)
+    if judged is None:
+        judged = state.memo[_is_headline_item] = {}
+    while end < n:
+        kind = kinds[end]
+        # An inline widget (headlines on the marker's own line) sits inside the block.
+        if kind == "read_also" or (kind == "headlines" and not state.is_open(end)):
+            break
+        if kind is not None:
+            footers.add(kind)
+        elif all_headlines:
+            item = judged.get(texts[end])
+            if item is None:
+                item = judged[texts[end]] = _is_headline_item(texts[end])
+            if item:
+                headlines += 1
+            else:
+                all_headlines = False
+        end += 1
+    if all_headlines and headlines >= 2:
         return end, "list", []
     if main is None:
         return end, "article", []
@@ -344,21 +352,6 @@ def _starts_article(
             shared = shared_ratio(words, known)
             score += 2 if shared < NOTHING_SHARED else 1 if shared < LITTLE_SHARED else 0
     return score >= ARTICLE_EVIDENCE
-
-
-def _headline_items(state: PageState, texts: list[str]) -> bool:
-    """Tell whether every one of ``texts`` is a headline item; pages repeat their lines, and
-    each distinct one is judged once a page."""
-    memo = state.memo.get(_is_headline_item)
-    if memo is None:
-        memo = state.memo[_is_headline_item] = {}
-    for text in texts:
-        known = memo.get(text)
-        if known is None:
-            known = memo[text] = _is_headline_item(text)
-        if not known:
-            return False
-    return True
 
 
 def _is_headline_item(text: str) -> bool:
