@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left
-from itertools import repeat
+from collections.abc import Sequence
+from itertools import compress, repeat, tee
+from operator import add, eq, mul, ne
 from typing import Any
 
 import attrs
@@ -33,6 +35,13 @@ _LIST_FIELDS = {
     "boilerplate": "boilerplate",
 }
 _SHORT_LISTS = frozenset({"related_headline", "similar"})
+# A short field's remembered (value, controls removed).
+_VALUE = operator.itemgetter(0)
+_HAD_CONTROLS = operator.itemgetter(1)
+# The kinds of piece that give a field other than the headline and the source.
+_OTHER_FIELD_KINDS = frozenset(
+    {*_LIST_FIELDS, "keywords", "updated", "published", "dateline", "byline"}
+) - {"paragraph"}
 # Pieces are tuples: their columns are read with C-level item getters.
 _KIND = operator.itemgetter(KIND)
 _START = operator.itemgetter(START)
@@ -99,18 +108,42 @@ def _distinct_tags(tags: list[str], spans: list[Span]) -> tuple[list[str], list[
     return out, list(map(first.__getitem__, out))
 
 
+# A raw text's value and whether making it removed controls: as a short field (controls
+# removed), and as furniture (white space cleaned only).
+_Values = tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]]]
+
+
+def _warn_removed(state: PageState, removed: list[Span]) -> None:
+    """Note that controls were removed from an article's short fields (at ``removed``)."""
+    state.warn(
+        "controls_removed",
+        f"zero-width or bidi control characters were removed from {len(removed)} short "
+        "field value(s) (source, title, dateline, byline, keywords, headlines); "
+        "spans keep the raw text",
+        removed[0][0],
+        removed[0][1],
+    )
+
+
 def _fields(
-    state: PageState, pieces: list[Piece], removed: list[Span]
+    state: PageState,
+    pieces: list[Piece],
+    removed: list[Span],
+    values: _Values,
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, list[str]], dict[str, list[Span]]]:
-    """The article's field values and spans from its pieces (paragraphs and markers aside)."""
+    """The article's field values and spans from its pieces (paragraphs and markers aside).
+
+    ``values`` remembers each raw text's value (and whether controls were removed from it);
+    the page's articles share it.
+    """
     text = state.text
+    shorts, cleaned = values
     fields: dict[str, Any] = {}
     spans: dict[str, Any] = {}
     lists: dict[str, list[str]] = {}
     list_spans: dict[str, list[Span]] = {}
     tags: list[str] | None = None  # the keywords as found, repeats included
     tag_spans: list[Span] = []
-    values: dict[str, tuple[str, bool]] = {}
     for p in pieces:
         kind = p[KIND]
         if kind == "marker" or kind == "paragraph":
@@ -120,11 +153,13 @@ def _fields(
         if name is not None:
             raw = text[start:end]
             # Furniture and lists repeat: each distinct text is cleaned once.
-            known = values.get(raw)
+            short = kind in _SHORT_LISTS
+            memo = shorts if short else cleaned
+            known = memo.get(raw)
             if known is None:
                 before = len(removed)
-                value = _short(raw, removed, (start, end)) if kind in _SHORT_LISTS else clean(raw)
-                values[raw] = (value, len(removed) > before)
+                value = _short(raw, removed, (start, end)) if short else clean(raw)
+                memo[raw] = (value, len(removed) > before)
             else:
                 value, had_controls = known
                 if had_controls:
@@ -146,7 +181,19 @@ def _fields(
                     tags.append(tag)
                     tag_spans.append((s, e))
         elif kind in ("title", "source") and kind not in fields:
-            fields[kind] = _short(text[start:end], removed, (start, end))
+            # Embedded articles repeat their headlines and sources: each distinct text is
+            # cleaned once a page.
+            raw = text[start:end]
+            known = shorts.get(raw)
+            if known is None:
+                before = len(removed)
+                value = _short(raw, removed, (start, end))
+                shorts[raw] = (value, len(removed) > before)
+            else:
+                value, had_controls = known
+                if had_controls:
+                    removed.append((start, end))
+            fields[kind] = value
             spans[kind] = (start, end)
         elif kind in ("updated", "published") and kind not in fields:
             fields[kind] = p[VALUE]
@@ -169,8 +216,8 @@ def _fields(
     return fields, spans, lists, list_spans
 
 
-# A part column each: kinds, starts, ends, names.
-_PartColumns = tuple[list[str], list[int], list[int], list[str | None]]
+# A part column each: kinds, starts, ends, names (lists, or tuples from the small path).
+_PartColumns = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[str | None]]
 
 
 def _small_columns(
@@ -183,23 +230,29 @@ def _small_columns(
     """
     rows = pieces.copy()
     if whole:
-        starts, ends = state.starts, state.ends
-        rows.extend([(i, "paragraph", starts[i], ends[i], None, None, None) for i in whole])
+        line_starts, line_ends = state.starts, state.ends
+        rows.extend(
+            [(i, "paragraph", line_starts[i], line_ends[i], None, None, None) for i in whole]
+        )
     if cuts[0]:
         rows.extend([(-1, "paragraph", s, e, None, None, None) for s, e in zip(*cuts, strict=True)])
     if len(rows) > 1:
         rows.sort(key=_START)
-    paragraphs = [r for r in rows if r[KIND] == "paragraph"]
-    p_starts = list(map(_START, paragraphs))
-    p_ends = list(map(_END, paragraphs))
-    columns = (
-        list(map(_KIND, rows)),
-        list(map(_START, rows)),
-        list(map(_END, rows)),
-        list(map(_NAME, rows)),
-    )
+    if not rows:
+        return rows, ((), (), (), ()), [], [], []
+    # One C-level call gives every column as a tuple (what Parts keeps).
+    _, kinds, starts, ends, _, names, _ = zip(*rows, strict=True)
     text = state.text
-    return rows, columns, p_starts, p_ends, [text[r[START] : r[END]] for r in paragraphs]
+    if "paragraph" not in kinds:
+        return rows, (kinds, starts, ends, names), [], [], []
+    paragraphs = [r for r in rows if r[KIND] == "paragraph"]
+    return (
+        rows,
+        (kinds, starts, ends, names),
+        list(map(_START, paragraphs)),
+        list(map(_END, paragraphs)),
+        [text[r[START] : r[END]] for r in paragraphs],
+    )
 
 
 def _bulk_columns(
@@ -270,85 +323,323 @@ def _article(
     pieces: list[Piece],
     whole: list[int],
     cuts: tuple[list[int], list[int]],
+    values: _Values,
     *,
     last: bool = False,
 ) -> Article:
-    """One article from its pieces; the ``last`` one built carries the page's warnings."""
+    """One article from its pieces; the ``last`` one built carries the page's warnings.
+
+    The page's articles share ``values`` (see :func:`_fields`).
+    """
     columns = _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
     pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
         state, pieces, whole, cuts
     )
     removed: list[Span] = []
-    fields, spans, lists, list_spans = _fields(state, pieces, removed)
-    # Through a list: tuple() of an iterator of unknown length grows the tuple by
+    fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
+    if removed:
+        _warn_removed(state, removed)
+    get = fields.get
+    span = spans.get
+    if lists:
+        item = lists.get
+        item_spans = list_spans.get
+        related, keywords = tuple(item("related_headlines", ())), tuple(item("keywords", ()))
+        similar, boilerplate = tuple(item("similar", ())), tuple(item("boilerplate", ()))
+        related_spans = tuple(item_spans("related_headlines", ()))
+        keyword_spans = tuple(item_spans("keywords", ()))
+        similar_spans = tuple(item_spans("similar", ()))
+        boilerplate_spans = tuple(item_spans("boilerplate", ()))
+    else:  # as most embedded articles are: the empty tuple is one shared object
+        related = keywords = similar = boilerplate = ()
+        related_spans = keyword_spans = similar_spans = boilerplate_spans = ()
+    # The values are of exactly the fields' types, so the converters are skipped. Spans go
+    # through a list: tuple() of an iterator of unknown length grows the tuple by
     # reallocation, and each new block is young again for the garbage collector, which
     # then walks it whole; on a page of half a million paragraphs that doubles the cost.
-    spans["paragraphs"] = tuple(list(zip(p_starts, p_ends, strict=True)))  # noqa: C414
-    for field, field_spans in list_spans.items():
-        spans[field] = tuple(field_spans)
-
-    if removed:
-        state.warn(
-            "controls_removed",
-            f"zero-width or bidi control characters were removed from {len(removed)} short "
-            "field value(s) (source, title, dateline, byline, keywords, headlines); "
-            "spans keep the raw text",
-            removed[0][0],
-            removed[0][1],
-        )
-    get = fields.get
-    return Article(
-        title=get("title"),
-        dateline=get("dateline"),
-        byline=get("byline"),
-        updated=get("updated"),
-        published=get("published"),
-        source=get("source"),
-        paragraphs=tuple(clean_many(p_raw)),
-        related_headlines=tuple(lists.get("related_headlines", ())),
-        keywords=tuple(lists.get("keywords", ())),
-        similar=tuple(lists.get("similar", ())),
-        boilerplate=tuple(lists.get("boilerplate", ())),
-        spans=Spans(**spans),
-        parts=Parts.from_columns(kinds, starts, ends, names),
-        warnings=tuple(state.warnings) if last else (),
+    return Article._unchecked(
+        get("title"),
+        get("dateline"),
+        get("byline"),
+        get("updated"),
+        get("published"),
+        tuple(clean_many(p_raw)),
+        related,
+        get("source"),
+        keywords,
+        (),
+        similar,
+        boilerplate,
+        Spans._unchecked(
+            span("title"),
+            span("dateline"),
+            span("dateline_place"),
+            span("dateline_agency"),
+            span("byline"),
+            span("updated"),
+            span("published"),
+            tuple(list(zip(p_starts, p_ends, strict=True))),  # noqa: C414
+            related_spans,
+            span("source"),
+            keyword_spans,
+            similar_spans,
+            boilerplate_spans,
+        ),
+        Parts._unchecked(tuple(kinds), tuple(starts), tuple(ends), tuple(names)),
+        tuple(state.warnings) if last else (),
     )
 
 
-def _by_article(keys: list[int], n: int, *columns: list[Any]) -> tuple[list[int], list[Any]]:
-    """Where each article's run starts, and ``columns`` sorted (stably) by their article
-    ``keys``: article ``a`` has ``column[bounds[a] : bounds[a + 1]]`` of each."""
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    ranked = _pick(keys, order)
-    bounds = list(map(bisect_left, repeat(ranked), range(n + 1)))
-    return bounds, [_pick(column, order) for column in columns]
+def _cut(column: list[Any], bounds: list[int]) -> list[tuple[Any, ...]]:
+    """``column`` cut into one tuple per article, ``column[bounds[a] : bounds[a + 1]]``, in
+    C-level passes.
+
+    Each slice object lives only while its tuple is made: fifty thousand of them kept alive
+    would be walked by the garbage collector's full collections.
+    """
+    return list(map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:]))))
+
+
+def _cut_shared(
+    column: list[Any], bounds: list[int], shared: dict[tuple[Any, ...], tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """:func:`_cut`, each tuple equal to one made before replaced by it (``shared`` keeps
+    them): read-also articles repeat their shapes and lines, and a tuple dropped at once is
+    one the garbage collector never counts."""
+    made = map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    return list(map(shared.setdefault, *tee(made)))
+
+
+def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> list[Any]:
+    """The column ``name``, made a copy of ``default`` the first time it is asked for."""
+    column = columns.get(name)
+    if column is None:
+        column = columns[name] = default.copy()
+    return column
+
+
+def _embedded(
+    state: PageState,
+    n: int,
+    pieces: list[Piece],
+    piece_articles: list[int],
+    whole: list[int],
+    whole_articles: list[int],
+    cuts: tuple[list[int], list[int]],
+    cut_articles: list[int],
+    values: _Values,
+) -> list[Article]:
+    """The read-also articles ``1 .. n - 1``, built column by column.
+
+    A chain of fifty thousand embedded articles of a headline and a line each is the
+    hostile case: built one by one, each costs a dozen calls and a few dictionaries. Here
+    their parts and paragraphs are cut out of page-wide columns sorted once by article and
+    start, their headlines and sources read in C-level passes too, and only an article with
+    other fields (dateline, byline, dates, lists) goes through :func:`_fields`. The result is
+    what :func:`_article` makes of each.
+    """
+    text = state.text
+    n_pieces, n_lines, n_cuts = len(pieces), len(whole), len(cuts[0])
+    arts = piece_articles + whole_articles + cut_articles
+    starts = list(map(_START, pieces)) + list(map(state.starts.__getitem__, whole)) + cuts[0]
+    # Sorted by article, then start: a piece's start is below len(text) + 1.
+    order = sorted(
+        range(len(arts)),
+        key=list(map(add, map(mul, arts, repeat(len(text) + 1)), starts)).__getitem__,
+    )
+    arts = _pick(arts, order)
+    starts = _pick(starts, order)
+    ends = _pick(
+        list(map(_END, pieces)) + list(map(state.ends.__getitem__, whole)) + cuts[1], order
+    )
+    fill = n_lines + n_cuts
+    kinds = _pick(list(map(_KIND, pieces)) + ["paragraph"] * fill, order)
+    names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
+    bounds = list(map(bisect_left, repeat(arts), range(1, n + 1)))
+    # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    parts = Parts._many(
+        _cut_shared(kinds, bounds, shared),
+        _cut(starts, bounds),
+        _cut(ends, bounds),
+        _cut_shared(names, bounds, shared),
+    )
+
+    # Paragraphs: cleaned all at once (a C-level check when none needs it), then cut.
+    at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
+    p_arts = _pick(arts, at)
+    p_starts = _pick(starts, at)
+    p_ends = _pick(ends, at)
+    p_bounds = list(map(bisect_left, repeat(p_arts), range(1, n + 1)))
+    paragraphs = _cut_shared(
+        clean_many(list(map(text.__getitem__, map(slice, p_starts, p_ends)))), p_bounds, shared
+    )
+    paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds)
+
+    m = n - 1
+    # The headline and source: each article's first piece of the kind, every distinct text
+    # made once a page; only texts that lost controls are gone through one by one.
+    shorts = values[0]
+    removed: dict[int, list[Span]] = {}
+    firsts: list[tuple[list[Any], list[Any]]] = []
+    for kind in ("title", "source"):
+        of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+        # Read backwards, the last row kept for an article is its first.
+        backwards = of_kind[::-1]
+        at = sorted(dict(zip(map(arts.__getitem__, backwards), backwards, strict=True)).values())
+        f_arts, f_starts, f_ends = _pick(arts, at), _pick(starts, at), _pick(ends, at)
+        raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
+        for raw in set(raws).difference(shorts):
+            found: list[Span] = []
+            shorts[raw] = (_short(raw, found, (0, 0)), bool(found))
+        known = list(map(shorts.__getitem__, raws))
+        for k in compress(range(len(at)), map(_HAD_CONTROLS, known)):
+            removed.setdefault(f_arts[k] - 1, []).append((f_starts[k], f_ends[k]))
+        got = dict(zip(f_arts, map(_VALUE, known), strict=True)).get
+        got_span = dict(zip(f_arts, zip(f_starts, f_ends, strict=True), strict=True)).get
+        firsts.append((list(map(got, range(1, n))), list(map(got_span, range(1, n)))))
+    (titles, title_spans), (sources, source_spans) = firsts
+    for spans_removed in removed.values():
+        spans_removed.sort()  # in input order, as the article's pieces come
+    # The articles with other fields (dateline, credit, stamps, lists).
+    others = [
+        a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
+    ]
+
+    empty: list[Any] = [None] * m
+    nothing: list[tuple[()]] = [()] * m
+    columns: dict[str, list[Any]] = {
+        "title": titles,
+        "source": sources,
+        "spans.title": title_spans,
+        "spans.source": source_spans,
+    }
+    for a in others:
+        # An article with more than a headline and a source: its fields the general way
+        # (its headline and source again, to the same values).
+        rows = [pieces[order[k]] for k in range(bounds[a], bounds[a + 1]) if order[k] < n_pieces]
+        found = []
+        values_of, spans_of, lists, list_spans = _fields(state, rows, found, values)
+        if found:
+            removed[a] = found
+        else:
+            removed.pop(a, None)
+        for name, value in values_of.items():
+            _column(columns, name, empty)[a] = value
+        for name, value in spans_of.items():
+            _column(columns, f"spans.{name}", empty)[a] = value
+        for name, items in lists.items():
+            _column(columns, name, nothing)[a] = tuple(items)
+        for name, item_spans in list_spans.items():
+            _column(columns, f"spans.{name}", nothing)[a] = tuple(item_spans)
+    for a in sorted(removed):
+        _warn_removed(state, removed[a])
+    column = columns.get
+    spans = Spans._many(
+        title_spans,
+        column("spans.dateline", empty),
+        column("spans.dateline_place", empty),
+        column("spans.dateline_agency", empty),
+        column("spans.byline", empty),
+        column("spans.updated", empty),
+        column("spans.published", empty),
+        paragraph_spans,
+        column("spans.related_headlines", nothing),
+        source_spans,
+        column("spans.keywords", nothing),
+        column("spans.similar", nothing),
+        column("spans.boilerplate", nothing),
+    )
+    return Article._many(
+        titles,
+        column("dateline", empty),
+        column("byline", empty),
+        column("updated", empty),
+        column("published", empty),
+        paragraphs,
+        column("related_headlines", nothing),
+        sources,
+        column("keywords", nothing),
+        nothing,
+        column("similar", nothing),
+        column("boilerplate", nothing),
+        spans,
+        parts,
+        nothing,
+    )
+
+
+# From this many read-also articles on, they are built column by column (below it, the
+# columns' set-up costs more than building each on its own).
+_COLUMNS = 12
+
+
+def _one_by_one(
+    state: PageState,
+    n: int,
+    pieces: list[Piece],
+    piece_articles: list[int],
+    whole: list[int],
+    whole_articles: list[int],
+    cuts: tuple[list[int], list[int]],
+    cut_articles: list[int],
+    values: _Values,
+) -> list[Article]:
+    """The read-also articles ``1 .. n - 1`` (a few), each built by :func:`_article`."""
+
+    def of(column: list[Any], articles: list[int], a: int) -> list[Any]:
+        return list(compress(column, map(eq, articles, repeat(a))))
+
+    return [
+        _article(
+            state,
+            of(pieces, piece_articles, a),
+            of(whole, whole_articles, a),
+            (of(cuts[0], cut_articles, a), of(cuts[1], cut_articles, a)),
+            values,
+        )
+        for a in range(1, n)
+    ]
 
 
 def build_article(state: PageState) -> Article:
     """Build the page's main article, with its read-also articles inside it."""
     n = state.n_articles
+    pieces, whole = state.pieces, state.whole
+    cuts = (state.cut_starts, state.cut_ends)
+    values: _Values = ({}, {})
     if n == 1:
-        return _article(
-            state, state.pieces, state.whole, (state.cut_starts, state.cut_ends), last=True
-        )
-    # Each article's pieces, whole lines and cuts are slices of lists sorted by article, made
-    # as the article is built and dropped after: a chain of fifty thousand articles keeps no
-    # list per article alive for the garbage collector to walk.
+        return _article(state, pieces, whole, cuts, values, last=True)
+    # The main article's pieces, lines and cuts, then the read-also articles' (each list in
+    # the order it was made), picked out in C-level passes.
     article = state.article
-    piece_articles = [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in state.pieces]
-    p_at, (pieces,) = _by_article(piece_articles, n, state.pieces)
-    w_at, (whole,) = _by_article(list(map(article.__getitem__, state.whole)), n, state.whole)
+    piece_articles = [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in pieces]
+    whole_articles = list(map(article.__getitem__, whole))
     cut_articles = list(map(article.__getitem__, state.cut_lines))
-    c_at, (cut_starts, cut_ends) = _by_article(cut_articles, n, state.cut_starts, state.cut_ends)
-    articles = [
-        _article(
-            state,
-            pieces[p_at[a] : p_at[a + 1]],
-            whole[w_at[a] : w_at[a + 1]],
-            (cut_starts[c_at[a] : c_at[a + 1]], cut_ends[c_at[a] : c_at[a + 1]]),
-        )
-        for a in range(n)
-    ]
-    return attrs.evolve(
-        articles[MAIN], read_also=tuple(articles[MAIN + 1 :]), warnings=tuple(state.warnings)
+
+    def mains(column: list[Any], articles: list[int]) -> list[Any]:
+        return list(compress(column, map(eq, articles, repeat(MAIN))))
+
+    def others(column: list[Any], articles: list[int]) -> list[Any]:
+        return list(compress(column, map(ne, articles, repeat(MAIN))))
+
+    main = _article(
+        state,
+        mains(pieces, piece_articles),
+        mains(whole, whole_articles),
+        (mains(cuts[0], cut_articles), mains(cuts[1], cut_articles)),
+        values,
     )
+    embed = _embedded if n - 1 >= _COLUMNS else _one_by_one
+    read_also = embed(
+        state,
+        n,
+        others(pieces, piece_articles),
+        others(piece_articles, piece_articles),
+        others(whole, whole_articles),
+        others(whole_articles, whole_articles),
+        (others(cuts[0], cut_articles), others(cuts[1], cut_articles)),
+        others(cut_articles, cut_articles),
+        values,
+    )
+    return attrs.evolve(main, read_also=tuple(read_also), warnings=tuple(state.warnings))

@@ -425,11 +425,21 @@ def _detect_head_credits(state: PageState) -> None:
     others: dict[int, int] = {}
     credits: dict[int, int] = {}
     finished: set[int] = set()
+    # Per article, its first line that is no credit: whether it is long (which ends the
+    # head) is worked out when the article's next line comes (most read-also articles of a
+    # chain have one line).
+    unread: dict[int, int] = {}
     # Lines no detector classified, in order (found at C speed); the walk stops once every
     # article's head has been read.
     for i in compress(count(), map(is_, state.kind, repeat(None))):
         article = articles[i]
         if article in finished or rests[i] >= ends[i]:
+            continue
+        before = unread.pop(article, None)
+        if before is not None and _long(state, before):
+            finished.add(article)
+            if len(finished) == state.n_articles:
+                break
             continue
         n = others.get(article, 0)
         credit = read_credit(state, i)
@@ -442,10 +452,16 @@ def _detect_head_credits(state: PageState) -> None:
                 finished.add(article)
         else:
             others[article] = n + 1
-            long = ends[i] - rests[i] > MAX_CREDIT_CHARS or (
-                word_count(state.rest_text(i), limit=MAX_CREDIT_WORDS) > MAX_CREDIT_WORDS
-            )
-            if long or n + 1 >= HEAD_LINES:
+            if n + 1 >= HEAD_LINES:
                 finished.add(article)
+            else:
+                unread[article] = i
         if len(finished) == state.n_articles:
             break
+
+
+def _long(state: PageState, i: int) -> bool:
+    """Tell whether open line ``i`` is too long to stand above a credit."""
+    return state.ends[i] - state.rest[i] > MAX_CREDIT_CHARS or (
+        word_count(state.rest_text(i), limit=MAX_CREDIT_WORDS) > MAX_CREDIT_WORDS
+    )

@@ -325,20 +325,24 @@ def detect_datelines(state: PageState) -> None:
             done.add(state.article_of(pieces[at]))
     except ValueError:
         pass
-    # Per article whose first open line held none, whether its second is read for a strong
-    # form only (below an editor's note) or for every form (below a label such as
-    # ``تقرير فلسطيني:``).
-    strong_only: dict[int, bool] = {}
+    # Per article whose first open line held none, that line: its second is read for a
+    # strong form only (below an editor's note) or for every form (below a label such as
+    # ``تقرير فلسطيني:``), which is worked out when a second comes (most read-also articles
+    # of a chain have one line).
+    first_lines: dict[int, int] = {}
     # Lines no detector classified, in order (found at C speed); each article's first two
     # open ones are tried at most, and the walk stops once every article has had its turn.
     for i in compress(count(), map(is_, state.kind, repeat(None))):
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue
-        second = article in strong_only
-        if _try_line(state, i, strong=strong_only.get(article, False)) or second:
+        first = first_lines.get(article)
+        if first is not None:
+            _try_line(state, i, strong=not _is_label(state, first))
+            done.add(article)
+        elif _try_line(state, i):
             done.add(article)
         else:
-            strong_only[article] = not _is_label(state, i)
+            first_lines[article] = i
         if len(done) == state.n_articles:
             break

@@ -252,6 +252,11 @@ def _read_also_shape(
     headlines = 0
     all_headlines = True
     footers: set[str] = set()
+    # Pages repeat their lines (a chain of read-also articles its heads): each distinct
+    # line is judged once a page.
+    judged = state.memo.get(_is_headline_item)
+    if judged is None:
+        judged = state.memo[_is_headline_item] = {}
     while end < n:
         kind = kinds[end]
         # An inline widget (headlines on the marker's own line) sits inside the block.
@@ -260,7 +265,10 @@ def _read_also_shape(
         if kind is not None:
             footers.add(kind)
         elif all_headlines:
-            if _is_headline_item(texts[end]):
+            item = judged.get(texts[end])
+            if item is None:
+                item = judged[texts[end]] = _is_headline_item(texts[end])
+            if item:
                 headlines += 1
             else:
                 all_headlines = False

@@ -32,6 +32,7 @@ are taken whole as related headlines::
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
@@ -232,16 +233,24 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
     bullets = frozenset(state.lexicon.bullets)
     articles = state.article
     # Each article's open lines, in order (one C-level pass on a page of one article).
+    # A tail, and as many lines of the article's own above it, need this many lines.
+    least = 2 * MIN_TAIL_LINES
     if state.n_articles == 1:
         per_article: dict[int, list[int]] = {articles[lines[0]]: list(lines)}
     else:
+        # The other articles' lines are counted in C and never grouped (a chain of fifty
+        # thousand read-also articles of a line or two each).
+        counts = Counter(map(articles.__getitem__, lines))
+        large = {article for article, count in counts.items() if count >= least}
         per_article = {}
-        for i in lines:
+        for i in compress(lines, map(large.__contains__, map(articles.__getitem__, lines))):
             per_article.setdefault(articles[i], []).append(i)
     kinds = state.kind
     for article, own in per_article.items():
         # Its open lines, and the headlines the walk took among them (other stories too).
         own = [i for i in own if kinds[i] == "related" or state.rest[i] < state.ends[i]]
+        if len(own) < least:
+            continue
         # The tail's extent, read from the end on the cheap test first; most articles end
         # on a line that carries on the story and cost nothing more.
         shapes: list[int] = []

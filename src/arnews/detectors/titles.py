@@ -26,7 +26,7 @@ no headline; when in doubt the line stays in the body. A headline repeated below
 from __future__ import annotations
 
 from itertools import compress, count, repeat
-from operator import is_
+from operator import is_, lt
 
 import regex
 
@@ -69,27 +69,34 @@ def detect_titles(state: PageState) -> None:
     """Claim the title of each read-also article."""
     if state.n_articles == 1:
         return  # no read-also article: nothing to do, whatever the page's length
-    kinds, articles = state.kind, state.article
-    done = {MAIN}
-    # The lines that can hold a title: open text no detector classified, and read-also
+    kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
+    # The lines that can hold a title: open text no detector classified, and open read-also
     # markers (an inline title). An article's lines may be interleaved with those of the
-    # articles a headline list opened, so each article is settled by its first such line.
-    for i in state.lines_of(None, "read_also"):
-        article = articles[i]
-        if article in done:
-            continue
-        kind = kinds[i]
-        if kind == "read_also":
-            if state.is_open(i):
-                state.claim_rest(i, "title")
-                done.add(article)
-        elif state.is_open(i):
-            if word_count(state.rest_text(i), limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS:
-                state.claim_rest(i, "title")
-                kinds[i] = "title"
-            done.add(article)
-        if len(done) == state.n_articles:
-            break
+    # articles a headline list opened, so each article is settled by its first such line,
+    # found in C-level passes (a chain of fifty thousand articles has as many).
+    lines = state.lines_of(None, "read_also")
+    lines = list(
+        compress(lines, map(lt, map(rests.__getitem__, lines), map(ends.__getitem__, lines)))
+    )
+    # Read backwards, the last line kept for an article is its first.
+    firsts = dict(zip(map(articles.__getitem__, reversed(lines)), reversed(lines), strict=True))
+    firsts.pop(MAIN, None)
+    lines = sorted(firsts.values())
+    # An open line is its article's title when short: each distinct text is counted once.
+    rest_texts = list(
+        map(
+            state.text.__getitem__,
+            map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines)),
+        )
+    )
+    short = {t: word_count(t, limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS for t in set(rest_texts)}
+    titles = [
+        i for i, t in zip(lines, rest_texts, strict=True) if kinds[i] == "read_also" or short[t]
+    ]
+    state.claim_lines(titles, "title")
+    for i in titles:
+        if kinds[i] is None:
+            kinds[i] = "title"
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
