@@ -93,6 +93,21 @@ def test_importing_arnews_compiles_no_pattern_and_reads_no_gazetteer() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_importing_arnews_starts_no_pool_machinery_and_no_resource_reader() -> None:
+    # multiprocessing (for --jobs) and importlib.resources (for data files) cost about a
+    # tenth of the import each; they are imported when first needed.
+    code = (
+        "import sys, arnews\n"
+        "late = {'multiprocessing', 'importlib.resources'} & set(sys.modules)\n"
+        "assert not late, f'imported with arnews: {sorted(late)}'\n"
+        "from arnews.batch import START_METHOD, WorkerDied\n"
+        "assert START_METHOD in ('forkserver', 'spawn') and issubclass(WorkerDied, Exception)\n"
+        "assert list(arnews.parse_many(['خبر.', 'خبر آخر.'], jobs=1))[1].paragraphs\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_patterns_are_compiled_once_and_shared() -> None:
     lexicon = Lexicon.default()
     assert lexicon.marker_pattern is lexicon.marker_pattern

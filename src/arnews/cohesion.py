@@ -23,8 +23,8 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from importlib import resources
 
+from ._data import read_data_text
 from .normalize import FOLD_DELETED, FOLDED_FROM, fold
 
 __all__ = [
@@ -62,14 +62,14 @@ def stop_words() -> frozenset[str]:
         >>> "الي" in stop_words()
         True
     """
-    text = resources.files("arnews").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    text = read_data_text("stopwords.txt")
     words = [fold(line) for line in text.splitlines() if line.strip() and line[0] != "#"]
     return frozenset({w for w in words if w} | {_stem(w) for w in words if w})
 
 
 @functools.cache
 def _continuations() -> tuple[frozenset[str], int]:
-    text = resources.files("arnews").joinpath("data/continuations.txt").read_text(encoding="utf-8")
+    text = read_data_text("continuations.txt")
     phrases = frozenset(fold(line) for line in text.splitlines() if line.strip() and line[0] != "#")
     return phrases, max((p.count(" ") + 1 for p in phrases), default=0)
 

@@ -22,12 +22,12 @@ import json
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._data import data_path, read_data_text
 from .normalize import FOLD_DELETED, FOLDED_FROM, fold
 
 __all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
@@ -802,8 +802,7 @@ def _from_json(text: str, where: str) -> Lexicon:
 
 def _load_default() -> Lexicon:
     # The shipped file is checked as a user's is: a broken edit to it names the file.
-    resource = resources.files("arnews") / "data" / "lexicon.json"
-    return _from_json(resource.read_text(encoding="utf-8"), str(resource))
+    return _from_json(read_data_text("lexicon.json"), data_path("lexicon.json"))
 
 
 _DEFAULT = _load_default()

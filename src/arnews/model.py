@@ -22,7 +22,6 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from importlib import resources
 from typing import Any, overload
 
 import attrs
@@ -626,6 +625,8 @@ def article_schema() -> dict[str, Any]:
         >>> article_schema()["$defs"]["article"]["required"][:2]
         ['title', 'dateline']
     """
+    from importlib import resources  # imported when the schema is asked for, not with arnews
+
     text = (resources.files("arnews") / "data" / "article.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
