@@ -77,6 +77,30 @@ def test_a_long_line_is_judged_as_its_whole_key_would_be(
             assert lexicon.is_boilerplate(text, max_extra_words=limit) is expected
 
 
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(
+                lambda p, f: p + " " + " ".join(f),
+                st.sampled_from(_PHRASES),
+                st.lists(_FILLER, max_size=30),
+            ),
+            st.builds("".join, st.lists(_FILLER, max_size=40)),
+            arabic_text,
+            st.text(max_size=80),
+        ),
+        max_size=12,
+    ),
+    st.integers(min_value=0, max_value=8),
+)
+def test_lines_judged_together_as_one_by_one(lines: list[str], extra: int) -> None:
+    lexicon = Lexicon.default()
+    lines += [ln * 3 for ln in lines[:3]]
+    for limit in (extra, 4):
+        expected = [lexicon.is_boilerplate(line, max_extra_words=limit) for line in lines]
+        assert lexicon.which_boilerplate(lines, max_extra_words=limit) == expected
+
+
 def test_importing_arnews_compiles_no_pattern_and_reads_no_gazetteer() -> None:
     code = (
         "import arnews, arnews.dates as d, arnews.gazetteer as g, arnews.lexicon as l\n"

@@ -21,14 +21,16 @@ import functools
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ._data import data_path, read_data_text
-from .normalize import FOLD_DELETED, FOLDED_FROM, fold
+from .normalize import FOLD_DELETED, FOLDED_FROM, fold, fold_chars
 
 __all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
 
@@ -284,6 +286,8 @@ def _compile_phrases(
 
 # How much of a long line is folded first to judge it as furniture (see is_boilerplate).
 _KEY_HEAD = 64
+_HEAD = itemgetter(slice(None, _KEY_HEAD))
+_FIRST = itemgetter(slice(None, 1))
 
 _KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
 
@@ -749,6 +753,54 @@ class Lexicon:
         # Words are counted folded: a lone diacritic or tatweel is no word.
         return m is not None and len(key[m.end() :].split()) <= max_extra_words
 
+    def which_boilerplate(self, lines: Sequence[str], *, max_extra_words: int = 4) -> list[bool]:
+        """:meth:`is_boilerplate` of each of ``lines``, worked out together.
+
+        The same answers, for a fraction of the cost on a page's lines: the keys of the
+        lines' heads are folded in one pass over the lines joined, the phrase patterns and
+        the set of whole lines run over them in C-level passes, and only the few lines one
+        of them answers for (and long lines whose head folds to almost nothing) are judged
+        one by one, by :meth:`is_boilerplate` itself.
+
+        Example:
+            >>> Lexicon.default().which_boilerplate(["طباعة", "طباعة الكتب في مصر تراجعت"])
+            [True, False]
+        """
+        out = [False] * len(lines)
+        firsts = list(map(_FIRST, lines))
+        heads = self._boilerplate_heads
+        open_with = {f for f in set(firsts) if not f or f.isspace() or f in heads}
+        chosen = list(compress(range(len(lines)), map(open_with.__contains__, firsts)))
+        if not chosen:
+            return out
+        texts = list(map(lines.__getitem__, chosen))
+        joined = fold_chars("\n".join(map(_HEAD, texts)))
+        if joined.count("\n") != len(texts) - 1:  # a line holds a line break: one by one
+            for k, text in zip(chosen, texts, strict=True):
+                out[k] = self.is_boilerplate(text, max_extra_words=max_extra_words)
+            return out
+        # Each head's key: as _furniture_key folds it (the fold maps no character to a line
+        # break, and deletes none, so the joined fold splits back into the lines' folds).
+        keys = list(map(str.lower, map(" ".join, map(str.split, joined.split("\n")))))
+        n = range(len(keys))
+        found = set(
+            compress(n, map(is_not, map(self._pattern("banners").match, keys), repeat(None)))
+        )
+        found.update(
+            compress(n, map(is_not, map(self._pattern("boilerplate").match, keys), repeat(None)))
+        )
+        found.update(compress(n, map(self._boilerplate_line_set.__contains__, keys)))
+        # A long line whose head's key is no longer than a phrase is judged on its whole key.
+        longest = self._longest_key
+        found.update(
+            k
+            for k in compress(n, map(_KEY_HEAD.__lt__, map(len, texts)))
+            if len(keys[k]) <= longest
+        )
+        for k in found:
+            out[chosen[k]] = self.is_boilerplate(texts[k], max_extra_words=max_extra_words)
+        return out
+
     @property
     def boilerplate_inside_pattern(self) -> re.Pattern[str]:
         """One pattern of every :attr:`boilerplate_inside` phrase, to search a page with.
@@ -759,6 +811,16 @@ class Lexicon:
             True
         """
         return self._pattern("inside")
+
+    @property
+    def ticker_pattern(self) -> re.Pattern[str]:
+        """The pattern :meth:`match_ticker` matches a line's start with (to run over many).
+
+        Example:
+            >>> Lexicon.default().ticker_pattern.match("عاجل: الرئيس يصل") is not None
+            True
+        """
+        return self._pattern("ticker")
 
     def match_ticker(self, line: str) -> int | None:
         """Where the headline starts after a ticker word that opens ``line``; ``None`` if none.

@@ -117,11 +117,13 @@ def _phrase_lines(state: PageState) -> None:
     fits = map(MAX_CHARS.__ge__, map(len, lines))
     # Furniture repeats; so do hostile pages. Each distinct short line is judged once, and
     # only the lines judged furniture are visited one by one.
-    furniture = {
-        line
-        for line in set(compress(lines, fits))
-        if lexicon.is_boilerplate(line) or _is_ticker(state, line)
-    }
+    unique = list(set(compress(lines, fits)))
+    furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
+    # A ticker is judged only on the lines whose start the ticker pattern matches.
+    ticker = lexicon.ticker_pattern.match
+    for line in compress(unique, map(is_not, map(ticker, unique), repeat(None))):
+        if line not in furniture and _is_ticker(state, line):
+            furniture.add(line)
     if not furniture:
         return
     for i in compress(maybe, map(furniture.__contains__, lines)):
