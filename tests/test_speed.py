@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -215,3 +216,34 @@ def test_a_marker_kind_may_take_any_name() -> None:
     found = lexicon.match_marker("عن موقع: الجزيرة", kinds=("banners",))
     assert found is not None and found.kind == "banners"
     assert lexicon.match_ticker("عاجل: الرئيس يصل إلى القاهرة") is not None
+
+
+def _stem_counts_as_before(text: str) -> Counter[str]:
+    """``cohesion._stem_counts`` as it was: the clitic-less forms added from a dict."""
+    from arnews import cohesion
+
+    counts = Counter(cohesion._STEM.findall(fold_chars(text)))
+    for word in cohesion.stop_words().intersection(counts):
+        del counts[word]
+    counts.update(
+        {
+            w[1:]: n
+            for w, n in counts.items()
+            if w[0] in cohesion._LETTER_CLITICS and len(w) > cohesion.MIN_STEM
+        }
+    )
+    return counts
+
+
+_CLITIC_WORDS = st.sampled_from(
+    ["وكتب", "فكتب", "كتب", "بلاد", "وبلاد", "لبلاد", "والكتاب", "في", "و", "ولد", "فولد", "بيت"]
+)
+
+
+@given(st.lists(st.one_of(_CLITIC_WORDS, arabic_text), max_size=30))
+def test_stem_counts_add_the_clitic_less_forms_as_before(words: list[str]) -> None:
+    from arnews.cohesion import _stem_counts
+
+    text = " ".join(words)
+    got, expected = _stem_counts(text), _stem_counts_as_before(text)
+    assert got == expected and list(got) == list(expected)

@@ -83,6 +83,8 @@ _MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
 # Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
 # split by them is a menu only when most of its items are section names.
 _WEAK_SEPARATORS = regex.compile(r"\s*[/\-\u2013\u2014]\s*")
+# Every character either pattern splits at.
+_SEPARATOR_CHARS = frozenset("|»›>/-\u2013\u2014")
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
 _NOT_ITEM = regex.compile(r"[\p{N}.!?؟:؛،,()\"«»]")
@@ -241,8 +243,8 @@ def _navigation(state: PageState) -> None:
 def _is_menu_line(state: PageState, line: str) -> bool:
     """One line of section names split by ``|``, ``»``, ``›`` or ``>`` (or, when most items
     are section names, by ``/`` or ``-``)."""
-    if len(line) > MAX_MENU_CHARS:
-        return False
+    if len(line) > MAX_MENU_CHARS or _SEPARATOR_CHARS.isdisjoint(line):
+        return False  # too long, or not split at all (most lines: no pattern run)
     for separators, share in ((_MENU_SEPARATORS, 0.0), (_WEAK_SEPARATORS, 0.5)):
         parts = [p for p in separators.split(line) if p]
         if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
