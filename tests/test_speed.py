@@ -87,6 +87,20 @@ def test_a_long_line_is_judged_as_its_whole_key_would_be(
                 st.lists(_FILLER, max_size=30),
             ),
             st.builds("".join, st.lists(_FILLER, max_size=40)),
+            st.sampled_from(["Prİnt", "\u212aeep", "Getty Images\u0085", "طباعة\u2028"]),
+            # A phrase after marks or spaces, in another case, with marks between letters.
+            st.builds(
+                lambda lead, p, upper, mark, rest: (
+                    "".join(lead)
+                    + (p.swapcase() if upper else p).replace(" ", mark + "  ", 1)
+                    + "".join(rest)
+                ),
+                st.lists(_FILLER, max_size=3),
+                st.sampled_from(_PHRASES),
+                st.booleans(),
+                st.sampled_from(["ً", "ـ", "\u200c", "\xa0", ""]),
+                st.lists(_FILLER, max_size=10),
+            ),
             arabic_text,
             st.text(max_size=80),
         ),

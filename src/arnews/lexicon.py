@@ -23,14 +23,14 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
-from operator import is_not, itemgetter
+from operator import is_not
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ._data import data_path, read_data_text
-from .normalize import FOLD_DELETED, FOLDED_FROM, fold, fold_chars
+from .normalize import FOLD_DELETED, FOLDED_FROM, fold
 
 __all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
 
@@ -286,8 +286,10 @@ def _compile_phrases(
 
 # How much of a long line is folded first to judge it as furniture (see is_boilerplate).
 _KEY_HEAD = 64
-_HEAD = itemgetter(slice(None, _KEY_HEAD))
-_FIRST = itemgetter(slice(None, 1))
+# What the furniture tree cannot read as the key reads it: white space that splits words
+# but is a line break to the tree, and the two non-Latin capitals whose lower case is Latin
+# (KELVIN SIGN is `k`; `İ` is `i` and a combining dot).
+_KEY_ODDITIES = re.compile("[\n\r\x85\u2028\u2029\u0130\u212a]")
 
 _KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
 
@@ -460,6 +462,11 @@ class Lexicon:
             banner = name == "banners"
             chosen = [p for p in self.boilerplate if p.endswith("*") == banner]
             return _folded_prefixes(tuple(p[:-1] if banner else p for p in chosen))
+        if name == "furniture":
+            # Every phrase a furniture line's key may start with, matched on the raw line:
+            # the lines it passes over are no furniture (see which_boilerplate).
+            every = [*self.boilerplate_lines, *(p.removesuffix("*") for p in self.boilerplate)]
+            return _compile_cached(rf"{_GAP}(?:{_trie(every)})")
         if name == "inside":
             # Searched for anywhere in a short line, not matched at its start.
             return _compile_cached(_trie(self.boilerplate_inside))
@@ -756,49 +763,25 @@ class Lexicon:
     def which_boilerplate(self, lines: Sequence[str], *, max_extra_words: int = 4) -> list[bool]:
         """:meth:`is_boilerplate` of each of ``lines``, worked out together.
 
-        The same answers, for a fraction of the cost on a page's lines: the keys of the
-        lines' heads are folded in one pass over the lines joined, the phrase patterns and
-        the set of whole lines run over them in C-level passes, and only the few lines one
-        of them answers for (and long lines whose head folds to almost nothing) are judged
-        one by one, by :meth:`is_boilerplate` itself.
+        The same answers, for a fraction of the cost on a page's lines: one prefix tree of
+        every furniture phrase, which reads the raw text as if folded (as the marker
+        patterns do), runs over the lines in a C-level pass, and only the lines it matches
+        (a few a page) are folded and judged, by :meth:`is_boilerplate` itself. A line whose
+        key starts with a phrase starts, raw, with what the tree matches, so no line it
+        passes over is furniture; lines holding a character the tree does not read as the
+        key does (a line break, the two capitals whose lower case is Latin and more) are
+        all judged one by one.
 
         Example:
             >>> Lexicon.default().which_boilerplate(["طباعة", "طباعة الكتب في مصر تراجعت"])
             [True, False]
         """
+        if _KEY_ODDITIES.search("".join(lines)) is not None:
+            return [self.is_boilerplate(line, max_extra_words=max_extra_words) for line in lines]
         out = [False] * len(lines)
-        firsts = list(map(_FIRST, lines))
-        heads = self._boilerplate_heads
-        open_with = {f for f in set(firsts) if not f or f.isspace() or f in heads}
-        chosen = list(compress(range(len(lines)), map(open_with.__contains__, firsts)))
-        if not chosen:
-            return out
-        texts = list(map(lines.__getitem__, chosen))
-        joined = fold_chars("\n".join(map(_HEAD, texts)))
-        if joined.count("\n") != len(texts) - 1:  # a line holds a line break: one by one
-            for k, text in zip(chosen, texts, strict=True):
-                out[k] = self.is_boilerplate(text, max_extra_words=max_extra_words)
-            return out
-        # Each head's key: as _furniture_key folds it (the fold maps no character to a line
-        # break, and deletes none, so the joined fold splits back into the lines' folds).
-        keys = list(map(str.lower, map(" ".join, map(str.split, joined.split("\n")))))
-        n = range(len(keys))
-        found = set(
-            compress(n, map(is_not, map(self._pattern("banners").match, keys), repeat(None)))
-        )
-        found.update(
-            compress(n, map(is_not, map(self._pattern("boilerplate").match, keys), repeat(None)))
-        )
-        found.update(compress(n, map(self._boilerplate_line_set.__contains__, keys)))
-        # A long line whose head's key is no longer than a phrase is judged on its whole key.
-        longest = self._longest_key
-        found.update(
-            k
-            for k in compress(n, map(_KEY_HEAD.__lt__, map(len, texts)))
-            if len(keys[k]) <= longest
-        )
-        for k in found:
-            out[chosen[k]] = self.is_boilerplate(texts[k], max_extra_words=max_extra_words)
+        hits = map(is_not, map(self._pattern("furniture").match, lines), repeat(None))
+        for k in compress(range(len(lines)), hits):
+            out[k] = self.is_boilerplate(lines[k], max_extra_words=max_extra_words)
         return out
 
     @property
