@@ -468,8 +468,11 @@ class Lexicon:
             every = [*self.boilerplate_lines, *(p.removesuffix("*") for p in self.boilerplate)]
             return _compile_cached(rf"{_GAP}(?:{_trie(every)})")
         if name == "inside":
-            # Searched for anywhere in a short line, not matched at its start.
-            return _compile_cached(_trie(self.boilerplate_inside))
+            # Searched for anywhere in a short line, not matched at its start. The standard
+            # engine finds no first characters in a tree of classes to skip ahead with; a
+            # lookahead of them rules out most places at once (a third faster on a page).
+            firsts = raw_heads(self.boilerplate_inside) - FOLD_DELETED
+            return _compile_cached(rf"(?={_class(firsts)})(?:{_trie(self.boilerplate_inside)})")
         if name == "ticker":
             # The ticker words, then their colon, bar or dash: what follows is the headline.
             start = _GAP  # a line may open with a diacritic or tatweel, then a space
