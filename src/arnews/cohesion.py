@@ -69,10 +69,11 @@ def stop_words() -> frozenset[str]:
 
 
 @functools.cache
-def _continuations() -> tuple[frozenset[str], int]:
+def _continuations() -> tuple[frozenset[str], int, frozenset[str]]:
     text = read_data_text("continuations.txt")
     phrases = frozenset(fold(line) for line in text.splitlines() if line.strip() and line[0] != "#")
-    return phrases, max((p.count(" ") + 1 for p in phrases), default=0)
+    firsts = frozenset(p.split(" ")[0] for p in phrases)
+    return phrases, max((p.count(" ") + 1 for p in phrases), default=0), firsts
 
 
 # Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
@@ -92,8 +93,12 @@ def carries_on(text: str) -> bool:
     """
     if _CARRY_START.match(text):
         return True
-    phrases, longest = _continuations()
-    words = [w.strip(_PUNCTUATION) for w in fold_words(text[:80]).split(None, longest)[:longest]]
+    phrases, longest, firsts = _continuations()
+    head = fold_chars(text[:80]).split(None, longest)[:longest]
+    # Every phrase opens with its first word: most paragraphs open with none of them.
+    if not head or head[0].strip(_PUNCTUATION) not in firsts:
+        return False
+    words = [w.strip(_PUNCTUATION) for w in head]
     return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
 
 

@@ -83,8 +83,8 @@ _MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
 # Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
 # split by them is a menu only when most of its items are section names.
 _WEAK_SEPARATORS = regex.compile(r"\s*[/\-\u2013\u2014]\s*")
-# Every character either pattern splits at.
-_SEPARATOR_CHARS = frozenset("|»›>/-\u2013\u2014")
+# Each pattern, the characters it splits at, and the share of section names it needs.
+_SPLITS = ((_MENU_SEPARATORS, "|»›>", 0.0), (_WEAK_SEPARATORS, "/-\u2013\u2014", 0.5))
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
 _NOT_ITEM = regex.compile(r"[\p{N}.!?؟:؛،,()\"«»]")
@@ -243,9 +243,13 @@ def _navigation(state: PageState) -> None:
 def _is_menu_line(state: PageState, line: str) -> bool:
     """One line of section names split by ``|``, ``»``, ``›`` or ``>`` (or, when most items
     are section names, by ``/`` or ``-``)."""
-    if len(line) > MAX_MENU_CHARS or _SEPARATOR_CHARS.isdisjoint(line):
-        return False  # too long, or not split at all (most lines: no pattern run)
-    for separators, share in ((_MENU_SEPARATORS, 0.0), (_WEAK_SEPARATORS, 0.5)):
+    if len(line) > MAX_MENU_CHARS:
+        return False
+    for separators, chars, share in _SPLITS:
+        # Each split point holds one of the characters: fewer of them than a menu has
+        # split points, and the pattern need not run (most lines hold none, or one dash).
+        if sum(map(line.count, chars)) < MIN_SEGMENTS - 1:
+            continue
         parts = [p for p in separators.split(line) if p]
         if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
             continue

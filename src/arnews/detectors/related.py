@@ -260,8 +260,9 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
             k += 1
         if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
             continue
-        # Now the words of the tail's lines, each looked for in the article's text.
-        known = words.of(article)
+        # Now the words of the tail's lines, each looked for in the article's text (read
+        # when the first line with enough words needs it).
+        known: Vocabulary | None = None
         taken: list[int] = []
         weak: list[bool] = []
         others = 0  # lines of other stories in the tail: taken here or by the walk
@@ -272,6 +273,8 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
                 ws = content_words(line)
                 if len(ws) < MIN_TEASER_WORDS:
                     break
+                if known is None:
+                    known = words.of(article)
                 if shared_elsewhere(ws, line, known) > MAX_TEASER_SHARED * len(ws):
                     break
                 taken.append(i)
