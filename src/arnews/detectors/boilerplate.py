@@ -48,6 +48,7 @@ from operator import is_not
 
 import regex
 
+from .._lazy import lazy
 from ..dates import is_clock_line
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
@@ -72,22 +73,24 @@ MIN_KNOWN = 2
 MIN_SEGMENTS = 3
 MAX_MENU_CHARS = 300
 
-_URL = regex.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE)
+_URL: regex.Pattern[str] = lazy(
+    regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
+)
 _URL_HEADS = frozenset("hHwWpP")
 # ASCII, Arabic-Indic and Persian digits.
 _DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0x6F0, 0x6FA))))
 MAX_CLOCK_CHARS = 40
 _ANNOUNCERS = (":", "：", "﹕")
 _TRAILERS = " \t\u200f\u200e"
-_MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
+_MENU_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[|»›>]\s*")
 # Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
 # split by them is a menu only when most of its items are section names.
-_WEAK_SEPARATORS = regex.compile(r"\s*[/\-\u2013\u2014]\s*")
+_WEAK_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[/\-\u2013\u2014]\s*")
 # Each pattern, the characters it splits at, and the share of section names it needs.
 _SPLITS = ((_MENU_SEPARATORS, "|»›>", 0.0), (_WEAK_SEPARATORS, "/-\u2013\u2014", 0.5))
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
-_NOT_ITEM = regex.compile(r"[\p{N}.!?؟:؛،,()\"«»]")
+_NOT_ITEM: regex.Pattern[str] = lazy(regex, r"[\p{N}.!?؟:؛،,()\"«»]")
 
 
 def detect_boilerplate(state: PageState) -> None:

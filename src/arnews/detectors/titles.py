@@ -30,6 +30,7 @@ from operator import is_
 
 import regex
 
+from .._lazy import lazy
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
@@ -59,10 +60,12 @@ MAX_KICKER_WORDS = 5
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
-_LETTERS = regex.compile(r"\p{L}{2,}")
+_LETTERS: regex.Pattern[str] = lazy(regex, r"\p{L}{2,}")
 # A word's stem: without the clitics it may carry (conjunction, preposition, the article),
 # of three letters or more.
-_STEM = regex.compile(r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})")
+_STEM: regex.Pattern[str] = lazy(
+    regex, r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})"
+)
 
 
 def detect_titles(state: PageState) -> None:
