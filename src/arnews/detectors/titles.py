@@ -184,12 +184,19 @@ def detect_main_title(state: PageState) -> None:
             # A credit or a dateline alone on its line (``بقلم/ خالص جلبي:``, which ends like a
             # sentence) is the body's lead-in; other short lines are a subtitle, a label, a
             # ticker, or, two of a few words, a menu or a list.
-            lead = _whole_line_lead(state, i)
-            if lead or not _is_body(text):
+            # (Whether the line is such a lead-in is asked only where the answer counts: of a
+            # line that reads as body, and of a short line, which is a menu item unless so.)
+            body_like = _is_body(text)
+            lead = body_like and _whole_line_lead(state, i)
+            if lead or not body_like:
                 if len(between) >= MAX_BETWEEN:
                     return
                 between.append(text[:BODY_CHARS])
-                if not lead and word_count(text, limit=MAX_MENU_WORDS + 1) <= MAX_MENU_WORDS:
+                if (
+                    not lead
+                    and word_count(text, limit=MAX_MENU_WORDS + 1) <= MAX_MENU_WORDS
+                    and not _whole_line_lead(state, i)
+                ):
                     menu_items += 1
                     if menu_items > 1:
                         return
