@@ -270,3 +270,24 @@ def test_stem_counts_add_the_clitic_less_forms_as_before(words: list[str]) -> No
     text = " ".join(words)
     got, expected = _stem_counts(text), _stem_counts_as_before(text)
     assert got == expected and list(got) == list(expected)
+
+
+_INSIDE = list(Lexicon.default().boilerplate_inside)
+
+
+@given(
+    st.lists(_FILLER, max_size=6),
+    st.sampled_from(_INSIDE),
+    st.booleans(),
+    st.sampled_from(["ً", "ـ", "\u200c", "\xa0", "", "  "]),
+    st.one_of(arabic_text, st.text(max_size=30)),
+)
+def test_the_page_test_for_inside_phrases_lets_every_match_through(
+    lead: list[str], phrase: str, upper: bool, mark: str, rest: str
+) -> None:
+    lexicon = Lexicon.default()
+    phrase = phrase.swapcase() if upper else phrase
+    text = "".join(lead) + mark.join(phrase).replace("  ", " ") + " " + rest
+    for page in (text, rest, "خبر\n" + text):
+        if lexicon.boilerplate_inside_pattern.search(page) is not None:
+            assert lexicon.may_hold_inside(page)

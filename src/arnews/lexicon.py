@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from ._data import data_path, read_data_text
-from .normalize import FOLD_DELETED, FOLDED_FROM, fold
+from .normalize import FOLD_DELETED, FOLDED_FROM, fold, fold_chars
 
 __all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
 
@@ -459,6 +459,9 @@ class Lexicon:
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _longest_key: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _inside_words: tuple[tuple[str, ...], ...] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         # Checked here, so that extend() and replace() check too.
@@ -477,6 +480,8 @@ class Lexicon:
         phrases = [p[:-1] if p.endswith("*") else p for p in self.boilerplate]
         heads = raw_heads((*phrases, *self.boilerplate_lines, *self.tickers))
         object.__setattr__(self, "_boilerplate_heads", heads)
+        inside = tuple(tuple(fold(p).lower().split()) for p in self.boilerplate_inside)
+        object.__setattr__(self, "_inside_words", tuple(words for words in inside if words))
         navigation = frozenset(" ".join(fold(p).split()) for p in self.navigation)
         object.__setattr__(self, "_navigation_set", navigation)
         lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
@@ -845,6 +850,21 @@ class Lexicon:
             True
         """
         return self._pattern("inside")
+
+    def may_hold_inside(self, text: str) -> bool:
+        """A necessary test for :attr:`boilerplate_inside_pattern` finding anything in
+        ``text``: every word of one of the phrases stands in its folded, lower-cased text.
+
+        One fold and a few substring searches over a page's short lines joined: most pages
+        hold no credit or notice, and their lines need not be searched one by one.
+
+        Example:
+            >>> lexicon = Lexicon.default()
+            >>> lexicon.may_hold_inside("صورة: GETTY Images"), lexicon.may_hold_inside("خبر")
+            (True, False)
+        """
+        key = fold_chars(text).lower()
+        return any(all(map(key.__contains__, words)) for words in self._inside_words)
 
     @property
     def ticker_pattern(self) -> re.Pattern[str]:

@@ -155,8 +155,11 @@ def _inside_lines(state: PageState) -> None:
     texts = state.texts
     short = list(compress(count(), map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
     lines = list(map(texts.__getitem__, short))
-    search = state.lexicon.boilerplate_inside_pattern.search
     unique = list(set(lines))
+    # Most pages hold no phrase's words at all: one test over their short lines first.
+    if not state.lexicon.may_hold_inside("\n".join(unique)):
+        return
+    search = state.lexicon.boilerplate_inside_pattern.search
     marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
     if not marked:
         return
