@@ -34,6 +34,7 @@ import attrs
 import regex
 
 import arnews
+from arnews._lazy import _Lazy
 
 _PATTERN_TYPES = (re.Pattern, regex.Pattern)
 _FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
@@ -43,6 +44,9 @@ MAX_STARRINESS = 2
 
 def _objects(value: Any, where: str, depth: int = 0) -> Iterator[tuple[str, Any]]:
     """Every pattern reachable from ``value`` in a few steps (dicts, sequences, attrs)."""
+    if isinstance(value, _Lazy):  # compiled on first use: compile it now to scan it
+        value.pattern  # noqa: B018
+        value = value._compiled
     if isinstance(value, _PATTERN_TYPES):
         yield where, value
         return

@@ -163,11 +163,11 @@ def test_a_phrase_too_long_is_refused_however_the_lexicon_is_built() -> None:
 def test_the_shipped_file_is_checked_as_a_users_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from arnews import lexicon
+    from arnews import _data, lexicon
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "lexicon.json").write_text('{"markers": 1}', encoding="utf-8")
-    monkeypatch.setattr(lexicon.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(_data, "_PACKAGE_DIR", str(tmp_path))
     with pytest.raises(LexiconError, match=r"data/lexicon\.json: 'markers' must map"):
         lexicon._load_default()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -77,6 +78,53 @@ def test_a_long_line_is_judged_as_its_whole_key_would_be(
             assert lexicon.is_boilerplate(text, max_extra_words=limit) is expected
 
 
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(
+                lambda p, f: p + " " + " ".join(f),
+                st.sampled_from(_PHRASES),
+                st.lists(_FILLER, max_size=30),
+            ),
+            st.builds("".join, st.lists(_FILLER, max_size=40)),
+            st.sampled_from(
+                [
+                    "Prİnt",
+                    "\u212aeep",
+                    "Faceboo\u212a",
+                    "Faceboo\u212a app",
+                    "Getty Images\u0085",
+                    "طباعة\u2028",
+                ]
+            ),
+            # A phrase after marks or spaces, in another case, with marks between letters.
+            st.builds(
+                lambda lead, p, upper, mark, rest: (
+                    "".join(lead)
+                    + (p.swapcase() if upper else p).replace(" ", mark + "  ", 1)
+                    + "".join(rest)
+                ),
+                st.lists(_FILLER, max_size=3),
+                st.sampled_from(_PHRASES),
+                st.booleans(),
+                st.sampled_from(["ً", "ـ", "\u200c", "\xa0", ""]),
+                st.lists(_FILLER, max_size=10),
+            ),
+            arabic_text,
+            st.text(max_size=80),
+        ),
+        max_size=12,
+    ),
+    st.integers(min_value=0, max_value=8),
+)
+def test_lines_judged_together_as_one_by_one(lines: list[str], extra: int) -> None:
+    lexicon = Lexicon.default()
+    lines += [ln * 3 for ln in lines[:3]]
+    for limit in (extra, 4):
+        expected = [lexicon.is_boilerplate(line, max_extra_words=limit) for line in lines]
+        assert lexicon.which_boilerplate(lines, max_extra_words=limit) == expected
+
+
 def test_importing_arnews_compiles_no_pattern_and_reads_no_gazetteer() -> None:
     code = (
         "import arnews, arnews.dates as d, arnews.gazetteer as g, arnews.lexicon as l\n"
@@ -88,6 +136,21 @@ def test_importing_arnews_compiles_no_pattern_and_reads_no_gazetteer() -> None:
         "except AttributeError:\n"
         "    pass\n"
         "assert arnews.parse('سرايا - أعلن الخبر.').dateline.agency == 'سرايا'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_importing_arnews_starts_no_pool_machinery_and_no_resource_reader() -> None:
+    # multiprocessing (for --jobs) and importlib.resources (for data files) cost about a
+    # tenth of the import each; they are imported when first needed.
+    code = (
+        "import sys, arnews\n"
+        "late = {'multiprocessing', 'importlib.resources'} & set(sys.modules)\n"
+        "assert not late, f'imported with arnews: {sorted(late)}'\n"
+        "from arnews.batch import START_METHOD, WorkerDied\n"
+        "assert START_METHOD in ('forkserver', 'spawn') and issubclass(WorkerDied, Exception)\n"
+        "assert list(arnews.parse_many(['خبر.', 'خبر آخر.'], jobs=1))[1].paragraphs\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -176,3 +239,55 @@ def test_a_marker_kind_may_take_any_name() -> None:
     found = lexicon.match_marker("عن موقع: الجزيرة", kinds=("banners",))
     assert found is not None and found.kind == "banners"
     assert lexicon.match_ticker("عاجل: الرئيس يصل إلى القاهرة") is not None
+
+
+def _stem_counts_as_before(text: str) -> Counter[str]:
+    """``cohesion._stem_counts`` as it was: the clitic-less forms added from a dict."""
+    from arnews import cohesion
+
+    counts = Counter(cohesion._STEM.findall(fold_chars(text)))
+    for word in cohesion.stop_words().intersection(counts):
+        del counts[word]
+    counts.update(
+        {
+            w[1:]: n
+            for w, n in counts.items()
+            if w[0] in cohesion._LETTER_CLITICS and len(w) > cohesion.MIN_STEM
+        }
+    )
+    return counts
+
+
+_CLITIC_WORDS = st.sampled_from(
+    ["وكتب", "فكتب", "كتب", "بلاد", "وبلاد", "لبلاد", "والكتاب", "في", "و", "ولد", "فولد", "بيت"]
+)
+
+
+@given(st.lists(st.one_of(_CLITIC_WORDS, arabic_text), max_size=30))
+def test_stem_counts_add_the_clitic_less_forms_as_before(words: list[str]) -> None:
+    from arnews.cohesion import _stem_counts
+
+    text = " ".join(words)
+    got, expected = _stem_counts(text), _stem_counts_as_before(text)
+    assert got == expected and list(got) == list(expected)
+
+
+_INSIDE = list(Lexicon.default().boilerplate_inside)
+
+
+@given(
+    st.lists(_FILLER, max_size=6),
+    st.sampled_from(_INSIDE),
+    st.booleans(),
+    st.sampled_from(["ً", "ـ", "\u200c", "\xa0", "", "  "]),
+    st.one_of(arabic_text, st.text(max_size=30)),
+)
+def test_the_page_test_for_inside_phrases_lets_every_match_through(
+    lead: list[str], phrase: str, upper: bool, mark: str, rest: str
+) -> None:
+    lexicon = Lexicon.default()
+    phrase = phrase.swapcase() if upper else phrase
+    text = "".join(lead) + mark.join(phrase).replace("  ", " ") + " " + rest
+    for page in (text, rest, "خبر\n" + text):
+        if lexicon.boilerplate_inside_pattern.search(page) is not None:
+            assert lexicon.may_hold_inside(page)

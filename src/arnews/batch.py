@@ -26,14 +26,27 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from .io.items import Doc
 from .model import Article
 from .parser import Parser, parse
-from .pool import START_METHOD, WorkerDied, supervised_map
+
+if TYPE_CHECKING:
+    from .pool import START_METHOD, WorkerDied
 
 __all__ = ["START_METHOD", "WorkerDied", "default_jobs", "ordered_map", "parse_many"]
+
+
+def __getattr__(name: str) -> Any:
+    # The pool, and multiprocessing with it (about 20 ms), is imported when first used,
+    # not with arnews: a process that parses in one process never pays for it.
+    if name in ("START_METHOD", "WorkerDied", "supervised_map"):
+        from . import pool
+
+        return getattr(pool, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -126,6 +139,8 @@ def _pooled_map(
     if second is None:
         yield from map(task, first)
         return
+    from .pool import supervised_map
+
     yield from supervised_map(
         task,
         itertools.chain(first, second, itertools.chain.from_iterable(chunks)),

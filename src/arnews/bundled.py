@@ -19,7 +19,6 @@ Example:
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["example_pages", "examples_folder"]
@@ -37,6 +36,8 @@ def examples_folder() -> Path:
     """
     # A package installed from a wheel is a folder on disk: its files have real paths, which
     # the command and the readers take. (A package run from a zip file has none.)
+    from importlib import resources  # imported when the pages are asked for, not with arnews
+
     folder = resources.files(_PACKAGE).joinpath(_FOLDER)
     return Path(str(folder))
 
@@ -50,6 +51,8 @@ def example_pages() -> dict[str, str]:
         >>> arnews.parse(text).source
         'صحيفة الطقس اليوم'
     """
+    from importlib import resources  # imported when the pages are asked for, not with arnews
+
     folder = resources.files(_PACKAGE).joinpath(_FOLDER)
     pages = sorted(
         (entry.name.removesuffix(".txt"), entry)

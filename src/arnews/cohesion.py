@@ -23,9 +23,11 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from importlib import resources
+from itertools import chain, repeat
+from operator import itemgetter
 
-from .normalize import FOLD_DELETED, FOLDED_FROM, fold
+from ._data import read_data_text
+from .normalize import fold, fold_chars
 
 __all__ = [
     "Vocabulary",
@@ -45,13 +47,12 @@ MIN_STEM = 3
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال")
 # A whole word, as its stem: the clitics above stripped where MIN_STEM letters remain.
 _STEM = re.compile(rf"(?<![^\W_])(?:{'|'.join(_CLITICS)})?([^\W_]{{{MIN_STEM},}})(?![^\W_])")
-# The fold as string passes: the characters it deletes, and each letter variant it maps.
-_DELETE = re.compile("[" + re.escape("".join(sorted(FOLD_DELETED))) + "]")
-_LETTER_FOLDS = tuple(
-    sorted((raw, to) for to, raws in FOLDED_FROM.items() for raw in raws if raw != to)
-)
 # One-letter clitics: `وفرنسا` is `فرنسا`, but `فرنسا` is not `رنسا`; both forms are tried.
 _LETTER_CLITICS = frozenset("وفبل")
+# A distinct word (one a line) that opens with one of them and keeps more than MIN_STEM
+# letters, and the word without it.
+_CLITIC_WORD = re.compile(rf"^([{''.join(sorted(_LETTER_CLITICS))}](.{{{MIN_STEM},}}))$", re.M)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 @functools.cache
@@ -62,16 +63,17 @@ def stop_words() -> frozenset[str]:
         >>> "الي" in stop_words()
         True
     """
-    text = resources.files("arnews").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    text = read_data_text("stopwords.txt")
     words = [fold(line) for line in text.splitlines() if line.strip() and line[0] != "#"]
     return frozenset({w for w in words if w} | {_stem(w) for w in words if w})
 
 
 @functools.cache
-def _continuations() -> tuple[frozenset[str], int]:
-    text = resources.files("arnews").joinpath("data/continuations.txt").read_text(encoding="utf-8")
+def _continuations() -> tuple[frozenset[str], int, frozenset[str]]:
+    text = read_data_text("continuations.txt")
     phrases = frozenset(fold(line) for line in text.splitlines() if line.strip() and line[0] != "#")
-    return phrases, max((p.count(" ") + 1 for p in phrases), default=0)
+    firsts = frozenset(p.split(" ")[0] for p in phrases)
+    return phrases, max((p.count(" ") + 1 for p in phrases), default=0), firsts
 
 
 # Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
@@ -91,8 +93,12 @@ def carries_on(text: str) -> bool:
     """
     if _CARRY_START.match(text):
         return True
-    phrases, longest = _continuations()
-    words = [w.strip(_PUNCTUATION) for w in fold_words(text[:80]).split(None, longest)[:longest]]
+    phrases, longest, firsts = _continuations()
+    head = fold_chars(text[:80]).split(None, longest)[:longest]
+    # Every phrase opens with its first word: most paragraphs open with none of them.
+    if not head or head[0].strip(_PUNCTUATION) not in firsts:
+        return False
+    words = [w.strip(_PUNCTUATION) for w in head]
     return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
 
 
@@ -113,11 +119,9 @@ def fold_words(text: str) -> str:
         >>> fold_words("إقرأ أيضاً")
         'اقرا ايضا'
     """
-    text = _DELETE.sub("", text)
-    for raw, folded in _LETTER_FOLDS:
-        if raw in text:
-            text = text.replace(raw, folded)
-    return text
+    # The fold's own string passes (one search and one replace per distinct character to
+    # change) are faster still than a pass per letter variant of the table.
+    return fold_chars(text)
 
 
 def content_words(text: str) -> set[str]:
@@ -133,12 +137,19 @@ def content_words(text: str) -> set[str]:
 
 def _stem_counts(text: str) -> Counter[str]:
     """How often each content word occurs in ``text``, and each without a one-letter clitic."""
-    counts = Counter(_STEM.findall(fold_words(text)))
+    counts = Counter(_STEM.findall(fold_chars(text)))
     for word in stop_words().intersection(counts):
         del counts[word]
-    counts.update(
-        {w[1:]: n for w, n in counts.items() if w[0] in _LETTER_CLITICS and len(w) > MIN_STEM}
-    )
+    # Each word that opens with a one-letter clitic, and the word without it, found in one
+    # pass over the distinct words; when two such words give the same stem, the count of
+    # the last one is added (as a dict of them keeps it).
+    pairs = _CLITIC_WORD.findall("\n".join(counts))
+    if pairs:
+        stripped = dict(
+            zip(map(_SECOND, pairs), map(counts.__getitem__, map(_FIRST, pairs)), strict=True)
+        )
+        # Counted in C: each stem repeated its count (Counter.update of a dict is a loop).
+        counts.update(chain.from_iterable(map(repeat, stripped, stripped.values())))
     return counts
 
 

@@ -39,13 +39,13 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from importlib import resources
 from types import MappingProxyType
 from typing import Final, NamedTuple, NoReturn, TypeVar
 
 import attrs
 import regex
 
+from arnews._data import read_data_text
 from arnews.hijri import to_gregorian
 from arnews.normalize import fold_chars
 
@@ -240,9 +240,8 @@ def _load_tables(raw: object) -> _Tables:
 
 
 def _read_tables() -> _Tables:
-    source = resources.files("arnews") / "data" / "dates.json"
     try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
+        raw = json.loads(read_data_text("dates.json"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{_DATA_NAME}: cannot be read: {exc}") from exc
     return _load_tables(raw)

@@ -38,12 +38,12 @@ import os
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from arnews._data import read_data_bytes
 from arnews.normalize import fold
 
 __all__ = [
@@ -331,8 +331,7 @@ def _read(name: str, directory: str | os.PathLike[str] | None) -> str:
     filename = f"{name}.txt"
     try:
         if directory is None:
-            resource = resources.files("arnews") / "data" / "gazetteer" / filename
-            data = resource.read_bytes()
+            data = read_data_bytes("gazetteer", filename)
         else:
             data = Path(directory, filename).read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from importlib import resources
 from typing import Final
+
+from ._data import read_data_text
 
 __all__ = ["UMM_AL_QURA_YEARS", "tabular_to_gregorian", "to_gregorian", "umm_al_qura_to_gregorian"]
 
@@ -64,9 +65,8 @@ def tabular_to_gregorian(year: int, month: int, day: int) -> date | None:
 def _load_table() -> tuple[int, list[int]]:
     """The first year of the table and the proleptic ordinal of every month's first day
     (plus the day after the table's last month)."""
-    source = resources.files("arnews") / "data" / "ummalqura.json"
     try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
+        raw = json.loads(read_data_text("ummalqura.json"))
         first_year = int(raw["first_year"])
         ordinal = date.fromisoformat(raw["first_day"]).toordinal()
         years = raw["years"]

@@ -21,14 +21,16 @@ import functools
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, repeat
+from operator import is_not
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from .normalize import FOLD_DELETED, FOLDED_FROM, fold
+from ._data import data_path, read_data_text
+from .normalize import FOLD_DELETED, FOLDED_FROM, fold, fold_chars
 
 __all__ = ["CREDIT_ROLES", "MARKER_KINDS", "Lexicon", "LexiconError", "MarkerMatch", "raw_heads"]
 
@@ -232,6 +234,63 @@ def _trie(phrases: Iterable[str]) -> str:
     return emit(root, True) or r"(?!)"
 
 
+# A furniture line is first told by the start of its key: this many letters of each phrase
+# (its spaces left out) rule out all but a few lines a page.
+_LOOSE_DEPTH = 6
+# What the loose tree skips between letters: every character the fold deletes or makes a
+# space and every white space the key's split drops (none of them a letter or digit but
+# the tatweel), and punctuation with them.
+_LOOSE_SKIP = "[\\W\u0640]*"
+# The two characters outside Latin whose lower case (the key's) starts with a Latin letter:
+# KELVIN SIGN is `k`, `İ` is `i` and a combining dot (which the tree skips).
+_LOWER_TO_LATIN = {"k": "\u212a", "i": "\u0130"}
+
+
+def _loose_prefixes(phrases: Iterable[str]) -> str:
+    """A pattern that matches the start of every raw line whose folded key starts with one
+    of ``phrases``, and of a few more: each phrase's first :data:`_LOOSE_DEPTH` letters,
+    with anything that is no letter allowed between them.
+
+    A necessary test, not the answer: ten times cheaper to compile than :func:`_trie` of
+    the same phrases (whose classes of deleted characters stand before every letter).
+
+    Example:
+        >>> import re
+        >>> loose = re.compile(_loose_prefixes(["تابعونا على"]))
+        >>> bool(loose.match("تـابِعونا  على تويتر")), bool(loose.match("تابع الخبر"))
+        (True, False)
+    """
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        key = fold(phrase).replace(" ", "")[:_LOOSE_DEPTH]
+        if not key:
+            continue
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any], first: bool) -> str:
+        if "" in node:
+            return ""  # a phrase's letters end here: what follows does not matter
+        alts = [
+            ("" if first else _LOOSE_SKIP)
+            + _class(
+                {
+                    *FOLDED_FROM.get(ch, {ch}),
+                    ch.lower(),
+                    ch.upper(),
+                    *_LOWER_TO_LATIN.get(ch.lower(), ""),
+                }
+            )
+            + emit(node[ch], False)
+            for ch in sorted(node)
+        ]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return f"{_LOOSE_SKIP}(?:{emit(root, True)})" if root else r"(?!)"
+
+
 def _compile_kind(
     phrases: Iterable[str],
     bullets: str,
@@ -284,7 +343,6 @@ def _compile_phrases(
 
 # How much of a long line is folded first to judge it as furniture (see is_boilerplate).
 _KEY_HEAD = 64
-
 _KINDS_OF = {str: "a string", dict: "an object", int: "a number", float: "a number"}
 
 
@@ -401,6 +459,9 @@ class Lexicon:
     _boilerplate_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _longest_key: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _marker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _inside_words: tuple[tuple[str, ...], ...] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         # Checked here, so that extend() and replace() check too.
@@ -419,6 +480,8 @@ class Lexicon:
         phrases = [p[:-1] if p.endswith("*") else p for p in self.boilerplate]
         heads = raw_heads((*phrases, *self.boilerplate_lines, *self.tickers))
         object.__setattr__(self, "_boilerplate_heads", heads)
+        inside = tuple(tuple(fold(p).lower().split()) for p in self.boilerplate_inside)
+        object.__setattr__(self, "_inside_words", tuple(words for words in inside if words))
         navigation = frozenset(" ".join(fold(p).split()) for p in self.navigation)
         object.__setattr__(self, "_navigation_set", navigation)
         lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
@@ -456,9 +519,17 @@ class Lexicon:
             banner = name == "banners"
             chosen = [p for p in self.boilerplate if p.endswith("*") == banner]
             return _folded_prefixes(tuple(p[:-1] if banner else p for p in chosen))
+        if name == "furniture":
+            # Every phrase a furniture line's key may start with, matched on the raw line:
+            # the lines it passes over are no furniture (see which_boilerplate).
+            every = [*self.boilerplate_lines, *(p.removesuffix("*") for p in self.boilerplate)]
+            return _compile_cached(_loose_prefixes(every))
         if name == "inside":
-            # Searched for anywhere in a short line, not matched at its start.
-            return _compile_cached(_trie(self.boilerplate_inside))
+            # Searched for anywhere in a short line, not matched at its start. The standard
+            # engine finds no first characters in a tree of classes to skip ahead with; a
+            # lookahead of them rules out most places at once (a third faster on a page).
+            firsts = raw_heads(self.boilerplate_inside) - FOLD_DELETED
+            return _compile_cached(rf"(?={_class(firsts)})(?:{_trie(self.boilerplate_inside)})")
         if name == "ticker":
             # The ticker words, then their colon, bar or dash: what follows is the headline.
             start = _GAP  # a line may open with a diacritic or tatweel, then a space
@@ -749,6 +820,26 @@ class Lexicon:
         # Words are counted folded: a lone diacritic or tatweel is no word.
         return m is not None and len(key[m.end() :].split()) <= max_extra_words
 
+    def which_boilerplate(self, lines: Sequence[str], *, max_extra_words: int = 4) -> list[bool]:
+        """:meth:`is_boilerplate` of each of ``lines``, worked out together.
+
+        The same answers, for a fraction of the cost on a page's lines: one loose prefix
+        tree of the furniture phrases' first letters, which reads the raw text as if folded
+        (see :func:`_loose_prefixes`), runs over the lines in a C-level pass, and only the
+        lines it matches (a few a page) are folded and judged, by :meth:`is_boilerplate`
+        itself. A line whose key starts with a phrase starts, raw, with what the tree
+        matches, so no line it passes over is furniture.
+
+        Example:
+            >>> Lexicon.default().which_boilerplate(["طباعة", "طباعة الكتب في مصر تراجعت"])
+            [True, False]
+        """
+        out = [False] * len(lines)
+        hits = map(is_not, map(self._pattern("furniture").match, lines), repeat(None))
+        for k in compress(range(len(lines)), hits):
+            out[k] = self.is_boilerplate(lines[k], max_extra_words=max_extra_words)
+        return out
+
     @property
     def boilerplate_inside_pattern(self) -> re.Pattern[str]:
         """One pattern of every :attr:`boilerplate_inside` phrase, to search a page with.
@@ -759,6 +850,31 @@ class Lexicon:
             True
         """
         return self._pattern("inside")
+
+    def may_hold_inside(self, text: str) -> bool:
+        """A necessary test for :attr:`boilerplate_inside_pattern` finding anything in
+        ``text``: every word of one of the phrases stands in its folded, lower-cased text.
+
+        One fold and a few substring searches over a page's short lines joined: most pages
+        hold no credit or notice, and their lines need not be searched one by one.
+
+        Example:
+            >>> lexicon = Lexicon.default()
+            >>> lexicon.may_hold_inside("صورة: GETTY Images"), lexicon.may_hold_inside("خبر")
+            (True, False)
+        """
+        key = fold_chars(text).lower()
+        return any(all(map(key.__contains__, words)) for words in self._inside_words)
+
+    @property
+    def ticker_pattern(self) -> re.Pattern[str]:
+        """The pattern :meth:`match_ticker` matches a line's start with (to run over many).
+
+        Example:
+            >>> Lexicon.default().ticker_pattern.match("عاجل: الرئيس يصل") is not None
+            True
+        """
+        return self._pattern("ticker")
 
     def match_ticker(self, line: str) -> int | None:
         """Where the headline starts after a ticker word that opens ``line``; ``None`` if none.
@@ -802,8 +918,7 @@ def _from_json(text: str, where: str) -> Lexicon:
 
 def _load_default() -> Lexicon:
     # The shipped file is checked as a user's is: a broken edit to it names the file.
-    resource = resources.files("arnews") / "data" / "lexicon.json"
-    return _from_json(resource.read_text(encoding="utf-8"), str(resource))
+    return _from_json(read_data_text("lexicon.json"), data_path("lexicon.json"))
 
 
 _DEFAULT = _load_default()

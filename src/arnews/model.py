@@ -23,7 +23,6 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from importlib import resources
 from itertools import repeat, starmap
 from typing import Any, TypeVar, overload
 
@@ -756,6 +755,8 @@ def article_schema() -> dict[str, Any]:
         >>> article_schema()["$defs"]["article"]["required"][:2]
         ['title', 'dateline']
     """
+    from importlib import resources  # imported when the schema is asked for, not with arnews
+
     text = (resources.files("arnews") / "data" / "article.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

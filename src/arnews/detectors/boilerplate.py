@@ -48,6 +48,7 @@ from operator import is_not
 
 import regex
 
+from .._lazy import lazy
 from ..dates import is_clock_line
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
@@ -72,20 +73,24 @@ MIN_KNOWN = 2
 MIN_SEGMENTS = 3
 MAX_MENU_CHARS = 300
 
-_URL = regex.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE)
+_URL: regex.Pattern[str] = lazy(
+    regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
+)
 _URL_HEADS = frozenset("hHwWpP")
 # ASCII, Arabic-Indic and Persian digits.
 _DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0x6F0, 0x6FA))))
 MAX_CLOCK_CHARS = 40
 _ANNOUNCERS = (":", "：", "﹕")
 _TRAILERS = " \t\u200f\u200e"
-_MENU_SEPARATORS = regex.compile(r"\s*[|»›>]\s*")
+_MENU_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[|»›>]\s*")
 # Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
 # split by them is a menu only when most of its items are section names.
-_WEAK_SEPARATORS = regex.compile(r"\s*[/\-\u2013\u2014]\s*")
+_WEAK_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[/\-\u2013\u2014]\s*")
+# Each pattern, the characters it splits at, and the share of section names it needs.
+_SPLITS = ((_MENU_SEPARATORS, "|»›>", 0.0), (_WEAK_SEPARATORS, "/-\u2013\u2014", 0.5))
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
-_NOT_ITEM = regex.compile(r"[\p{N}.!?؟:؛،,()\"«»]")
+_NOT_ITEM: regex.Pattern[str] = lazy(regex, r"[\p{N}.!?؟:؛،,()\"«»]")
 
 
 def detect_boilerplate(state: PageState) -> None:
@@ -117,11 +122,13 @@ def _phrase_lines(state: PageState) -> None:
     fits = map(MAX_CHARS.__ge__, map(len, lines))
     # Furniture repeats; so do hostile pages. Each distinct short line is judged once, and
     # only the lines judged furniture are visited one by one.
-    furniture = {
-        line
-        for line in set(compress(lines, fits))
-        if lexicon.is_boilerplate(line) or _is_ticker(state, line)
-    }
+    unique = list(set(compress(lines, fits)))
+    furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
+    # A ticker is judged only on the lines whose start the ticker pattern matches.
+    ticker = lexicon.ticker_pattern.match
+    for line in compress(unique, map(is_not, map(ticker, unique), repeat(None))):
+        if line not in furniture and _is_ticker(state, line):
+            furniture.add(line)
     if not furniture:
         return
     for i in compress(maybe, map(furniture.__contains__, lines)):
@@ -148,8 +155,11 @@ def _inside_lines(state: PageState) -> None:
     texts = state.texts
     short = list(compress(count(), map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
     lines = list(map(texts.__getitem__, short))
-    search = state.lexicon.boilerplate_inside_pattern.search
     unique = list(set(lines))
+    # Most pages hold no phrase's words at all: one test over their short lines first.
+    if not state.lexicon.may_hold_inside("\n".join(unique)):
+        return
+    search = state.lexicon.boilerplate_inside_pattern.search
     marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
     if not marked:
         return
@@ -241,7 +251,11 @@ def _is_menu_line(state: PageState, line: str) -> bool:
     are section names, by ``/`` or ``-``)."""
     if len(line) > MAX_MENU_CHARS:
         return False
-    for separators, share in ((_MENU_SEPARATORS, 0.0), (_WEAK_SEPARATORS, 0.5)):
+    for separators, chars, share in _SPLITS:
+        # Each split point holds one of the characters: fewer of them than a menu has
+        # split points, and the pattern need not run (most lines hold none, or one dash).
+        if sum(map(line.count, chars)) < MIN_SEGMENTS - 1:
+            continue
         parts = [p for p in separators.split(line) if p]
         if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
             continue

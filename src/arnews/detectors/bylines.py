@@ -39,6 +39,7 @@ from typing import Any
 
 import regex
 
+from .._lazy import lazy
 from ..lines import BLANK_SET
 from ..normalize import fold
 from ..state import MAIN, PageState
@@ -48,15 +49,19 @@ __all__ = ["Credit", "detect_bylines", "read_credit"]
 
 _SP = r"[ \t\xa0]"
 # What separates the segments of a credit: dashes, a colon, a slash, a lone tatweel.
-_SEPARATOR = regex.compile(rf"{_SP}*(?:-{{1,3}}|[–—:：/]|(?<!\S)ـ+(?!\S)){_SP}*")
-_COLON = regex.compile(r"[:：]")
+_SEPARATOR: regex.Pattern[str] = lazy(regex, rf"{_SP}*(?:-{{1,3}}|[–—:：/]|(?<!\S)ـ+(?!\S)){_SP}*")
+_COLON: regex.Pattern[str] = lazy(regex, r"[:：]")
 # The separators' characters, for a quick search (a tatweel only counts set apart).
 _SEPARATOR_CHARS = "-–—:：/ـ \t\xa0"
-_SEPARATOR_CHAR = regex.compile(r"[-–—:：/]|(?<!\S)ـ")
+_SEPARATOR_CHAR: regex.Pattern[str] = lazy(regex, r"[-–—:：/]|(?<!\S)ـ")
 # A name: letters (an initial such as ``د.`` allowed), no digits or sentence marks.
-_NAME = regex.compile(r"\p{Arabic}[\p{Arabic}'’\.]*(?:[ \t\xa0]+\p{Arabic}[\p{Arabic}'’\.]*)*")
+_NAME: regex.Pattern[str] = lazy(
+    regex, r"\p{Arabic}[\p{Arabic}'’\.]*(?:[ \t\xa0]+\p{Arabic}[\p{Arabic}'’\.]*)*"
+)
 # A site's name in Latin letters (``SITE.INFO``, ``Hespress``), at most three words.
-_LATIN_SITE = regex.compile(r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}")
+_LATIN_SITE: regex.Pattern[str] = lazy(
+    regex, r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}"
+)
 _DEFINITE = "ال"
 
 # A credit is short: a line longer than this is a paragraph, whatever its first word.

@@ -33,6 +33,7 @@ from operator import is_, itemgetter
 
 import regex
 
+from .._lazy import lazy
 from ..lines import BLANK_SET
 from ..normalize import fold
 from ..state import KIND, PageState
@@ -43,31 +44,37 @@ __all__ = ["dateline_end", "detect_datelines"]
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
 # All patterns are anchored at the line start and read a bounded window.
-_PAREN = regex.compile(
+_PAREN: regex.Pattern[str] = lazy(
+    regex,
     rf"(?P<place>[^()\n:.!؟?]{{0,60}}?){_SP}*\((?P<agency>[^()\n]{{1,40}})\){_SP}*"
-    rf"(?P<sep>{_DASH}|:)?{_SP}*"
+    rf"(?P<sep>{_DASH}|:)?{_SP}*",
 )
-_SLASH = regex.compile(
+_SLASH: regex.Pattern[str] = lazy(
+    regex,
     rf"(?P<place>[^/()\n:.!؟?،,]{{1,30}}?){_SP}*/{_SP}*(?P<agency>[^/()\n:.!؟?،,\-–—]{{1,50}}?)"
-    rf"{_SP}*(?P<sep>{_DASH}|:){_SP}*"
+    rf"{_SP}*(?P<sep>{_DASH}|:){_SP}*",
 )
 # One segment of a dashed lead-in and the separator after it. A dot may stand inside a
 # name (``أ.ف.ب``, ``SITE.INFO``) but not end one; a dash needs a space after it (or the
 # line's end), else it joins the words of a name (``عمّان-بترا`` is read as a whole line).
-_SEGMENT = regex.compile(
+_SEGMENT: regex.Pattern[str] = lazy(
+    regex,
     rf"(?P<seg>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*"
-    rf"(?P<sep>{_DASH}(?={_SP}|$)|[:：])(?P<gap>{_SP}*)"
+    rf"(?P<sep>{_DASH}(?={_SP}|$)|[:：])(?P<gap>{_SP}*)",
 )
 # A lead-in alone on its line, its two names joined by a dash with or without spaces.
-_PAIR_LINE = regex.compile(
+_PAIR_LINE: regex.Pattern[str] = lazy(
+    regex,
     rf"(?P<first>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*{_DASH}{_SP}*"
-    rf"(?P<second>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*[:：]?"
+    rf"(?P<second>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^\s.])){{1,40}}?){_SP}*[:：]?",
 )
-_LATIN_SITE = regex.compile(r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}")
-_HAS_LETTER = regex.compile(r"\p{L}")
-_SENTENCE_MARK = regex.compile(r"[.!?؟]")
-_COMMA = regex.compile(r"[،,]")
-_STRAY_COMMA = regex.compile(rf"(?:[،,]{_SP}*)?")
+_LATIN_SITE: regex.Pattern[str] = lazy(
+    regex, r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}"
+)
+_HAS_LETTER: regex.Pattern[str] = lazy(regex, r"\p{L}")
+_SENTENCE_MARK: regex.Pattern[str] = lazy(regex, r"[.!?؟]")
+_COMMA: regex.Pattern[str] = lazy(regex, r"[،,]")
+_STRAY_COMMA: regex.Pattern[str] = lazy(regex, rf"(?:[،,]{_SP}*)?")
 
 # How many words a place (or a place and its country) may have, and an agency.
 MAX_PLACE_WORDS = 6

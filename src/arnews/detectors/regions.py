@@ -36,6 +36,7 @@ from collections.abc import Container
 
 import regex
 
+from .._lazy import lazy
 from ..cohesion import Vocabulary, carries_on, content_words, shared_ratio
 from ..lines import BLANKS
 from ..normalize import fold
@@ -57,11 +58,12 @@ _STAMP_KINDS = frozenset({"updated", "published"})
 # another separator after the heading words sets a headline after it instead.
 MAX_SECTION_NAME_WORDS = 3
 _HEADING_SEPARATORS = frozenset(":：﹕|/\\-–—.…")
-_PLAIN_WORDS = regex.compile(r"[\p{L}\p{M}\s]+$")
+_PLAIN_WORDS: regex.Pattern[str] = lazy(regex, r"[\p{L}\p{M}\s]+$")
 # A lead-in before the first sentence: `(CNN)-- `, `القاهرة (الاتحاد) - `, `لندن - `.
-_LEAD_IN = regex.compile(
+_LEAD_IN: regex.Pattern[str] = lazy(
+    regex,
     r"(?:[^()\n:.!؟?]{0,60}?\([^()\n]{1,40}\)[ \t\xa0]*(?:-{1,3}|–|—|:)"
-    r"|(?:\S+[ \t\xa0]+){0,2}\S+[ \t\xa0]*(?:-{1,3}|–|—)[ \t\xa0])"
+    r"|(?:\S+[ \t\xa0]+){0,2}\S+[ \t\xa0]*(?:-{1,3}|–|—)[ \t\xa0])",
 )
 # Evidence that the text after a marker is another article (see _starts_article): the
 # points needed, and the shares of its content words the main article used before.
@@ -138,7 +140,7 @@ def split_headlines(
 
 # A definite noun glued to the head noun that opens the next headline: the token starts
 # with the article and has at least two letters after it before the head.
-_DEFINITE_TOKEN = regex.compile(r"(?<!\S)ال\S{5,}")
+_DEFINITE_TOKEN: regex.Pattern[str] = lazy(regex, r"(?<!\S)ال\S{5,}")
 MIN_GLUED_HEAD = 3
 
 

@@ -119,12 +119,13 @@ class _ArticleWords:
     than the line itself does.
     """
 
-    __slots__ = ("_bullets", "_lines", "_state", "_texts", "evidence", "splits")
+    __slots__ = ("_bullets", "_lines", "_own", "_state", "_texts", "evidence", "splits")
 
     def __init__(self, state: PageState, lines: Sequence[int]) -> None:
         self._state = state
         self._lines = lines
-        self._texts: dict[int, Vocabulary] | None = None
+        self._own: dict[int, list[str]] | None = None
+        self._texts: dict[int, Vocabulary] = {}
         self._bullets = frozenset(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
@@ -134,22 +135,25 @@ class _ArticleWords:
 
     def of(self, article: int) -> Vocabulary:
         """The open text of ``article`` (the lines open when the detector started)."""
-        if self._texts is None:
+        if self._own is None:
             state = self._state
-            texts: dict[int, Vocabulary] = {}
-            # Each article's lines joined, then folded in one pass.
             lines: dict[int, list[str]] = {}
             if state.n_articles == 1:
                 lines[MAIN] = list(map(state.texts.__getitem__, self._lines))
             else:
                 for j in self._lines:
                     lines.setdefault(state.article[j], []).append(state.texts[j])
-            for index, own in lines.items():
-                vocab = texts[index] = Vocabulary()
-                vocab.add("\n".join(own))
-            self._texts = texts
+            self._own = lines
         found = self._texts.get(article)
-        return Vocabulary() if found is None else found
+        if found is None:
+            own = self._own.get(article)
+            if own is None:
+                return Vocabulary()
+            # Only the articles asked about are read (a page of read-also articles asks
+            # about one or two): each article's lines joined, then folded in one pass.
+            found = self._texts[article] = Vocabulary()
+            found.add("\n".join(own))
+        return found
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
@@ -269,8 +273,9 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
             k += 1
         if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
             continue
-        # Now the words of the tail's lines, each looked for in the article's text.
-        known = words.of(article)
+        # Now the words of the tail's lines, each looked for in the article's text (read
+        # when the first line with enough words needs it).
+        known: Vocabulary | None = None
         taken: list[int] = []
         weak: list[bool] = []
         others = 0  # lines of other stories in the tail: taken here or by the walk
@@ -281,6 +286,8 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
                 ws = content_words(line)
                 if len(ws) < MIN_TEASER_WORDS:
                     break
+                if known is None:
+                    known = words.of(article)
                 if shared_elsewhere(ws, line, known) > MAX_TEASER_SHARED * len(ws):
                     break
                 taken.append(i)

@@ -30,6 +30,7 @@ from operator import is_, lt
 
 import regex
 
+from .._lazy import lazy
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
@@ -59,10 +60,12 @@ MAX_KICKER_WORDS = 5
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
-_LETTERS = regex.compile(r"\p{L}{2,}")
+_LETTERS: regex.Pattern[str] = lazy(regex, r"\p{L}{2,}")
 # A word's stem: without the clitics it may carry (conjunction, preposition, the article),
 # of three letters or more.
-_STEM = regex.compile(r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})")
+_STEM: regex.Pattern[str] = lazy(
+    regex, r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})"
+)
 
 
 def detect_titles(state: PageState) -> None:
@@ -188,12 +191,19 @@ def detect_main_title(state: PageState) -> None:
             # A credit or a dateline alone on its line (``بقلم/ خالص جلبي:``, which ends like a
             # sentence) is the body's lead-in; other short lines are a subtitle, a label, a
             # ticker, or, two of a few words, a menu or a list.
-            lead = _whole_line_lead(state, i)
-            if lead or not _is_body(text):
+            # (Whether the line is such a lead-in is asked only where the answer counts: of a
+            # line that reads as body, and of a short line, which is a menu item unless so.)
+            body_like = _is_body(text)
+            lead = body_like and _whole_line_lead(state, i)
+            if lead or not body_like:
                 if len(between) >= MAX_BETWEEN:
                     return
                 between.append(text[:BODY_CHARS])
-                if not lead and word_count(text, limit=MAX_MENU_WORDS + 1) <= MAX_MENU_WORDS:
+                if (
+                    not lead
+                    and word_count(text, limit=MAX_MENU_WORDS + 1) <= MAX_MENU_WORDS
+                    and not _whole_line_lead(state, i)
+                ):
                     menu_items += 1
                     if menu_items > 1:
                         return
