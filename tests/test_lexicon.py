@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arnews
 from arnews import Lexicon, LexiconError
@@ -197,3 +199,42 @@ def test_tag_lexicon_load_errors_name_the_file(tmp_path: Path) -> None:
     latin.write_bytes(b"caf\xe9\n")
     with pytest.raises(ValueError, match=r"latin\.txt: not valid UTF-8 at byte 3"):
         TagLexicon.load(latin)
+
+
+def _every_kind_tried(lex: Lexicon, line: str, kinds: tuple[str, ...]) -> object:
+    """match_marker as it was before kinds were filtered on the line's first character."""
+    if lex.marker_pattern.match(line) is None:
+        return None
+    best = None
+    for kind in kinds:
+        if kind not in lex._kinds:
+            continue
+        m = lex._pattern("kind:" + kind).match(line, 0, len(line))
+        if m is not None and (best is None or m.end() > best[1]):
+            best = (kind, m.end(), bool(m.group("colon")), m.end() >= len(line))
+    return best
+
+
+_PHRASES = sorted({p.rstrip("$:") for ps in Lexicon.default().markers.values() for p in ps})
+_OPENERS = ["", " ", "\u0640", "\u064b", "\u200f", "- ", "• ", "* ", "\u00a0", "x"]
+_AFTER = ["", ":", " :", ": نص", " - عنوان", "نص", " عنوان قصير", "| خبر", ":ـ: "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_OPENERS),
+    st.sampled_from(_PHRASES),
+    st.sampled_from(_AFTER),
+    st.sampled_from([None, ("keywords", "source"), ("read_also",), ("source", "read_also")]),
+)
+def test_match_marker_tries_only_kinds_the_first_character_allows(
+    opener: str, phrase: str, after: str, kinds: tuple[str, ...] | None
+) -> None:
+    # Kinds whose phrases cannot open with the line's first character are skipped: the
+    # answer must be the one trying every kind gives.
+    lex = Lexicon.default()
+    line = opener + phrase + after
+    asked = kinds if kinds is not None else arnews.lexicon.MARKER_KINDS
+    found = lex.match_marker(line) if kinds is None else lex.match_marker(line, list(kinds))
+    got = None if found is None else (found.kind, found.end, found.colon, found.rest_empty)
+    assert got == _every_kind_tried(lex, line, tuple(asked))

@@ -21,7 +21,7 @@ import functools
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import is_not
 from pathlib import Path
@@ -127,7 +127,10 @@ _WORD = "[^\\W" + _DELETED[1:]
 _LETTER = "[^\\W\\d_" + _DELETED[1:]
 # Marker kinds followed by a date, which may be glued to the marker's last word.
 _DATED_KINDS = frozenset({"updated", "published"})
-_GAP = _class({*FOLD_DELETED, *(c for c in FOLDED_FROM[" "] if c not in "\n\r")}) + "*"
+_GAP_CHARS = frozenset({*FOLD_DELETED, *(c for c in FOLDED_FROM[" "] if c not in "\n\r")})
+_GAP = _class(_GAP_CHARS) + "*"
+# A marker kind, the characters a line may open with for its pattern to match, its match.
+_KindMatcher = tuple[str, frozenset[str], Callable[[str, int, int], "re.Match[str] | None"]]
 
 
 def _char_class(char: str) -> str:
@@ -448,6 +451,11 @@ class Lexicon:
     _compiled: dict[str, re.Pattern[str]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    # For each tuple of marker kinds asked about: each kind with the characters a line can
+    # start with for its pattern to match, and the pattern's match (see match_marker).
+    _matchers: dict[tuple[str, ...], tuple[_KindMatcher, ...]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
     _boilerplate_line_set: frozenset[str] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -474,6 +482,7 @@ class Lexicon:
         bullets = "".join(self.bullets)
         object.__setattr__(self, "_kinds", frozenset({*MARKER_KINDS, *self.markers}))
         object.__setattr__(self, "_compiled", {})
+        object.__setattr__(self, "_matchers", {})
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
@@ -704,17 +713,37 @@ class Lexicon:
             12
         """
         stop = len(text) if endpos is None else endpos
-        if self._pattern("any marker").match(text, pos, stop) is None:
+        if pos >= stop or self._pattern("any marker").match(text, pos, stop) is None:
             return None
+        key = kinds if isinstance(kinds, tuple) else tuple(kinds)
+        matchers = self._matchers.get(key)
+        if matchers is None:
+            matchers = self._matchers[key] = self._kind_matchers(key)
+        # A kind's pattern is tried only where the line opens with a character its phrases
+        # (or the gap and bullet before them) can open with: most lines reach one or two.
+        first = text[pos]
         best: MarkerMatch | None = None
-        for kind in kinds:
-            if kind not in self._kinds:
+        for kind, heads, match in matchers:
+            if first not in heads:
                 continue
-            pattern = self._pattern("kind:" + kind)
-            m = pattern.match(text, pos, stop)
+            m = match(text, pos, stop)
             if m is not None and (best is None or m.end() > best.end):
                 best = MarkerMatch(kind, m.end(), bool(m.group("colon")), m.end() >= stop)
         return best
+
+    def _kind_matchers(self, kinds: tuple[str, ...]) -> tuple[_KindMatcher, ...]:
+        # Made once per lexicon and tuple of kinds; a pure function of the lexicon, so two
+        # threads filling the cache at once store equal values.
+        bullets = frozenset("".join(self.bullets))
+        out = []
+        for kind in kinds:
+            if kind not in self._kinds:
+                continue
+            heads = raw_heads(self.markers.get(kind, ())) | _GAP_CHARS
+            if kind != "source":  # a source's pattern takes no bullet (see _compile)
+                heads |= bullets
+            out.append((kind, heads, self._pattern("kind:" + kind).match))
+        return tuple(out)
 
     @property
     def marker_pattern(self) -> re.Pattern[str]:
