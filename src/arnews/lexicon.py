@@ -202,6 +202,24 @@ def raw_heads(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _prefix_tree(keys: Iterable[str]) -> dict[str, Any]:
+    """Nested dicts, one level a character, of the non-empty ``keys``; ``""`` marks an end.
+
+    Example:
+        >>> _prefix_tree(["اب", "ا", ""])
+        {'ا': {'ب': {'': {}}, '': {}}}
+    """
+    root: dict[str, Any] = {}
+    for key in keys:
+        if not key:
+            continue
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
+
 def _trie(phrases: Iterable[str]) -> str:
     """One pattern for many phrases, as a prefix tree: a line is read once, not per phrase.
 
@@ -211,15 +229,7 @@ def _trie(phrases: Iterable[str]) -> str:
     (never at a phrase's end, where the caller's tail takes them), so no two quantifiers
     can share a run between them.
     """
-    root: dict[str, Any] = {}
-    for phrase in phrases:
-        key = fold(phrase)
-        if not key:
-            continue
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    root = _prefix_tree(map(fold, phrases))
 
     def emit(node: dict[str, Any], first: bool) -> str:
         alts = []
@@ -263,15 +273,7 @@ def _loose_prefixes(phrases: Iterable[str]) -> str:
         >>> bool(loose.match("تـابِعونا  على تويتر")), bool(loose.match("تابع الخبر"))
         (True, False)
     """
-    root: dict[str, Any] = {}
-    for phrase in phrases:
-        key = fold(phrase).replace(" ", "")[:_LOOSE_DEPTH]
-        if not key:
-            continue
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    root = _prefix_tree(fold(phrase).replace(" ", "")[:_LOOSE_DEPTH] for phrase in phrases)
 
     def emit(node: dict[str, Any], first: bool) -> str:
         if "" in node:
