@@ -87,6 +87,15 @@ _new = object.__new__
 _set = object.__setattr__
 
 
+def _instance(cls: type[_T], slots: Sequence[str], values: Sequence[Any]) -> _T:
+    """A new instance of the slotted class ``cls``, slot ``slots[i]`` set to ``values[i]``:
+    one object the way :func:`_instances` makes many."""
+    out = _new(cls)
+    for name, value in zip(slots, values, strict=True):
+        _set(out, name, value)
+    return out
+
+
 def _instances(cls: type[_T], slots: Sequence[str], columns: Sequence[Iterable[Any]]) -> list[_T]:
     """New instances of the slotted class ``cls``, one for each item of ``columns[0]``, each
     slot ``slots[i]`` set to the matching item of ``columns[i]``.
@@ -201,21 +210,25 @@ class Spans:
         # For the builder only, which hands over exactly what the converters would make
         # (tuples of int pairs): a chain of fifty thousand read-also articles makes as many
         # Spans, and the converters were a fifth of building each.
-        out = _new(cls)
-        _set(out, "title", title)
-        _set(out, "dateline", dateline)
-        _set(out, "dateline_place", dateline_place)
-        _set(out, "dateline_agency", dateline_agency)
-        _set(out, "byline", byline)
-        _set(out, "updated", updated)
-        _set(out, "published", published)
-        _set(out, "paragraphs", paragraphs)
-        _set(out, "related_headlines", related_headlines)
-        _set(out, "source", source)
-        _set(out, "keywords", keywords)
-        _set(out, "similar", similar)
-        _set(out, "boilerplate", boilerplate)
-        return out
+        return _instance(
+            cls,
+            _SPAN_FIELDS,
+            (
+                title,
+                dateline,
+                dateline_place,
+                dateline_agency,
+                byline,
+                updated,
+                published,
+                paragraphs,
+                related_headlines,
+                source,
+                keywords,
+                similar,
+                boilerplate,
+            ),
+        )
 
     @classmethod
     def _many(cls, *columns: Iterable[Any]) -> list[Spans]:
@@ -328,12 +341,11 @@ class Parts(Sequence[Part]):
         names: tuple[str | None, ...],
     ) -> Parts:
         # For the builder, which hands over four tuples of equal length.
-        out = _new(cls)
-        _set(out, "kinds", kinds)
-        _set(out, "starts", starts)
-        _set(out, "ends", ends)
-        _set(out, "names", names)
-        return out
+        return _instance(
+            cls,
+            ("kinds", "starts", "ends", "names"),
+            (kinds, starts, ends, names),
+        )
 
     @classmethod
     def _many(cls, *columns: Iterable[tuple[Any, ...]]) -> list[Parts]:
@@ -507,23 +519,27 @@ class Article:
     ) -> Article:
         # For the builder, which hands over values of exactly the fields' types (what the
         # converters would return unchanged); the public constructor keeps converting.
-        out = _new(cls)
-        _set(out, "title", title)
-        _set(out, "dateline", dateline)
-        _set(out, "byline", byline)
-        _set(out, "updated", updated)
-        _set(out, "published", published)
-        _set(out, "paragraphs", paragraphs)
-        _set(out, "related_headlines", related_headlines)
-        _set(out, "source", source)
-        _set(out, "keywords", keywords)
-        _set(out, "read_also", read_also)
-        _set(out, "similar", similar)
-        _set(out, "boilerplate", boilerplate)
-        _set(out, "spans", spans)
-        _set(out, "parts", parts)
-        _set(out, "warnings", warnings)
-        return out
+        return _instance(
+            cls,
+            _ARTICLE_FIELDS,
+            (
+                title,
+                dateline,
+                byline,
+                updated,
+                published,
+                paragraphs,
+                related_headlines,
+                source,
+                keywords,
+                read_also,
+                similar,
+                boilerplate,
+                spans,
+                parts,
+                warnings,
+            ),
+        )
 
     @classmethod
     def _many(cls, *columns: Iterable[Any]) -> list[Article]:
