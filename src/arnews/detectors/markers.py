@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from itertools import compress, count, repeat
 from operator import add, is_, is_not, itemgetter
+from typing import cast
 
 from ..dates import scan_date
 from ..lines import BLANK_SET, PREFIX_CHARS
@@ -33,6 +34,9 @@ MIN_SENTENCE_WORDS = 4
 _QUOTES = "\"«“„'‘"
 # A title given inline after a read-also marker is a headline, not a paragraph.
 MAX_INLINE_TITLE_WORDS = 40
+# A page with up to this many lines that may open with a marker has them matched one by
+# one; more, and they are matched once per distinct line and claimed in C-level passes.
+_FEW = 32
 
 
 def _accepts(kind: str, colon: bool, line: str, rest_at: int) -> bool:
@@ -86,32 +90,54 @@ def detect_markers(state: PageState) -> None:
     # one pattern of every marker phrase over the prefix of each distinct one: C-level
     # passes, after which only the distinct lines it matches (a few a page) are looked at
     # in Python.
-    heads = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
-    maybe = list(compress(heads, map(is_, map(kinds.__getitem__, heads), repeat(None))))
-    if not maybe:
-        return
+    maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
+    if kinds.count(None) != len(kinds):
+        maybe = list(compress(maybe, map(is_, map(kinds.__getitem__, maybe), repeat(None))))
     lines = list(map(texts.__getitem__, maybe))
-    unique = list(set(lines))
-    could = map(lexicon.marker_pattern.match, unique, repeat(0), repeat(PREFIX_CHARS))
-    # Pages repeat their furniture, and a page of a hundred thousand marker lines must pay
-    # neither a lexicon match nor a Python step on each: the decision reads nothing but the
-    # line, so each distinct line is decided once, and the lines are claimed in bulk.
-    decided = dict.fromkeys(unique)
-    for line in compress(unique, map(is_not, could, repeat(None))):
-        decided[line] = _decide(state, line)
-    found = list(map(decided.__getitem__, lines))
-    chosen = list(compress(maybe, map(is_not, found, repeat(None))))
-    if not chosen:
+    match = lexicon.marker_pattern.match
+    rest, pieces = state.rest, state.pieces
+    decided: dict[str, tuple[str, int, int, int, int | None] | None] = {}
+    if len(maybe) <= _FEW:
+        # A page of a few candidates (most pages): one match on the prefix of each, and only
+        # the lines it matches (a few a page) are decided, one by one.
+        matched = map(match, lines, repeat(0), repeat(PREFIX_CHARS))
+        for i in compress(maybe, map(is_not, matched, repeat(None))):
+            line = texts[i]
+            found = decided[line] = decided[line] if line in decided else _decide(state, line)
+            if found is not None:
+                kind, rest_at, part_start, part_end, article = found
+                start = starts[i]
+                kinds[i] = kind
+                rest[i] = start + rest_at
+                pieces.append(
+                    (i, "marker", start + part_start, start + part_end, article, kind, None)
+                )
         return
+    # Pages repeat their furniture, and a page of a hundred thousand marker lines must pay
+    # neither a lexicon match nor a Python step on each: the pattern runs on each distinct
+    # line, the decision (which reads nothing but the line) is made once for each one the
+    # pattern passes, and the lines are claimed in C-level passes.
+    unique = set(lines)
+    could = map(match, unique, repeat(0), repeat(PREFIX_CHARS))
+    for line in compress(unique, map(is_not, could, repeat(None))):
+        found = _decide(state, line)
+        if found is not None:
+            decided[line] = found
+    if not decided:
+        return
+    chosen = list(compress(maybe, map(decided.__contains__, lines)))
     # Per line: kind, where its rest starts and where the marker part starts and ends (from
     # the line's start), and the article the part belongs to; read with item getters (a
     # transposing zip would make an iterator object per line).
-    picked = list(filter(None, found))
+    picked = cast(
+        "list[tuple[str, int, int, int, int | None]]",
+        list(map(decided.__getitem__, map(texts.__getitem__, chosen))),
+    )
     line_kinds = list(map(_KIND, picked))
     at = list(map(starts.__getitem__, chosen))
     list(map(kinds.__setitem__, chosen, line_kinds))
-    list(map(state.rest.__setitem__, chosen, map(add, at, map(_REST, picked))))
-    state.pieces.extend(
+    list(map(rest.__setitem__, chosen, map(add, at, map(_REST, picked))))
+    pieces.extend(
         zip(
             chosen,
             repeat("marker"),
