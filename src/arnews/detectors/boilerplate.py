@@ -78,6 +78,7 @@ _URL: regex.Pattern[str] = lazy(
     regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
 )
 _URL_HEADS = frozenset("hHwWpP")
+_FIRST = itemgetter(0)
 # ASCII, Arabic-Indic and Persian digits.
 _DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0x6F0, 0x6FA))))
 MAX_CLOCK_CHARS = 40
@@ -107,7 +108,7 @@ def detect_boilerplate(state: PageState) -> None:
     # kind of furniture is judged on the distinct lines, and a page's lines are gone over
     # (in a C-level pass) only for a kind some distinct line is.
     distinct = list(set(state.texts))
-    firsts = list(map(itemgetter(0), distinct))
+    firsts = list(map(_FIRST, distinct))
     _phrase_lines(state, distinct, firsts)
     _inside_lines(state, distinct)
     _url_lines(state, distinct, firsts)
@@ -137,9 +138,11 @@ def _phrase_lines(state: PageState, distinct: list[str], firsts: list[str]) -> N
     maybe = list(compress(distinct, map(lexicon.boilerplate_heads.__contains__, firsts)))
     unique = list(compress(maybe, map(MAX_CHARS.__ge__, map(len, maybe))))
     furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
-    # A ticker is judged only on the lines whose start the ticker pattern matches.
-    ticker = lexicon.ticker_pattern.match
-    for line in compress(unique, map(is_not, map(ticker, unique), repeat(None))):
+    # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
+    # those that open with a character a ticker word can open with.
+    tickers = list(compress(unique, map(lexicon.ticker_heads.__contains__, map(_FIRST, unique))))
+    matches = map(lexicon.ticker_pattern.match, tickers)
+    for line in compress(tickers, map(is_not, matches, repeat(None))):
         if line not in furniture and _is_ticker(state, line):
             furniture.add(line)
     if not furniture:
