@@ -150,6 +150,29 @@ def test_repeated_source_is_kept_with_a_warning() -> None:
     assert [w.code for w in a.warnings] == ["repeated_source"]
 
 
+@pytest.mark.parametrize(
+    ("lines", "repeats"),
+    [
+        # Every repeat open on its line: claimed in bulk.
+        ("المصدر: أ\nالمصدر: ب\nالمصدر: ج", ("ب", "ج")),
+        # A repeat whose value is on the next line: each line in turn.
+        ("المصدر: أ\nالمصدر:\nب\nالمصدر: ج", ("ب", "ج")),
+        ("المصدر: أ\nالمصدر: ب\nالمصدر:\nج", ("ب", "ج")),
+    ],
+)
+def test_repeated_sources_give_one_warning_at_the_first(
+    lines: str, repeats: tuple[str, ...]
+) -> None:
+    text = f"{BODY}\n{lines}"
+    a = arnews.parse(text)
+    assert a.source == "أ"
+    assert a.boilerplate == repeats
+    (warning,) = a.warnings
+    assert warning.message.startswith(f"{len(repeats)} more source line(s)")
+    first = text.index(repeats[0], text.index("المصدر: أ") + 9)
+    assert (warning.start, warning.end) == (first, first + len(repeats[0]))
+
+
 def test_updated_stamp_dateline_and_body_on_one_line() -> None:
     text = (
         "إقرأ أيضاً:\n\nعنوان الخبر\n\n"

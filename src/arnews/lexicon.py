@@ -472,6 +472,7 @@ class Lexicon:
     _inside_words: tuple[tuple[str, ...], ...] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    _ticker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         # Checked here, so that extend() and replace() check too.
@@ -491,8 +492,12 @@ class Lexicon:
         phrases = [p[:-1] if p.endswith("*") else p for p in self.boilerplate]
         heads = raw_heads((*phrases, *self.boilerplate_lines, *self.tickers))
         object.__setattr__(self, "_boilerplate_heads", heads)
-        inside = tuple(tuple(fold(p).lower().split()) for p in self.boilerplate_inside)
-        object.__setattr__(self, "_inside_words", tuple(words for words in inside if words))
+        # Longest words first: the likeliest to be missing, which ends the test of a phrase.
+        inside = (
+            sorted(fold(p).lower().split(), key=len, reverse=True) for p in self.boilerplate_inside
+        )
+        object.__setattr__(self, "_inside_words", tuple(tuple(words) for words in inside if words))
+        object.__setattr__(self, "_ticker_heads", raw_heads(self.tickers) | _GAP_CHARS)
         navigation = frozenset(" ".join(fold(p).split()) for p in self.navigation)
         object.__setattr__(self, "_navigation_set", navigation)
         lines = frozenset(_furniture_key(p) for p in self.boilerplate_lines)
@@ -906,6 +911,16 @@ class Lexicon:
             True
         """
         return self._pattern("ticker")
+
+    @property
+    def ticker_heads(self) -> frozenset[str]:
+        """The characters a line can start with for :attr:`ticker_pattern` to match it.
+
+        Example:
+            >>> "ع" in Lexicon.default().ticker_heads, "ب" in Lexicon.default().ticker_heads
+            (True, False)
+        """
+        return self._ticker_heads
 
     def match_ticker(self, line: str) -> int | None:
         """Where the headline starts after a ticker word that opens ``line``; ``None`` if none.

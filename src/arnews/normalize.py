@@ -18,6 +18,7 @@ Each step is a flag of :class:`Form`; flags compose with ``|``::
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -239,7 +240,24 @@ def fold(text: str) -> str:
         >>> fold("إقرأ أيضاً :") == fold("اقرا ايضا :")
         True
     """
+    if len(text) <= _SHORT:
+        return _fold_short(text)
     return " ".join(_translate_fold(text).split())
+
+
+# Detectors fold words and short phrases (a line's first word, a name, a place), and the
+# same few thousand recur from page to page: their keys are kept, the longer texts' are not.
+_SHORT = 32
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold_short(text: str) -> str:
+    return " ".join(_translate_fold(text).split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold_chars_short(text: str) -> str:
+    return _translate_fold(text)
 
 
 def fold_chars(text: str) -> str:
@@ -252,4 +270,6 @@ def fold_chars(text: str) -> str:
         >>> fold_chars("أيضاً ")
         'ايضا '
     """
+    if len(text) <= _SHORT:
+        return _fold_chars_short(text)
     return _translate_fold(text)

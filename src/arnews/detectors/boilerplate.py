@@ -43,8 +43,9 @@ further down (``1- محمد صلاح``) is body.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import compress, count, repeat
-from operator import is_not
+from operator import is_not, itemgetter
 
 import regex
 
@@ -77,6 +78,7 @@ _URL: regex.Pattern[str] = lazy(
     regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
 )
 _URL_HEADS = frozenset("hHwWpP")
+_FIRST = itemgetter(0)
 # ASCII, Arabic-Indic and Persian digits.
 _DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0x6F0, 0x6FA))))
 MAX_CLOCK_CHARS = 40
@@ -94,11 +96,23 @@ _NOT_ITEM: regex.Pattern[str] = lazy(regex, r"[\p{N}.!?؟:؛،,()\"«»]")
 
 
 def detect_boilerplate(state: PageState) -> None:
-    """Classify and claim furniture lines."""
-    _phrase_lines(state)
-    _inside_lines(state)
-    _url_lines(state)
-    _clock_lines(state)
+    """Classify and claim furniture lines.
+
+    Example:
+        >>> state = PageState.of("نص الخبر.\\nطباعة")
+        >>> detect_boilerplate(state)
+        >>> state.kind
+        [None, 'boilerplate']
+    """
+    # Pages repeat their lines (furniture does; a hostile page may be nothing else): each
+    # kind of furniture is judged on the distinct lines, and a page's lines are gone over
+    # (in a C-level pass) only for a kind some distinct line is.
+    distinct = list(set(state.texts))
+    firsts = list(map(_FIRST, distinct))
+    _phrase_lines(state, distinct, firsts)
+    _inside_lines(state, distinct)
+    _url_lines(state, distinct, firsts)
+    _clock_lines(state, distinct, firsts)
     _navigation(state)
 
 
@@ -111,27 +125,29 @@ def _untouched(state: PageState, i: int) -> bool:
     return state.kind[i] is None and state.rest[i] == state.starts[i]
 
 
-def _phrase_lines(state: PageState) -> None:
+def _lines_of(state: PageState, found: set[str]) -> Iterator[int]:
+    """The indices of the page's lines that are one of ``found``, in order."""
+    return compress(count(), map(found.__contains__, state.texts))
+
+
+def _phrase_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
     lexicon = state.lexicon
-    heads = lexicon.boilerplate_heads
-    kinds, texts = state.kind, state.texts
+    kinds = state.kind
     # Only short lines that open with a letter some furniture phrase opens with are judged,
-    # chosen in C-level passes.
-    maybe = list(compress(count(), map(heads.__contains__, state.firsts)))
-    lines = list(map(texts.__getitem__, maybe))
-    fits = map(MAX_CHARS.__ge__, map(len, lines))
-    # Furniture repeats; so do hostile pages. Each distinct short line is judged once, and
-    # only the lines judged furniture are visited one by one.
-    unique = list(set(compress(lines, fits)))
+    # chosen in C-level passes, and only the lines judged furniture are visited one by one.
+    maybe = list(compress(distinct, map(lexicon.boilerplate_heads.__contains__, firsts)))
+    unique = list(compress(maybe, map(MAX_CHARS.__ge__, map(len, maybe))))
     furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
-    # A ticker is judged only on the lines whose start the ticker pattern matches.
-    ticker = lexicon.ticker_pattern.match
-    for line in compress(unique, map(is_not, map(ticker, unique), repeat(None))):
+    # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
+    # those that open with a character a ticker word can open with.
+    tickers = list(compress(unique, map(lexicon.ticker_heads.__contains__, map(_FIRST, unique))))
+    matches = map(lexicon.ticker_pattern.match, tickers)
+    for line in compress(tickers, map(is_not, matches, repeat(None))):
         if line not in furniture and _is_ticker(state, line):
             furniture.add(line)
     if not furniture:
         return
-    for i in compress(maybe, map(furniture.__contains__, lines)):
+    for i in _lines_of(state, furniture):
         if kinds[i] is None:
             _claim(state, i)
 
@@ -148,14 +164,11 @@ def _is_ticker(state: PageState, line: str) -> bool:
     )
 
 
-def _inside_lines(state: PageState) -> None:
+def _inside_lines(state: PageState, distinct: list[str]) -> None:
     # Only short lines can be a credit or a notice, and only those that hold a mark are
-    # looked at in Python: the length test and the search run as C-level passes, once for
-    # each distinct line.
+    # looked at in Python: the length test and the search run as C-level passes.
     texts = state.texts
-    short = list(compress(count(), map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
-    lines = list(map(texts.__getitem__, short))
-    unique = list(set(lines))
+    unique = list(compress(distinct, map(MAX_INSIDE_CHARS.__ge__, map(len, distinct))))
     # Most pages hold no phrase's words at all: one test over their short lines first.
     if not state.lexicon.may_hold_inside("\n".join(unique)):
         return
@@ -163,7 +176,7 @@ def _inside_lines(state: PageState) -> None:
     marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
     if not marked:
         return
-    for i in compress(short, map(marked.__contains__, lines)):
+    for i in _lines_of(state, marked):
         line = texts[i]
         if (
             _untouched(state, i)
@@ -173,11 +186,13 @@ def _inside_lines(state: PageState) -> None:
             _claim(state, i)
 
 
-def _url_lines(state: PageState) -> None:
+def _url_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
     texts = state.texts
-    maybe = list(compress(count(), map(_URL_HEADS.__contains__, state.firsts)))
-    urls = map(is_not, map(_URL.fullmatch, map(texts.__getitem__, maybe)), repeat(None))
-    for i in compress(maybe, urls):
+    maybe = list(compress(distinct, map(_URL_HEADS.__contains__, firsts)))
+    urls = set(compress(maybe, map(is_not, map(_URL.fullmatch, maybe), repeat(None))))
+    if not urls:
+        return
+    for i in _lines_of(state, urls):
         # `… على الرابط:` announces the link: it is what the sentence gives, not an embed.
         if not _untouched(state, i) or (
             i > 0 and texts[i - 1].rstrip(_TRAILERS).endswith(_ANNOUNCERS)
@@ -186,11 +201,13 @@ def _url_lines(state: PageState) -> None:
         _claim(state, i)
 
 
-def _clock_lines(state: PageState) -> None:
-    texts = state.texts
-    maybe = compress(count(), map(_DIGITS.__contains__, state.firsts))
-    for i in maybe:
-        if len(texts[i]) <= MAX_CLOCK_CHARS and _untouched(state, i) and is_clock_line(texts[i]):
+def _clock_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
+    maybe = compress(distinct, map(_DIGITS.__contains__, firsts))
+    clocks = {t for t in maybe if len(t) <= MAX_CLOCK_CHARS and is_clock_line(t)}
+    if not clocks:
+        return
+    for i in _lines_of(state, clocks):
+        if _untouched(state, i):
             _claim(state, i)
 
 

@@ -33,9 +33,10 @@ or place before the credit becomes the article's dateline.
 from __future__ import annotations
 
 import functools
+import weakref
 from itertools import compress, count, repeat
 from operator import is_
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -44,6 +45,9 @@ from ..lines import BLANK_SET
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import clean, word_count
+
+if TYPE_CHECKING:
+    from ..gazetteer import Gazetteer
 
 __all__ = ["Credit", "detect_bylines", "read_credit"]
 
@@ -261,6 +265,38 @@ def _openers(*roles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words[0] for role in roles for p in role if (words := fold(p).split()))
 
 
+# Per gazetteer (by id, with a weak reference that tells a reused id apart): the first
+# words of its agencies' and places' names.
+_NAME_OPENERS: dict[int, tuple[weakref.ref[Gazetteer], frozenset[str]]] = {}
+
+
+def _name_openers(gazetteer: Gazetteer) -> frozenset[str]:
+    """The first words of ``gazetteer``'s agencies and places (folded, as they are kept).
+
+    Example:
+        >>> from arnews.gazetteer import DEFAULT_GAZETTEER
+        >>> "وكاله" in _name_openers(DEFAULT_GAZETTEER)
+        True
+    """
+    known = _NAME_OPENERS.get(id(gazetteer))
+    if known is not None and known[0]() is gazetteer:
+        return known[1]
+    firsts = frozenset(
+        words[0]
+        for names in (gazetteer.agencies, gazetteer.places)
+        for k in names
+        if (words := k.split())
+    )
+    key = id(gazetteer)
+
+    def forget(ref: weakref.ref[Gazetteer]) -> None:
+        if _NAME_OPENERS.get(key, (None,))[0] is ref:
+            del _NAME_OPENERS[key]
+
+    _NAME_OPENERS[key] = (weakref.ref(gazetteer, forget), firsts)
+    return firsts
+
+
 def _may_open_credit(state: PageState, start: int, end: int) -> bool:
     """A cheap test that rules out most lines: a credit opens with a marker, an office, a
     credit word, a site or a place, or is a name followed by a credit word."""
@@ -289,9 +325,12 @@ def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
     words = head.split()
     if not words:
         return sep is not None
-    if fold(words[0]) in openers or _LATIN_SITE.fullmatch(head.strip()) is not None:
+    first = fold(words[0])
+    if first in openers or _LATIN_SITE.fullmatch(head.strip()) is not None:
         return True
-    if len(words) <= MAX_SITE_WORDS:
+    # A site's or a place's name opens with its first word: most heads open with a word no
+    # name does, and their words need not be joined and folded.
+    if len(words) <= MAX_SITE_WORDS and (not first or first in _name_openers(gazetteer)):
         key = fold(" ".join(words))
         if key in gazetteer.agencies or key in gazetteer.places:
             return True

@@ -15,10 +15,11 @@ marker only where it starts its line, and only when what follows fits the sectio
 from __future__ import annotations
 
 from itertools import compress, count, repeat
-from operator import is_not
+from operator import add, is_, is_not, itemgetter
+from typing import cast
 
 from ..dates import scan_date
-from ..lines import PREFIX_CHARS
+from ..lines import BLANK_SET, PREFIX_CHARS
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
 
@@ -33,9 +34,15 @@ MIN_SENTENCE_WORDS = 4
 _QUOTES = "\"«“„'‘"
 # A title given inline after a read-also marker is a headline, not a paragraph.
 MAX_INLINE_TITLE_WORDS = 40
+# A page with up to this many lines that may open with a marker has them matched one by
+# one; more, and they are matched once per distinct line and claimed in C-level passes.
+_FEW = 32
 
 
-def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: int, i: int) -> bool:
+def _accepts(kind: str, colon: bool, line: str, rest_at: int) -> bool:
+    """Tell whether what follows a marker of ``kind`` at the start of ``line`` (from
+    ``rest_at``) fits the section; the answer reads nothing but the line."""
+    rest = line[rest_at:]
     if kind == "source":
         if not colon:
             return False
@@ -53,9 +60,7 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
     if kind == "keywords":
         return colon or not rest
     if kind in ("updated", "published"):
-        start = state.starts[i]
-        line = state.texts[i]
-        found = scan_date(line, rest_start - start)
+        found = scan_date(line, rest_at)
         if found is None:
             return False
         # `نشر اليوم تقرير عن …` is a sentence: a relative word after an unlabelled marker,
@@ -71,60 +76,104 @@ def _accepts(state: PageState, kind: str, colon: bool, rest: str, rest_start: in
 
 
 def detect_markers(state: PageState) -> None:
-    """Classify marker lines and claim their marker words."""
+    """Classify marker lines and claim their marker words.
+
+    Example:
+        >>> state = PageState.of("المصدر: صدى البلد\\nنص الخبر.")
+        >>> detect_markers(state)
+        >>> state.kind, [p[1:4] for p in state.pieces]
+        (['source', None], [('marker', 0, 7)])
+    """
     lexicon = state.lexicon
-    text = state.text
-    kinds, starts, ends = state.kind, state.starts, state.ends
-    # Lines whose first character can start a marker, then one pattern of every marker
-    # phrase over their prefixes: C-level passes, after which only the lines it matches (a
-    # few a page) are looked at in Python.
+    kinds, starts, texts = state.kind, state.starts, state.texts
+    # Lines whose first character can start a marker and no detector classified yet, then
+    # one pattern of every marker phrase over the prefix of each distinct one: C-level
+    # passes, after which only the distinct lines it matches (a few a page) are looked at
+    # in Python.
     maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
-    prefixes = map(state.texts.__getitem__, maybe)
-    could = map(lexicon.marker_pattern.match, prefixes, repeat(0), repeat(PREFIX_CHARS))
-    candidates = list(compress(maybe, map(is_not, could, repeat(None))))
-    # Pages repeat their furniture; a page of a hundred thousand marker lines must not pay
-    # a full lexicon match on each. A line short enough to be its own prefix is decided once
-    # (the decision reads nothing but the line); a longer one is matched on its prefix.
-    # line text -> (kind, where its rest starts, where the marker part ends), or None
-    decided: dict[str, tuple[str, int, int] | None] = {}
-    pieces, texts = state.pieces, state.texts
-    for i in candidates:
-        if kinds[i] is not None:
-            continue
-        start, line_end = starts[i], ends[i]
-        line = texts[i]
-        short = len(line) <= PREFIX_CHARS
-        if short:
-            if line in decided:
-                known = decided[line]
-                if known is not None:
-                    kind, rest_at, part_end = known
-                    kinds[i] = kind
-                    article = MAIN if kind == "read_also" else None
-                    pieces.append((i, "marker", start, start + part_end, article, kind, None))
-                    state.rest[i] = start + rest_at
-                continue
+    if kinds.count(None) != len(kinds):
+        maybe = list(compress(maybe, map(is_, map(kinds.__getitem__, maybe), repeat(None))))
+    lines = list(map(texts.__getitem__, maybe))
+    match = lexicon.marker_pattern.match
+    rest, pieces = state.rest, state.pieces
+    decided: dict[str, tuple[str, int, int, int, int | None] | None] = {}
+    if len(maybe) <= _FEW:
+        # A page of a few candidates (most pages): one match on the prefix of each, and only
+        # the lines it matches (a few a page) are decided, one by one.
+        matched = map(match, lines, repeat(0), repeat(PREFIX_CHARS))
+        for i in compress(maybe, map(is_not, matched, repeat(None))):
+            line = texts[i]
+            found = decided[line] = decided[line] if line in decided else _decide(state, line)
+            if found is not None:
+                kind, rest_at, part_start, part_end, article = found
+                start = starts[i]
+                kinds[i] = kind
+                rest[i] = start + rest_at
+                pieces.append(
+                    (i, "marker", start + part_start, start + part_end, article, kind, None)
+                )
+        return
+    # Pages repeat their furniture, and a page of a hundred thousand marker lines must pay
+    # neither a lexicon match nor a Python step on each: the pattern runs on each distinct
+    # line, the decision (which reads nothing but the line) is made once for each one the
+    # pattern passes, and the lines are claimed in C-level passes.
+    unique = set(lines)
+    could = map(match, unique, repeat(0), repeat(PREFIX_CHARS))
+    for line in compress(unique, map(is_not, could, repeat(None))):
+        found = _decide(state, line)
+        if found is not None:
+            decided[line] = found
+    if not decided:
+        return
+    chosen = list(compress(maybe, map(decided.__contains__, lines)))
+    # Per line: kind, where its rest starts and where the marker part starts and ends (from
+    # the line's start), and the article the part belongs to; read with item getters (a
+    # transposing zip would make an iterator object per line).
+    picked = cast(
+        "list[tuple[str, int, int, int, int | None]]",
+        list(map(decided.__getitem__, map(texts.__getitem__, chosen))),
+    )
+    line_kinds = list(map(_KIND, picked))
+    at = list(map(starts.__getitem__, chosen))
+    list(map(kinds.__setitem__, chosen, line_kinds))
+    list(map(rest.__setitem__, chosen, map(add, at, map(_REST, picked))))
+    pieces.extend(
+        zip(
+            chosen,
+            repeat("marker"),
+            map(add, at, map(_PART_START, picked)),
+            map(add, at, map(_PART_END, picked)),
+            map(_ARTICLE, picked),
+            line_kinds,
+            repeat(None),
+        )
+    )
+
+
+# The fields of a decision (see _decide).
+_KIND, _REST, _PART_START, _PART_END, _ARTICLE = map(itemgetter, range(5))
+
+
+def _decide(state: PageState, line: str) -> tuple[str, int, int, int, int | None] | None:
+    """The marker that opens ``line`` and is accepted: ``(kind, where the rest starts, where
+    the marker part starts and ends, its article)``, or ``None``."""
+    lexicon = state.lexicon
+    if len(line) <= PREFIX_CHARS:
+        m = lexicon.match_marker(line)
+    else:
+        m = lexicon.match_marker(line, endpos=PREFIX_CHARS)
+        if m is not None and m.end >= PREFIX_CHARS:
+            # The marker ran to the end of the prefix: match the whole line for its end.
             m = lexicon.match_marker(line)
-        else:
-            m = lexicon.match_marker(line, endpos=PREFIX_CHARS)
-            if m is not None and m.end >= PREFIX_CHARS:
-                # The marker ran to the end of the prefix: match the whole line for its end.
-                m = lexicon.match_marker(line)
-        if m is None:
-            if short:
-                decided[line] = None
-            continue
-        end = start + m.end
-        rest = text[end:line_end]
-        if not _accepts(state, m.kind, m.colon, rest, end, i):
-            if short:
-                decided[line] = None
-            continue
-        kinds[i] = m.kind
-        # The read-also marker belongs to the page; what follows it, to the new article.
-        article = MAIN if m.kind == "read_also" else None
-        claimed = state.claim(i, "marker", start, end, article=article, name=m.kind)
-        state.rest[i] = end
-        if short and claimed is not None:
-            # The claim trimmed the marker part of the spaces after it; the rest starts past them.
-            decided[line] = (m.kind, m.end, claimed[1] - start)
+    if m is None or not _accepts(m.kind, m.colon, line, m.end):
+        return None
+    # The part is the marker trimmed of the blanks at its ends (as PageState.claim trims).
+    start, end = 0, m.end
+    while start < end and line[start] in BLANK_SET:
+        start += 1
+    while end > start and line[end - 1] in BLANK_SET:
+        end -= 1
+    if start >= end:
+        return None
+    # The read-also marker belongs to the page; what follows it, to the new article.
+    return (m.kind, m.end, start, end, MAIN if m.kind == "read_also" else None)

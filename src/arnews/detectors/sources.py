@@ -20,7 +20,11 @@ as boilerplate with a
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import lt, sub
+
 from ..dates import scan_date
+from ..lines import BLANK_SET
 from ..state import PageState
 from ..text import ends_sentence, word_count
 
@@ -31,11 +35,29 @@ MAX_NEXT_LINE_WORDS = 8
 
 
 def detect_sources(state: PageState) -> None:
-    """Claim source values."""
+    """Claim source values.
+
+    Example:
+        >>> from arnews.detectors.markers import detect_markers
+        >>> state = PageState.of("المصدر: سرايا\\nالمصدر: سرايا")
+        >>> detect_markers(state)
+        >>> detect_sources(state)
+        >>> [(p[1], state.text[p[2] : p[3]]) for p in state.pieces[2:]]
+        [('source', 'سرايا'), ('boilerplate', 'سرايا')]
+    """
     seen: set[int] = set()
     repeated: list[int] = []  # start, end, start, end …
+    more = 0  # repeats claimed in bulk, after those in ``repeated``
     texts = state.texts
-    for i in state.lines_of("source"):
+    lines = state.lines_of("source")
+    for k, i in enumerate(lines):
+        if len(seen) == state.n_articles and not more:
+            # Every article has its source: each line left repeats one. A page that prints
+            # its source line many times has them claimed in C-level passes.
+            more = _claim_repeats(state, lines[k:])
+            if more:
+                break
+            more = -1  # some line needs the steps below: no second try
         target = i
         if not state.is_open(i):
             j = i + 1
@@ -64,13 +86,36 @@ def detect_sources(state: PageState) -> None:
             continue
         seen.add(article)
         state.claim_rest(target, "source")
+    if more > 0 and not repeated:
+        repeated.extend(state.pieces[-more][2:4])
+        more -= 1
     if repeated:
         # One warning for the page, located at the first repeat: a page that prints its
         # source line thousands of times should not give thousands of warnings.
         state.warn(
             "repeated_source",
-            f"{len(repeated) // 2} more source line(s) after an article's first; the first is "
-            "the source, the others are kept as boilerplate",
+            f"{len(repeated) // 2 + max(more, 0)} more source line(s) after an article's "
+            "first; the first is the source, the others are kept as boilerplate",
             repeated[0],
             repeated[1],
         )
+
+
+def _claim_repeats(state: PageState, lines: list[int]) -> int:
+    """Claim what is left of each of ``lines`` as boilerplate, as ``claim_rest`` would, and
+    return how many; or claim nothing and return 0 when one of them is claimed whole (its
+    value may be on the next line) or its rest has blanks to trim."""
+    text, rests, ends = state.text, state.rest, state.ends
+    at = list(map(rests.__getitem__, lines))
+    stop = list(map(ends.__getitem__, lines))
+    if (
+        not all(map(lt, at, stop))
+        or any(map(BLANK_SET.__contains__, map(text.__getitem__, at)))
+        or any(map(BLANK_SET.__contains__, map(text.__getitem__, map(sub, stop, repeat(1)))))
+    ):
+        return 0
+    state.pieces.extend(
+        zip(lines, repeat("boilerplate"), at, stop, repeat(None), repeat(None), repeat(None))
+    )
+    list(map(rests.__setitem__, lines, stop))
+    return len(lines)
