@@ -148,7 +148,12 @@ def _is_kicker(line: str) -> bool:
     a line of at most one word of letters (``2012-06-19 (رياضة)``: a date and a section)."""
     if word_count(line, limit=MAX_KICKER_WORDS + 1) > MAX_KICKER_WORDS:
         return False
-    return line.rstrip(" \t\xa0").endswith((":", "：")) or len(_LETTERS.findall(line)) <= 1
+    if line.rstrip(" \t\xa0").endswith((":", "：")):
+        return True
+    # At most one word of letters: a second is looked for after the first, no further (a
+    # megabyte of glued sentences is one "word" of many).
+    word = _LETTERS.search(line)
+    return word is None or _LETTERS.search(line, word.end()) is None
 
 
 def detect_main_title(state: PageState) -> None:
