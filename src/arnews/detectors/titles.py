@@ -35,7 +35,7 @@ from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
 from .bylines import read_credit
-from .datelines import dateline_end
+from .datelines import dateline_fills_line
 
 __all__ = ["detect_main_title", "detect_titles"]
 
@@ -139,8 +139,7 @@ def _whole_line_lead(state: PageState, i: int) -> bool:
     credit = read_credit(state, i)
     if credit is not None and credit[0] >= state.ends[i]:
         return True
-    end = dateline_end(state, i)
-    return end is not None and end >= state.ends[i]
+    return dateline_fills_line(state, i)
 
 
 def _is_kicker(line: str) -> bool:
