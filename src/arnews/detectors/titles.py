@@ -25,8 +25,9 @@ no headline; when in doubt the line stays in the body. A headline repeated below
 
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import is_, lt
+from collections.abc import Iterator
+from itertools import compress, count, islice, repeat
+from operator import and_, eq, is_, lt, ne, or_
 
 import regex
 
@@ -155,6 +156,15 @@ def _is_kicker(line: str) -> bool:
     return word is None or _LETTERS.search(line, word.end()) is None
 
 
+def _changes(
+    texts: list[str], rests: list[int], starts: list[int], i: int, line: str
+) -> Iterator[int]:
+    """The lines from ``i`` on that are not ``line`` untouched, in order (lazily)."""
+    other = map(ne, islice(texts, i, None), repeat(line))
+    touched = map(ne, islice(rests, i, None), islice(starts, i, None))
+    return compress(count(i), map(or_, other, touched))
+
+
 def detect_main_title(state: PageState) -> None:
     """Claim the main article's headline when the page opens with one."""
     kinds, articles, rests, starts, ends = (
@@ -184,8 +194,21 @@ def detect_main_title(state: PageState) -> None:
     menu_items = 0
     body: list[str] = []
     size = 0
-    for i in open_lines:
+    texts = state.texts
+    while (i := next(open_lines, -1)) >= 0:
         if articles[i] != MAIN or rests[i] >= ends[i]:
+            continue
+        if not body and rests[i] == starts[i] and texts[i] == line:
+            # The headline again, word for word, and maybe many times over (a page of one
+            # line repeated): the run of such lines is found and taken at C speed.
+            upto = next(_changes(texts, rests, starts, i, line), len(texts))
+            wanted = map(
+                and_,
+                map(is_, islice(kinds, i, upto), repeat(None)),
+                map(eq, islice(articles, i, upto), repeat(MAIN)),
+            )
+            repeats.extend(compress(range(i, upto), wanted))
+            open_lines = compress(count(upto), map(is_, islice(kinds, upto, None), repeat(None)))
             continue
         text = state.rest_text(i)
         if not body:
