@@ -9,6 +9,7 @@ letter starts a new paragraph again. Numbers (``3.5``), URLs and one-letter abbr
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import and_, eq, is_
 
@@ -25,8 +26,9 @@ def detect_paragraphs(state: PageState) -> None:
     n = len(kinds)
     # Lines no detector classified and nothing of which was claimed: each is one paragraph,
     # unless sentences were glued inside it. Found in C-level passes, recorded in bulk.
+    whole: Sequence[int]
     if state.untouched():
-        whole = list(range(n))
+        whole = range(n)
     else:
         fresh = map(is_, kinds, repeat(None))
         untouched = map(eq, rests, starts)
@@ -35,7 +37,10 @@ def detect_paragraphs(state: PageState) -> None:
     # a sentence end and a letter), and they come in order: each line's are one slice of
     # them, cut with two bisections per line that has any (never a step per point, of
     # which a megabyte of glued sentences has two hundred thousand).
-    points = list(whole_text_glue_points(text)) if whole else []
+    # (A page with no sentence end at all, as a megabyte of colons, needs no scan: a
+    # C-level search for each mark tells so.)
+    ends_any = "." in text or "!" in text or "?" in text or "؟" in text
+    points = list(whole_text_glue_points(text)) if whole and ends_any else []
     glued: dict[int, tuple[int, int]] = {}
     at, n_points = 0, len(points)
     while at < n_points:
@@ -53,7 +58,8 @@ def detect_paragraphs(state: PageState) -> None:
             kinds[i] = "paragraph"
             rests[i] = ends[i]
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
-    for i in sorted(set(glued).intersection(whole)) if glued else ():
+    split = glued.keys() if len(whole) == n else set(glued).intersection(whole)
+    for i in sorted(split):
         lo, hi = glued[i]
         _split(state, i, points[lo:hi])
     i = -1

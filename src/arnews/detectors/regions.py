@@ -467,9 +467,10 @@ def _unclaim_marker(state: PageState, i: int) -> None:
 def detect_regions(state: PageState) -> None:
     """Assign each line to an article and claim the headline lists."""
     kinds, articles, ends = state.kind, state.article, state.ends
-    if "read_also" not in kinds and "headlines" not in kinds:
-        # Two C-level scans. Without a marker or a list heading, the footer lines change
-        # nothing below: every line stays the main article's (as most pages' do).
+    if kinds.count(None) == len(kinds) or ("read_also" not in kinds and "headlines" not in kinds):
+        # C-level scans (the first compares by identity, the fastest of them, and answers
+        # for a page of plain lines). Without a marker or a list heading, the footer lines
+        # change nothing below: every line stays the main article's (as most pages' do).
         return
     bullets = bullet_pattern(state.lexicon.bullets)
     n = len(kinds)
