@@ -25,6 +25,7 @@ no headline; when in doubt the line stays in the body. A headline repeated below
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from itertools import compress, count, islice, repeat
 from operator import and_, eq, is_, lt, ne, or_
@@ -112,8 +113,16 @@ def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[st
     return stems - state.lexicon.credit_words("not_names")
 
 
-def _headline_shape(state: PageState, line: str) -> bool:
-    """Tell whether ``line`` reads as a headline: short, unpunctuated, one phrase."""
+@functools.lru_cache(maxsize=8)
+def _openers(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of ``phrases``: a text opens with none of them unless its first word
+    is one."""
+    return frozenset(words[0] for p in phrases if (words := p.split()))
+
+
+def _headline_shape(state: PageState, line: str, key: str) -> bool:
+    """Tell whether ``line`` (folded: ``key``) reads as a headline: short, unpunctuated,
+    one phrase."""
     n = word_count(line, limit=MAX_HEADLINE_WORDS)
     if not MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS:
         return False
@@ -124,8 +133,10 @@ def _headline_shape(state: PageState, line: str) -> bool:
     if has_inner_sentence_end(line) or opens_with_clause_word(line):
         return False
     # An editor's note opens with one of the lexicon's note phrases (of a few words).
-    words = fold(line).split()
     notes = state.lexicon.credit_words("notes")
+    words = key.split(None, 4)
+    if not words or words[0] not in _openers(notes):
+        return True
     return not any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1))
 
 
@@ -184,9 +195,9 @@ def detect_main_title(state: PageState) -> None:
         if first is None or articles[first] != MAIN or rests[first] != starts[first]:
             return
     line = state.texts[first]
-    if not _headline_shape(state, line):
-        return
     key = fold(line)
+    if not _headline_shape(state, line, key):
+        return
     repeats: list[int] = []
     # Lines between the headline and the body (a subtitle, a credit, a dateline of its own
     # line, a ticker) and the body's first lines: the headline must share a word with them.
@@ -247,7 +258,7 @@ def detect_main_title(state: PageState) -> None:
     below = " ".join((*between, *body))
     if not any(word in below for word in _content_keys(state, line, folded=False)):
         folded_body = fold(below)
-        if not any(word in folded_body for word in _content_keys(state, line)):
+        if not any(word in folded_body for word in _content_keys(state, key, folded=False)):
             return
     if _whole_line_lead(state, first):
         return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
