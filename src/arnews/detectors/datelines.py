@@ -28,8 +28,9 @@ editor's note. The place's and agency's spans lie inside the dateline's, trimmed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import is_, itemgetter
+from operator import and_, is_, itemgetter, lt, not_
 
 import regex
 
@@ -389,6 +390,21 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
     return found is not None and found >= end
 
 
+def _article_heads(state: PageState) -> list[int]:
+    """Each article's first two open lines that no detector classified, in order.
+
+    Found in C-level passes: read backwards, the last line kept for an article is its first.
+    """
+    kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
+    fresh = map(is_, kinds, repeat(None))
+    back = list(compress(range(len(kinds)), map(and_, fresh, map(lt, rests, ends))))
+    back.reverse()
+    firsts = set(dict(zip(map(articles.__getitem__, back), back, strict=True)).values())
+    others = list(compress(back, map(not_, map(firsts.__contains__, back))))
+    seconds = dict(zip(map(articles.__getitem__, others), others, strict=True)).values()
+    return sorted(firsts.union(seconds))
+
+
 def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
     articles, rests, ends = state.article, state.rest, state.ends
@@ -411,7 +427,14 @@ def detect_datelines(state: PageState) -> None:
     first_lines: dict[int, int] = {}
     # Lines no detector classified, in order (found at C speed); each article's first two
     # open ones are tried at most, and the walk stops once every article has had its turn.
-    for i in compress(count(), map(is_, state.kind, repeat(None))):
+    # Where read-also articles are, some have no open line (a headline claimed as their
+    # title) and the walk would never stop: only each article's first two are walked.
+    lines: Iterable[int]
+    if state.n_articles == 1:
+        lines = compress(count(), map(is_, state.kind, repeat(None)))
+    else:
+        lines = _article_heads(state)
+    for i in lines:
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue
