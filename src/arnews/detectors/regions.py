@@ -430,7 +430,8 @@ class _MainWords:
 
     def __init__(self, state: PageState) -> None:
         self.state = state
-        self.vocab = Vocabulary()
+        # Made when first read: most pages' links are settled without the words.
+        self.vocab: Vocabulary | None = None
         self.read_to = 0
         self.upto = 0
 
@@ -443,10 +444,13 @@ class _MainWords:
             for j in range(self.read_to, self.upto)
             if kinds[j] is None and articles[j] == MAIN
         ]
+        vocab = self.vocab
+        if vocab is None:
+            vocab = self.vocab = Vocabulary()
         if lines:
-            self.vocab.add("\n".join(lines))  # folded in one pass
+            vocab.add("\n".join(lines))  # folded in one pass
         self.read_to = max(self.read_to, self.upto)
-        return self.vocab
+        return vocab
 
 
 def _unclaim_marker(state: PageState, i: int) -> None:
