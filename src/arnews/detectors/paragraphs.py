@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import add, and_, eq, is_
 
@@ -66,8 +66,13 @@ def detect_paragraphs(state: PageState) -> None:
             kinds[i] = "paragraph"
             rests[i] = ends[i]
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
-    split = glued.keys() if len(whole) == n else set(glued).intersection(whole)
-    for i in sorted(split):
+    if not glued:
+        split: Iterable[int] = ()
+    elif len(whole) == n:
+        split = sorted(glued)
+    else:
+        split = sorted(set(glued).intersection(whole))
+    for i in split:
         lo, hi = glued[i]
         _split(state, i, points[lo:hi])
     i = -1

@@ -120,24 +120,27 @@ def _openers(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(words[0] for p in phrases if (words := p.split()))
 
 
-def _headline_shape(state: PageState, line: str, key: str) -> bool:
-    """Tell whether ``line`` (folded: ``key``) reads as a headline: short, unpunctuated,
-    one phrase."""
+def _headline_shape(state: PageState, line: str) -> str | None:
+    """``line`` folded when it reads as a headline (short, unpunctuated, one phrase), else
+    ``None``."""
     n = word_count(line, limit=MAX_HEADLINE_WORDS)
     if not MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS:
-        return False
+        return None
     if ends_sentence(line):
         stripped = line.rstrip(" \t\xa0\"'”’»›)]}")
         if stripped[-1:] not in _QUESTION or n > MAX_QUESTION_WORDS:
-            return False
+            return None
     if has_inner_sentence_end(line) or opens_with_clause_word(line):
-        return False
+        return None
     # An editor's note opens with one of the lexicon's note phrases (of a few words).
+    key = fold(line)
     notes = state.lexicon.credit_words("notes")
     words = key.split(None, 4)
     if not words or words[0] not in _openers(notes):
-        return True
-    return not any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1))
+        return key
+    if any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1)):
+        return None
+    return key
 
 
 def _is_body(line: str) -> bool:
@@ -195,8 +198,8 @@ def detect_main_title(state: PageState) -> None:
         if first is None or articles[first] != MAIN or rests[first] != starts[first]:
             return
     line = state.texts[first]
-    key = fold(line)
-    if not _headline_shape(state, line, key):
+    key = _headline_shape(state, line)
+    if key is None:
         return
     repeats: list[int] = []
     # Lines between the headline and the body (a subtitle, a credit, a dateline of its own
@@ -206,7 +209,7 @@ def detect_main_title(state: PageState) -> None:
     body: list[str] = []
     size = 0
     texts = state.texts
-    while (i := next(open_lines, -1)) >= 0:
+    for i in open_lines:
         if articles[i] != MAIN or rests[i] >= ends[i]:
             continue
         if not body and rests[i] == starts[i] and texts[i] == line:
@@ -219,7 +222,9 @@ def detect_main_title(state: PageState) -> None:
                 map(eq, islice(articles, i, upto), repeat(MAIN)),
             )
             repeats.extend(compress(range(i, upto), wanted))
-            open_lines = compress(count(upto), map(is_, islice(kinds, upto, None), repeat(None)))
+            # The walk goes on after the run: its open lines are passed over at C speed.
+            passed = kinds[i + 1 : upto].count(None)
+            next(islice(open_lines, passed, passed), None)
             continue
         text = state.rest_text(i)
         if not body:
