@@ -10,6 +10,8 @@ import pytest
 
 import arnews
 from arnews import Dateline
+from arnews.detectors.datelines import dateline_end, dateline_fills_line
+from arnews.state import PageState
 
 from .conftest import SHARED_CORPUS
 
@@ -218,3 +220,37 @@ def test_a_dash_and_no_agency_gives_no_empty_agency(text: str) -> None:
     assert a.dateline is not None and a.dateline.place == "واشنطن"
     assert a.dateline.agency is None
     assert a.spans.dateline_agency is None
+
+
+# Lines a title detector asks about: lead-ins alone on their line, and lines that only
+# look like one (a dash, a bracket, a colon, a slash) or nothing like one.
+_FILL_LINES = [
+    "عمّان-بترا",
+    "دبي - البيان",
+    "القدس المحتلة-وكالات:",
+    "القاهرة (الاتحاد)",
+    "واشنطن (رويترز) -",
+    "بغداد/ شبكة أخبار العراق-",
+    "لندن - رويترز:",
+    "سرايا -",
+    "القاهرة -",
+    "(CNN)--",
+    "هدنة غزة - جهود مكثفة لعقد اتفاق تهدئة",
+    "الرئيس (يمين) يلتقي وزير الخارجية",
+    "تقرير فلسطيني:",
+    "جهود مكثفة لعقد اتفاق تهدئة بغزة",
+    "بيروت/ خاص",
+    "أ ف ب- بروكسل: بعد ليلة مفاوضات",
+    "عرض أوروبي بعد ليلة مفاوضات مضنية حول اليونان",
+]
+
+
+@pytest.mark.parametrize("line", _FILL_LINES)
+def test_dateline_fills_line_agrees_with_reading_the_line(line: str) -> None:
+    # The quick test on the line's characters rules out only lines the patterns would
+    # not take whole; it claims nothing.
+    state = PageState.of(f"{line}\n{BODY}")
+    end = dateline_end(state, 0)
+    assert dateline_fills_line(state, 0) == (end is not None and end >= state.ends[0])
+    assert state.pieces == []
+    assert state.rest[0] == state.starts[0]

@@ -282,3 +282,49 @@ def test_glued_headlines_are_cut_where_a_construct_head_opens_the_next() -> None
     # Without glue the letters show, a line is not a glued run: no word is cut by heads.
     plain = "يوقف الحربعضو كنيست"
     assert split_headlines(plain, 0, set(), heads) == [(0, len(plain))]
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("الأحد, 15 إبريل, 2012, 16:20 بتوقيت القدس", 2012),
+        ("26 شوال 1436 هـ الموافق 11 أغسطس 2015 م", 2015),
+        ("١٥ أبريل ٢٠١٢", 2012),  # Arabic-Indic digits: folded before the date is read
+        ("۱۵ آوریل ۲۰۱۲", None),  # Persian digits, a month name the tables lack: no date
+    ],
+)
+def test_a_bare_date_under_the_headline_is_the_stamp(line: str, year: int | None) -> None:
+    headline = "افتتاح مستشفى جديد للأطفال في الخليل"
+    body = "وقال مدير المستشفى إن المبنى الجديد يتسع لمئة سرير، ويخدم أطفال المحافظة كلها."
+    a = arnews.parse(f"{headline}\n{line}\n\n{body}")
+    if year is None:
+        assert a.published is None
+    else:
+        assert a.published is not None and a.published.year == year
+
+
+def test_a_line_of_words_only_is_no_bare_date() -> None:
+    # The date reader needs the year in digits: a head line of month and weekday names alone
+    # stays text.
+    headline = "افتتاح مستشفى جديد للأطفال في الخليل"
+    body = "وقال مدير المستشفى إن المبنى الجديد يتسع لمئة سرير، ويخدم أطفال المحافظة كلها."
+    a = arnews.parse(f"{headline}\nالأحد إبريل\n\n{body}")
+    assert a.published is None
+    assert "الأحد إبريل" in a.text
+
+
+def test_a_long_page_is_searched_for_glue_points_a_stretch_at_a_time() -> None:
+    # Stretch by stretch (no regex timeout per match), the points are those of one scan of
+    # the whole page, whatever marks and quotes stand around the cuts.
+    import random
+
+    from arnews.detectors.paragraphs import STRETCH, _glue_points
+    from arnews.text import whole_text_glue_points
+
+    rng = random.Random(15)
+    pieces = ["كلمة", ".", "..", "!", "؟", '"', "”", "’", "'", ")", " ", "\n", "ب", "a", "3"]
+    for _ in range(20):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(STRETCH, 4 * STRETCH)))
+        assert _glue_points(text) == list(whole_text_glue_points(text))
+    glued = "كلمة." * (STRETCH // 2)
+    assert _glue_points(glued) == list(whole_text_glue_points(glued))

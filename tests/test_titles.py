@@ -153,3 +153,20 @@ def test_titles_on_other_formats_are_their_first_line() -> None:
             # The first line, or the second below a label (``إياب كأس السوبر الإسباني:``).
             lines = [line.split() for line in text.splitlines() if line.strip()][:2]
             assert a.title.split() in lines, path.name
+
+
+def test_a_headline_repeated_many_times_is_claimed_each_time() -> None:
+    # A run of lines that repeat the headline word for word is taken whole (at C speed):
+    # each is a title, and the body below still counts.
+    headline = "افتتاح مستشفى جديد للأطفال في الخليل"
+    text = "\n".join([headline] * 40 + ["", LEAD, "", BODY])
+    a = arnews.parse(text)
+    assert a.title == headline
+    assert [p.kind for p in a.parts].count("title") == 40
+    assert LEAD in a.paragraphs
+
+
+def test_a_headline_repeated_with_nothing_below_stays_text() -> None:
+    headline = "افتتاح مستشفى جديد للأطفال في الخليل"
+    a = arnews.parse("\n".join([headline] * 40))
+    assert a.title is None

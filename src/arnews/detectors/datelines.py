@@ -28,8 +28,9 @@ editor's note. The place's and agency's spans lie inside the dateline's, trimmed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import is_, itemgetter
+from operator import and_, is_, itemgetter, lt, not_
 
 import regex
 
@@ -39,7 +40,7 @@ from ..normalize import fold
 from ..state import KIND, PageState
 from ..text import clean, word_count
 
-__all__ = ["dateline_end", "detect_datelines"]
+__all__ = ["dateline_end", "dateline_fills_line", "detect_datelines"]
 
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
@@ -75,6 +76,10 @@ _HAS_LETTER: regex.Pattern[str] = lazy(regex, r"\p{L}")
 _SENTENCE_MARK: regex.Pattern[str] = lazy(regex, r"[.!?؟]")
 _COMMA: regex.Pattern[str] = lazy(regex, r"[،,]")
 _STRAY_COMMA: regex.Pattern[str] = lazy(regex, rf"(?:[،,]{_SP}*)?")
+
+# The most characters a lead-in alone on its line (:data:`_PAIR_LINE`) holds, blanks aside:
+# two names, a dash and a colon.
+_PAIR_CHARS = 40 + 3 + 40 + 1
 
 # How many words a place (or a place and its country) may have, and an agency.
 MAX_PLACE_WORDS = 6
@@ -165,6 +170,9 @@ def _claim(
 
 def _try_paren(state: PageState, i: int, base: int, window_end: int, strong: bool) -> bool:
     """``واشنطن (رويترز) - …``, ``(CNN)-- …``, ``القاهرة (الاتحاد)`` alone on its line."""
+    # The agency's bracket stands in the window: most lines have none, and need no match.
+    if state.text.find("(", base, window_end) < 0:
+        return False
     m = _PAREN.match(state.text, base, window_end)
     if m is None:
         return False
@@ -193,12 +201,45 @@ def _try_paren(state: PageState, i: int, base: int, window_end: int, strong: boo
     return False
 
 
+def _has_dash(text: str, start: int, end: int) -> bool:
+    return (
+        text.find("-", start, end) >= 0
+        or text.find("–", start, end) >= 0
+        or text.find("—", start, end) >= 0
+    )
+
+
+def _has_separator(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a separator a segment of a lead-in may end with."""
+    return (
+        _has_dash(text, start, end)
+        or text.find(":", start, end) >= 0
+        or text.find("：", start, end) >= 0
+    )
+
+
+def _may_be_pair(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` can be a lead-in of two names alone on its line
+    (:data:`_PAIR_LINE`): it holds a dash, and is no longer than two names, the dash and a
+    colon, but for the blanks between them. Rules out a line of running text in a few
+    C-level passes, where the pattern would try every split of its head."""
+    if not _has_dash(text, start, end):
+        return False
+    size = end - start
+    if size <= _PAIR_CHARS:
+        return True
+    blanks = text.count(" ", start, end) + text.count("\t", start, end)
+    return size <= _PAIR_CHARS + blanks + text.count("\xa0", start, end)
+
+
 def _try_dashed(state: PageState, i: int, base: int, window_end: int) -> bool:
     """``القاهرة - …``, ``سرايا - …``, ``بيروت - النهار - …``, ``واس- جدة: …``, ``عمّان-بترا``."""
     text = state.text
     line_end = state.ends[i]
     lexicon = state.lexicon
-    pair = _PAIR_LINE.fullmatch(text, base, line_end)
+    pair = (
+        _PAIR_LINE.fullmatch(text, base, line_end) if _may_be_pair(text, base, line_end) else None
+    )
     if pair is not None:
         # Alone on its line: ``عمّان-بترا``, ``دبي - البيان``, ``القدس المحتلة-وكالات:``.
         first, then = clean(pair["first"]), clean(pair["second"])
@@ -208,7 +249,7 @@ def _try_dashed(state: PageState, i: int, base: int, window_end: int) -> bool:
         if _site(state, first) and _known(state, then, "place"):
             _claim(state, i, base, line_end, pair.span("second"), pair.span("first"))
             return True
-    m = _SEGMENT.match(text, base, window_end)
+    m = _SEGMENT.match(text, base, window_end) if _has_separator(text, base, window_end) else None
     if m is None or m["sep"] in ":：":
         return False  # ``الخبر : …``: a lead-in is set off by a dash
     lead = clean(m["seg"])
@@ -281,7 +322,7 @@ def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     if strong:
         return False
 
-    m = _SLASH.match(text, base, window_end)
+    m = _SLASH.match(text, base, window_end) if text.find("/", base, window_end) >= 0 else None
     if m is not None:
         place = clean(m["place"])
         if (
@@ -317,6 +358,53 @@ def dateline_end(state: PageState, i: int) -> int | None:
     return end
 
 
+# The last character of a dateline that runs to its line's end: the agency's bracket or the
+# separator after the names. One that ends otherwise is two names joined by a dash.
+_LINE_LEAD_LAST = frozenset(")-–—:：")
+
+
+def dateline_fills_line(state: PageState, i: int) -> bool:
+    """Tell whether a dateline takes up the whole of open line ``i`` (from its ``rest``);
+    claims nothing.
+
+    Lets the title detector tell a lead-in alone on its line (``عمّان-بترا``) from a headline.
+    Most lines are ruled out by their last character and the dashes they lack, without a
+    pattern tried.
+
+    Example:
+        >>> state = PageState.of("عمّان-بترا\\nأعلن الوزير الخبر.")
+        >>> dateline_fills_line(state, 0), dateline_fills_line(state, 1), state.pieces
+        (True, False, [])
+    """
+    text, start, end = state.text, state.rest[i], state.ends[i]
+    if start >= end:
+        return False
+    if (
+        text[end - 1] not in _LINE_LEAD_LAST
+        and text.find("-", start, end) < 0
+        and text.find("–", start, end) < 0
+        and text.find("—", start, end) < 0
+    ):
+        return False
+    found = dateline_end(state, i)
+    return found is not None and found >= end
+
+
+def _article_heads(state: PageState) -> list[int]:
+    """Each article's first two open lines that no detector classified, in order.
+
+    Found in C-level passes: read backwards, the last line kept for an article is its first.
+    """
+    kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
+    fresh = map(is_, kinds, repeat(None))
+    back = list(compress(range(len(kinds)), map(and_, fresh, map(lt, rests, ends))))
+    back.reverse()
+    firsts = set(dict(zip(map(articles.__getitem__, back), back, strict=True)).values())
+    others = list(compress(back, map(not_, map(firsts.__contains__, back))))
+    seconds = dict(zip(map(articles.__getitem__, others), others, strict=True)).values()
+    return sorted(firsts.union(seconds))
+
+
 def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
     articles, rests, ends = state.article, state.rest, state.ends
@@ -339,7 +427,14 @@ def detect_datelines(state: PageState) -> None:
     first_lines: dict[int, int] = {}
     # Lines no detector classified, in order (found at C speed); each article's first two
     # open ones are tried at most, and the walk stops once every article has had its turn.
-    for i in compress(count(), map(is_, state.kind, repeat(None))):
+    # Where read-also articles are, some have no open line (a headline claimed as their
+    # title) and the walk would never stop: only each article's first two are walked.
+    lines: Iterable[int]
+    if state.n_articles == 1:
+        lines = compress(count(), map(is_, state.kind, repeat(None)))
+    else:
+        lines = _article_heads(state)
+    for i in lines:
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue

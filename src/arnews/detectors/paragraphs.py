@@ -8,14 +8,23 @@ letter starts a new paragraph again. Numbers (``3.5``), URLs and one-letter abbr
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import and_, eq, is_
+from operator import add, and_, eq, is_
 
 from ..state import PageState
 from ..text import sentence_glue_points, whole_text_glue_points
 
 __all__ = ["detect_paragraphs"]
+
+#: A long page's glue points are looked for this many characters at a time (about): under
+#: :data:`arnews.text.LONG_TEXT`, the length from which a scan carries a timeout.
+STRETCH = 8000
+# A character a glue point is not made of (a glue point is a run of sentence-end marks and
+# the quotes after them): a stretch may end after it.
+_CLEAN_CUT = re.compile("[^.!?؟\"”»’']")
 
 
 def detect_paragraphs(state: PageState) -> None:
@@ -25,32 +34,47 @@ def detect_paragraphs(state: PageState) -> None:
     n = len(kinds)
     # Lines no detector classified and nothing of which was claimed: each is one paragraph,
     # unless sentences were glued inside it. Found in C-level passes, recorded in bulk.
+    whole: Sequence[int]
     if state.untouched():
-        whole = list(range(n))
+        whole = range(n)
     else:
         fresh = map(is_, kinds, repeat(None))
         untouched = map(eq, rests, starts)
         whole = list(compress(range(n), map(and_, fresh, untouched)))
-    glued: dict[int, list[int]] = {}
-    if whole:
-        # One scan of the whole text finds every glue point; each is on one line.
-        line_end = -1
-        bucket: list[int] = []
-        for point in whole_text_glue_points(text):
-            if point >= line_end:
-                line = bisect_right(starts, point) - 1
-                line_end = ends[line]
-                bucket = glued.setdefault(line, [])
-            bucket.append(point)
+    # One scan of the whole text finds every glue point; each lies inside one line (between
+    # a sentence end and a letter), and they come in order: each line's are one slice of
+    # them, cut with two bisections per line that has any (never a step per point, of
+    # which a megabyte of glued sentences has two hundred thousand).
+    # (A page with no sentence end at all, as a megabyte of colons, needs no scan: a
+    # C-level search for each mark tells so.)
+    ends_any = "." in text or "!" in text or "?" in text or "؟" in text
+    points = _glue_points(text) if whole and ends_any else []
+    glued: dict[int, tuple[int, int]] = {}
+    at, n_points = 0, len(points)
+    while at < n_points:
+        line = bisect_right(starts, points[at]) - 1
+        upto = bisect_left(points, ends[line], at)
+        glued[line] = (at, upto)
+        at = upto
     plain = [i for i in whole if i not in glued] if glued else whole
     state.whole.extend(plain)
-    for i in plain:
-        kinds[i] = "paragraph"
-        rests[i] = ends[i]
+    if len(plain) == n:
+        kinds[:] = repeat("paragraph", n)
+        rests[:] = ends
+    else:
+        for i in plain:
+            kinds[i] = "paragraph"
+            rests[i] = ends[i]
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
-    partial = set(glued).intersection(whole) if glued else set()
-    for i in sorted(partial):
-        _split(state, i, [p for p in glued[i] if p < ends[i]])
+    if not glued:
+        split: Iterable[int] = ()
+    elif len(whole) == n:
+        split = sorted(glued)
+    else:
+        split = sorted(set(glued).intersection(whole))
+    for i in split:
+        lo, hi = glued[i]
+        _split(state, i, points[lo:hi])
     i = -1
     try:
         while True:
@@ -62,12 +86,41 @@ def detect_paragraphs(state: PageState) -> None:
         pass
 
 
+def _glue_points(text: str) -> list[int]:
+    """The page's glue points (:func:`~arnews.text.whole_text_glue_points`), in order.
+
+    A long page is read a stretch of about :data:`STRETCH` characters at a time: a call on
+    a text that long runs without the regex timeout, which costs a clock reading per match
+    (a megabyte of glued sentences has two hundred thousand), and each stretch is bounded.
+    A stretch ends after a character no glue point is made of, so none is cut in two; it
+    starts two characters early, for the letters a glue point must follow.
+    """
+    size = len(text)
+    if size <= STRETCH:
+        return list(whole_text_glue_points(text))
+    points: list[int] = []
+    pos = 0
+    while pos < size:
+        cut = size
+        if pos + STRETCH < size:
+            clean = _CLEAN_CUT.search(text, pos + STRETCH - 1)
+            if clean is not None:
+                cut = clean.end()
+        base = max(pos - 2, 0)
+        points.extend(map(add, sentence_glue_points(text[base:cut]), repeat(base)))
+        pos = cut
+    return points
+
+
 def _split(state: PageState, i: int, cuts: list[int]) -> None:
     """Claim line ``i``'s rest as paragraphs, cut at the given offsets."""
     start, end = state.rest[i], state.ends[i]
     state.rest[i] = end
     state.kind[i] = "paragraph"
-    cuts = [c for c in cuts if start < c < end]
+    # Glue points lie inside the line, after its first letters: only a line a detector
+    # claimed the head of can have some before its rest.
+    if cuts and (cuts[0] <= start or cuts[-1] >= end):
+        cuts = [c for c in cuts if start < c < end]
     if not cuts:
         state.claim(i, "paragraph", start, end)
         return

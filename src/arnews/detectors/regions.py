@@ -430,7 +430,8 @@ class _MainWords:
 
     def __init__(self, state: PageState) -> None:
         self.state = state
-        self.vocab = Vocabulary()
+        # Made when first read: most pages' links are settled without the words.
+        self.vocab: Vocabulary | None = None
         self.read_to = 0
         self.upto = 0
 
@@ -443,10 +444,13 @@ class _MainWords:
             for j in range(self.read_to, self.upto)
             if kinds[j] is None and articles[j] == MAIN
         ]
+        vocab = self.vocab
+        if vocab is None:
+            vocab = self.vocab = Vocabulary()
         if lines:
-            self.vocab.add("\n".join(lines))  # folded in one pass
+            vocab.add("\n".join(lines))  # folded in one pass
         self.read_to = max(self.read_to, self.upto)
-        return self.vocab
+        return vocab
 
 
 def _unclaim_marker(state: PageState, i: int) -> None:
@@ -466,8 +470,13 @@ def _unclaim_marker(state: PageState, i: int) -> None:
 
 def detect_regions(state: PageState) -> None:
     """Assign each line to an article and claim the headline lists."""
-    bullets = bullet_pattern(state.lexicon.bullets)
     kinds, articles, ends = state.kind, state.article, state.ends
+    if kinds.count(None) == len(kinds) or ("read_also" not in kinds and "headlines" not in kinds):
+        # C-level scans (the first compares by identity, the fastest of them, and answers
+        # for a page of plain lines). Without a marker or a list heading, the footer lines
+        # change nothing below: every line stays the main article's (as most pages' do).
+        return
+    bullets = bullet_pattern(state.lexicon.bullets)
     n = len(kinds)
     current = MAIN
     footer_seen = False

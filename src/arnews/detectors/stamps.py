@@ -22,9 +22,13 @@ further down, a line that is a bare date heads an item of a chronology the artic
 
 from __future__ import annotations
 
+from operator import itemgetter
+
+from ..dates import _WINDOW as DATE_WINDOW
 from ..dates import scan_date
 from ..lines import BLANKS
-from ..state import PageState
+from ..normalize import FOLD_TABLE
+from ..state import KIND, PageState
 from ..text import ends_sentence, word_count
 
 __all__ = ["detect_stamps"]
@@ -36,11 +40,22 @@ HEAD_LINES = 3
 MAX_SCAN = 16
 # A line this long, or one that ends a sentence, is running text: the head is over.
 RUNNING_WORDS = 15
+# A line that is a whole date is no longer than the window the date reader reads (its last
+# character is no blank), and holds the year in digits, which the reader folds to ASCII
+# first (``٢٠٢٥``): a line with none of these characters is no date.
+_DIGITS = frozenset("0123456789") | frozenset(
+    chr(k) for k, v in FOLD_TABLE.items() if v and not frozenset(v).isdisjoint("0123456789")
+)
 
 
 def detect_stamps(state: PageState) -> None:
     """Claim the dates after update/publication markers."""
-    for i in state.lines_of("updated", "published"):
+    # A page of lines no detector classified holds no marker: one C-level count by identity
+    # tells so, where looking for each marker kind compares every line's kind with it.
+    marked = (
+        [] if state.kind.count(None) == len(state.kind) else state.lines_of("updated", "published")
+    )
+    for i in marked:
         kind = state.kind[i]
         if kind not in ("updated", "published") or not state.is_open(i):
             continue
@@ -76,7 +91,19 @@ def detect_stamps(state: PageState) -> None:
 def _bare_date_lines(state: PageState) -> None:
     """Claim, in each article's first lines, a line that is a whole date as its stamp."""
     kinds, articles, texts = state.kind, state.article, state.texts
-    dated = {state.article_of(p) for p in state.pieces if p[1] in ("published", "updated")}
+    # The articles that have a stamp already: their pieces are found at C speed among the
+    # page's (a few stamps, where the pieces may be many).
+    pieces = state.pieces
+    piece_kinds = list(map(itemgetter(KIND), pieces))
+    dated: set[int] = set()
+    for stamp in ("published", "updated"):
+        at = -1
+        try:
+            while True:
+                at = piece_kinds.index(stamp, at + 1)
+                dated.add(state.article_of(pieces[at]))
+        except ValueError:
+            pass
     n = len(texts)
     for article, first in enumerate(state.article_starts()):
         if first < 0 or article in dated:
@@ -92,7 +119,12 @@ def _bare_date_lines(state: PageState) -> None:
                 continue
             seen += 1
             line = texts[i]
-            if kinds[i] is None and state.rest[i] == state.starts[i]:
+            if (
+                kinds[i] is None
+                and state.rest[i] == state.starts[i]
+                and len(line) <= DATE_WINDOW
+                and not _DIGITS.isdisjoint(line)
+            ):
                 found = scan_date(line, 0, now=state.now)
                 if (
                     found is not None

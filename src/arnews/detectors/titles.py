@@ -25,8 +25,10 @@ no headline; when in doubt the line stays in the body. A headline repeated below
 
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import is_, lt
+import functools
+from collections.abc import Iterator
+from itertools import compress, count, islice, repeat
+from operator import and_, eq, is_, lt, ne, or_
 
 import regex
 
@@ -35,7 +37,7 @@ from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
 from .bylines import read_credit
-from .datelines import dateline_end
+from .datelines import dateline_fills_line
 
 __all__ = ["detect_main_title", "detect_titles"]
 
@@ -111,21 +113,34 @@ def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[st
     return stems - state.lexicon.credit_words("not_names")
 
 
-def _headline_shape(state: PageState, line: str) -> bool:
-    """Tell whether ``line`` reads as a headline: short, unpunctuated, one phrase."""
+@functools.lru_cache(maxsize=8)
+def _openers(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of ``phrases``: a text opens with none of them unless its first word
+    is one."""
+    return frozenset(words[0] for p in phrases if (words := p.split()))
+
+
+def _headline_shape(state: PageState, line: str) -> str | None:
+    """``line`` folded when it reads as a headline (short, unpunctuated, one phrase), else
+    ``None``."""
     n = word_count(line, limit=MAX_HEADLINE_WORDS)
     if not MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS:
-        return False
+        return None
     if ends_sentence(line):
         stripped = line.rstrip(" \t\xa0\"'”’»›)]}")
         if stripped[-1:] not in _QUESTION or n > MAX_QUESTION_WORDS:
-            return False
+            return None
     if has_inner_sentence_end(line) or opens_with_clause_word(line):
-        return False
+        return None
     # An editor's note opens with one of the lexicon's note phrases (of a few words).
-    words = fold(line).split()
+    key = fold(line)
     notes = state.lexicon.credit_words("notes")
-    return not any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1))
+    words = key.split(None, 4)
+    if not words or words[0] not in _openers(notes):
+        return key
+    if any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1)):
+        return None
+    return key
 
 
 def _is_body(line: str) -> bool:
@@ -139,8 +154,7 @@ def _whole_line_lead(state: PageState, i: int) -> bool:
     credit = read_credit(state, i)
     if credit is not None and credit[0] >= state.ends[i]:
         return True
-    end = dateline_end(state, i)
-    return end is not None and end >= state.ends[i]
+    return dateline_fills_line(state, i)
 
 
 def _is_kicker(line: str) -> bool:
@@ -148,7 +162,21 @@ def _is_kicker(line: str) -> bool:
     a line of at most one word of letters (``2012-06-19 (رياضة)``: a date and a section)."""
     if word_count(line, limit=MAX_KICKER_WORDS + 1) > MAX_KICKER_WORDS:
         return False
-    return line.rstrip(" \t\xa0").endswith((":", "：")) or len(_LETTERS.findall(line)) <= 1
+    if line.rstrip(" \t\xa0").endswith((":", "：")):
+        return True
+    # At most one word of letters: a second is looked for after the first, no further (a
+    # megabyte of glued sentences is one "word" of many).
+    word = _LETTERS.search(line)
+    return word is None or _LETTERS.search(line, word.end()) is None
+
+
+def _changes(
+    texts: list[str], rests: list[int], starts: list[int], i: int, line: str
+) -> Iterator[int]:
+    """The lines from ``i`` on that are not ``line`` untouched, in order (lazily)."""
+    other = map(ne, islice(texts, i, None), repeat(line))
+    touched = map(ne, islice(rests, i, None), islice(starts, i, None))
+    return compress(count(i), map(or_, other, touched))
 
 
 def detect_main_title(state: PageState) -> None:
@@ -170,9 +198,9 @@ def detect_main_title(state: PageState) -> None:
         if first is None or articles[first] != MAIN or rests[first] != starts[first]:
             return
     line = state.texts[first]
-    if not _headline_shape(state, line):
+    key = _headline_shape(state, line)
+    if key is None:
         return
-    key = fold(line)
     repeats: list[int] = []
     # Lines between the headline and the body (a subtitle, a credit, a dateline of its own
     # line, a ticker) and the body's first lines: the headline must share a word with them.
@@ -180,8 +208,23 @@ def detect_main_title(state: PageState) -> None:
     menu_items = 0
     body: list[str] = []
     size = 0
+    texts = state.texts
     for i in open_lines:
         if articles[i] != MAIN or rests[i] >= ends[i]:
+            continue
+        if not body and rests[i] == starts[i] and texts[i] == line:
+            # The headline again, word for word, and maybe many times over (a page of one
+            # line repeated): the run of such lines is found and taken at C speed.
+            upto = next(_changes(texts, rests, starts, i, line), len(texts))
+            wanted = map(
+                and_,
+                map(is_, islice(kinds, i, upto), repeat(None)),
+                map(eq, islice(articles, i, upto), repeat(MAIN)),
+            )
+            repeats.extend(compress(range(i, upto), wanted))
+            # The walk goes on after the run: its open lines are passed over at C speed.
+            passed = kinds[i + 1 : upto].count(None)
+            next(islice(open_lines, passed, passed), None)
             continue
         text = state.rest_text(i)
         if not body:
@@ -220,7 +263,7 @@ def detect_main_title(state: PageState) -> None:
     below = " ".join((*between, *body))
     if not any(word in below for word in _content_keys(state, line, folded=False)):
         folded_body = fold(below)
-        if not any(word in folded_body for word in _content_keys(state, line)):
+        if not any(word in folded_body for word in _content_keys(state, key, folded=False)):
             return
     if _whole_line_lead(state, first):
         return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
