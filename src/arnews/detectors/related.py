@@ -32,12 +32,13 @@ are taken whole as related headlines::
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
-from ..cohesion import Vocabulary, carries_on, content_words, shared_elsewhere
+from ..cohesion import StemCounts, carries_on, content_words, nearby_shared, shared_elsewhere
 from ..normalize import fold
 from ..state import MAIN, PageState, holds_key
 from ..text import (
@@ -64,6 +65,9 @@ MAX_FOOTER_HEADLINE_WORDS = 25
 LONG_LINE_WORDS = 18
 # A line needs this many content words for sharing none with its article to tell anything.
 MIN_UNRELATED_WORDS = 4
+# Lines of the article read on each side of a line first: their words alone tell most of
+# its lines shared with the article, and cost a fraction of reading the whole article.
+NEARBY_LINES = 2
 # Glued pieces longer than this are a subheading run into its paragraph, not headlines.
 # (A widget may glue more headlines than the letters show, so one piece may hold two.)
 MAX_GLUED_PIECE_WORDS = 35
@@ -119,13 +123,14 @@ class _ArticleWords:
     than the line itself does.
     """
 
-    __slots__ = ("_bullets", "_lines", "_own", "_state", "_texts", "evidence", "splits")
+    __slots__ = ("_bullets", "_index", "_lines", "_own", "_state", "_texts", "evidence", "splits")
 
     def __init__(self, state: PageState, lines: Sequence[int]) -> None:
         self._state = state
         self._lines = lines
         self._own: dict[int, list[str]] | None = None
-        self._texts: dict[int, Vocabulary] = {}
+        self._index: dict[int, Sequence[int]] = {}
+        self._texts: dict[int, StemCounts] = {}
         self._bullets = frozenset(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
@@ -133,26 +138,44 @@ class _ArticleWords:
         self.evidence: dict[str, tuple[int, int] | None] = {}
         self.splits: dict[str, list[tuple[int, int]]] = {}
 
-    def of(self, article: int) -> Vocabulary:
-        """The open text of ``article`` (the lines open when the detector started)."""
+    def _texts_of(self) -> dict[int, list[str]]:
+        """Each article's open texts (and, in ``_index``, their lines), read once."""
         if self._own is None:
             state = self._state
             lines: dict[int, list[str]] = {}
             if state.n_articles == 1:
                 lines[MAIN] = list(map(state.texts.__getitem__, self._lines))
+                self._index[MAIN] = self._lines
             else:
+                index: dict[int, list[int]] = {}
                 for j in self._lines:
-                    lines.setdefault(state.article[j], []).append(state.texts[j])
+                    article = state.article[j]
+                    lines.setdefault(article, []).append(state.texts[j])
+                    index.setdefault(article, []).append(j)
+                self._index.update(index)
             self._own = lines
+        return self._own
+
+    def nearby(self, i: int) -> str:
+        """The open texts of the lines next to open line ``i`` in its article, joined."""
+        own = self._texts_of()
+        article = self._state.article[i]
+        index = self._index[article]
+        k = bisect_left(index, i)
+        texts = own[article]
+        return "\n".join(texts[max(0, k - NEARBY_LINES) : k] + texts[k + 1 : k + 1 + NEARBY_LINES])
+
+    def of(self, article: int) -> StemCounts:
+        """The open text of ``article`` (the lines open when the detector started)."""
         found = self._texts.get(article)
         if found is None:
-            own = self._own.get(article)
+            own = self._texts_of().get(article)
             if own is None:
-                return Vocabulary()
+                return StemCounts("")
             # Only the articles asked about are read (a page of read-also articles asks
-            # about one or two): each article's lines joined, then folded in one pass.
-            found = self._texts[article] = Vocabulary()
-            found.add("\n".join(own))
+            # about one or two): each article's lines joined, then folded in one pass; the
+            # counts of the few words looked up are worked out when asked for.
+            found = self._texts[article] = StemCounts("\n".join(own))
         return found
 
     def unrelated(self, i: int, text: str) -> bool:
@@ -162,7 +185,11 @@ class _ArticleWords:
         own = content_words(text)
         if len(own) < MIN_UNRELATED_WORDS:
             return False
-        return not shared_elsewhere(own, text, self.of(self._state.article[i]))
+        state = self._state
+        # The lines around it first: a line of the story shares a word with them.
+        if state.rest[i] == state.starts[i] and nearby_shared(own, text, self.nearby(i)):
+            return False
+        return not shared_elsewhere(own, text, self.of(state.article[i]))
 
 
 def _open_lines(state: PageState) -> list[int]:
@@ -236,62 +263,81 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         return
     bullets = frozenset(state.lexicon.bullets)
     articles = state.article
-    # Each article's open lines, in order (one C-level pass on a page of one article).
-    # A tail, and as many lines of the article's own above it, need this many lines.
+    # Each article's open lines, in order (on a page of one article, all of them as they
+    # are). A tail, and as many lines of the article's own above it, need this many lines.
     least = 2 * MIN_TAIL_LINES
     if state.n_articles == 1:
-        per_article: dict[int, list[int]] = {articles[lines[0]]: list(lines)}
+        per_article: dict[int, Sequence[int]] = {articles[lines[0]]: lines}
     else:
         # The other articles' lines are counted in C and never grouped (a chain of fifty
         # thousand read-also articles of a line or two each).
         counts = Counter(map(articles.__getitem__, lines))
         large = {article for article, count in counts.items() if count >= least}
-        per_article = {}
+        grouped: dict[int, list[int]] = {}
         for i in compress(lines, map(large.__contains__, map(articles.__getitem__, lines))):
-            per_article.setdefault(articles[i], []).append(i)
-    kinds = state.kind
+            grouped.setdefault(articles[i], []).append(i)
+        per_article = dict(grouped)
+    kinds, rests, ends, texts = state.kind, state.rest, state.ends, state.texts
     for article, own in per_article.items():
-        # Its open lines, and the headlines the walk took among them (other stories too).
-        own = [i for i in own if kinds[i] == "related" or state.rest[i] < state.ends[i]]
-        if len(own) < least:
-            continue
         # The tail's extent, read from the end on the cheap test first; most articles end
-        # on a line that carries on the story and cost nothing more.
+        # on a line that carries on the story and cost nothing more. Its lines are the
+        # article's open lines and the headlines the walk took among them (other stories
+        # too); a line with nothing open (a blank line) is passed over.
+        tail: list[int] = []  # from the last line up
         shapes: list[int] = []
-        k = len(own)
-        while k > 0:
-            shape = (
-                2 if kinds[own[k - 1]] == "related" else _tail_candidate(state, own[k - 1], bullets)
-            )
-            if not shape:
-                break
+        p = len(own) - 1
+        while p >= 0:
+            i = own[p]
+            if kinds[i] == "related":
+                shape = 2
+            elif rests[i] < ends[i]:
+                shape = _tail_candidate(state, i, bullets)
+                if not shape:
+                    break
+            else:
+                p -= 1
+                continue
+            tail.append(i)
             shapes.append(shape)
-            k -= 1
+            p -= 1
         # A tail starts with a teaser of its own shape: a `و` line above it is the story's.
+        above: list[int] = []  # the article's own lines above the tail, nearest first
         while shapes and shapes[-1] == 1:
             shapes.pop()
-            k += 1
-        if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
+            above.append(tail.pop())
+        if len(tail) < MIN_TAIL_LINES:
+            continue
+        while p >= 0 and len(above) < max(MIN_TAIL_LINES, NEARBY_LINES):
+            i = own[p]
+            if kinds[i] == "related" or rests[i] < ends[i]:
+                above.append(i)
+            p -= 1
+        if len(above) < MIN_TAIL_LINES:
             continue
         # Now the words of the tail's lines, each looked for in the article's text (read
         # when the first line with enough words needs it).
-        known: Vocabulary | None = None
+        known: StemCounts | None = None
+        # The article's lines just above the tail: their words alone tell most lines of the
+        # story from a teaser, and cost a fraction of reading the whole article.
+        nearby = "\n".join(map(texts.__getitem__, reversed(above[:NEARBY_LINES])))
         taken: list[int] = []
         weak: list[bool] = []
         others = 0  # lines of other stories in the tail: taken here or by the walk
-        for q in range(len(own) - 1, k - 1, -1):
-            i = own[q]
+        for i, shape in zip(tail, shapes, strict=True):
             if kinds[i] != "related":
-                line = state.texts[i]
+                line = texts[i]
                 ws = content_words(line)
                 if len(ws) < MIN_TEASER_WORDS:
                     break
+                most = MAX_TEASER_SHARED * len(ws)
+                if nearby_shared(ws, line, nearby) > most:
+                    break
                 if known is None:
                     known = words.of(article)
-                if shared_elsewhere(ws, line, known) > MAX_TEASER_SHARED * len(ws):
+                if shared_elsewhere(ws, line, known) > most:
                     break
                 taken.append(i)
-                weak.append(shapes[len(own) - 1 - q] == 1)
+                weak.append(shape == 1)
             others += 1
         while weak and weak[-1]:
             weak.pop()  # the tail's top line must be a teaser of its own shape

@@ -1,0 +1,61 @@
+"""The shortcuts of :mod:`arnews.cohesion` the related-headline detector takes agree with a
+full :class:`~arnews.cohesion.Vocabulary`: the same counts, and bounds that hold."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnews.cohesion import (
+    StemCounts,
+    Vocabulary,
+    _stem_counts,
+    content_words,
+    nearby_shared,
+    shared_elsewhere,
+)
+
+from .strategies import arabic_text
+
+# Words with and without one-letter clitics, with the article, function words, and a stem
+# that two clitic forms share (the case a vocabulary settles by the order of the forms).
+_WORDS = st.sampled_from(
+    [
+        "وكتب", "فكتب", "بكتب", "كتب", "بلاد", "وبلاد", "لبلاد", "والكتاب", "الكتاب",
+        "في", "و", "ولد", "فولد", "بيت", "وفي", "لكن", "ولكن", "فرنسا", "وفرنسا", "بفرنسا",
+        "الرئيس", "والرئيس", "للرئيس", "أسوان", "وأسوان", "ـ", "،", "\n",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(st.one_of(_WORDS, arabic_text), max_size=40).map(" ".join)
+
+
+@given(_TEXT, st.lists(_WORDS, max_size=5))
+def test_stem_counts_give_a_vocabulary_s_counts(text: str, asked: list[str]) -> None:
+    expected = _stem_counts(text)
+    counts = StemCounts(text)
+    for word in [*expected, *content_words(" ".join(asked)), "ا", "مصر"]:
+        assert counts[word] == expected[word], word
+
+
+@given(st.lists(_TEXT, min_size=2, max_size=6), st.data())
+def test_nearby_lines_never_tell_more_words_shared_than_the_article(
+    lines: list[str], data: st.DataObject
+) -> None:
+    k = data.draw(st.integers(0, len(lines) - 1))
+    line = lines[k]
+    words = content_words(line)
+    others = [t for j, t in enumerate(lines) if j != k]
+    nearby = "\n".join(data.draw(st.lists(st.sampled_from(others), unique=True)))
+    text = "\n".join(lines)
+    vocabulary = Vocabulary()
+    vocabulary.add(text)
+    shared = shared_elsewhere(words, line, vocabulary)
+    assert shared_elsewhere(words, line, StemCounts(text)) == shared
+    assert nearby_shared(words, line, nearby) <= shared
+
+
+def test_nearby_lines_tell_a_story_s_own_line() -> None:
+    line = "وقال الرئيس الفرنسي إن فرنسا ستدعم الاتفاق في الأمم المتحدة"
+    nearby = "زار الرئيس الفرنسي نيويورك حيث عرض على الأمم المتحدة الاتفاق"
+    assert nearby_shared(content_words(line), line, nearby) >= 4
+    assert nearby_shared(content_words(line), line, "هطلت الأمطار على المدينة") == 0
