@@ -58,7 +58,9 @@ __all__ = ["detect_related", "headline_evidence"]
 _FOOTER_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
 THRESHOLD = 2
 _LAST = itemgetter(slice(-1, None))
-_TRAILER_SET = frozenset(TRAILERS)
+# What a line's last character tells: 1, it ends a sentence; 2, a closing quote or bracket
+# that may follow the punctuation (the line is looked at again); any other, it does not.
+_ENDING = dict.fromkeys(TRAILERS, 2) | dict.fromkeys(CLOSERS, 1)
 # A headline before the footer is short; a long unpunctuated line there is still body.
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
@@ -210,10 +212,12 @@ def detect_related(state: PageState) -> None:
     # is not the whole line, is looked at again (a few a page).
     every = len(lines) == len(starts)  # all open, as on a page of plain text: no selection
     texts = state.texts if every else list(map(state.texts.__getitem__, lines))
-    lasts = list(map(_LAST, texts))
-    closed = list(map(CLOSERS.__contains__, lasts))
-    for k in compress(range(len(lines)), map(_TRAILER_SET.__contains__, lasts)):
+    # One pass: 1 a line that ends a sentence, 0 one that does not, 2 one to look at again.
+    closed = bytearray(map(_ENDING.get, map(_LAST, texts), repeat(0)))
+    k = closed.find(2)
+    while k >= 0:
         closed[k] = ends_sentence(texts[k])
+        k = closed.find(2, k + 1)
     if rests != starts:  # some line's rest is not the whole line
         if every:
             cut = map(ne, rests, starts)
@@ -358,29 +362,28 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
 
 
 def _walk_one_article(
-    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
 ) -> None:
     """Take the headline runs of a one-article page.
 
     The open lines right after a sentence are where the flags go from 1 to 0, found with
-    ``bytes.find``: on most pages a few, on a page of half a million lines maybe none.
+    ``bytearray.find``: on most pages a few, on a page of half a million lines maybe none.
     """
-    flags = bytes(closed)
-    k = flags.find(b"\x01\x00") + 1
+    k = closed.find(b"\x01\x00") + 1
     while k:
         while _take(state, lines[k], words):
             k += 1
             if k == len(lines) or closed[k]:
                 break
-        k = flags.find(b"\x01\x00", k) + 1
+        k = closed.find(b"\x01\x00", k) + 1
 
 
 def _walk_articles(
-    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
 ) -> None:
     """Take the headline runs of a page of any number of articles, interleaved or not."""
     articles = state.article
-    prev_sentence: dict[int, bool] = {}
+    prev_sentence: dict[int, int] = {}  # 1: the article's last open line ends a sentence
     taken: set[int] = set()
     last = 0
     for k in compress(range(len(lines)), map(not_, closed)):
@@ -391,11 +394,11 @@ def _walk_articles(
             if q not in taken:
                 prev_sentence[articles[lines[q]]] = closed[q]
         last = k + 1
-        was_closed = prev_sentence.get(article, False)
-        prev_sentence[article] = False
+        was_closed = prev_sentence.get(article, 0)
+        prev_sentence[article] = 0
         if was_closed and _take(state, i, words):
             taken.add(k)
-            prev_sentence[article] = True
+            prev_sentence[article] = 1
 
 
 def _take(state: PageState, i: int, words: _ArticleWords) -> bool:
