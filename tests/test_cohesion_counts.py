@@ -3,6 +3,8 @@ full :class:`~arnews.cohesion.Vocabulary`: the same counts, and bounds that hold
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,8 +13,9 @@ from arnews.cohesion import (
     Vocabulary,
     _stem_counts,
     content_words,
-    nearby_shared,
     shared_elsewhere,
+    stems,
+    surely_shared,
 )
 
 from .strategies import arabic_text
@@ -45,17 +48,22 @@ def test_nearby_lines_never_tell_more_words_shared_than_the_article(
     line = lines[k]
     words = content_words(line)
     others = [t for j, t in enumerate(lines) if j != k]
-    nearby = "\n".join(data.draw(st.lists(st.sampled_from(others), unique=True)))
+    nearby = Counter(stems("\n".join(data.draw(st.lists(st.sampled_from(others), unique=True)))))
     text = "\n".join(lines)
     vocabulary = Vocabulary()
     vocabulary.add(text)
     shared = shared_elsewhere(words, line, vocabulary)
     assert shared_elsewhere(words, line, StemCounts(text)) == shared
-    assert nearby_shared(words, line, nearby) <= shared
+    assert surely_shared(words, Counter(stems(line)), nearby) <= shared
+    # A text's stems are its lines' stems one after the other.
+    read = [s for t in lines for s in stems(t)]
+    assert read == stems(text)
+    assert shared_elsewhere(words, line, StemCounts.of_stems(read)) == shared
 
 
 def test_nearby_lines_tell_a_story_s_own_line() -> None:
     line = "وقال الرئيس الفرنسي إن فرنسا ستدعم الاتفاق في الأمم المتحدة"
     nearby = "زار الرئيس الفرنسي نيويورك حيث عرض على الأمم المتحدة الاتفاق"
-    assert nearby_shared(content_words(line), line, nearby) >= 4
-    assert nearby_shared(content_words(line), line, "هطلت الأمطار على المدينة") == 0
+    words, own = content_words(line), Counter(stems(line))
+    assert surely_shared(words, own, Counter(stems(nearby))) >= 4
+    assert surely_shared(words, own, Counter(stems("هطلت الأمطار على المدينة"))) == 0

@@ -35,10 +35,11 @@ __all__ = [
     "carries_on",
     "content_words",
     "fold_words",
-    "nearby_shared",
     "shared_elsewhere",
     "shared_ratio",
+    "stems",
     "stop_words",
+    "surely_shared",
 ]
 
 # What may stick to a word in running text.
@@ -193,28 +194,43 @@ def shared_elsewhere(words: set[str], line: str, known: Vocabulary | StemCounts)
     return sum(1 for w in words if counts[w] > own[w])
 
 
-def nearby_shared(words: set[str], line: str, nearby: str) -> int:
-    """How many of ``words`` (from ``line``) are surely shared with ``line``'s text, seen from
-    ``nearby`` alone: a lower bound of :func:`shared_elsewhere` for every vocabulary that has
-    read ``line`` and ``nearby`` (other lines of the same text, joined by newlines) among others.
+def stems(text: str) -> list[str]:
+    """The stem of each whole word of ``text``, in order, function words included.
 
-    A word ``nearby`` holds more often than the clitic-less forms of ``line`` add to it is
-    shared whatever else the text holds: the vocabulary counts it at least once more than the
-    line does. Reading a few lines around a line is much cheaper than reading its article,
-    and on most lines of a story it already tells more words shared than a test needs.
+    A text's stems are its lines' stems one after the other: a long text may be read a line
+    at a time, and only as far as a test needs.
+
+    Example:
+        >>> stems("وقال الرئيس في بيان")
+        ['وقال', 'رئيس', 'بيان']
+    """
+    return _STEM.findall(fold_chars(text))
+
+
+def surely_shared(words: set[str], line: Counter[str], nearby: Counter[str]) -> int:
+    """How many of ``words`` (a line's content words) are surely shared with the line's
+    text, seen from ``nearby`` alone: a lower bound of :func:`shared_elsewhere` for every
+    vocabulary that has read the line and the text of ``nearby`` among others.
+
+    ``line`` and ``nearby`` count the :func:`stems` of the line and of other lines of the
+    same text. A word ``nearby`` holds more often than the line's forms of it with a
+    one-letter clitic (which the line's own count adds) is shared whatever else the text
+    holds: the vocabulary counts it at least once more than the line does. Reading a few
+    lines around a line is much cheaper than reading its article, and on most lines of a
+    story it already tells more words shared than a test needs.
 
     Example:
         >>> line = "زار الوزير أسوان"
-        >>> nearby_shared(content_words(line), line, "عاد الوزير")
+        >>> surely_shared(content_words(line), Counter(stems(line)), Counter(stems("عاد الوزير")))
         1
     """
-    raw = Counter(_STEM.findall(fold_chars(line)))
-    own = _with_clitic_forms(Counter(raw))
-    near = Counter(_STEM.findall(fold_chars(nearby)))
-    # A vocabulary that read both counts each word at least as often as the two raw counts
-    # together; the line itself counts it its raw count and the forms its clitics add.
-    found = words.intersection(near).difference(stop_words())
-    return sum(1 for w in found if near[w] > own[w] - raw[w])
+    found = words.intersection(nearby).difference(stop_words())
+    # A word of the line with no clitic form in it counts what the vocabulary counts of it
+    # in the line itself; one nearby is one more.
+    forms = {f[1:] for f in line if f[0] in _LETTER_CLITICS and len(f) > MIN_STEM}
+    if not forms.intersection(found):
+        return len(found)
+    return sum(1 for w in found if nearby[w] > sum(line[letter + w] for letter in _LETTER_CLITICS))
 
 
 class Vocabulary:
@@ -264,11 +280,23 @@ class StemCounts:
 
     __slots__ = ("_full", "_raw", "_stops")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str = "") -> None:
         #: Each whole word's stem and how often it occurs, function words included.
-        self._raw = Counter(_STEM.findall(fold_chars(text)))
+        self._raw = Counter(stems(text))
         self._stops = stop_words()
         self._full: Counter[str] | None = None
+
+    @classmethod
+    def of_stems(cls, read: Iterable[str]) -> StemCounts:
+        """The counts of a text whose :func:`stems` are ``read``, in order.
+
+        Example:
+            >>> StemCounts.of_stems(stems("زار الوزير") + stems("وأسوان"))["اسوان"]
+            1
+        """
+        counts = cls()
+        counts._raw = Counter(read)
+        return counts
 
     def __getitem__(self, word: str) -> int:
         """How often a vocabulary that read the text counts ``word``."""

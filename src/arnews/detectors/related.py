@@ -35,10 +35,17 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, pairwise, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
-from ..cohesion import StemCounts, carries_on, content_words, nearby_shared, shared_elsewhere
+from ..cohesion import (
+    StemCounts,
+    carries_on,
+    content_words,
+    shared_elsewhere,
+    stems,
+    surely_shared,
+)
 from ..normalize import fold
 from ..state import MAIN, PageState, holds_key
 from ..text import (
@@ -67,9 +74,6 @@ MAX_FOOTER_HEADLINE_WORDS = 25
 LONG_LINE_WORDS = 18
 # A line needs this many content words for sharing none with its article to tell anything.
 MIN_UNRELATED_WORDS = 4
-# Lines of the article read on each side of a line first: their words alone tell most of
-# its lines shared with the article, and cost a fraction of reading the whole article.
-NEARBY_LINES = 2
 # Glued pieces longer than this are a subheading run into its paragraph, not headlines.
 # (A widget may glue more headlines than the letters show, so one piece may hold two.)
 MAX_GLUED_PIECE_WORDS = 35
@@ -119,20 +123,35 @@ def _with_footer(state: PageState, i: int, score: int, words: int) -> int:
 
 
 class _ArticleWords:
-    """Each article's open text, folded once, when first needed.
+    """Each article's open text, read a line at a time, as far as a test needs.
 
     A line's word is shared with its article when the article's text holds it more often
-    than the line itself does.
+    than the line itself does. The lines nearest it are read first: on a line of the story
+    they soon tell more words shared than a test needs, and the rest of the article is
+    never read; a line of another story reads them all, and then has the exact counts.
     """
 
-    __slots__ = ("_bullets", "_index", "_lines", "_own", "_state", "_texts", "evidence", "splits")
+    __slots__ = (
+        "_bullets",
+        "_index",
+        "_lines",
+        "_own",
+        "_state",
+        "_stems",
+        "_texts",
+        "evidence",
+        "splits",
+    )
 
     def __init__(self, state: PageState, lines: Sequence[int]) -> None:
         self._state = state
         self._lines = lines
         self._own: dict[int, list[str]] | None = None
         self._index: dict[int, Sequence[int]] = {}
+        # Each article's counts once every line of it is read, and the stems of its lines
+        # read so far (None: not yet).
         self._texts: dict[int, StemCounts] = {}
+        self._stems: dict[int, list[list[str] | None]] = {}
         self._bullets = frozenset(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
@@ -158,27 +177,56 @@ class _ArticleWords:
             self._own = lines
         return self._own
 
-    def nearby(self, i: int) -> str:
-        """The open texts of the lines next to open line ``i`` in its article, joined."""
-        own = self._texts_of()
-        article = self._state.article[i]
-        index = self._index[article]
-        k = bisect_left(index, i)
-        texts = own[article]
-        return "\n".join(texts[max(0, k - NEARBY_LINES) : k] + texts[k + 1 : k + 1 + NEARBY_LINES])
+    def _stems_of(self, article: int) -> list[list[str] | None]:
+        """The stems of each line of ``article`` read so far."""
+        found = self._stems.get(article)
+        if found is None:
+            found = self._stems[article] = [None] * len(self._texts_of()[article])
+        return found
+
+    def _line(self, article: int, k: int) -> list[str]:
+        """The stems of the ``k``-th line of ``article`` (read once)."""
+        read = self._stems_of(article)
+        found = read[k]
+        if found is None:
+            found = read[k] = stems(self._texts_of()[article][k])
+        return found
 
     def of(self, article: int) -> StemCounts:
         """The open text of ``article`` (the lines open when the detector started)."""
         found = self._texts.get(article)
         if found is None:
-            own = self._texts_of().get(article)
-            if own is None:
-                return StemCounts("")
+            texts = self._texts_of().get(article)
+            if texts is None:
+                return StemCounts()
             # Only the articles asked about are read (a page of read-also articles asks
-            # about one or two): each article's lines joined, then folded in one pass; the
-            # counts of the few words looked up are worked out when asked for.
-            found = self._texts[article] = StemCounts("\n".join(own))
+            # about one or two), each line once; the counts of the few words looked up are
+            # worked out when asked for.
+            every = (self._line(article, k) for k in range(len(texts)))
+            found = self._texts[article] = StemCounts.of_stems(chain.from_iterable(every))
         return found
+
+    def shares_more(self, i: int, words: set[str], line: str, most: float) -> bool:
+        """Tell whether more than ``most`` of ``words`` (the content words of open line
+        ``i``, whole: ``line``) are shared with its article."""
+        article = self._state.article[i]
+        known = self._texts.get(article)
+        if known is None:
+            texts = self._texts_of()[article]
+            k = bisect_left(self._index[article], i)
+            own = Counter(self._line(article, k))
+            nearby: Counter[str] = Counter()
+            # The lines above it, nearest first, then those below; the bound is taken
+            # after 1, 2, 4, 8 … lines, so that a long article costs few of them.
+            check = 1
+            for n, q in enumerate(chain(range(k - 1, -1, -1), range(k + 1, len(texts))), 1):
+                nearby.update(self._line(article, q))
+                if n == check:
+                    if surely_shared(words, own, nearby) > most:
+                        return True
+                    check *= 2
+            known = self.of(article)
+        return shared_elsewhere(words, line, known) > most
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
@@ -188,9 +236,8 @@ class _ArticleWords:
         if len(own) < MIN_UNRELATED_WORDS:
             return False
         state = self._state
-        # The lines around it first: a line of the story shares a word with them.
-        if state.rest[i] == state.starts[i] and nearby_shared(own, text, self.nearby(i)):
-            return False
+        if state.rest[i] == state.starts[i]:  # the whole line
+            return not self.shares_more(i, own, text, 0)
         return not shared_elsewhere(own, text, self.of(state.article[i]))
 
 
@@ -271,7 +318,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
     # are). A tail, and as many lines of the article's own above it, need this many lines.
     least = 2 * MIN_TAIL_LINES
     if state.n_articles == 1:
-        per_article: dict[int, Sequence[int]] = {articles[lines[0]]: lines}
+        per_article: list[Sequence[int]] = [lines]
     else:
         # The other articles' lines are counted in C and never grouped (a chain of fifty
         # thousand read-also articles of a line or two each).
@@ -280,9 +327,9 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         grouped: dict[int, list[int]] = {}
         for i in compress(lines, map(large.__contains__, map(articles.__getitem__, lines))):
             grouped.setdefault(articles[i], []).append(i)
-        per_article = dict(grouped)
+        per_article = list(grouped.values())
     kinds, rests, ends, texts = state.kind, state.rest, state.ends, state.texts
-    for article, own in per_article.items():
+    for own in per_article:
         # The tail's extent, read from the end on the cheap test first; most articles end
         # on a line that carries on the story and cost nothing more. Its lines are the
         # article's open lines and the headlines the walk took among them (other stories
@@ -305,25 +352,21 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
             shapes.append(shape)
             p -= 1
         # A tail starts with a teaser of its own shape: a `و` line above it is the story's.
-        above: list[int] = []  # the article's own lines above the tail, nearest first
+        above = 0  # the article's own lines above the tail
         while shapes and shapes[-1] == 1:
             shapes.pop()
-            above.append(tail.pop())
+            tail.pop()
+            above += 1
         if len(tail) < MIN_TAIL_LINES:
             continue
-        while p >= 0 and len(above) < max(MIN_TAIL_LINES, NEARBY_LINES):
+        while p >= 0 and above < MIN_TAIL_LINES:
             i = own[p]
-            if kinds[i] == "related" or rests[i] < ends[i]:
-                above.append(i)
+            above += kinds[i] == "related" or rests[i] < ends[i]
             p -= 1
-        if len(above) < MIN_TAIL_LINES:
+        if above < MIN_TAIL_LINES:
             continue
         # Now the words of the tail's lines, each looked for in the article's text (read
-        # when the first line with enough words needs it).
-        known: StemCounts | None = None
-        # The article's lines just above the tail: their words alone tell most lines of the
-        # story from a teaser, and cost a fraction of reading the whole article.
-        nearby = "\n".join(map(texts.__getitem__, reversed(above[:NEARBY_LINES])))
+        # from the lines nearest it, as far as the test needs).
         taken: list[int] = []
         weak: list[bool] = []
         others = 0  # lines of other stories in the tail: taken here or by the walk
@@ -333,12 +376,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
                 ws = content_words(line)
                 if len(ws) < MIN_TEASER_WORDS:
                     break
-                most = MAX_TEASER_SHARED * len(ws)
-                if nearby_shared(ws, line, nearby) > most:
-                    break
-                if known is None:
-                    known = words.of(article)
-                if shared_elsewhere(ws, line, known) > most:
+                if words.shares_more(i, ws, line, MAX_TEASER_SHARED * len(ws)):
                     break
                 taken.append(i)
                 weak.append(shape == 1)
