@@ -227,8 +227,8 @@ def surely_shared(words: set[str], line: Counter[str], nearby: Counter[str]) -> 
     found = words.intersection(nearby).difference(stop_words())
     # A word of the line with no clitic form in it counts what the vocabulary counts of it
     # in the line itself; one nearby is one more.
-    forms = {f[1:] for f in line if f[0] in _LETTER_CLITICS and len(f) > MIN_STEM}
-    if not forms.intersection(found):
+    forms = set(map(_SECOND, _CLITIC_WORD.findall("\n".join(line))))
+    if forms.isdisjoint(found):
         return len(found)
     return sum(1 for w in found if nearby[w] > sum(line[letter + w] for letter in _LETTER_CLITICS))
 

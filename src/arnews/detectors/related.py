@@ -136,6 +136,7 @@ class _ArticleWords:
         "_index",
         "_lines",
         "_own",
+        "_spent",
         "_state",
         "_stems",
         "_texts",
@@ -152,6 +153,7 @@ class _ArticleWords:
         # read so far (None: not yet).
         self._texts: dict[int, StemCounts] = {}
         self._stems: dict[int, list[list[str] | None]] = {}
+        self._spent: dict[int, int] = {}
         self._bullets = frozenset(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
@@ -211,20 +213,25 @@ class _ArticleWords:
         ``i``, whole: ``line``) are shared with its article."""
         article = self._state.article[i]
         known = self._texts.get(article)
-        if known is None:
-            texts = self._texts_of()[article]
+        texts = self._texts_of()[article]
+        spent = self._spent.get(article, 0)
+        # Lines read for bounds, over all the article's tests, are at most as many as it
+        # holds (then it is read whole): a page of many tests stays linear.
+        if known is None and spent < len(texts):
             k = bisect_left(self._index[article], i)
             own = Counter(self._line(article, k))
-            nearby: Counter[str] = Counter()
+            nearby: list[str] = []
             # The lines above it, nearest first, then those below; the bound is taken
             # after 1, 2, 4, 8 … lines, so that a long article costs few of them.
             check = 1
             for n, q in enumerate(chain(range(k - 1, -1, -1), range(k + 1, len(texts))), 1):
-                nearby.update(self._line(article, q))
+                nearby += self._line(article, q)
                 if n == check:
-                    if surely_shared(words, own, nearby) > most:
+                    if surely_shared(words, own, Counter(nearby)) > most:
+                        self._spent[article] = spent + n
                         return True
                     check *= 2
+        if known is None:
             known = self.of(article)
         return shared_elsewhere(words, line, known) > most
 
@@ -330,6 +337,8 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         per_article = list(grouped.values())
     kinds, rests, ends, texts = state.kind, state.rest, state.ends, state.texts
     for own in per_article:
+        if len(own) < least:
+            continue
         # The tail's extent, read from the end on the cheap test first; most articles end
         # on a line that carries on the story and cost nothing more. Its lines are the
         # article's open lines and the headlines the walk took among them (other stories
