@@ -278,13 +278,14 @@ class StemCounts:
         (2, 1, 0)
     """
 
-    __slots__ = ("_full", "_raw", "_stops")
+    __slots__ = ("_forms", "_full", "_raw", "_stops")
 
     def __init__(self, text: str = "") -> None:
         #: Each whole word's stem and how often it occurs, function words included.
         self._raw = Counter(stems(text))
         self._stops = stop_words()
         self._full: Counter[str] | None = None
+        self._forms: set[str] | None = None
 
     @classmethod
     def of_stems(cls, read: Iterable[str]) -> StemCounts:
@@ -301,19 +302,23 @@ class StemCounts:
     def __getitem__(self, word: str) -> int:
         """How often a vocabulary that read the text counts ``word``."""
         raw, stops = self._raw, self._stops
-        if len(word) < MIN_STEM:
-            return raw[word]  # no form of it counts (nor does it, a stem has MIN_STEM letters)
+        forms = self._forms
+        if forms is None:
+            # The words that some word of the text holds with a one-letter clitic, found in
+            # one pass: most words asked about are none of them.
+            pairs = _CLITIC_WORD.findall("\n".join(raw))
+            forms = self._forms = set(map(_SECOND, pairs))
+        if word not in forms:
+            return 0 if word in stops else raw[word]
         if word in stops:
             return self._counts()[word]
         # The forms of the word with a one-letter clitic that the text holds: each adds its
         # count, or with two or more the last to occur first (see _with_clitic_forms).
-        forms = [f for f in (letter + word for letter in _LETTER_CLITICS) if f in raw]
-        if not forms:
-            return raw[word]
-        forms = [f for f in forms if f not in stops]
-        if len(forms) > 1:
+        held = [f for f in (letter + word for letter in _LETTER_CLITICS) if f not in stops]
+        held = [f for f in held if f in raw]
+        if len(held) > 1:
             return self._counts()[word]
-        return raw[word] + (raw[forms[0]] if forms else 0)
+        return raw[word] + (raw[held[0]] if held else 0)
 
     def _counts(self) -> Counter[str]:
         """Every count, as a vocabulary keeps them (worked out once, when first needed)."""
