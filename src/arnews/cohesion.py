@@ -177,11 +177,17 @@ def shared_ratio(words: set[str], known: Vocabulary) -> float:
     return shared / len(words)
 
 
-def shared_elsewhere(words: set[str], line: str, known: Vocabulary | StemCounts) -> int:
+def shared_elsewhere(
+    words: set[str],
+    line: str,
+    known: Vocabulary | StemCounts,
+    *,
+    read: list[str] | None = None,
+) -> int:
     """How many of ``words`` (from ``line``) ``known`` holds more often than ``line`` does.
 
     ``known`` has read the line itself among others: a word is shared when another line
-    has it too.
+    has it too. ``read``: the line's :func:`stems`, when the caller has them.
 
     Example:
         >>> vocab = Vocabulary()
@@ -189,7 +195,7 @@ def shared_elsewhere(words: set[str], line: str, known: Vocabulary | StemCounts)
         >>> shared_elsewhere(content_words("زار الوزير أسوان"), "زار الوزير أسوان", vocab)
         1
     """
-    own = _stem_counts(line)
+    own = _stem_counts(line) if read is None else _with_clitic_forms(Counter(read))
     counts = known.counts if isinstance(known, Vocabulary) else known
     return sum(1 for w in words if counts[w] > own[w])
 

@@ -44,6 +44,7 @@ from ..cohesion import (
     content_words,
     shared_elsewhere,
     stems,
+    stop_words,
     surely_shared,
 )
 from ..normalize import fold
@@ -208,17 +209,24 @@ class _ArticleWords:
             found = self._texts[article] = StemCounts.of_stems(chain.from_iterable(every))
         return found
 
+    def content_words(self, i: int) -> set[str]:
+        """The content words of open line ``i`` (read once, as :func:`content_words`)."""
+        article = self._state.article[i]
+        self._texts_of()
+        read = self._line(article, bisect_left(self._index[article], i))
+        return set(read).difference(stop_words())
+
     def shares_more(self, i: int, words: set[str], line: str, most: float) -> bool:
         """Tell whether more than ``most`` of ``words`` (the content words of open line
         ``i``, whole: ``line``) are shared with its article."""
         article = self._state.article[i]
         known = self._texts.get(article)
         texts = self._texts_of()[article]
+        k = bisect_left(self._index[article], i)
         spent = self._spent.get(article, 0)
         # Lines read for bounds, over all the article's tests, are at most as many as it
         # holds (then it is read whole): a page of many tests stays linear.
         if known is None and spent < len(texts):
-            k = bisect_left(self._index[article], i)
             own = Counter(self._line(article, k))
             nearby: list[str] = []
             # The lines above it, nearest first, then those below; the bound is taken
@@ -233,17 +241,18 @@ class _ArticleWords:
                     check *= 2
         if known is None:
             known = self.of(article)
-        return shared_elsewhere(words, line, known) > most
+        return shared_elsewhere(words, line, known, read=self._line(article, k)) > most
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
         if text[:1] in self._bullets:
             return False  # an item of the article's own list
-        own = content_words(text)
+        state = self._state
+        whole = state.rest[i] == state.starts[i]
+        own = self.content_words(i) if whole else content_words(text)
         if len(own) < MIN_UNRELATED_WORDS:
             return False
-        state = self._state
-        if state.rest[i] == state.starts[i]:  # the whole line
+        if whole:
             return not self.shares_more(i, own, text, 0)
         return not shared_elsewhere(own, text, self.of(state.article[i]))
 
@@ -382,7 +391,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         for i, shape in zip(tail, shapes, strict=True):
             if kinds[i] != "related":
                 line = texts[i]
-                ws = content_words(line)
+                ws = words.content_words(i)
                 if len(ws) < MIN_TEASER_WORDS:
                     break
                 if words.shares_more(i, ws, line, MAX_TEASER_SHARED * len(ws)):
