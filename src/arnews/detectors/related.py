@@ -440,20 +440,18 @@ def _walk_articles(
     """Take the headline runs of a page of any number of articles, interleaved or not."""
     articles = state.article
     prev_sentence: dict[int, int] = {}  # 1: the article's last open line ends a sentence
-    taken: set[int] = set()
     last = 0
     for k in compress(range(len(lines)), map(not_, closed)):
         i = lines[k]
         article = articles[i]
-        # The previous open lines of every article, up to this one, set their state.
-        for q in range(last, k):
-            if q not in taken:
-                prev_sentence[articles[lines[q]]] = closed[q]
+        # The open lines since the last candidate, all ending sentences, set their
+        # articles' state (in C: a chain of read-also articles has thousands).
+        if last < k:
+            prev_sentence.update(dict.fromkeys(map(articles.__getitem__, lines[last:k]), 1))
         last = k + 1
         was_closed = prev_sentence.get(article, 0)
         prev_sentence[article] = 0
         if was_closed and _take(state, i, words):
-            taken.add(k)
             prev_sentence[article] = 1
 
 
