@@ -15,6 +15,13 @@ letter, so a word matches with or without it::
 A :class:`Vocabulary` counts the content words read so far; each text is folded and read
 once, with C-level passes, and each word is then looked up in constant time, so the evidence
 costs linear time in the page.
+
+A test of one line against its article need not read the whole article. The article's
+:func:`stems` are its lines' stems one after the other, so it can be read a line at a time:
+:func:`surely_shared` tells, from the lines read so far, how many of the line's words the
+whole article shares at least (on a line of the story a few lines nearby settle the test),
+and :class:`StemCounts` gives a vocabulary's counts of the few words asked about without
+working out those of every word.
 """
 
 from __future__ import annotations
