@@ -18,7 +18,7 @@ from arnews.cohesion import (
     surely_shared,
 )
 
-from .strategies import arabic_text
+from .strategies import any_text, arabic_text
 
 # Words with and without one-letter clitics, with the article, function words, and a stem
 # that two clitic forms share (the case a vocabulary settles by the order of the forms).
@@ -67,3 +67,30 @@ def test_nearby_lines_tell_a_story_s_own_line() -> None:
     words, own = content_words(line), Counter(stems(line))
     assert surely_shared(words, own, Counter(stems(nearby))) >= 4
     assert surely_shared(words, own, Counter(stems("هطلت الأمطار على المدينة"))) == 0
+
+
+def _carries_on_by_the_whole_head(text: str) -> bool:
+    """``carries_on`` as it was: the first 80 characters folded, then split."""
+    from arnews import cohesion
+    from arnews.normalize import fold_chars
+
+    if cohesion._CARRY_START.match(text):
+        return True
+    phrases, longest, firsts = cohesion._continuations()
+    head = fold_chars(text[:80]).split(None, longest)[:longest]
+    if not head or head[0].strip(cohesion._PUNCTUATION) not in firsts:
+        return False
+    words = [w.strip(cohesion._PUNCTUATION) for w in head]
+    return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
+
+
+_OPENINGS = st.sampled_from(
+    ["يذكر أن", "يُذكر أنّ", "من جهته،", "في المقابل", "فِي", "ـ", "\u200f", "،", " ", "\xa0", "\t"]
+)
+
+
+@given(st.lists(st.one_of(_OPENINGS, any_text, arabic_text), max_size=6).map("".join))
+def test_carries_on_reads_the_first_word_as_the_folded_head_does(text: str) -> None:
+    from arnews.cohesion import carries_on
+
+    assert carries_on(text) == _carries_on_by_the_whole_head(text)

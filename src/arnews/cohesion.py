@@ -34,7 +34,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 
 from ._data import read_data_text
-from .normalize import fold, fold_chars
+from .normalize import FOLD_TABLE, fold, fold_chars
 
 __all__ = [
     "StemCounts",
@@ -86,6 +86,14 @@ def _continuations() -> tuple[frozenset[str], int, frozenset[str]]:
     return phrases, max((p.count(" ") + 1 for p in phrases), default=0), firsts
 
 
+# The characters the fold turns from white space into something else or the other way
+# round: a text without them splits into the same words before the fold and after it.
+_SPLIT_CHANGING = frozenset(
+    chr(k)
+    for k, v in FOLD_TABLE.items()
+    if (not (v or "").isspace() if chr(k).isspace() else any(c.isspace() for c in v or ""))
+)
+
 # Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
 _CARRY_START = re.compile(r"[\"«“”']|(?:و|ف[إأ]|لكن|ثم|كما|حيث|إذ|بل)")
 
@@ -104,8 +112,18 @@ def carries_on(text: str) -> bool:
     if _CARRY_START.match(text):
         return True
     phrases, longest, firsts = _continuations()
-    head = fold_chars(text[:80]).split(None, longest)[:longest]
-    # Every phrase opens with its first word: most paragraphs open with none of them.
+    start = text[:80]
+    # Every phrase opens with its first word: most paragraphs open with none of them. Where
+    # the fold keeps white space as it is, the folded text's first word is the fold of the
+    # text's first word (unless the fold deletes all of it), and that alone is folded.
+    if not _SPLIT_CHANGING or _SPLIT_CHANGING.isdisjoint(start):
+        first = start.split(None, 1)
+        if not first:
+            return False
+        word = fold_chars(first[0])
+        if word and word.strip(_PUNCTUATION) not in firsts:
+            return False
+    head = fold_chars(start).split(None, longest)[:longest]
     if not head or head[0].strip(_PUNCTUATION) not in firsts:
         return False
     words = [w.strip(_PUNCTUATION) for w in head]
