@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, compress, pairwise, repeat
+from itertools import chain, compress, groupby, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
 from ..cohesion import (
@@ -340,10 +340,10 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         # thousand read-also articles of a line or two each).
         counts = Counter(map(articles.__getitem__, lines))
         large = {article for article, count in counts.items() if count >= least}
-        grouped: dict[int, list[int]] = {}
-        for i in compress(lines, map(large.__contains__, map(articles.__getitem__, lines))):
-            grouped.setdefault(articles[i], []).append(i)
-        per_article = list(grouped.values())
+        # Grouped in C: a stable sort by article keeps each article's lines in order.
+        mine = compress(lines, map(large.__contains__, map(articles.__getitem__, lines)))
+        by_article = groupby(sorted(mine, key=articles.__getitem__), key=articles.__getitem__)
+        per_article = [list(group) for _, group in by_article]
     kinds, rests, ends, texts = state.kind, state.rest, state.ends, state.texts
     for own in per_article:
         if len(own) < least:
