@@ -92,9 +92,11 @@ def _text_evidence(state: PageState, text: str) -> tuple[int, int] | None:
     if has_inner_sentence_end(text) or opens_with_clause_word(text):
         return None
     score = 0
-    key = fold(text)
-    if key in state.similar_keys or holds_key(state.similar_keys, key, 20):
-        score += 2
+    similar = state.similar_keys
+    if similar:  # most pages list no similar headlines: nothing to fold the line for
+        key = fold(text)
+        if key in similar or holds_key(similar, key, 20):
+            score += 2
     points = glue_points(text)
     if points:
         bounds = [0, *points, len(text)]
