@@ -32,12 +32,21 @@ are taken whole as related headlines::
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, pairwise, repeat
+from itertools import chain, compress, groupby, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
-from ..cohesion import Vocabulary, carries_on, content_words, shared_elsewhere
+from ..cohesion import (
+    StemCounts,
+    carries_on,
+    content_words,
+    shared_elsewhere,
+    stems,
+    stop_words,
+    surely_shared,
+)
 from ..normalize import fold
 from ..state import MAIN, PageState, holds_key
 from ..text import (
@@ -57,7 +66,9 @@ __all__ = ["detect_related", "headline_evidence"]
 _FOOTER_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
 THRESHOLD = 2
 _LAST = itemgetter(slice(-1, None))
-_TRAILER_SET = frozenset(TRAILERS)
+# What a line's last character tells: 1, it ends a sentence; 2, a closing quote or bracket
+# that may follow the punctuation (the line is looked at again); any other, it does not.
+_ENDING = dict.fromkeys(TRAILERS, 2) | dict.fromkeys(CLOSERS, 1)
 # A headline before the footer is short; a long unpunctuated line there is still body.
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
@@ -81,9 +92,11 @@ def _text_evidence(state: PageState, text: str) -> tuple[int, int] | None:
     if has_inner_sentence_end(text) or opens_with_clause_word(text):
         return None
     score = 0
-    key = fold(text)
-    if key in state.similar_keys or holds_key(state.similar_keys, key, 20):
-        score += 2
+    similar = state.similar_keys
+    if similar:  # most pages list no similar headlines: nothing to fold the line for
+        key = fold(text)
+        if key in similar or holds_key(similar, key, 20):
+            score += 2
     points = glue_points(text)
     if points:
         bounds = [0, *points, len(text)]
@@ -113,19 +126,37 @@ def _with_footer(state: PageState, i: int, score: int, words: int) -> int:
 
 
 class _ArticleWords:
-    """Each article's open text, folded once, when first needed.
+    """Each article's open text, read a line at a time, as far as a test needs.
 
     A line's word is shared with its article when the article's text holds it more often
-    than the line itself does.
+    than the line itself does. The lines nearest it are read first: on a line of the story
+    they soon tell more words shared than a test needs, and the rest of the article is
+    never read; a line of another story reads them all, and then has the exact counts.
     """
 
-    __slots__ = ("_bullets", "_lines", "_own", "_state", "_texts", "evidence", "splits")
+    __slots__ = (
+        "_bullets",
+        "_index",
+        "_lines",
+        "_own",
+        "_spent",
+        "_state",
+        "_stems",
+        "_texts",
+        "evidence",
+        "splits",
+    )
 
     def __init__(self, state: PageState, lines: Sequence[int]) -> None:
         self._state = state
         self._lines = lines
         self._own: dict[int, list[str]] | None = None
-        self._texts: dict[int, Vocabulary] = {}
+        self._index: dict[int, Sequence[int]] = {}
+        # Each article's counts once every line of it is read, and the stems of its lines
+        # read so far (None: not yet).
+        self._texts: dict[int, StemCounts] = {}
+        self._stems: dict[int, list[list[str] | None]] = {}
+        self._spent: dict[int, int] = {}
         self._bullets = frozenset(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
@@ -133,36 +164,99 @@ class _ArticleWords:
         self.evidence: dict[str, tuple[int, int] | None] = {}
         self.splits: dict[str, list[tuple[int, int]]] = {}
 
-    def of(self, article: int) -> Vocabulary:
-        """The open text of ``article`` (the lines open when the detector started)."""
+    def _texts_of(self) -> dict[int, list[str]]:
+        """Each article's open texts (and, in ``_index``, their lines), read once."""
         if self._own is None:
             state = self._state
             lines: dict[int, list[str]] = {}
             if state.n_articles == 1:
                 lines[MAIN] = list(map(state.texts.__getitem__, self._lines))
+                self._index[MAIN] = self._lines
             else:
+                index: dict[int, list[int]] = {}
                 for j in self._lines:
-                    lines.setdefault(state.article[j], []).append(state.texts[j])
+                    article = state.article[j]
+                    lines.setdefault(article, []).append(state.texts[j])
+                    index.setdefault(article, []).append(j)
+                self._index.update(index)
             self._own = lines
+        return self._own
+
+    def _stems_of(self, article: int) -> list[list[str] | None]:
+        """The stems of each line of ``article`` read so far."""
+        found = self._stems.get(article)
+        if found is None:
+            found = self._stems[article] = [None] * len(self._texts_of()[article])
+        return found
+
+    def _line(self, article: int, k: int) -> list[str]:
+        """The stems of the ``k``-th line of ``article`` (read once)."""
+        read = self._stems_of(article)
+        found = read[k]
+        if found is None:
+            found = read[k] = stems(self._texts_of()[article][k])
+        return found
+
+    def of(self, article: int) -> StemCounts:
+        """The open text of ``article`` (the lines open when the detector started)."""
         found = self._texts.get(article)
         if found is None:
-            own = self._own.get(article)
-            if own is None:
-                return Vocabulary()
+            texts = self._texts_of().get(article)
+            if texts is None:
+                return StemCounts()
             # Only the articles asked about are read (a page of read-also articles asks
-            # about one or two): each article's lines joined, then folded in one pass.
-            found = self._texts[article] = Vocabulary()
-            found.add("\n".join(own))
+            # about one or two), each line once; the counts of the few words looked up are
+            # worked out when asked for.
+            every = (self._line(article, k) for k in range(len(texts)))
+            found = self._texts[article] = StemCounts.of_stems(chain.from_iterable(every))
         return found
+
+    def content_words(self, i: int) -> set[str]:
+        """The content words of open line ``i`` (read once, as :func:`content_words`)."""
+        article = self._state.article[i]
+        self._texts_of()
+        read = self._line(article, bisect_left(self._index[article], i))
+        return set(read).difference(stop_words())
+
+    def shares_more(self, i: int, words: set[str], line: str, most: float) -> bool:
+        """Tell whether more than ``most`` of ``words`` (the content words of open line
+        ``i``, whole: ``line``) are shared with its article."""
+        article = self._state.article[i]
+        known = self._texts.get(article)
+        texts = self._texts_of()[article]
+        k = bisect_left(self._index[article], i)
+        spent = self._spent.get(article, 0)
+        # Lines read for bounds, over all the article's tests, are at most as many as it
+        # holds (then it is read whole): a page of many tests stays linear.
+        if known is None and spent < len(texts):
+            own = Counter(self._line(article, k))
+            nearby: list[str] = []
+            # The lines above it, nearest first, then those below; the bound is taken
+            # after 1, 2, 4, 8 … lines, so that a long article costs few of them.
+            check = 1
+            for n, q in enumerate(chain(range(k - 1, -1, -1), range(k + 1, len(texts))), 1):
+                nearby += self._line(article, q)
+                if n == check:
+                    if surely_shared(words, own, Counter(nearby)) > most:
+                        self._spent[article] = spent + n
+                        return True
+                    check *= 2
+        if known is None:
+            known = self.of(article)
+        return shared_elsewhere(words, line, known, read=self._line(article, k)) > most
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
         if text[:1] in self._bullets:
             return False  # an item of the article's own list
-        own = content_words(text)
+        state = self._state
+        whole = state.rest[i] == state.starts[i]
+        own = self.content_words(i) if whole else content_words(text)
         if len(own) < MIN_UNRELATED_WORDS:
             return False
-        return not shared_elsewhere(own, text, self.of(self._state.article[i]))
+        if whole:
+            return not self.shares_more(i, own, text, 0)
+        return not shared_elsewhere(own, text, self.of(state.article[i]))
 
 
 def _open_lines(state: PageState) -> list[int]:
@@ -183,10 +277,12 @@ def detect_related(state: PageState) -> None:
     # is not the whole line, is looked at again (a few a page).
     every = len(lines) == len(starts)  # all open, as on a page of plain text: no selection
     texts = state.texts if every else list(map(state.texts.__getitem__, lines))
-    lasts = list(map(_LAST, texts))
-    closed = list(map(CLOSERS.__contains__, lasts))
-    for k in compress(range(len(lines)), map(_TRAILER_SET.__contains__, lasts)):
+    # One pass: 1 a line that ends a sentence, 0 one that does not, 2 one to look at again.
+    closed = bytearray(map(_ENDING.get, map(_LAST, texts), repeat(0)))
+    k = closed.find(2)
+    while k >= 0:
         closed[k] = ends_sentence(texts[k])
+        k = closed.find(2, k + 1)
     if rests != starts:  # some line's rest is not the whole line
         if every:
             cut = map(ne, rests, starts)
@@ -236,62 +332,74 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         return
     bullets = frozenset(state.lexicon.bullets)
     articles = state.article
-    # Each article's open lines, in order (one C-level pass on a page of one article).
-    # A tail, and as many lines of the article's own above it, need this many lines.
+    # Each article's open lines, in order (on a page of one article, all of them as they
+    # are). A tail, and as many lines of the article's own above it, need this many lines.
     least = 2 * MIN_TAIL_LINES
     if state.n_articles == 1:
-        per_article: dict[int, list[int]] = {articles[lines[0]]: list(lines)}
+        per_article: list[Sequence[int]] = [lines]
     else:
         # The other articles' lines are counted in C and never grouped (a chain of fifty
         # thousand read-also articles of a line or two each).
         counts = Counter(map(articles.__getitem__, lines))
         large = {article for article, count in counts.items() if count >= least}
-        per_article = {}
-        for i in compress(lines, map(large.__contains__, map(articles.__getitem__, lines))):
-            per_article.setdefault(articles[i], []).append(i)
-    kinds = state.kind
-    for article, own in per_article.items():
-        # Its open lines, and the headlines the walk took among them (other stories too).
-        own = [i for i in own if kinds[i] == "related" or state.rest[i] < state.ends[i]]
+        # Grouped in C: a stable sort by article keeps each article's lines in order.
+        mine = compress(lines, map(large.__contains__, map(articles.__getitem__, lines)))
+        by_article = groupby(sorted(mine, key=articles.__getitem__), key=articles.__getitem__)
+        per_article = [list(group) for _, group in by_article]
+    kinds, rests, ends, texts = state.kind, state.rest, state.ends, state.texts
+    for own in per_article:
         if len(own) < least:
             continue
         # The tail's extent, read from the end on the cheap test first; most articles end
-        # on a line that carries on the story and cost nothing more.
+        # on a line that carries on the story and cost nothing more. Its lines are the
+        # article's open lines and the headlines the walk took among them (other stories
+        # too); a line with nothing open (a blank line) is passed over.
+        tail: list[int] = []  # from the last line up
         shapes: list[int] = []
-        k = len(own)
-        while k > 0:
-            shape = (
-                2 if kinds[own[k - 1]] == "related" else _tail_candidate(state, own[k - 1], bullets)
-            )
-            if not shape:
-                break
+        p = len(own) - 1
+        while p >= 0:
+            i = own[p]
+            if kinds[i] == "related":
+                shape = 2
+            elif rests[i] < ends[i]:
+                shape = _tail_candidate(state, i, bullets)
+                if not shape:
+                    break
+            else:
+                p -= 1
+                continue
+            tail.append(i)
             shapes.append(shape)
-            k -= 1
+            p -= 1
         # A tail starts with a teaser of its own shape: a `و` line above it is the story's.
+        above = 0  # the article's own lines above the tail
         while shapes and shapes[-1] == 1:
             shapes.pop()
-            k += 1
-        if len(own) - k < MIN_TAIL_LINES or k < MIN_TAIL_LINES:
+            tail.pop()
+            above += 1
+        if len(tail) < MIN_TAIL_LINES:
+            continue
+        while p >= 0 and above < MIN_TAIL_LINES:
+            i = own[p]
+            above += kinds[i] == "related" or rests[i] < ends[i]
+            p -= 1
+        if above < MIN_TAIL_LINES:
             continue
         # Now the words of the tail's lines, each looked for in the article's text (read
-        # when the first line with enough words needs it).
-        known: Vocabulary | None = None
+        # from the lines nearest it, as far as the test needs).
         taken: list[int] = []
         weak: list[bool] = []
         others = 0  # lines of other stories in the tail: taken here or by the walk
-        for q in range(len(own) - 1, k - 1, -1):
-            i = own[q]
+        for i, shape in zip(tail, shapes, strict=True):
             if kinds[i] != "related":
-                line = state.texts[i]
-                ws = content_words(line)
+                line = texts[i]
+                ws = words.content_words(i)
                 if len(ws) < MIN_TEASER_WORDS:
                     break
-                if known is None:
-                    known = words.of(article)
-                if shared_elsewhere(ws, line, known) > MAX_TEASER_SHARED * len(ws):
+                if words.shares_more(i, ws, line, MAX_TEASER_SHARED * len(ws)):
                     break
                 taken.append(i)
-                weak.append(shapes[len(own) - 1 - q] == 1)
+                weak.append(shape == 1)
             others += 1
         while weak and weak[-1]:
             weak.pop()  # the tail's top line must be a teaser of its own shape
@@ -312,44 +420,41 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
 
 
 def _walk_one_article(
-    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
 ) -> None:
     """Take the headline runs of a one-article page.
 
     The open lines right after a sentence are where the flags go from 1 to 0, found with
-    ``bytes.find``: on most pages a few, on a page of half a million lines maybe none.
+    ``bytearray.find``: on most pages a few, on a page of half a million lines maybe none.
     """
-    flags = bytes(closed)
-    k = flags.find(b"\x01\x00") + 1
+    k = closed.find(b"\x01\x00") + 1
     while k:
         while _take(state, lines[k], words):
             k += 1
             if k == len(lines) or closed[k]:
                 break
-        k = flags.find(b"\x01\x00", k) + 1
+        k = closed.find(b"\x01\x00", k) + 1
 
 
 def _walk_articles(
-    state: PageState, lines: Sequence[int], closed: list[bool], words: _ArticleWords
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
 ) -> None:
     """Take the headline runs of a page of any number of articles, interleaved or not."""
     articles = state.article
-    prev_sentence: dict[int, bool] = {}
-    taken: set[int] = set()
+    prev_sentence: dict[int, int] = {}  # 1: the article's last open line ends a sentence
     last = 0
     for k in compress(range(len(lines)), map(not_, closed)):
         i = lines[k]
         article = articles[i]
-        # The previous open lines of every article, up to this one, set their state.
-        for q in range(last, k):
-            if q not in taken:
-                prev_sentence[articles[lines[q]]] = closed[q]
+        # The open lines since the last candidate, all ending sentences, set their
+        # articles' state (in C: a chain of read-also articles has thousands).
+        if last < k:
+            prev_sentence.update(dict.fromkeys(map(articles.__getitem__, lines[last:k]), 1))
         last = k + 1
-        was_closed = prev_sentence.get(article, False)
-        prev_sentence[article] = False
+        was_closed = prev_sentence.get(article, 0)
+        prev_sentence[article] = 0
         if was_closed and _take(state, i, words):
-            taken.add(k)
-            prev_sentence[article] = True
+            prev_sentence[article] = 1
 
 
 def _take(state: PageState, i: int, words: _ArticleWords) -> bool:

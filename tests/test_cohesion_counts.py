@@ -1,0 +1,96 @@
+"""The shortcuts of :mod:`arnews.cohesion` the related-headline detector takes agree with a
+full :class:`~arnews.cohesion.Vocabulary`: the same counts, and bounds that hold."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnews.cohesion import (
+    StemCounts,
+    Vocabulary,
+    _stem_counts,
+    content_words,
+    shared_elsewhere,
+    stems,
+    surely_shared,
+)
+
+from .strategies import any_text, arabic_text
+
+# Words with and without one-letter clitics, with the article, function words, and a stem
+# that two clitic forms share (the case a vocabulary settles by the order of the forms).
+_WORDS = st.sampled_from(
+    [
+        "وكتب", "فكتب", "بكتب", "كتب", "بلاد", "وبلاد", "لبلاد", "والكتاب", "الكتاب",
+        "في", "و", "ولد", "فولد", "بيت", "وفي", "لكن", "ولكن", "فرنسا", "وفرنسا", "بفرنسا",
+        "الرئيس", "والرئيس", "للرئيس", "أسوان", "وأسوان", "ـ", "،", "\n",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(st.one_of(_WORDS, arabic_text), max_size=40).map(" ".join)
+
+
+@given(_TEXT, st.lists(_WORDS, max_size=5))
+def test_stem_counts_give_a_vocabulary_s_counts(text: str, asked: list[str]) -> None:
+    expected = _stem_counts(text)
+    counts = StemCounts(text)
+    for word in [*expected, *content_words(" ".join(asked)), "ا", "مصر"]:
+        assert counts[word] == expected[word], word
+
+
+@given(st.lists(_TEXT, min_size=2, max_size=6), st.data())
+def test_nearby_lines_never_tell_more_words_shared_than_the_article(
+    lines: list[str], data: st.DataObject
+) -> None:
+    k = data.draw(st.integers(0, len(lines) - 1))
+    line = lines[k]
+    words = content_words(line)
+    others = [t for j, t in enumerate(lines) if j != k]
+    nearby = Counter(stems("\n".join(data.draw(st.lists(st.sampled_from(others), unique=True)))))
+    text = "\n".join(lines)
+    vocabulary = Vocabulary()
+    vocabulary.add(text)
+    shared = shared_elsewhere(words, line, vocabulary)
+    assert shared_elsewhere(words, line, StemCounts(text)) == shared
+    assert surely_shared(words, Counter(stems(line)), nearby) <= shared
+    # A text's stems are its lines' stems one after the other.
+    read = [s for t in lines for s in stems(t)]
+    assert read == stems(text)
+    assert shared_elsewhere(words, line, StemCounts.of_stems(read)) == shared
+
+
+def test_nearby_lines_tell_a_story_s_own_line() -> None:
+    line = "وقال الرئيس الفرنسي إن فرنسا ستدعم الاتفاق في الأمم المتحدة"
+    nearby = "زار الرئيس الفرنسي نيويورك حيث عرض على الأمم المتحدة الاتفاق"
+    words, own = content_words(line), Counter(stems(line))
+    assert surely_shared(words, own, Counter(stems(nearby))) >= 4
+    assert surely_shared(words, own, Counter(stems("هطلت الأمطار على المدينة"))) == 0
+
+
+def _carries_on_by_the_whole_head(text: str) -> bool:
+    """``carries_on`` as it was: the first 80 characters folded, then split."""
+    from arnews import cohesion
+    from arnews.normalize import fold_chars
+
+    if cohesion._CARRY_START.match(text):
+        return True
+    phrases, longest, firsts = cohesion._continuations()
+    head = fold_chars(text[:80]).split(None, longest)[:longest]
+    if not head or head[0].strip(cohesion._PUNCTUATION) not in firsts:
+        return False
+    words = [w.strip(cohesion._PUNCTUATION) for w in head]
+    return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
+
+
+_OPENINGS = st.sampled_from(
+    ["يذكر أن", "يُذكر أنّ", "من جهته،", "في المقابل", "فِي", "ـ", "\u200f", "،", " ", "\xa0", "\t"]
+)
+
+
+@given(st.lists(st.one_of(_OPENINGS, any_text, arabic_text), max_size=6).map("".join))
+def test_carries_on_reads_the_first_word_as_the_folded_head_does(text: str) -> None:
+    from arnews.cohesion import carries_on
+
+    assert carries_on(text) == _carries_on_by_the_whole_head(text)
