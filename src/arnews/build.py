@@ -117,6 +117,8 @@ def _distinct_tags(tags: list[str], spans: list[Span]) -> tuple[list[str], list[
         >>> _distinct_tags(["غزة", "غزه", "حماس", "غزة"], [(0, 3), (4, 7), (8, 12), (13, 16)])
         (['غزة', 'حماس'], [(0, 3), (8, 12)])
     """
+    if len(tags) == 1:  # most tag pieces of a page: one tag, nothing to compare
+        return tags, spans
     # Dicts built from the end keep each text's first span and each key's first text.
     first = dict(zip(reversed(tags), reversed(spans), strict=True))
     texts = list(dict.fromkeys(tags))
