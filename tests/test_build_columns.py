@@ -197,6 +197,26 @@ def test_read_also_fixtures_and_a_chain_equal_those_built_one_by_one() -> None:
     _check("إقرأ أيضاً: عنوان\u200b\nنص.\n" * 50)
 
 
+def test_chains_of_one_shape_and_of_mixed_shapes_equal_those_built_one_by_one() -> None:
+    # Articles of one shape are cut by zip (build._step); one article of another shape, or
+    # one without a headline, sends the whole page the slicing way.
+    one = "إقرأ أيضاً:\nعنوان\nنص.\n"
+    _check("إقرأ أيضاً:\nعنوان\nنص.\nالمصدر: سرايا\n" * 30)
+    _check(one * 20 + "إقرأ أيضاً:\nعنوان\nنص.\nنص آخر طويل بعض الشيء.\n" + one * 20)
+    _check(one * 20 + "إقرأ أيضاً:\nنص طويل يبدأ المقال مباشرة ولا عنوان له هنا، بل نص.\n" + one * 5)
+
+
+def test_step_tells_columns_cut_into_equal_pieces() -> None:
+    assert build._step([0, 2, 4, 6]) == 2
+    assert build._step([0, 0, 0]) == 0
+    assert build._step([0, 2, 3]) is None
+    assert build._step([0, 0, 2]) is None
+    assert build._step([0]) is None
+    assert build._cut([1, 2, 3, 4], [0, 2, 4], 2) == [(1, 2), (3, 4)]
+    assert build._cut([1, 2, 3], [0, 2, 3], None) == [(1, 2), (3,)]
+    assert build._cut([], [0, 0, 0], 0) == [(), ()]
+
+
 @settings(max_examples=max(30, settings.default.max_examples // 3))
 @given(pages())
 def test_generated_pages_equal_those_built_one_by_one(page: GeneratedPage) -> None:

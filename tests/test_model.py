@@ -98,3 +98,56 @@ def test_normalized_copy_leaves_the_original() -> None:
     assert "إ" in "".join(a.paragraphs)
     assert n.spans == a.spans
     assert n.normalized() == n
+
+
+def _slow_json(article: Article, **kwargs: object) -> str:
+    # What to_json wrote before its fast paths: the whole record through json.dumps.
+    import json
+
+    from arnews.model import json_record, replace_surrogates
+
+    return replace_surrogates(json.dumps(json_record(article), ensure_ascii=False, **kwargs))
+
+
+def test_to_json_writes_the_text_json_dumps_writes() -> None:
+    # to_json encodes the record up to the spans with a C encoder made once, then appends
+    # the parts (formatted in C) and the warnings: the bytes must be json.dumps's.
+    from arnews import Parts
+
+    odd = Parts.from_columns(["paragraph", 'ki"nd'], [True, 3], [2, 4], [None, "n\\ame"])
+    articles = [
+        arnews.parse(p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.rglob("*.txt"))[:40]
+    ]
+    articles += [
+        Article(),
+        Article(paragraphs=('نص "مقتبس"\tو\\',), parts=odd),
+        Article(parts=Parts.from_columns(["x"], [0], [1.5], [None])),  # type: ignore[list-item]
+        Article(title="a" + chr(0xD800), warnings=(Diagnostic("c", "m\n", 1, 2),)),
+        Article(read_also=(Article(title="ع", parts=odd),)),
+    ]
+    for a in articles:
+        assert a.to_json() == _slow_json(a)
+        assert a.to_json(spans=False) == replace_surrogates_dumps(a)
+        assert a.to_json(indent=2) == _slow_json(a, indent=2)
+
+
+def replace_surrogates_dumps(article: Article) -> str:
+    import json
+
+    from arnews.model import replace_surrogates
+
+    return replace_surrogates(json.dumps(article.to_dict(spans=False), ensure_ascii=False))
+
+
+def test_surrogates_are_found_in_every_kind_of_string() -> None:
+    from arnews.model import has_surrogates
+
+    for text in (
+        "a" + chr(0xD800),
+        "نص" + chr(0xDFFF),
+        "😀" + chr(0xDC00),
+        chr(0xD83D) + chr(0xDE00),
+    ):
+        assert has_surrogates(text)
+    for text in ("", "abc", "نص", "😀نص", "é"):
+        assert not has_surrogates(text)

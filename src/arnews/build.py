@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, repeat, tee
 from operator import add, eq, mul, ne
 from typing import Any
@@ -78,6 +78,28 @@ def _pick(values: list[Any], order: list[int]) -> list[Any]:
     return list(map(values.__getitem__, order))
 
 
+def _clean_lines(texts: list[str]) -> list[str]:
+    """:func:`~arnews.text.clean_many`, its check that no text needs a change made once
+    over the texts joined: a page of half a million lines costs one pass of ``isprintable``
+    and one search, not a million method calls.
+
+    The texts are one-line pieces with no white space at their ends (what the parser
+    claims), so joining them by single spaces makes no run of two; an empty text makes one
+    and sends the texts the general way, which is never wrong.
+
+    Example:
+        >>> _clean_lines(["أ", "ب ج"] * 40) == ["أ", "ب ج"] * 40
+        True
+        >>> _clean_lines(["أ\xa0\xa0 ب"] * 64)[0]
+        'أ ب'
+    """
+    if len(texts) >= 64:
+        joined = " ".join(texts)
+        if joined.isprintable() and "  " not in joined:
+            return list(texts)
+    return clean_many(texts)
+
+
 # The fold maps no character to a line break and keeps the line break: the folds of many
 # one-line texts can be taken in one pass over them joined by line breaks.
 _FOLD_JOINS = FOLD_TABLE.get(10, "\n") == "\n" and not any(
@@ -95,6 +117,8 @@ def _distinct_tags(tags: list[str], spans: list[Span]) -> tuple[list[str], list[
         >>> _distinct_tags(["غزة", "غزه", "حماس", "غزة"], [(0, 3), (4, 7), (8, 12), (13, 16)])
         (['غزة', 'حماس'], [(0, 3), (8, 12)])
     """
+    if len(tags) == 1:  # most tag pieces of a page: one tag, nothing to compare
+        return tags, spans
     # Dicts built from the end keep each text's first span and each key's first text.
     first = dict(zip(reversed(tags), reversed(spans), strict=True))
     texts = list(dict.fromkeys(tags))
@@ -363,7 +387,7 @@ def _article(
         get("byline"),
         get("updated"),
         get("published"),
-        tuple(clean_many(p_raw)),
+        tuple(_clean_lines(p_raw)),
         related,
         get("source"),
         keywords,
@@ -390,23 +414,53 @@ def _article(
     )
 
 
-def _cut(column: list[Any], bounds: list[int]) -> list[tuple[Any, ...]]:
+def _step(bounds: list[int]) -> int | None:
+    """The common size of the pieces that ``bounds`` cut, when they are all of one size.
+
+    Chains of read-also articles repeat one shape (a headline and a line): their columns
+    are then cut by ``zip`` over one iterator, in C, with no slice or list per article.
+
+    Example:
+        >>> _step([0, 2, 4, 6]), _step([0, 2, 3]), _step([0, 0, 0])
+        (2, None, 0)
+    """
+    if len(bounds) < 2 or bounds[0] != 0:
+        return None
+    k = bounds[1]
+    if k == 0:
+        return 0 if bounds[-1] == 0 else None
+    return k if bounds == list(range(0, bounds[-1] + 1, k)) else None
+
+
+def _cut(column: Sequence[Any], bounds: list[int], step: int | None) -> list[tuple[Any, ...]]:
     """``column`` cut into one tuple per article, ``column[bounds[a] : bounds[a + 1]]``, in
-    C-level passes.
+    C-level passes (``step`` is :func:`_step` of ``bounds``).
 
     Each slice object lives only while its tuple is made: fifty thousand of them kept alive
     would be walked by the garbage collector's full collections.
     """
+    if step is not None:
+        if step == 0:
+            return [()] * (len(bounds) - 1)
+        return list(zip(*repeat(iter(column), step), strict=True))
     return list(map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:]))))
 
 
 def _cut_shared(
-    column: list[Any], bounds: list[int], shared: dict[tuple[Any, ...], tuple[Any, ...]]
+    column: Sequence[Any],
+    bounds: list[int],
+    step: int | None,
+    shared: dict[tuple[Any, ...], tuple[Any, ...]],
 ) -> list[tuple[Any, ...]]:
     """:func:`_cut`, each tuple equal to one made before replaced by it (``shared`` keeps
     them): read-also articles repeat their shapes and lines, and a tuple dropped at once is
     one the garbage collector never counts."""
-    made = map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    if step == 0:
+        return [()] * (len(bounds) - 1)
+    if step is not None:
+        made: Iterator[tuple[Any, ...]] = zip(*repeat(iter(column), step), strict=True)
+    else:
+        made = map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:])))
     return list(map(shared.setdefault, *tee(made)))
 
 
@@ -458,11 +512,12 @@ def _embedded(
     bounds = list(map(bisect_left, repeat(arts), range(1, n + 1)))
     # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
     shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    step = _step(bounds)
     parts = Parts._many(
-        _cut_shared(kinds, bounds, shared),
-        _cut(starts, bounds),
-        _cut(ends, bounds),
-        _cut_shared(names, bounds, shared),
+        _cut_shared(kinds, bounds, step, shared),
+        _cut(starts, bounds, step),
+        _cut(ends, bounds, step),
+        _cut_shared(names, bounds, step, shared),
     )
 
     # Paragraphs: cleaned all at once (a C-level check when none needs it), then cut.
@@ -471,10 +526,14 @@ def _embedded(
     p_starts = _pick(starts, at)
     p_ends = _pick(ends, at)
     p_bounds = list(map(bisect_left, repeat(p_arts), range(1, n + 1)))
+    p_step = _step(p_bounds)
     paragraphs = _cut_shared(
-        clean_many(list(map(text.__getitem__, map(slice, p_starts, p_ends)))), p_bounds, shared
+        _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends)))),
+        p_bounds,
+        p_step,
+        shared,
     )
-    paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds)
+    paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds, p_step)
 
     m = n - 1
     # The headline and source: each article's first piece of the kind, every distinct text
@@ -482,12 +541,21 @@ def _embedded(
     shorts = values[0]
     removed: dict[int, list[Span]] = {}
     firsts: list[tuple[list[Any], list[Any]]] = []
+    every = list(range(1, n))
     for kind in ("title", "source"):
         of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
-        # Read backwards, the last row kept for an article is its first.
-        backwards = of_kind[::-1]
-        at = sorted(dict(zip(map(arts.__getitem__, backwards), backwards, strict=True)).values())
-        f_arts, f_starts, f_ends = _pick(arts, at), _pick(starts, at), _pick(ends, at)
+        if not of_kind:  # none of the articles has one (sources, mostly)
+            firsts.append(([None] * m, [None] * m))
+            continue
+        f_arts = _pick(arts, of_kind)
+        if f_arts == every:  # one each, as a chain of headlines has: no choice to make
+            at = of_kind
+        else:
+            # Read backwards, the last row kept for an article is its first.
+            backwards = of_kind[::-1]
+            at = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
+            f_arts = _pick(arts, at)
+        f_starts, f_ends = _pick(starts, at), _pick(ends, at)
         raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
         for raw in set(raws).difference(shorts):
             found: list[Span] = []
@@ -495,9 +563,12 @@ def _embedded(
         known = list(map(shorts.__getitem__, raws))
         for k in compress(range(len(at)), map(_HAD_CONTROLS, known)):
             removed.setdefault(f_arts[k] - 1, []).append((f_starts[k], f_ends[k]))
+        if f_arts == every:
+            firsts.append((list(map(_VALUE, known)), list(zip(f_starts, f_ends, strict=True))))
+            continue
         got = dict(zip(f_arts, map(_VALUE, known), strict=True)).get
         got_span = dict(zip(f_arts, zip(f_starts, f_ends, strict=True), strict=True)).get
-        firsts.append((list(map(got, range(1, n))), list(map(got_span, range(1, n)))))
+        firsts.append((list(map(got, every)), list(map(got_span, every))))
     (titles, title_spans), (sources, source_spans) = firsts
     for spans_removed in removed.values():
         spans_removed.sort()  # in input order, as the article's pieces come
