@@ -7,8 +7,8 @@ two headlines glued together?) without changing it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import repeat
-from operator import contains
+from itertools import compress, count, repeat
+from operator import contains, not_, or_
 
 import regex
 
@@ -101,10 +101,17 @@ def clean_many(texts: list[str]) -> list[str]:
         >>> clean_many(["أ\\xa0\\xa0 ب", "ج"])
         ['أ ب', 'ج']
     """
-    bulk = len(texts) >= 8  # below that, the checks per text cost less than setting up maps
-    if bulk and all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
+    if len(texts) < 8:  # below that, the checks per text cost less than setting up maps
+        return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in texts]
+    if all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
         return list(texts)
-    return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in texts]
+    # Which texts need a change, in C-level passes; only those are rebuilt (a page's NBSP or
+    # tab in one paragraph does not send all the others through a Python step each).
+    odd = map(or_, map(not_, map(str.isprintable, texts)), map(contains, texts, repeat("  ")))
+    out = list(texts)
+    for i in compress(count(), odd):
+        out[i] = " ".join(out[i].split())
+    return out
 
 
 def word_count(text: str, limit: int | None = None) -> int:
