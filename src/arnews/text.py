@@ -6,6 +6,8 @@ two headlines glued together?) without changing it.
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Iterator
 from itertools import compress, count, repeat
 from operator import contains, not_, or_
@@ -78,6 +80,47 @@ def _search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     if len(text) > LONG_TEXT:
         return pattern.search(text, timeout=REGEX_TIMEOUT)
     return pattern.search(text)
+
+
+# What a sentence-glue match is made of (the sentence end, then closing quotes), and the first
+# character that is none of them.
+_GLUE_MATCH_CHARS = ".!?؟\"”»’'"
+_NOT_GLUE_MATCH = re.compile(f"[^{re.escape(_GLUE_MATCH_CHARS)}]")
+# A long text is searched for glue points this many characters at a time.
+GLUE_CHUNK = 1 << 16
+
+
+def _sentence_glue_ends(text: str) -> list[int]:
+    """Where each match of ``_SENTENCE_GLUE`` in ``text`` ends, under the regex timeout.
+
+    The regex module's timer reads the clock for every match, which on a page of 200,000
+    glued sentences cost more than the search itself. A long text is therefore searched a
+    chunk at a time, untimed, with the clock read between chunks: the pattern is linear
+    (every attempt is bounded by the punctuation run it starts at), so the timeout is the
+    same safety net, checked every :data:`GLUE_CHUNK` characters.
+    """
+    finditer = _SENTENCE_GLUE.finditer
+    n = len(text)
+    if n <= LONG_TEXT:
+        return [m.end() for m in finditer(text)]
+    deadline = time.monotonic() + REGEX_TIMEOUT
+    out: list[int] = []
+    pos = 0
+    while pos < n:
+        cut = pos + GLUE_CHUNK
+        if cut < n:
+            # Cut just after a character that is no part of a match: no match then crosses
+            # the cut, nor looks past it (a match looks one character past its end, and its
+            # look back reaches before the chunk's start, which the regex module allows).
+            other = _NOT_GLUE_MATCH.search(text, cut - 1)
+            cut = n if other is None else other.end()
+        else:
+            cut = n
+        out.extend([m.end() for m in finditer(text, pos, cut)])
+        pos = cut
+        if pos < n and time.monotonic() > deadline:
+            raise TimeoutError("regex timed out")
+    return out
 
 
 def clean(text: str) -> str:
@@ -185,7 +228,7 @@ def sentence_glue_points(text: str) -> list[int]:
     """
     if "." not in text and "!" not in text and "?" not in text and "؟" not in text:
         return []  # most headlines and furniture: no regex call at all
-    return [m.end() for m in _finditer(_SENTENCE_GLUE, text)]
+    return _sentence_glue_ends(text)
 
 
 def whole_text_glue_points(text: str) -> Iterator[int]:
@@ -198,7 +241,7 @@ def whole_text_glue_points(text: str) -> Iterator[int]:
         >>> list(whole_text_glue_points("أ.\\nالعالقين.وذكر"))
         [12]
     """
-    return (m.end() for m in _finditer(_SENTENCE_GLUE, text))
+    return iter(_sentence_glue_ends(text))
 
 
 # A sentence end followed by more text on the same line: running text, not a headline.
