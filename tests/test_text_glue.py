@@ -1,4 +1,5 @@
-"""Glue points of a long text, searched a chunk at a time, are those of one regex scan."""
+"""Glue points of a long text, searched a chunk at a time, and of a text with few sentence
+ends, searched end by end, are those of one regex scan."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import text as text_module
-from arnews.text import _SENTENCE_GLUE, sentence_glue_points, whole_text_glue_points
+from arnews.text import (
+    _SENTENCE_GLUE,
+    _sparse_glue_ends,
+    sentence_glue_points,
+    whole_text_glue_points,
+)
 
 from .conftest import FIXTURES
 
@@ -38,6 +44,10 @@ def test_chunked_glue_points_are_those_of_one_scan(text: str, size: int) -> None
     with _chunks_of(size):
         assert list(whole_text_glue_points(text)) == expected
         assert sentence_glue_points(text) == expected
+    # A page with few sentence ends is searched end by end: the same points.
+    assert _sparse_glue_ends(text) == expected
+    padded = text + "ب" * 64 * len(text)
+    assert list(whole_text_glue_points(padded)) == _one_scan(padded)
 
 
 def test_chunked_glue_points_of_the_seeds() -> None:

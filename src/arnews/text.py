@@ -90,6 +90,44 @@ _NOT_GLUE_MATCH = re.compile(f"[^{re.escape(_GLUE_MATCH_CHARS)}]")
 GLUE_CHUNK = 1 << 16
 
 
+# The characters that end a sentence, and the ones that may come right after the first of
+# them in a glue point: more of them, a closing quote, or the Arabic letter that follows.
+_SENTENCE_ENDS = ".!?؟"
+_AFTER_END = frozenset(
+    _GLUE_MATCH_CHARS
+    + "".join(map(chr, range(0x621, 0x63B)))
+    + "".join(map(chr, range(0x641, 0x64B)))
+)
+# A text with fewer sentence ends than one in this many characters is searched end by end
+# (a few Python steps each) rather than by a regex scan of every character.
+_SPARSE_ENDS = 64
+
+
+def _sparse_glue_ends(text: str) -> list[int]:
+    """:func:`_sentence_glue_ends` for a text with few sentence ends: each is found at C
+    speed, most are ruled out by the character after them (a space, a line break), and the
+    pattern is tried only on the rest, where it reads no further than the punctuation run."""
+    at: list[int] = []
+    for char in _SENTENCE_ENDS:
+        i = text.find(char)
+        while i >= 0:
+            at.append(i)
+            i = text.find(char, i + 1)
+    at.sort()
+    out: list[int] = []
+    match = _SENTENCE_GLUE.match
+    last = len(text) - 1
+    prev = -2
+    for p in at:
+        # A match starts at the first end of a run (its look back wants a letter or quote).
+        if p != prev + 1 and p < last and text[p + 1] in _AFTER_END:
+            m = match(text, p)
+            if m is not None:
+                out.append(m.end())
+        prev = p
+    return out
+
+
 def _sentence_glue_ends(text: str) -> list[int]:
     """Where each match of ``_SENTENCE_GLUE`` in ``text`` ends, under the regex timeout.
 
@@ -101,6 +139,8 @@ def _sentence_glue_ends(text: str) -> list[int]:
     """
     finditer = _SENTENCE_GLUE.finditer
     n = len(text)
+    if sum(map(text.count, _SENTENCE_ENDS)) * _SPARSE_ENDS <= n:
+        return _sparse_glue_ends(text)
     if n <= LONG_TEXT:
         return [m.end() for m in finditer(text)]
     deadline = time.monotonic() + REGEX_TIMEOUT
@@ -232,7 +272,8 @@ def sentence_glue_points(text: str) -> list[int]:
 
 
 def whole_text_glue_points(text: str) -> Iterator[int]:
-    """:func:`sentence_glue_points` over a whole page at once, in one regex scan.
+    """:func:`sentence_glue_points` over a whole page at once (one regex scan, or one search
+    per sentence end on a page with few of them).
 
     A glue point never reaches across a line break (the letters around it are on its own
     line), so the points of each line are those :func:`sentence_glue_points` gives it.
