@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import Lexicon, Parser, parse
-from arnews.lines import BLANKS, blank_before, scan, scan_columns
+from arnews.lines import BLANKS, blank_before, scan, scan_columns, scan_heads
 from arnews.model import Article, Part, Parts
 from arnews.normalize import fold_chars
 from arnews.state import PageState
@@ -51,6 +51,8 @@ def test_scan_columns_matches_the_reference(text: str) -> None:
     ]
     assert got == _reference_lines(text)
     assert [(ln.start, ln.end, ln.text, ln.blank_before) for ln in scan(text)] == got
+    # The parser's scan also hands over each line's first character (PageState.firsts).
+    assert scan_heads(text) == (cols, [text[s] for s in cols.starts])
 
 
 @given(

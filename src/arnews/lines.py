@@ -16,8 +16,9 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import accumulate, compress, repeat
-from operator import add
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from .normalize import FOLD_DELETED, fold_chars
@@ -31,6 +32,7 @@ __all__ = [
     "is_blank_char",
     "scan",
     "scan_columns",
+    "scan_heads",
     "unfold_offset",
 ]
 
@@ -125,15 +127,37 @@ def scan_columns(text: str) -> Columns:
         >>> scan_columns("\\ufeffأ\\r\\n\\n  ب  ")
         Columns(starts=[1, 7], ends=[2, 8], texts=['أ', 'ب'])
     """
+    return scan_heads(text)[0]
+
+
+_HEAD = itemgetter(0)
+
+
+def scan_heads(text: str) -> tuple[Columns, list[str]]:
+    """:func:`scan_columns`, with each line's first character (``texts[i][0]``) as well.
+
+    The parser keeps the first characters as :attr:`arnews.state.PageState.firsts`; the
+    scanner needs them anyway, so they are not worked out twice.
+
+    Example:
+        >>> scan_heads("أب\\n ج")
+        (Columns(starts=[0, 4], ends=[2, 5], texts=['أب', 'ج']), ['أ', 'ج'])
+    """
     raw = text.splitlines(True)
     content = list(map(str.strip, raw, repeat(BLANKS)))
-    # A raw line's content starts where its first occurrence does: the stripped text opens
-    # with a non-blank character, so it cannot occur earlier in its own line.
-    firsts = map(add, accumulate(map(len, raw), initial=0), map(str.find, raw, content))
-    starts = list(compress(firsts, content))
     texts = list(filter(None, content))
+    heads = list(map(_HEAD, texts))
+    offsets: Iterable[int] = accumulate(map(len, raw), initial=0)
+    lines: Iterable[str] = raw
+    if len(texts) < len(raw):  # else every line has content: nothing to leave out
+        offsets = compress(offsets, content)
+        lines = compress(raw, content)
+    # A line's content starts at the first occurrence of its first character: what comes
+    # before it on the raw line is blank and it is not. Searching for one character costs
+    # next to nothing, where searching for the whole content (a paragraph) costs its length.
+    starts = list(map(add, offsets, map(str.find, lines, heads)))
     ends = list(map(add, starts, map(len, texts)))
-    return Columns(starts, ends, texts)
+    return Columns(starts, ends, texts), heads
 
 
 def blank_before(text: str, columns: Columns, i: int) -> bool:

@@ -22,7 +22,7 @@ from .build import build_article
 from .chain import Chain
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from .lexicon import Lexicon
-from .lines import scan_columns
+from .lines import scan_columns, scan_heads
 from .model import Article, Diagnostic, Parts, Spans, has_surrogates
 from .profiles import SiteProfile
 from .state import PageState
@@ -188,9 +188,9 @@ class Parser:
                 f"the page holds {len(text):,} characters, more than max_chars "
                 f"({self.max_chars:,}); it is returned as body text",
             )
-        columns = scan_columns(text)
+        columns, firsts = scan_heads(text)
         lexicon, tag_lexicon, gazetteer = self._config
-        state = PageState(text, columns, lexicon, gazetteer, tag_lexicon, self.now)
+        state = PageState(text, columns, lexicon, gazetteer, tag_lexicon, self.now, firsts=firsts)
         for name, detector in self.detectors:
             try:
                 detector(state)

@@ -332,11 +332,16 @@ class PageState:
         gazetteer: Gazetteer,
         tag_lexicon: TagLexicon | None,
         now: datetime | None = None,
+        *,
+        firsts: list[str] | None = None,
     ) -> None:
         self.text = text
         self.columns = columns
         self.starts, self.ends, self.texts = columns.starts, columns.ends, columns.texts
-        self.firsts: list[str] = list(map(text.__getitem__, self.starts))
+        # The scanner hands them over when it has them (see ``arnews.lines.scan_heads``).
+        self.firsts: list[str] = (
+            list(map(text.__getitem__, self.starts)) if firsts is None else firsts
+        )
         self.lines = LineView(text, columns)
         self.lexicon = lexicon
         self.gazetteer = gazetteer
@@ -405,25 +410,26 @@ class PageState:
             [1]
         """
         kind = self.kind
-        # Counting is one C-level pass. Few lines found: each is reached by ``list.index``,
-        # which skips the others at C speed. Many (a chain of fifty thousand read-also
-        # markers, every open line of a page): one C-level pass that selects them all, in
-        # order, costs less than a Python step for each.
-        found_count = sum(map(kind.count, kinds))
+        # Counting is one C-level pass per kind, and most kinds are on no line of a page.
+        # Few lines found: each is reached by ``list.index``, which skips the others at C
+        # speed (the counts say how many to fetch, so no search runs off the end). Many (a
+        # chain of fifty thousand read-also markers, every open line of a page): one
+        # C-level pass that selects them all, in order, costs less than a Python step for each.
+        counts = list(map(kind.count, kinds))
+        found_count = sum(counts)
+        if not found_count:
+            return []
         if found_count > len(kind) // _DENSE and len(set(kinds)) == len(kinds):
             if len(kinds) == 1:
                 return list(compress(range(len(kind)), map(eq, kind, repeat(kinds[0]))))
             wanted = set(kinds)
             return list(compress(range(len(kind)), map(wanted.__contains__, kind)))
         found: list[int] = []
-        for k in kinds:
+        for k, c in zip(kinds, counts, strict=True):
             i = -1
-            try:
-                while True:
-                    i = kind.index(k, i + 1)
-                    found.append(i)
-            except ValueError:
-                pass
+            for _ in range(c):
+                i = kind.index(k, i + 1)
+                found.append(i)
         if len(kinds) > 1:
             found.sort()
         return found

@@ -6,9 +6,11 @@ two headlines glued together?) without changing it.
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Iterator
-from itertools import repeat
-from operator import contains
+from itertools import compress, count, repeat
+from operator import contains, not_, or_
 
 import regex
 
@@ -80,6 +82,87 @@ def _search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     return pattern.search(text)
 
 
+# What a sentence-glue match is made of (the sentence end, then closing quotes), and the first
+# character that is none of them.
+_GLUE_MATCH_CHARS = ".!?؟\"”»’'"
+_NOT_GLUE_MATCH = re.compile(f"[^{re.escape(_GLUE_MATCH_CHARS)}]")
+# A long text is searched for glue points this many characters at a time.
+GLUE_CHUNK = 1 << 16
+
+
+# The characters that end a sentence, and the ones that may come right after the first of
+# them in a glue point: more of them, a closing quote, or the Arabic letter that follows.
+_SENTENCE_ENDS = ".!?؟"
+_AFTER_END = frozenset(
+    _GLUE_MATCH_CHARS
+    + "".join(map(chr, range(0x621, 0x63B)))
+    + "".join(map(chr, range(0x641, 0x64B)))
+)
+# A text with fewer sentence ends than one in this many characters is searched end by end
+# (a few Python steps each) rather than by a regex scan of every character.
+_SPARSE_ENDS = 64
+
+
+def _sparse_glue_ends(text: str) -> list[int]:
+    """:func:`_sentence_glue_ends` for a text with few sentence ends: each is found at C
+    speed, most are ruled out by the character after them (a space, a line break), and the
+    pattern is tried only on the rest, where it reads no further than the punctuation run."""
+    at: list[int] = []
+    for char in _SENTENCE_ENDS:
+        i = text.find(char)
+        while i >= 0:
+            at.append(i)
+            i = text.find(char, i + 1)
+    at.sort()
+    out: list[int] = []
+    match = _SENTENCE_GLUE.match
+    last = len(text) - 1
+    prev = -2
+    for p in at:
+        # A match starts at the first end of a run (its look back wants a letter or quote).
+        if p != prev + 1 and p < last and text[p + 1] in _AFTER_END:
+            m = match(text, p)
+            if m is not None:
+                out.append(m.end())
+        prev = p
+    return out
+
+
+def _sentence_glue_ends(text: str) -> list[int]:
+    """Where each match of ``_SENTENCE_GLUE`` in ``text`` ends, under the regex timeout.
+
+    The regex module's timer reads the clock for every match, which on a page of 200,000
+    glued sentences cost more than the search itself. A long text is therefore searched a
+    chunk at a time, untimed, with the clock read between chunks: the pattern is linear
+    (every attempt is bounded by the punctuation run it starts at), so the timeout is the
+    same safety net, checked every :data:`GLUE_CHUNK` characters.
+    """
+    finditer = _SENTENCE_GLUE.finditer
+    n = len(text)
+    if sum(map(text.count, _SENTENCE_ENDS)) * _SPARSE_ENDS <= n:
+        return _sparse_glue_ends(text)
+    if n <= LONG_TEXT:
+        return [m.end() for m in finditer(text)]
+    deadline = time.monotonic() + REGEX_TIMEOUT
+    out: list[int] = []
+    pos = 0
+    while pos < n:
+        cut = pos + GLUE_CHUNK
+        if cut < n:
+            # Cut just after a character that is no part of a match: no match then crosses
+            # the cut, nor looks past it (a match looks one character past its end, and its
+            # look back reaches before the chunk's start, which the regex module allows).
+            other = _NOT_GLUE_MATCH.search(text, cut - 1)
+            cut = n if other is None else other.end()
+        else:
+            cut = n
+        out.extend([m.end() for m in finditer(text, pos, cut)])
+        pos = cut
+        if pos < n and time.monotonic() > deadline:
+            raise TimeoutError("regex timed out")
+    return out
+
+
 def clean(text: str) -> str:
     """Collapse white space (NBSP included) to single spaces and trim; letters untouched.
 
@@ -101,10 +184,17 @@ def clean_many(texts: list[str]) -> list[str]:
         >>> clean_many(["أ\\xa0\\xa0 ب", "ج"])
         ['أ ب', 'ج']
     """
-    bulk = len(texts) >= 8  # below that, the checks per text cost less than setting up maps
-    if bulk and all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
+    if len(texts) < 8:  # below that, the checks per text cost less than setting up maps
+        return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in texts]
+    if all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
         return list(texts)
-    return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in texts]
+    # Which texts need a change, in C-level passes; only those are rebuilt (a page's NBSP or
+    # tab in one paragraph does not send all the others through a Python step each).
+    odd = map(or_, map(not_, map(str.isprintable, texts)), map(contains, texts, repeat("  ")))
+    out = list(texts)
+    for i in compress(count(), odd):
+        out[i] = " ".join(out[i].split())
+    return out
 
 
 def word_count(text: str, limit: int | None = None) -> int:
@@ -178,11 +268,12 @@ def sentence_glue_points(text: str) -> list[int]:
     """
     if "." not in text and "!" not in text and "?" not in text and "؟" not in text:
         return []  # most headlines and furniture: no regex call at all
-    return [m.end() for m in _finditer(_SENTENCE_GLUE, text)]
+    return _sentence_glue_ends(text)
 
 
 def whole_text_glue_points(text: str) -> Iterator[int]:
-    """:func:`sentence_glue_points` over a whole page at once, in one regex scan.
+    """:func:`sentence_glue_points` over a whole page at once (one regex scan, or one search
+    per sentence end on a page with few of them).
 
     A glue point never reaches across a line break (the letters around it are on its own
     line), so the points of each line are those :func:`sentence_glue_points` gives it.
@@ -191,7 +282,7 @@ def whole_text_glue_points(text: str) -> Iterator[int]:
         >>> list(whole_text_glue_points("أ.\\nالعالقين.وذكر"))
         [12]
     """
-    return (m.end() for m in _finditer(_SENTENCE_GLUE, text))
+    return iter(_sentence_glue_ends(text))
 
 
 # A sentence end followed by more text on the same line: running text, not a headline.
