@@ -311,20 +311,3 @@ def test_a_line_of_words_only_is_no_bare_date() -> None:
     a = arnews.parse(f"{headline}\nالأحد إبريل\n\n{body}")
     assert a.published is None
     assert "الأحد إبريل" in a.text
-
-
-def test_a_long_page_is_searched_for_glue_points_a_stretch_at_a_time() -> None:
-    # Stretch by stretch (no regex timeout per match), the points are those of one scan of
-    # the whole page, whatever marks and quotes stand around the cuts.
-    import random
-
-    from arnews.detectors.paragraphs import STRETCH, _glue_points
-    from arnews.text import whole_text_glue_points
-
-    rng = random.Random(15)
-    pieces = ["كلمة", ".", "..", "!", "؟", '"', "”", "’", "'", ")", " ", "\n", "ب", "a", "3"]
-    for _ in range(20):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(STRETCH, 4 * STRETCH)))
-        assert _glue_points(text) == list(whole_text_glue_points(text))
-    glued = "كلمة." * (STRETCH // 2)
-    assert _glue_points(glued) == list(whole_text_glue_points(glued))

@@ -8,23 +8,15 @@ letter starts a new paragraph again. Numbers (``3.5``), URLs and one-letter abbr
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import add, and_, eq, is_
+from operator import and_, eq, is_
 
 from ..state import PageState
 from ..text import sentence_glue_points, whole_text_glue_points
 
 __all__ = ["detect_paragraphs"]
-
-#: A long page's glue points are looked for this many characters at a time (about): under
-#: :data:`arnews.text.LONG_TEXT`, the length from which a scan carries a timeout.
-STRETCH = 8000
-# A character a glue point is not made of (a glue point is a run of sentence-end marks and
-# the quotes after them): a stretch may end after it.
-_CLEAN_CUT = re.compile("[^.!?؟\"”»’']")
 
 
 def detect_paragraphs(state: PageState) -> None:
@@ -48,7 +40,7 @@ def detect_paragraphs(state: PageState) -> None:
     # (A page with no sentence end at all, as a megabyte of colons, needs no scan: a
     # C-level search for each mark tells so.)
     ends_any = "." in text or "!" in text or "?" in text or "؟" in text
-    points = _glue_points(text) if whole and ends_any else []
+    points = list(whole_text_glue_points(text)) if whole and ends_any else []
     glued: dict[int, tuple[int, int]] = {}
     at, n_points = 0, len(points)
     while at < n_points:
@@ -84,32 +76,6 @@ def detect_paragraphs(state: PageState) -> None:
                 _split(state, i, [base + c for c in sentence_glue_points(text[base : ends[i]])])
     except ValueError:
         pass
-
-
-def _glue_points(text: str) -> list[int]:
-    """The page's glue points (:func:`~arnews.text.whole_text_glue_points`), in order.
-
-    A long page is read a stretch of about :data:`STRETCH` characters at a time: a call on
-    a text that long runs without the regex timeout, which costs a clock reading per match
-    (a megabyte of glued sentences has two hundred thousand), and each stretch is bounded.
-    A stretch ends after a character no glue point is made of, so none is cut in two; it
-    starts two characters early, for the letters a glue point must follow.
-    """
-    size = len(text)
-    if size <= STRETCH:
-        return list(whole_text_glue_points(text))
-    points: list[int] = []
-    pos = 0
-    while pos < size:
-        cut = size
-        if pos + STRETCH < size:
-            clean = _CLEAN_CUT.search(text, pos + STRETCH - 1)
-            if clean is not None:
-                cut = clean.end()
-        base = max(pos - 2, 0)
-        points.extend(map(add, sentence_glue_points(text[base:cut]), repeat(base)))
-        pos = cut
-    return points
 
 
 def _split(state: PageState, i: int, cuts: list[int]) -> None:
