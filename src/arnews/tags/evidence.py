@@ -42,6 +42,9 @@ class _Context:
             return cls(frozenset(), frozenset())
         if probes:
             context = _windows(context, probes)
+            if not context:
+                # No tag word is in the article (most pages): no evidence.
+                return cls(frozenset(), frozenset())
         # A few passes at C speed over the whole text: fold it (a translate and a casefold,
         # which neither add nor remove white space or punctuation, so the words are those of
         # the text), turn each run of punctuation into a word no key can equal (a run of words

@@ -17,14 +17,23 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer
 
 from .evidence import _Context
 from .links import _end_penalty, _name_trigram, _raw_link
-from .tokens import _fold_keys, _items, _memo, _plain_words, _Tok, _tokens, _word_classes
+from .tokens import (
+    _fold_keys,
+    _items,
+    _memo,
+    _plain_line,
+    _plain_words,
+    _Tok,
+    _tokens,
+    _word_classes,
+)
 from .weights import (
     _HARD,
     CONTRADICTION,
@@ -191,6 +200,16 @@ def _segment_tokens(
         return [(0, n_tok)] if n_tok else []
     keys = [t.key for t in toks]
     links, trigram, hard, ends = _link_scores(toks, keys, gaz, lex, ctx)
+    if n_tok == 2:
+        # Most tag lines are two words (``أخبار محلية``): the programme below reduces to one
+        # comparison, made here with the same sums in the same order, so ties fall alike.
+        if hard[0]:
+            return [(0, 1), (1, 2)]
+        opener = toks[0]
+        single = 0.0 + opener.uni + toks[1].uni
+        v = 0.0 + MERGE_COST * 0 - 0.0 - 0.0 - trigram[0] + opener.start_pen
+        r = (0.0 + links[0]) + (0.0 + trigram[0]) - MERGE_COST * 1 + ends[1]
+        return [(0, 2)] if v + r > single else [(0, 1), (1, 2)]
 
     # Phrases of three words or more that the article has as a run get a bonus on top; they
     # are few, so they are extra candidates of the dynamic programme below.
@@ -333,6 +352,10 @@ def segment_tag_lines(
 def _groups(line: str) -> tuple[list[tuple[list[tuple[int, int]], bool]], int]:
     """A line's separated items, each as its tokens and whether it is to be split further,
     and how many tokens the line has."""
+    plain = _plain_line(line)
+    if plain is not None:
+        # No separator and nothing to trim: one item, its words the tokens (most tag lines).
+        return [(plain, len(plain) > 1)], len(plain)
     items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
     if len(items) >= 2:
         return [(item, len(item) > MAX_SEPARATED_WORDS) for item in items], sum(map(len, items))
@@ -352,7 +375,7 @@ def _unweighed(groups: list[tuple[list[tuple[int, int]], bool]]) -> list[tuple[i
 
 def _segment_lines(
     lines: Sequence[str],
-    context: str,
+    context: str | Callable[[], str],
     lexicon: TagLexicon | None,
     gazetteer: Gazetteer | None,
     budget: int | None,
@@ -361,6 +384,8 @@ def _segment_lines(
 
     Returns the spans of each line, the work units spent, and the indices in ``lines`` of
     the lines that would have been weighed but were split without weighing (over budget).
+    ``context`` may be a function that returns it: it is called only if a line has words
+    to weigh.
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
     # Each distinct word is analysed once, whichever lines (and pages) hold it.
@@ -428,10 +453,11 @@ def _segment_lines(
         mine[word] = analyses[word] = _Tok(word, gaz, known, classes, key)
     analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
-    if context and raw:
+    text = context if isinstance(context, str) else context() if raw else ""
+    if text and raw:
         needed = frozenset(v for word in raw for v in analyse(word).variants)
         probes = raw | {analyse(word).key for word in raw}
-        ctx = _Context.build(context, needed, probes)
+        ctx = _Context.build(text, needed, probes)
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
     for k in range(len(distinct) - len(rest)):
