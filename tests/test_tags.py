@@ -725,3 +725,19 @@ def test_threads_sharing_the_memo_split_as_one(monkeypatch: pytest.MonkeyPatch) 
     with ThreadPoolExecutor(4) as pool:
         for _ in range(3):
             assert list(pool.map(segment_tags, lines)) == expected
+
+
+FOLD_CHARS = "غزةأإآىيـًّ٫،.:-#aAßΣ \t\n\r\xa0\u200c\u2028\x1c\x85"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet=FOLD_CHARS, max_size=30), max_size=3))
+def test_article_words_folded_one_by_one_as_the_whole_text(texts: list[str]) -> None:
+    # The memo of folded words gives what folding the whole text at once gives, whatever
+    # earlier texts left in it.
+    from arnews.tags.evidence import _CLAUSE_BREAK, _folded_words
+    from arnews.tags.tokens import _FOLD_FAST
+
+    for text in texts:
+        whole = _CLAUSE_BREAK.sub(" # ", text).translate(_FOLD_FAST).casefold().split()
+        assert _folded_words(text) == whole

@@ -17,6 +17,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable
+from typing import cast
 
 import regex
 
@@ -51,12 +52,18 @@ class _Context:
         # ends there), and split it. A word's variants only drop letters from its front, so
         # all end as it does: only the distinct words that end as a needed key does (its last
         # three letters) are looked at in Python, to find those that open a needed phrase.
-        folded = _CLAUSE_BREAK.sub(" # ", context).translate(_FOLD_FAST).casefold()
-        words = folded.split()
+        words = _folded_words(context)
         ends = {k[-3:] for k in needed}
         firsts_of: dict[str, tuple[str, ...]] = {}
+        variants_of = _VARIANTS.get
         for word in set(itertools.compress(words, map(ends.__contains__, map(_LAST3, words)))):
-            firsts = tuple(v for v in _variants(word) if v in needed)
+            forms = variants_of(word)
+            if forms is None:
+                forms = _variants(word)
+                if len(_VARIANTS) >= _MAX_REMEMBERED:
+                    _VARIANTS.clear()
+                _VARIANTS[word] = forms
+            firsts = tuple(v for v in forms if v in needed)
             if firsts:
                 firsts_of[word] = firsts
         if not firsts_of:
@@ -86,6 +93,40 @@ class _Context:
 
 
 _LAST3 = operator.itemgetter(slice(-3, None))
+
+# Remembered across pages (articles share most of their words): each white-space-delimited
+# word of the article as folded words (broken at punctuation), and each folded word's
+# variants. Bounded: past _MAX_REMEMBERED entries a memo starts again.
+_FOLDED: dict[str, tuple[str, ...]] = {}
+_VARIANTS: dict[str, tuple[str, ...]] = {}
+_MAX_REMEMBERED = 50_000
+
+
+def _folded_words(text: str) -> list[str]:
+    """``text`` folded, each run of punctuation made a word ``#``, split into words.
+
+    The same as folding the whole text and splitting it: the fold and the clause break act
+    on each white-space-delimited word alone (punctuation never spans white space, and the
+    fold keeps white space white space and adds none), so each distinct word is folded once
+    and remembered.
+
+    Example:
+        >>> _folded_words("قال: البيت الأبيض")
+        ['قال', '#', 'البيت', 'الابيض']
+    """
+    raw = text.split()
+    # This call keeps its own dict: another thread may empty the shared memo at any time.
+    got = dict(zip(raw, map(_FOLDED.get, raw), strict=True))
+    missing = [word for word, folded in got.items() if folded is None]
+    mine = cast("dict[str, tuple[str, ...]]", got)
+    if missing:
+        # One pass at C speed over the new words (the fold maps no character to a line break).
+        done = _CLAUSE_BREAK.sub(" # ", "\n".join(missing)).translate(_FOLD_FAST).casefold()
+        if len(_FOLDED) >= _MAX_REMEMBERED:
+            _FOLDED.clear()
+        for word, folded in zip(missing, map(str.split, done.split("\n")), strict=True):
+            mine[word] = _FOLDED[word] = tuple(folded)
+    return list(itertools.chain.from_iterable(map(mine.__getitem__, raw)))
 
 
 # How far past a word of the tag line the article is read: on to the start of the next

@@ -373,6 +373,45 @@ def _unweighed(groups: list[tuple[list[tuple[int, int]], bool]]) -> list[tuple[i
     ]
 
 
+# Per memo of word analyses (so per gazetteer and lexicon), what is known of each tag line
+# seen: its groups of tokens and the words to weigh, and its split when the article has none
+# of its words. Bounded as the word memo is; emptied with it (a new word memo, a new entry).
+_LINE_MEMOS: dict[
+    int,
+    tuple[
+        dict[str, _Tok],
+        dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
+        dict[str, list[tuple[int, int]]],
+    ],
+] = {}
+_MAX_LINES = 4_096
+
+
+def _line_memo(
+    analyses: dict[str, _Tok],
+) -> tuple[
+    dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
+    dict[str, list[tuple[int, int]]],
+]:
+    """The line plans and the splits without evidence kept for this memo of analyses."""
+    entry = _LINE_MEMOS.get(id(analyses))
+    if entry is not None and entry[0] is analyses:
+        plans, bare = entry[1], entry[2]
+        if len(plans) > _MAX_LINES:
+            plans.clear()
+        if len(bare) > _MAX_LINES:
+            bare.clear()
+        return plans, bare
+    if len(_LINE_MEMOS) >= _MAX_LINE_MEMOS:
+        _LINE_MEMOS.clear()
+    plans, bare = {}, {}
+    _LINE_MEMOS[id(analyses)] = (analyses, plans, bare)
+    return plans, bare
+
+
+_MAX_LINE_MEMOS = 8
+
+
 def _segment_lines(
     lines: Sequence[str],
     context: str | Callable[[], str],
@@ -400,13 +439,21 @@ def _segment_lines(
     raw: set[str] = set()
     used = 0
     over: list[str] = []  # lines the budget left unweighed, in order
+    # This call keeps its own references: another thread may empty the shared memos.
+    line_plans, bare = _line_memo(analyses)
+    to_weigh: dict[str, list[str]] = {}
     for line in distinct:
-        groups, n_tok = _groups(line)
-        words = (
-            [line[s:e] for spans, split in groups if split for s, e in spans]
-            if n_tok <= MAX_SEGMENT_TOKENS
-            else []
-        )
+        planned = line_plans.get(line)
+        if planned is None:
+            groups, n_tok = _groups(line)
+            words = (
+                [line[s:e] for spans, split in groups if split for s, e in spans]
+                if n_tok <= MAX_SEGMENT_TOKENS
+                else []
+            )
+            line_plans[line] = (groups, words)
+        else:
+            groups, words = planned
         if not words:
             # Nothing to weigh (no page has a line of over MAX_SEGMENT_TOKENS words: its
             # separated items stay whole, its other words are each a tag).
@@ -422,6 +469,7 @@ def _segment_lines(
             break
         used += cost
         raw |= fresh
+        to_weigh[line] = words
         plans.append((groups, []))
     rest = distinct[len(plans) :]
     if rest:
@@ -460,11 +508,22 @@ def _segment_lines(
         ctx = _Context.build(text, needed, probes)
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
+    ctx_words = ctx.words
     for k in range(len(distinct) - len(rest)):
         plan = plans[k][0]
         if not plan:
             continue
         line = distinct[k]
+        # A line none of whose words the article has splits as it would with no article:
+        # that split is remembered per line (pages and sites repeat their tag lines).
+        quiet = not ctx_words or all(
+            ctx_words.isdisjoint(analyse(word).variants) for word in to_weigh[line]
+        )
+        if quiet:
+            remembered_spans = bare.get(line)
+            if remembered_spans is not None:
+                found[k] = remembered_spans
+                continue
         out: list[tuple[int, int]] = []
         for spans, split in plan:
             if not split:
@@ -474,6 +533,8 @@ def _segment_lines(
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         found[k] = out
+        if quiet:
+            bare[line] = out
     done = dict(zip(distinct, found, strict=True))
     cut: list[int] = []
     if over:
