@@ -741,3 +741,20 @@ def test_article_words_folded_one_by_one_as_the_whole_text(texts: list[str]) -> 
     for text in texts:
         whole = _CLAUSE_BREAK.sub(" # ", text).translate(_FOLD_FAST).casefold().split()
         assert _folded_words(text) == whole
+
+
+def test_the_article_is_read_only_when_the_page_has_a_tag_word() -> None:
+    from arnews.tags import _segment_lines
+
+    line = "أخبار محلية"
+    article = "قالت الوزارة إن أخبار الطقس محلية اليوم"
+
+    def unread() -> str:
+        raise AssertionError("the article was read")
+
+    # None of the tag words is on the page (the tag line aside): the article is not read.
+    assert _segment_lines([line], unread, None, None, None, "عنوان\nنص آخر")[0] == [[(0, 11)]]
+    # One is: the article is read, and the split is the one its evidence gives.
+    alone = _segment_lines([line], article, None, None, None)
+    assert alone[0] == [[(0, 5), (6, 11)]]
+    assert _segment_lines([line], lambda: article, None, None, None, article + "\nذيل") == alone

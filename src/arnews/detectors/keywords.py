@@ -11,6 +11,7 @@ input and dropped from the field by the builder (each tag once, first-seen order
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from operator import itemgetter
 
@@ -117,10 +118,15 @@ def detect_keywords(state: PageState) -> None:
     # in input order, so a page of thousands of tag lines weighs its first ones only.
     left = MAX_TAG_WORK
     unweighed: list[int] = []
+    # The page without the tag lines' text holds every article's text: a page none of
+    # whose words the tag lines look for needs no article gathered (see _segment_lines).
+    text, rest, ends = state.text, state.rest, state.ends
+    cuts = [0, *itertools.chain.from_iterable((rest[i], ends[i]) for i in targets), len(text)]
+    around = "\n".join(map(text.__getitem__, map(slice, cuts[0::2], cuts[1::2])))
     for article, lines in by_article.items():
-        texts = [state.text[state.rest[i] : state.ends[i]] for i in lines]
+        texts = [text[rest[i] : ends[i]] for i in lines]
         split, used, cut = _segment_lines(
-            texts, context_of(article), state.tag_lexicon, state.gazetteer, left
+            texts, context_of(article), state.tag_lexicon, state.gazetteer, left, around
         )
         left -= used
         found.update(zip(lines, split, strict=True))

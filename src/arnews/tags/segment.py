@@ -418,13 +418,16 @@ def _segment_lines(
     lexicon: TagLexicon | None,
     gazetteer: Gazetteer | None,
     budget: int | None,
+    around: str | None = None,
 ) -> tuple[list[list[tuple[int, int]]], int, list[int]]:
     """:func:`segment_tag_lines`, with the work it used and the lines the budget left unweighed.
 
     Returns the spans of each line, the work units spent, and the indices in ``lines`` of
     the lines that would have been weighed but were split without weighing (over budget).
     ``context`` may be a function that returns it: it is called only if a line has words
-    to weigh.
+    to weigh, and, when ``around`` is given (a text that holds every line break-free stretch
+    of the context, as the page without its tag lines does), only if one of the words to
+    look for is in ``around``: a page whose article has none of them is not read.
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
     # Each distinct word is analysed once, whichever lines (and pages) hold it.
@@ -501,11 +504,19 @@ def _segment_lines(
         mine[word] = analyses[word] = _Tok(word, gaz, known, classes, key)
     analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
-    text = context if isinstance(context, str) else context() if raw else ""
-    if text and raw:
-        needed = frozenset(v for word in raw for v in analyse(word).variants)
+    if raw:
         probes = raw | {analyse(word).key for word in raw}
-        ctx = _Context.build(text, needed, probes)
+        # A word of the context is a word of ``around`` (no search word holds a line break),
+        # so where ``around`` has none of them the context has none either.
+        if isinstance(context, str):
+            text = context
+        elif around is None or any(map(around.__contains__, probes)):
+            text = context()
+        else:
+            text = ""
+        if text:
+            needed = frozenset(v for word in raw for v in analyse(word).variants)
+            ctx = _Context.build(text, needed, probes)
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
     ctx_words = ctx.words
