@@ -54,18 +54,22 @@ class _Context:
         # three letters) are looked at in Python, to find those that open a needed phrase.
         words = _folded_words(context)
         ends = {k[-3:] for k in needed}
-        firsts_of: dict[str, tuple[str, ...]] = {}
-        variants_of = _VARIANTS.get
-        for word in set(itertools.compress(words, map(ends.__contains__, map(_LAST3, words)))):
-            forms = variants_of(word)
-            if forms is None:
-                forms = _variants(word)
-                if len(_VARIANTS) >= _MAX_REMEMBERED:
-                    _VARIANTS.clear()
-                _VARIANTS[word] = forms
-            firsts = tuple(v for v in forms if v in needed)
-            if firsts:
-                firsts_of[word] = firsts
+        candidates = set(itertools.compress(words, map(ends.__contains__, map(_LAST3, words))))
+        # Each word's variants, remembered; this call keeps its own dict (see _folded_words).
+        forms_of = dict(zip(candidates, map(_VARIANTS.get, candidates), strict=True))
+        for word in [word for word, forms in forms_of.items() if forms is None]:
+            if len(_VARIANTS) >= _MAX_REMEMBERED:
+                _VARIANTS.clear()
+            forms_of[word] = _VARIANTS[word] = _variants(word)
+        known_forms = cast("dict[str, tuple[str, ...]]", forms_of)
+        # The needed forms of each word (a set: only which, never their order, matters below).
+        firsts_of = {
+            word: firsts
+            for word, firsts in zip(
+                known_forms, map(needed.intersection, known_forms.values()), strict=True
+            )
+            if firsts
+        }
         if not firsts_of:
             return cls(frozenset(), frozenset())
         found = frozenset().union(*firsts_of.values())
