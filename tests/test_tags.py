@@ -758,3 +758,15 @@ def test_the_article_is_read_only_when_the_page_has_a_tag_word() -> None:
     alone = _segment_lines([line], article, None, None, None)
     assert alone[0] == [[(0, 5), (6, 11)]]
     assert _segment_lines([line], lambda: article, None, None, None, article + "\nذيل") == alone
+
+
+def test_only_lines_of_real_length_are_remembered() -> None:
+    from arnews.tags import segment
+
+    long_line = " ".join(f"وسم{i}" for i in range(400))  # over _MAX_LINE_CHARS
+    assert len(long_line) > segment._MAX_LINE_CHARS
+    segment_tags(long_line)
+    segment_tags("غزة حماس")
+    for _, plans, bare in segment._LINE_MEMOS.values():
+        assert long_line not in plans and long_line not in bare
+        assert all(len(line) <= segment._MAX_LINE_CHARS for line in [*plans, *bare])

@@ -60,7 +60,9 @@ class _Context:
         for word in [word for word, forms in forms_of.items() if forms is None]:
             if len(_VARIANTS) >= _MAX_REMEMBERED:
                 _VARIANTS.clear()
-            forms_of[word] = _VARIANTS[word] = _variants(word)
+            forms = forms_of[word] = _variants(word)
+            if len(word) <= _MAX_WORD_CHARS:
+                _VARIANTS[word] = forms
         known_forms = cast("dict[str, tuple[str, ...]]", forms_of)
         # The needed forms of each word (a set: only which, never their order, matters below).
         firsts_of = {
@@ -104,6 +106,8 @@ _LAST3 = operator.itemgetter(slice(-3, None))
 _FOLDED: dict[str, tuple[str, ...]] = {}
 _VARIANTS: dict[str, tuple[str, ...]] = {}
 _MAX_REMEMBERED = 50_000
+# Longer runs of letters (a page without spaces) are folded, never kept.
+_MAX_WORD_CHARS = 64
 
 
 def _folded_words(text: str) -> list[str]:
@@ -129,7 +133,9 @@ def _folded_words(text: str) -> list[str]:
         if len(_FOLDED) >= _MAX_REMEMBERED:
             _FOLDED.clear()
         for word, folded in zip(missing, map(str.split, done.split("\n")), strict=True):
-            mine[word] = _FOLDED[word] = tuple(folded)
+            mine[word] = tuple(folded)
+            if len(word) <= _MAX_WORD_CHARS:
+                _FOLDED[word] = mine[word]
     return list(itertools.chain.from_iterable(map(mine.__getitem__, raw)))
 
 

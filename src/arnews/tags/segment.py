@@ -385,6 +385,8 @@ _LINE_MEMOS: dict[
     ],
 ] = {}
 _MAX_LINES = 4_096
+# Only lines as long as real tag lines are remembered (a runaway line is not kept alive).
+_MAX_LINE_CHARS = 1_000
 
 
 def _line_memo(
@@ -454,7 +456,8 @@ def _segment_lines(
                 if n_tok <= MAX_SEGMENT_TOKENS
                 else []
             )
-            line_plans[line] = (groups, words)
+            if len(line) <= _MAX_LINE_CHARS:
+                line_plans[line] = (groups, words)
         else:
             groups, words = planned
         if not words:
@@ -544,7 +547,7 @@ def _segment_lines(
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         found[k] = out
-        if quiet:
+        if quiet and len(line) <= _MAX_LINE_CHARS:
             bare[line] = out
     done = dict(zip(distinct, found, strict=True))
     cut: list[int] = []
