@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer
 
-from .evidence import _Context
+from .evidence import MAX_FIND_PROBES, _Context
 from .links import _end_penalty, _name_trigram, _raw_link
 from .tokens import (
     _fold_keys,
@@ -510,10 +510,14 @@ def _segment_lines(
     if raw:
         probes = raw | {analyse(word).key for word in raw}
         # A word of the context is a word of ``around`` (no search word holds a line break),
-        # so where ``around`` has none of them the context has none either.
+        # so where ``around`` has none of them the context has none either. Only a few words
+        # are looked for this way (one search each); many are searched in the context alone,
+        # in time linear in it (see MAX_FIND_PROBES).
         if isinstance(context, str):
             text = context
-        elif around is None or any(map(around.__contains__, probes)):
+        elif (
+            around is None or len(probes) > MAX_FIND_PROBES or any(map(around.__contains__, probes))
+        ):
             text = context()
         else:
             text = ""
