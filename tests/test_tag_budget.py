@@ -12,7 +12,7 @@ from arnews.build import _distinct_tags
 from arnews.normalize import fold
 from arnews.tags import MAX_SEGMENT_TOKENS, MAX_TAG_WORK, segment_tag_lines, tokens
 from arnews.tags.segment import _segment_lines
-from arnews.tags.tokens import _items, _plain_words, _tokens
+from arnews.tags.tokens import _items, _plain_line, _plain_words, _tokens
 
 from .strategies import check_parts, check_spans
 
@@ -121,6 +121,18 @@ def test_plain_lines_read_in_bulk_give_their_tokens(lines: list[str]) -> None:
         for line, spans in zip(lines, plain, strict=True):
             assert len(_items(line)) == 1
             assert spans == _tokens(line, 0, len(line))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=WORD_CHARS + "\n", max_size=40))
+def test_a_plain_line_gives_its_tokens(line: str) -> None:
+    # The one-line reading agrees with the bulk one, and both with the tokenizer.
+    plain = _plain_line(line)
+    bulk = _plain_words([line])
+    assert plain == (None if bulk is None else bulk[0])
+    if plain is not None:
+        assert len(_items(line)) == 1
+        assert plain == _tokens(line, 0, len(line))
 
 
 def test_plain_lines_are_read_in_bulk() -> None:

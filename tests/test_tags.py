@@ -725,3 +725,48 @@ def test_threads_sharing_the_memo_split_as_one(monkeypatch: pytest.MonkeyPatch) 
     with ThreadPoolExecutor(4) as pool:
         for _ in range(3):
             assert list(pool.map(segment_tags, lines)) == expected
+
+
+FOLD_CHARS = "غزةأإآىيـًّ٫،.:-#aAßΣ \t\n\r\xa0\u200c\u2028\x1c\x85"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet=FOLD_CHARS, max_size=30), max_size=3))
+def test_article_words_folded_one_by_one_as_the_whole_text(texts: list[str]) -> None:
+    # The memo of folded words gives what folding the whole text at once gives, whatever
+    # earlier texts left in it.
+    from arnews.tags.evidence import _CLAUSE_BREAK, _folded_words
+    from arnews.tags.tokens import _FOLD_FAST
+
+    for text in texts:
+        whole = _CLAUSE_BREAK.sub(" # ", text).translate(_FOLD_FAST).casefold().split()
+        assert _folded_words(text) == whole
+
+
+def test_the_article_is_read_only_when_the_page_has_a_tag_word() -> None:
+    from arnews.tags import _segment_lines
+
+    line = "أخبار محلية"
+    article = "قالت الوزارة إن أخبار الطقس محلية اليوم"
+
+    def unread() -> str:
+        raise AssertionError("the article was read")
+
+    # None of the tag words is on the page (the tag line aside): the article is not read.
+    assert _segment_lines([line], unread, None, None, None, "عنوان\nنص آخر")[0] == [[(0, 11)]]
+    # One is: the article is read, and the split is the one its evidence gives.
+    alone = _segment_lines([line], article, None, None, None)
+    assert alone[0] == [[(0, 5), (6, 11)]]
+    assert _segment_lines([line], lambda: article, None, None, None, article + "\nذيل") == alone
+
+
+def test_only_lines_of_real_length_are_remembered() -> None:
+    from arnews.tags import segment
+
+    long_line = " ".join(f"وسم{i}" for i in range(400))  # over _MAX_LINE_CHARS
+    assert len(long_line) > segment._MAX_LINE_CHARS
+    segment_tags(long_line)
+    segment_tags("غزة حماس")
+    for _, plans, bare in segment._LINE_MEMOS.values():
+        assert long_line not in plans and long_line not in bare
+        assert all(len(line) <= segment._MAX_LINE_CHARS for line in [*plans, *bare])

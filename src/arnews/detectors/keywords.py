@@ -11,9 +11,11 @@ input and dropped from the field by the builder (each tag once, first-seen order
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from operator import itemgetter
 
-from ..state import END, KIND, START, PageState
+from ..state import END, KIND, MAIN, START, PageState
 from ..tags import MAX_SEGMENT_TOKENS, MAX_TAG_WORK, _segment_lines
 from ..text import word_count
 
@@ -21,12 +23,15 @@ __all__ = ["detect_keywords", "detect_tag_lines"]
 
 _TAG_KINDS = ("keywords", "share")
 _FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 # Under a bare tag heading, tags are short lines; a sentence means the list has ended.
 MAX_TAG_LINE_WORDS = 12
 
 
 def _context(state: PageState) -> dict[int, str]:
     """Each article's title and body text, in input order."""
+    if state.n_articles == 1:
+        return _one_context(state)
     found: list[tuple[int, int, str]] = []
     text = state.text
     for piece in state.pieces:
@@ -44,6 +49,25 @@ def _context(state: PageState) -> dict[int, str]:
     for _, article, body in found:
         parts.setdefault(article, []).append(body)
     return {k: "\n".join(v) for k, v in parts.items()}
+
+
+def _one_context(state: PageState) -> dict[int, str]:
+    """:func:`_context` of a page of one article (most pages), without asking each piece
+    which article it belongs to."""
+    text = state.text
+    kinds = ("paragraph", "title")
+    found = [
+        (piece[START], text[piece[START] : piece[END]])
+        for piece in state.pieces
+        if piece[KIND] in kinds
+    ]
+    starts, texts = state.starts, state.texts
+    found.extend([(starts[i], texts[i]) for i in state.whole])
+    found.extend([(s, text[s:e]) for s, e in zip(state.cut_starts, state.cut_ends, strict=True)])
+    if not found:
+        return {}
+    found.sort(key=_FIRST)
+    return {MAIN: "\n".join(map(_SECOND, found))}
 
 
 def detect_tag_lines(state: PageState) -> None:
@@ -74,7 +98,18 @@ def detect_keywords(state: PageState) -> None:
     targets = [i for i in state.lines_of(*_TAG_KINDS) if state.is_open(i)]
     if not targets:
         return
-    context = _context(state)
+    # The articles' text is gathered only when a line has words to weigh against it: a page
+    # whose tag lines are single words or separated items never reads it.
+    contexts: list[dict[int, str]] = []
+
+    def context_of(article: int) -> Callable[[], str]:
+        def read() -> str:
+            if not contexts:
+                contexts.append(_context(state))
+            return contexts[0].get(article, "")
+
+        return read
+
     by_article: dict[int, list[int]] = {}
     for i in targets:
         by_article.setdefault(state.article[i], []).append(i)
@@ -83,10 +118,15 @@ def detect_keywords(state: PageState) -> None:
     # in input order, so a page of thousands of tag lines weighs its first ones only.
     left = MAX_TAG_WORK
     unweighed: list[int] = []
+    # The page without the tag lines' text holds every article's text: a page none of
+    # whose words the tag lines look for needs no article gathered (see _segment_lines).
+    text, rest, ends = state.text, state.rest, state.ends
+    cuts = [0, *itertools.chain.from_iterable((rest[i], ends[i]) for i in targets), len(text)]
+    around = "\n".join(map(text.__getitem__, map(slice, cuts[0::2], cuts[1::2])))
     for article, lines in by_article.items():
-        texts = [state.text[state.rest[i] : state.ends[i]] for i in lines]
+        texts = [text[rest[i] : ends[i]] for i in lines]
         split, used, cut = _segment_lines(
-            texts, context.get(article, ""), state.tag_lexicon, state.gazetteer, left
+            texts, context_of(article), state.tag_lexicon, state.gazetteer, left, around
         )
         left -= used
         found.update(zip(lines, split, strict=True))

@@ -17,6 +17,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable
+from typing import cast
 
 import regex
 
@@ -42,20 +43,35 @@ class _Context:
             return cls(frozenset(), frozenset())
         if probes:
             context = _windows(context, probes)
+            if not context:
+                # No tag word is in the article (most pages): no evidence.
+                return cls(frozenset(), frozenset())
         # A few passes at C speed over the whole text: fold it (a translate and a casefold,
         # which neither add nor remove white space or punctuation, so the words are those of
         # the text), turn each run of punctuation into a word no key can equal (a run of words
         # ends there), and split it. A word's variants only drop letters from its front, so
         # all end as it does: only the distinct words that end as a needed key does (its last
         # three letters) are looked at in Python, to find those that open a needed phrase.
-        folded = _CLAUSE_BREAK.sub(" # ", context).translate(_FOLD_FAST).casefold()
-        words = folded.split()
+        words = _folded_words(context)
         ends = {k[-3:] for k in needed}
-        firsts_of: dict[str, tuple[str, ...]] = {}
-        for word in set(itertools.compress(words, map(ends.__contains__, map(_LAST3, words)))):
-            firsts = tuple(v for v in _variants(word) if v in needed)
-            if firsts:
-                firsts_of[word] = firsts
+        candidates = set(itertools.compress(words, map(ends.__contains__, map(_LAST3, words))))
+        # Each word's variants, remembered; this call keeps its own dict (see _folded_words).
+        forms_of = dict(zip(candidates, map(_VARIANTS.get, candidates), strict=True))
+        for word in [word for word, forms in forms_of.items() if forms is None]:
+            if len(_VARIANTS) >= _MAX_REMEMBERED:
+                _VARIANTS.clear()
+            forms = forms_of[word] = _variants(word)
+            if len(word) <= _MAX_WORD_CHARS:
+                _VARIANTS[word] = forms
+        known_forms = cast("dict[str, tuple[str, ...]]", forms_of)
+        # The needed forms of each word (a set: only which, never their order, matters below).
+        firsts_of = {
+            word: firsts
+            for word, firsts in zip(
+                known_forms, map(needed.intersection, known_forms.values()), strict=True
+            )
+            if firsts
+        }
         if not firsts_of:
             return cls(frozenset(), frozenset())
         found = frozenset().union(*firsts_of.values())
@@ -83,6 +99,44 @@ class _Context:
 
 
 _LAST3 = operator.itemgetter(slice(-3, None))
+
+# Remembered across pages (articles share most of their words): each white-space-delimited
+# word of the article as folded words (broken at punctuation), and each folded word's
+# variants. Bounded: past _MAX_REMEMBERED entries a memo starts again.
+_FOLDED: dict[str, tuple[str, ...]] = {}
+_VARIANTS: dict[str, tuple[str, ...]] = {}
+_MAX_REMEMBERED = 50_000
+# Longer runs of letters (a page without spaces) are folded, never kept.
+_MAX_WORD_CHARS = 64
+
+
+def _folded_words(text: str) -> list[str]:
+    """``text`` folded, each run of punctuation made a word ``#``, split into words.
+
+    The same as folding the whole text and splitting it: the fold and the clause break act
+    on each white-space-delimited word alone (punctuation never spans white space, and the
+    fold keeps white space white space and adds none), so each distinct word is folded once
+    and remembered.
+
+    Example:
+        >>> _folded_words("قال: البيت الأبيض")
+        ['قال', '#', 'البيت', 'الابيض']
+    """
+    raw = text.split()
+    # This call keeps its own dict: another thread may empty the shared memo at any time.
+    got = dict(zip(raw, map(_FOLDED.get, raw), strict=True))
+    missing = [word for word, folded in got.items() if folded is None]
+    mine = cast("dict[str, tuple[str, ...]]", got)
+    if missing:
+        # One pass at C speed over the new words (the fold maps no character to a line break).
+        done = _CLAUSE_BREAK.sub(" # ", "\n".join(missing)).translate(_FOLD_FAST).casefold()
+        if len(_FOLDED) >= _MAX_REMEMBERED:
+            _FOLDED.clear()
+        for word, folded in zip(missing, map(str.split, done.split("\n")), strict=True):
+            mine[word] = tuple(folded)
+            if len(word) <= _MAX_WORD_CHARS:
+                _FOLDED[word] = mine[word]
+    return list(itertools.chain.from_iterable(map(mine.__getitem__, raw)))
 
 
 # How far past a word of the tag line the article is read: on to the start of the next

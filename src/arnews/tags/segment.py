@@ -17,14 +17,23 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer
 
-from .evidence import _Context
+from .evidence import MAX_FIND_PROBES, _Context
 from .links import _end_penalty, _name_trigram, _raw_link
-from .tokens import _fold_keys, _items, _memo, _plain_words, _Tok, _tokens, _word_classes
+from .tokens import (
+    _fold_keys,
+    _items,
+    _memo,
+    _plain_line,
+    _plain_words,
+    _Tok,
+    _tokens,
+    _word_classes,
+)
 from .weights import (
     _HARD,
     CONTRADICTION,
@@ -191,6 +200,16 @@ def _segment_tokens(
         return [(0, n_tok)] if n_tok else []
     keys = [t.key for t in toks]
     links, trigram, hard, ends = _link_scores(toks, keys, gaz, lex, ctx)
+    if n_tok == 2:
+        # Most tag lines are two words (``أخبار محلية``): the programme below reduces to one
+        # comparison, made here with the same sums in the same order, so ties fall alike.
+        if hard[0]:
+            return [(0, 1), (1, 2)]
+        opener = toks[0]
+        single = 0.0 + opener.uni + toks[1].uni
+        v = 0.0 + MERGE_COST * 0 - 0.0 - 0.0 - trigram[0] + opener.start_pen
+        r = (0.0 + links[0]) + (0.0 + trigram[0]) - MERGE_COST * 1 + ends[1]
+        return [(0, 2)] if v + r > single else [(0, 1), (1, 2)]
 
     # Phrases of three words or more that the article has as a run get a bonus on top; they
     # are few, so they are extra candidates of the dynamic programme below.
@@ -333,6 +352,10 @@ def segment_tag_lines(
 def _groups(line: str) -> tuple[list[tuple[list[tuple[int, int]], bool]], int]:
     """A line's separated items, each as its tokens and whether it is to be split further,
     and how many tokens the line has."""
+    plain = _plain_line(line)
+    if plain is not None:
+        # No separator and nothing to trim: one item, its words the tokens (most tag lines).
+        return [(plain, len(plain) > 1)], len(plain)
     items = [tok for tok in (_tokens(line, s, e) for s, e in _items(line)) if tok]
     if len(items) >= 2:
         return [(item, len(item) > MAX_SEPARATED_WORDS) for item in items], sum(map(len, items))
@@ -350,17 +373,63 @@ def _unweighed(groups: list[tuple[list[tuple[int, int]], bool]]) -> list[tuple[i
     ]
 
 
+# Per memo of word analyses (so per gazetteer and lexicon), what is known of each tag line
+# seen: its groups of tokens and the words to weigh, and its split when the article has none
+# of its words. Bounded as the word memo is; emptied with it (a new word memo, a new entry).
+_LINE_MEMOS: dict[
+    int,
+    tuple[
+        dict[str, _Tok],
+        dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
+        dict[str, list[tuple[int, int]]],
+    ],
+] = {}
+_MAX_LINES = 4_096
+# Only lines as long as real tag lines are remembered (a runaway line is not kept alive).
+_MAX_LINE_CHARS = 1_000
+
+
+def _line_memo(
+    analyses: dict[str, _Tok],
+) -> tuple[
+    dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
+    dict[str, list[tuple[int, int]]],
+]:
+    """The line plans and the splits without evidence kept for this memo of analyses."""
+    entry = _LINE_MEMOS.get(id(analyses))
+    if entry is not None and entry[0] is analyses:
+        plans, bare = entry[1], entry[2]
+        if len(plans) > _MAX_LINES:
+            plans.clear()
+        if len(bare) > _MAX_LINES:
+            bare.clear()
+        return plans, bare
+    if len(_LINE_MEMOS) >= _MAX_LINE_MEMOS:
+        _LINE_MEMOS.clear()
+    plans, bare = {}, {}
+    _LINE_MEMOS[id(analyses)] = (analyses, plans, bare)
+    return plans, bare
+
+
+_MAX_LINE_MEMOS = 8
+
+
 def _segment_lines(
     lines: Sequence[str],
-    context: str,
+    context: str | Callable[[], str],
     lexicon: TagLexicon | None,
     gazetteer: Gazetteer | None,
     budget: int | None,
+    around: str | None = None,
 ) -> tuple[list[list[tuple[int, int]]], int, list[int]]:
     """:func:`segment_tag_lines`, with the work it used and the lines the budget left unweighed.
 
     Returns the spans of each line, the work units spent, and the indices in ``lines`` of
     the lines that would have been weighed but were split without weighing (over budget).
+    ``context`` may be a function that returns it: it is called only if a line has words
+    to weigh, and, when ``around`` is given (a text that holds every line break-free stretch
+    of the context, as the page without its tag lines does), only if one of the words to
+    look for is in ``around``: a page whose article has none of them is not read.
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
     # Each distinct word is analysed once, whichever lines (and pages) hold it.
@@ -375,13 +444,22 @@ def _segment_lines(
     raw: set[str] = set()
     used = 0
     over: list[str] = []  # lines the budget left unweighed, in order
+    # This call keeps its own references: another thread may empty the shared memos.
+    line_plans, bare = _line_memo(analyses)
+    to_weigh: dict[str, list[str]] = {}
     for line in distinct:
-        groups, n_tok = _groups(line)
-        words = (
-            [line[s:e] for spans, split in groups if split for s, e in spans]
-            if n_tok <= MAX_SEGMENT_TOKENS
-            else []
-        )
+        planned = line_plans.get(line)
+        if planned is None:
+            groups, n_tok = _groups(line)
+            words = (
+                [line[s:e] for spans, split in groups if split for s, e in spans]
+                if n_tok <= MAX_SEGMENT_TOKENS
+                else []
+            )
+            if len(line) <= _MAX_LINE_CHARS:
+                line_plans[line] = (groups, words)
+        else:
+            groups, words = planned
         if not words:
             # Nothing to weigh (no page has a line of over MAX_SEGMENT_TOKENS words: its
             # separated items stay whole, its other words are each a tag).
@@ -397,6 +475,7 @@ def _segment_lines(
             break
         used += cost
         raw |= fresh
+        to_weigh[line] = words
         plans.append((groups, []))
     rest = distinct[len(plans) :]
     if rest:
@@ -428,17 +507,41 @@ def _segment_lines(
         mine[word] = analyses[word] = _Tok(word, gaz, known, classes, key)
     analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
-    if context and raw:
-        needed = frozenset(v for word in raw for v in analyse(word).variants)
+    if raw:
         probes = raw | {analyse(word).key for word in raw}
-        ctx = _Context.build(context, needed, probes)
+        # A word of the context is a word of ``around`` (no search word holds a line break),
+        # so where ``around`` has none of them the context has none either. Only a few words
+        # are looked for this way (one search each); many are searched in the context alone,
+        # in time linear in it (see MAX_FIND_PROBES).
+        if isinstance(context, str):
+            text = context
+        elif (
+            around is None or len(probes) > MAX_FIND_PROBES or any(map(around.__contains__, probes))
+        ):
+            text = context()
+        else:
+            text = ""
+        if text:
+            needed = frozenset(v for word in raw for v in analyse(word).variants)
+            ctx = _Context.build(text, needed, probes)
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
+    ctx_words = ctx.words
     for k in range(len(distinct) - len(rest)):
         plan = plans[k][0]
         if not plan:
             continue
         line = distinct[k]
+        # A line none of whose words the article has splits as it would with no article:
+        # that split is remembered per line (pages and sites repeat their tag lines).
+        quiet = not ctx_words or all(
+            ctx_words.isdisjoint(analyse(word).variants) for word in to_weigh[line]
+        )
+        if quiet:
+            remembered_spans = bare.get(line)
+            if remembered_spans is not None:
+                found[k] = remembered_spans
+                continue
         out: list[tuple[int, int]] = []
         for spans, split in plan:
             if not split:
@@ -448,6 +551,8 @@ def _segment_lines(
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         found[k] = out
+        if quiet and len(line) <= _MAX_LINE_CHARS:
+            bare[line] = out
     done = dict(zip(distinct, found, strict=True))
     cut: list[int] = []
     if over:

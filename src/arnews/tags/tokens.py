@@ -389,3 +389,39 @@ def _plain_words(lines: Sequence[str]) -> list[list[tuple[int, int]]] | None:
     spans = list(zip(rel, map(operator.add, rel, lengths), strict=True))
     bounds = list(itertools.accumulate(counts, initial=0))
     return list(map(spans.__getitem__, map(slice, bounds, bounds[1:])))
+
+
+# Characters known to open or close a token (``_TOKEN_EDGE``), remembered: a tag line's edges
+# are a few dozen letters, and a set probe costs less than a pattern match.
+_EDGE_OK: set[str] = set()
+_FIRST_CHAR = operator.itemgetter(0)
+_LAST_CHAR = operator.itemgetter(-1)
+
+
+def _plain_line(line: str) -> list[tuple[int, int]] | None:
+    """:func:`_plain_words` of one line: its tokens' spans when it is plain, else ``None``.
+
+    Example:
+        >>> _plain_line("غزة حماس")
+        [(0, 3), (4, 8)]
+        >>> _plain_line("غزة، حماس") is None
+        True
+    """
+    if "\n" in line or _MAYBE_SEPARATOR.search(line) is not None:
+        return None
+    words = line.split()
+    if not words:
+        return None
+    lengths = list(map(len, words))
+    if len(line) - sum(lengths) != len(words) - 1:
+        return None
+    edges = set(map(_FIRST_CHAR, words))
+    edges.update(map(_LAST_CHAR, words))
+    if not edges <= _EDGE_OK:
+        if not all(map(_TOKEN_EDGE.match, edges - _EDGE_OK)):
+            return None
+        if len(_EDGE_OK) < 4096:
+            _EDGE_OK.update(edges)
+    # The k-th word starts after the k words before it and one character after each.
+    starts = list(map(operator.add, itertools.accumulate(lengths, initial=0), range(len(words))))
+    return list(zip(starts, map(operator.add, starts, lengths), strict=True))
