@@ -33,6 +33,7 @@ __all__ = [
     "scan",
     "scan_columns",
     "scan_heads",
+    "trim_blanks",
     "unfold_offset",
 ]
 
@@ -66,6 +67,24 @@ def is_blank_char(char: str) -> bool:
         (True, False)
     """
     return char in BLANK_SET
+
+
+def trim_blanks(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]``'s bounds without the blanks at its ends, or ``None`` if only
+    blanks remain.
+
+    A part, a claimed piece and a field's sub-span are trimmed alike, so that each lies
+    inside the one that holds it.
+
+    Example:
+        >>> trim_blanks(" أب\xa0", 0, 4), trim_blanks("  ", 0, 2)
+        ((1, 3), None)
+    """
+    while start < end and text[start] in BLANK_SET:
+        start += 1
+    while end > start and text[end - 1] in BLANK_SET:
+        end -= 1
+    return (start, end) if start < end else None
 
 
 class Line:

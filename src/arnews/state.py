@@ -15,7 +15,7 @@ from itertools import compress, repeat
 from operator import eq
 from typing import TYPE_CHECKING, Any, Final, overload
 
-from .lines import BLANK_SET, Columns, Line, blank_before, scan_columns
+from .lines import Columns, Line, blank_before, scan_columns, trim_blanks
 from .model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -475,15 +475,11 @@ class PageState:
         Returns the trimmed ``(start, end)`` claimed, or ``None`` (and records nothing)
         when only blanks remain.
         """
-        text = self.text
-        while start < end and text[start] in BLANK_SET:
-            start += 1
-        while end > start and text[end - 1] in BLANK_SET:
-            end -= 1
-        if start >= end:
+        span = trim_blanks(self.text, start, end)
+        if span is None:
             return None
-        self.pieces.append((line, kind, start, end, article, name, value))
-        return (start, end)
+        self.pieces.append((line, kind, span[0], span[1], article, name, value))
+        return span
 
     def claim_rest(self, i: int, kind: str, end: int | None = None, **kw: Any) -> Span | None:
         """Claim line ``i`` from its ``rest`` up to ``end`` (default: the line's end).

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .._lazy import lazy
-from ..lines import BLANK_SET
+from ..lines import trim_blanks
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import clean, word_count
@@ -379,14 +379,7 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
 
 def _trim(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """``span`` without the blanks at its ends: a sub-span lies trimmed inside its part."""
-    if span is None:
-        return None
-    start, end = span
-    while start < end and text[start] in BLANK_SET:
-        start += 1
-    while end > start and text[end - 1] in BLANK_SET:
-        end -= 1
-    return (start, end) if start < end else None
+    return None if span is None else trim_blanks(text, *span)
 
 
 def _claim(state: PageState, i: int, credit: Credit) -> None:

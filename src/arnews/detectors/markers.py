@@ -19,7 +19,7 @@ from operator import add, is_, is_not, itemgetter
 from typing import cast
 
 from ..dates import scan_date
-from ..lines import BLANK_SET, PREFIX_CHARS
+from ..lines import PREFIX_CHARS, trim_blanks
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
 
@@ -168,12 +168,9 @@ def _decide(state: PageState, line: str) -> tuple[str, int, int, int, int | None
     if m is None or not _accepts(m.kind, m.colon, line, m.end):
         return None
     # The part is the marker trimmed of the blanks at its ends (as PageState.claim trims).
-    start, end = 0, m.end
-    while start < end and line[start] in BLANK_SET:
-        start += 1
-    while end > start and line[end - 1] in BLANK_SET:
-        end -= 1
-    if start >= end:
+    span = trim_blanks(line, 0, m.end)
+    if span is None:
         return None
+    start, end = span
     # The read-also marker belongs to the page; what follows it, to the new article.
     return (m.kind, m.end, start, end, MAIN if m.kind == "read_also" else None)
