@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import doctest
+import importlib
 import json
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
@@ -835,9 +836,22 @@ def test_parse_date_agrees_with_scan_date(text: str) -> None:
 
 
 def test_docstring_examples() -> None:
-    failures, tried = doctest.testmod(arnews.dates, optionflags=doctest.ELLIPSIS)
-    assert tried > 5
-    assert failures == 0
+    # The package and each of its modules (the functions' examples are in the modules).
+    modules = [arnews.dates, *(importlib.import_module(f"arnews.dates.{name}") for name in _PARTS)]
+    results = [doctest.testmod(module, optionflags=doctest.ELLIPSIS) for module in modules]
+    assert sum(tried for _, tried in results) > 5
+    assert sum(failures for failures, _ in results) == 0
+
+
+_PARTS = ("tables", "patterns", "values", "scanner")
+
+
+def test_every_name_is_where_it_was() -> None:
+    # The package's modules split what was one module: the names other modules import
+    # from arnews.dates stay there.
+    for name in ("_P", "_WINDOW", "_hijri_to_gregorian", "_load_tables", *arnews.dates.__all__):
+        assert hasattr(arnews.dates, name), name
+    assert arnews.dates._P is importlib.import_module("arnews.dates.patterns")._P
 
 
 # -- real stamp forms (issue 11) ----------------------------------------------------------------
