@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import arnews.dates
 import arnews.hijri
 from arnews.dates import DateMatch, parse_date, scan_date
+from arnews.normalize import fold_chars
 
 # At least 100 examples per property, more when the profile asks for more (CI).
 _PROFILE = settings.default
@@ -844,6 +845,14 @@ def test_docstring_examples() -> None:
 
 
 _PARTS = ("tables", "patterns", "values", "scanner")
+
+
+def test_the_deleted_characters_are_those_the_fold_deletes() -> None:
+    scanner = importlib.import_module("arnews.dates.scanner")
+    blocks = scanner._FOLD_BLOCKS
+    folded = {chr(c) for lo, hi in blocks for c in range(lo, hi) if fold_chars(chr(c)) == ""}
+    deleted, marks = scanner._deleted_chars()
+    assert deleted == folded and marks <= deleted and "\u0640" in marks
 
 
 def test_every_name_is_where_it_was() -> None:

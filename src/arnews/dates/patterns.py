@@ -47,12 +47,6 @@ def _compile(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, regex.VERBOSE)
 
 
-_MONTH = _alt(_TABLES.months)
-_PERIOD = rf"(?:{_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER})?"
-_ERA_WORD = _alt(_TABLES.eras)
-_HIJRI_ERA = _alt(w for w, era in _TABLES.eras.items() if era == _HIJRI)
-
-
 class _Patterns:
     """The date patterns, each compiled on first use.
 
@@ -60,6 +54,13 @@ class _Patterns:
     (the command's workers too) whether or not a date was ever read. Each is compiled
     once per process, the first time it is needed, and kept.
     """
+
+    # The fragments written from the tables are made here too, with the first pattern that
+    # needs them: writing them (month names and the rest, longest first) costs about a
+    # millisecond, which the import would pay.
+    @functools.cached_property
+    def _PERIOD(self) -> str:
+        return rf"(?:{_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER})?"
 
     @functools.cached_property
     def _MARKER_RE(self) -> regex.Pattern[str]:
@@ -70,7 +71,7 @@ class _Patterns:
     @functools.cached_property
     def _LEAD_TIME_RE(self) -> regex.Pattern[str]:
         return _compile(
-            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::(?P<ss>[0-9]{{2}}))?{_NOT_DIGIT}{_PERIOD}{_SEP}"
+            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::(?P<ss>[0-9]{{2}}))?{_NOT_DIGIT}{self._PERIOD}{_SEP}"
         )
 
     @functools.cached_property
@@ -90,6 +91,8 @@ class _Patterns:
     # names across branches.
     @functools.cached_property
     def _CORE_RE(self) -> regex.Pattern[str]:
+        month = _alt(_TABLES.months)
+        hijri_era = _alt(w for w, era in _TABLES.eras.items() if era == _HIJRI)
         return _compile(
             rf"""
     # year first: 2025-06-17, 2025/06/17, 1446/09/15
@@ -100,14 +103,14 @@ class _Patterns:
       {_SP}*+(?P<y>[0-9]{{4}}){_NOT_DIGIT})
     # 17 يونيو 2025, 17 حزيران/يونيو 2025, 17 تموز (يوليو) 2025, 15 رمضان 1446
     | (?P<named>(?P<d>[0-9]{{1,2}}){_NOT_DIGIT}{_SP}*+(?:[\-/]{_SP}*+)?
-      (?P<mon>{_MONTH}){_NOT_LETTER}
-      (?:{_SP}*+[/(]{_SP}*+(?P<mon2>{_MONTH}){_NOT_LETTER}{_SP}*+\)?)?
+      (?P<mon>{month}){_NOT_LETTER}
+      (?:{_SP}*+[/(]{_SP}*+(?P<mon2>{month}){_NOT_LETTER}{_SP}*+\)?)?
       {_SP}*+(?:[\-/,،]{_SP}*+)?(?P<y>[0-9]{{4}}){_NOT_DIGIT})
     # يونيو 17، 2025
-    | (?P<named>(?P<mon>{_MONTH}){_NOT_LETTER}{_SP}*+(?P<d>[0-9]{{1,2}}){_NOT_DIGIT}{_SP}*+[,،]?
+    | (?P<named>(?P<mon>{month}){_NOT_LETTER}{_SP}*+(?P<d>[0-9]{{1,2}}){_NOT_DIGIT}{_SP}*+[,،]?
       {_SP}*+(?P<y>[0-9]{{4}}){_NOT_DIGIT})
     # a bare Hijri year: 1446 هـ
-    | (?P<hyear>(?P<y>[0-9]{{4}}){_SP}*+{_HIJRI_ERA}{_NOT_LETTER})
+    | (?P<hyear>(?P<y>[0-9]{{4}}){_SP}*+{hijri_era}{_NOT_LETTER})
     # منذ 3 ساعات, منذ ساعتين, قبل ثلاث ساعات
     | (?P<ago>{_alt(_TABLES.ago)}{_SP}++
       (?:(?P<n>[0-9]{{1,3}}){_NOT_DIGIT}{_SP}*+|(?P<nw>{_alt(_TABLES.numbers)}){_SP}++)?
@@ -120,7 +123,7 @@ class _Patterns:
 
     @functools.cached_property
     def _ERA_RE(self) -> regex.Pattern[str]:
-        return _compile(rf"{_SP}*+(?P<era>{_ERA_WORD}){_NOT_LETTER}")
+        return _compile(rf"{_SP}*+(?P<era>{_alt(_TABLES.eras)}){_NOT_LETTER}")
 
     @functools.cached_property
     def _CORR_RE(self) -> regex.Pattern[str]:
@@ -157,7 +160,7 @@ class _Patterns:
 
     @functools.cached_property
     def _PERIOD_RE(self) -> regex.Pattern[str]:
-        return _compile(_PERIOD)
+        return _compile(self._PERIOD)
 
     # A bare hour needs a connector and a period: "الساعة 5 مساء", never a stray "- 5".
     @functools.cached_property
@@ -182,7 +185,7 @@ class _Patterns:
     @functools.cached_property
     def _CLOCK_LINE_RE(self) -> regex.Pattern[str]:
         return _compile(
-            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?{_NOT_DIGIT}{_PERIOD}"
+            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?{_NOT_DIGIT}{self._PERIOD}"
         )
 
     # Where a word or a number starts: a date expression never starts inside one.
