@@ -86,7 +86,7 @@ class _Date(NamedTuple):
 
 
 _RELATIVE_KINDS: Final = frozenset({"ago", "now", "vague", "day"})
-# Kinds that also open ordinary sentences ("اليوم أعلنت…"): see scan_date's docstring.
+# Kinds that also open ordinary sentences ("اليوم أعلنت…"): see the docstring of scanner.scan_date.
 _WEAK_KINDS: Final = _RELATIVE_KINDS | {"hijri-year"}
 
 

@@ -347,7 +347,7 @@ class Lexicon(_Furniture):
             if kind not in self._kinds:
                 continue
             heads = raw_heads(self.markers.get(kind, ())) | _GAP_CHARS
-            if kind != "source":  # a source's pattern takes no bullet (see _compile)
+            if kind != "source":  # a source's pattern takes no bullet (see compile_pattern)
                 heads |= bullets
             out.append((kind, heads, self._pattern("kind:" + kind).match))
         return tuple(out)
