@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import doctest
+import importlib
 import json
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 import arnews.dates
 import arnews.hijri
 from arnews.dates import DateMatch, parse_date, scan_date
+from arnews.normalize import fold_chars
 
 # At least 100 examples per property, more when the profile asks for more (CI).
 _PROFILE = settings.default
@@ -835,9 +837,30 @@ def test_parse_date_agrees_with_scan_date(text: str) -> None:
 
 
 def test_docstring_examples() -> None:
-    failures, tried = doctest.testmod(arnews.dates, optionflags=doctest.ELLIPSIS)
-    assert tried > 5
-    assert failures == 0
+    # The package and each of its modules (the functions' examples are in the modules).
+    modules = [arnews.dates, *(importlib.import_module(f"arnews.dates.{name}") for name in _PARTS)]
+    results = [doctest.testmod(module, optionflags=doctest.ELLIPSIS) for module in modules]
+    assert sum(tried for _, tried in results) > 5
+    assert sum(failures for failures, _ in results) == 0
+
+
+_PARTS = ("tables", "patterns", "values", "scanner")
+
+
+def test_the_deleted_characters_are_those_the_fold_deletes() -> None:
+    scanner = importlib.import_module("arnews.dates.scanner")
+    blocks = scanner._FOLD_BLOCKS
+    folded = {chr(c) for lo, hi in blocks for c in range(lo, hi) if fold_chars(chr(c)) == ""}
+    deleted, marks = scanner._deleted_chars()
+    assert deleted == folded and marks <= deleted and "\u0640" in marks
+
+
+def test_every_name_is_where_it_was() -> None:
+    # The package's modules split what was one module: the names other modules import
+    # from arnews.dates stay there.
+    for name in ("_P", "_WINDOW", "_hijri_to_gregorian", "_load_tables", *arnews.dates.__all__):
+        assert hasattr(arnews.dates, name), name
+    assert arnews.dates._P is importlib.import_module("arnews.dates.patterns")._P
 
 
 # -- real stamp forms (issue 11) ----------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,36 @@ def test_match_marker_tries_only_kinds_the_first_character_allows(
     found = lex.match_marker(line) if kinds is None else lex.match_marker(line, list(kinds))
     got = None if found is None else (found.kind, found.end, found.colon, found.rest_empty)
     assert got == _every_kind_tried(lex, line, tuple(asked))
+
+
+# -- the package's modules ----------------------------------------------------------------------
+
+
+def test_every_name_is_where_it_was() -> None:
+    # The package's modules split what was one module: the names other modules import
+    # from arnews.lexicon stay there, and the default lexicon is the one loaded.
+    from arnews import lexicon
+
+    names = ("_DEFAULT", "_from_json", "_furniture_key", "_load_default", "MAX_PHRASE_CHARS")
+    for name in (*names, "PREFIX_CHARS", "read_utf8", *lexicon.__all__):
+        assert hasattr(lexicon, name), name
+    assert lexicon._DEFAULT is Lexicon.default()
+    assert LexiconError.__module__ == "arnews.lexicon"
+
+
+def test_pickles_keep_the_default_lexicon_and_rebuild_others() -> None:
+    assert pickle.loads(pickle.dumps(LEX)) is LEX
+    other = LEX.extend(boilerplate=["حمل تطبيقنا"])
+    again = pickle.loads(pickle.dumps(other))
+    assert again == other and again.is_boilerplate("حمل تطبيقنا الآن")
+
+
+def test_the_reference_lists_every_member_of_the_class() -> None:
+    # docs/reference.md lists Lexicon's members by name (its furniture methods are inherited
+    # from arnews.lexicon.furniture): a new public member must be added to the list.
+    page = (Path(__file__).resolve().parents[1] / "docs" / "reference.md").read_text("utf-8")
+    entry = page.split("::: arnews.Lexicon\n", 1)[1].split(":::", 1)[0]
+    listed = entry.split("members:\n", 1)[1].split()
+    listed = [word for word in listed if word != "-"]
+    public = {name for cls in Lexicon.__mro__[:-1] for name in vars(cls) if name[0] != "_"}
+    assert sorted(listed) == sorted(public)

@@ -1,0 +1,226 @@
+"""The date patterns, compiled on first use, and the tables that turn scans away early.
+
+The patterns are written from the words of :mod:`arnews.dates.tables` and run on the folded
+key of a window of the text; :data:`_P` compiles each the first time it is needed, once per
+process (``import arnews`` compiles none). :func:`_form` names the branch of the core
+pattern a match took.
+
+Example:
+    >>> m = _P._CORE_RE.match("17 يونيو 2025")
+    >>> _form(m), m["d"], m["y"]
+    ('named', '17', '2025')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Final
+
+import regex
+
+from .tables import _HIJRI, _TABLES
+
+# -- patterns -----------------------------------------------------------------------------------
+#
+# Patterns run on the folded key of a window of the text (digits are ASCII there, alef forms
+# and teh marbuta are one letter, diacritics and tatweel are gone), anchored with .match(key,
+# i). Quantifiers over white space are possessive, and the only quantified groups are optional
+# ones closed by a literal token or a word: a failing match gives up each group once and never
+# re-splits a run of characters, so matching is linear in the (bounded) window.
+
+_SP: Final = r"[\x20\t]"
+_NOT_LETTER: Final = r"(?!\p{L})"
+_NOT_DIGIT: Final = r"(?![0-9])"
+# Hyphen, en dash and em dash, as a character-class fragment.
+_DASH: Final = r"\-\u2013\u2014"
+_SEP: Final = rf"(?:{_SP}*+[{_DASH}،,|]{_SP}*+|{_SP}++)"
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of folded words, longest first, any run of spaces inside."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(f"{_SP}++".join(map(regex.escape, w.split())) for w in ordered) + ")"
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.VERBOSE)
+
+
+class _Patterns:
+    """The date patterns, each compiled on first use.
+
+    Compiling them all takes about 0.15 s, which ``import arnews`` paid in every process
+    (the command's workers too) whether or not a date was ever read. Each is compiled
+    once per process, the first time it is needed, and kept.
+    """
+
+    # The fragments written from the tables are made here too, with the first pattern that
+    # needs them: writing them (month names and the rest, longest first) costs about a
+    # millisecond, which the import would pay.
+    @functools.cached_property
+    def _PERIOD(self) -> str:
+        return rf"(?:{_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER})?"
+
+    @functools.cached_property
+    def _MARKER_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?P<marker>{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?"
+        )
+
+    @functools.cached_property
+    def _LEAD_TIME_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::(?P<ss>[0-9]{{2}}))?{_NOT_DIGIT}{self._PERIOD}{_SEP}"
+        )
+
+    @functools.cached_property
+    def _WEEKDAY_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""(?:{_alt(_TABLES.weekday_prefixes)}{_SP}++)?
+    (?P<wd>{_alt(_TABLES.weekdays)}){_NOT_LETTER}
+    (?:{_SP}*+[{_DASH}،,]{_SP}*+|{_SP}++)"""
+        )
+
+    # "يوم" before the date itself, spaced or glued to it: "نشر يوم 17/05/2013", "يوم2013/05/17".
+    @functools.cached_property
+    def _DAY_WORD_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"{_alt(_TABLES.weekday_prefixes)}{_SP}*+(?=[0-9])")
+
+    # Each branch is wrapped in a group named after its form (see _form); the fields inside share
+    # names across branches.
+    @functools.cached_property
+    def _CORE_RE(self) -> regex.Pattern[str]:
+        month = _alt(_TABLES.months)
+        hijri_era = _alt(w for w, era in _TABLES.eras.items() if era == _HIJRI)
+        return _compile(
+            rf"""
+    # year first: 2025-06-17, 2025/06/17, 1446/09/15
+      (?P<ymd>(?P<y>[0-9]{{4}})(?P<sep>[\-/.])(?P<mo>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})
+      {_NOT_DIGIT})
+    # day first: 17/06/2025, 17-06-2025, 17.06.2025
+    | (?P<dmy>(?P<d>[0-9]{{1,2}}){_SP}*+(?P<sep>[\-/.]){_SP}*+(?P<mo>[0-9]{{1,2}}){_SP}*+(?P=sep)
+      {_SP}*+(?P<y>[0-9]{{4}}){_NOT_DIGIT})
+    # 17 يونيو 2025, 17 حزيران/يونيو 2025, 17 تموز (يوليو) 2025, 15 رمضان 1446
+    | (?P<named>(?P<d>[0-9]{{1,2}}){_NOT_DIGIT}{_SP}*+(?:[\-/]{_SP}*+)?
+      (?P<mon>{month}){_NOT_LETTER}
+      (?:{_SP}*+[/(]{_SP}*+(?P<mon2>{month}){_NOT_LETTER}{_SP}*+\)?)?
+      {_SP}*+(?:[\-/,،]{_SP}*+)?(?P<y>[0-9]{{4}}){_NOT_DIGIT})
+    # يونيو 17، 2025
+    | (?P<named>(?P<mon>{month}){_NOT_LETTER}{_SP}*+(?P<d>[0-9]{{1,2}}){_NOT_DIGIT}{_SP}*+[,،]?
+      {_SP}*+(?P<y>[0-9]{{4}}){_NOT_DIGIT})
+    # a bare Hijri year: 1446 هـ
+    | (?P<hyear>(?P<y>[0-9]{{4}}){_SP}*+{hijri_era}{_NOT_LETTER})
+    # منذ 3 ساعات, منذ ساعتين, قبل ثلاث ساعات
+    | (?P<ago>{_alt(_TABLES.ago)}{_SP}++
+      (?:(?P<n>[0-9]{{1,3}}){_NOT_DIGIT}{_SP}*+|(?P<nw>{_alt(_TABLES.numbers)}){_SP}++)?
+      (?P<unit>{_alt(_TABLES.units)}){_NOT_LETTER})
+    | (?P<vague>{_alt(_TABLES.vague)}{_NOT_LETTER})
+    | (?P<now>{_alt(_TABLES.now)}{_NOT_LETTER})
+    | (?P<day>{_alt(_TABLES.days)}){_NOT_LETTER}
+    """
+        )
+
+    @functools.cached_property
+    def _ERA_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"{_SP}*+(?P<era>{_alt(_TABLES.eras)}){_NOT_LETTER}")
+
+    @functools.cached_property
+    def _CORR_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""(?:{_SP}*+[{_DASH}/|،,])?{_SP}*+
+    (?:(?P<corr>{_alt(_TABLES.correspondence)}){_NOT_LETTER}{_SP}*+)?"""
+        )
+
+    @functools.cached_property
+    def _TIME_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""(?:(?P<t>T)|{_SEP}(?:{_alt(_TABLES.connectors)}{_NOT_LETTER}{_SP}*+)?)
+    (?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})
+    (?::(?P<ss>[0-9]{{2}})(?:\.(?P<frac>[0-9]{{1,6}}))?)?{_NOT_DIGIT}"""
+        )
+
+    # An offset is only read after seconds or an ISO "T": "12:27-12:30" is a range, not a zone.
+    @functools.cached_property
+    def _ZONE_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"(?:Z|[+\-][0-9]{{2}}:?[0-9]{{2}}){_NOT_DIGIT}")
+
+    # A zone said in words after a time, read and dropped like an offset: "بتوقيت القدس",
+    # "بتوقيت مكة المكرمة", "GMT", "GMT+3", "(بتوقيت غرينتش)". After a zone word, a listed place
+    # name of several words is taken whole, else one word: the place's name.
+    @functools.cached_property
+    def _ZONE_WORDS_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""{_SP}*+[(]?{_SP}*+
+    (?:{_alt(_TABLES.zone_codes)}{_NOT_LETTER}(?:{_SP}*+{_OFFSET})?
+    | {_alt(_TABLES.zone_words)}{_SP}++(?:{_alt(_TABLES.zone_places)}{_NOT_LETTER}|\p{{L}}++)
+    | {_OFFSET}{_SP}*+{_alt(c for c in _TABLES.zone_codes if c.isascii())}{_NOT_LETTER})
+    (?:{_SP}*+[)])?"""
+        )
+
+    @functools.cached_property
+    def _PERIOD_RE(self) -> regex.Pattern[str]:
+        return _compile(self._PERIOD)
+
+    # A bare hour needs a connector and a period: "الساعة 5 مساء", never a stray "- 5".
+    @functools.cached_property
+    def _HOUR_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"""{_SEP}{_alt(_TABLES.connectors)}{_NOT_LETTER}{_SP}*+(?P<hh>[0-9]{{1,2}}){_NOT_DIGIT}
+    {_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER}"""
+        )
+
+    @functools.cached_property
+    def _REST_RE(self) -> regex.Pattern[str]:
+        return _compile(rf"{_SP}*+(?P<nl>[\r\n\x0b\x0c\x85\u2028\u2029])?")
+
+    # A marker that ends just before the scan position: callers often read the marker themselves
+    # and scan from after it.
+    @functools.cached_property
+    def _MARKER_BEFORE_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?<!\p{{L}})(?:{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?\Z"
+        )
+
+    @functools.cached_property
+    def _CLOCK_LINE_RE(self) -> regex.Pattern[str]:
+        return _compile(
+            rf"(?P<hh>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?{_NOT_DIGIT}{self._PERIOD}"
+        )
+
+    # Where a word or a number starts: a date expression never starts inside one.
+    @functools.cached_property
+    def _WORD_START_RE(self) -> regex.Pattern[str]:
+        return regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
+
+
+_P = _Patterns()
+
+
+_DATED: Final = frozenset({"ymd", "dmy", "named"})
+# Most frequent first: the first wrapper that took part names the form.
+_FORMS: Final = ("named", "ymd", "dmy", "ago", "day", "hyear", "now", "vague")
+
+
+def _form(m: regex.Match[str]) -> str:
+    # Not m.lastgroup: with names shared across branches, regex reports an inner group there.
+    for form in _FORMS:
+        if m.start(form) >= 0:
+            return form
+    raise AssertionError("unreachable: every branch of _P._CORE_RE is wrapped")
+
+
+_OFFSET: Final = rf"[+\-]{_SP}*+[0-9]{{1,2}}(?::?[0-9]{{2}})?{_NOT_DIGIT}"
+
+
+def _openings() -> frozenset[str]:
+    words: list[str] = [*_TABLES.markers, *_TABLES.weekdays, *_TABLES.weekday_prefixes]
+    words += [*_TABLES.months, *_TABLES.ago, *_TABLES.now, *_TABLES.vague, *_TABLES.days]
+    return frozenset(w[:2] for w in words)
+
+
+# The first two folded letters of every word that can open an expression. Most scans start on
+# an ordinary word, and almost every Arabic letter opens some date word, so one letter is not
+# enough to turn them away cheaply.
+_OPENINGS: Final = _openings()
+_HEAD: Final = 8  # characters folded for that check: two letters and a few marks
