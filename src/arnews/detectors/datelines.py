@@ -368,8 +368,8 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
     claims nothing.
 
     Lets the title detector tell a lead-in alone on its line (``عمّان-بترا``) from a headline.
-    Most lines are ruled out by their last character and the dashes they lack, without a
-    pattern tried.
+    Most lines are ruled out by their last character and their length or the dashes they
+    lack, without a pattern tried.
 
     Example:
         >>> state = PageState.of("عمّان-بترا\\nأعلن الوزير الخبر.")
@@ -377,14 +377,13 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
         (True, False, [])
     """
     text, start, end = state.text, state.rest[i], state.ends[i]
+    while start < end and text[start] in BLANK_SET:
+        start += 1  # as the dateline reader skips them
     if start >= end:
         return False
-    if (
-        text[end - 1] not in _LINE_LEAD_LAST
-        and text.find("-", start, end) < 0
-        and text.find("–", start, end) < 0
-        and text.find("—", start, end) < 0
-    ):
+    if text[end - 1] not in _LINE_LEAD_LAST and not _may_be_pair(text, start, end):
+        # Every other form ends with its bracket or separator: only two names joined by a
+        # dash, alone on the line, can end otherwise (a body line is far too long for them).
         return False
     found = dateline_end(state, i)
     return found is not None and found >= end
