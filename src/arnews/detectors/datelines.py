@@ -447,7 +447,7 @@ def detect_datelines(state: PageState) -> None:
         cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
         heads = map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS))
     misses = state.memo.setdefault(_try_line, {})
-    for i, head in zip(lines, heads):
+    for i, head in zip(lines, heads, strict=False):
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue

@@ -107,9 +107,8 @@ def detect_titles(state: PageState) -> None:
         # No title line was touched (a chain of headline-and-line teasers): each is its
         # whole line, trimmed already, and all are claimed in C-level passes.
         title_ends = list(map(ends.__getitem__, titles))
-        state.pieces.extend(
-            zip(titles, repeat("title"), heads, title_ends, repeat(None), repeat(None), repeat(None))
-        )
+        nones = repeat(None)
+        state.pieces.extend(zip(titles, repeat("title"), heads, title_ends, nones, nones, nones))
         deque(map(rests.__setitem__, titles, title_ends), maxlen=0)
     else:
         state.claim_lines(titles, "title")
