@@ -9,6 +9,7 @@ letter starts a new paragraph again. Numbers (``3.5``), URLs and one-letter abbr
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import and_, eq, is_
@@ -54,9 +55,8 @@ def detect_paragraphs(state: PageState) -> None:
         kinds[:] = repeat("paragraph", n)
         rests[:] = ends
     else:
-        for i in plain:
-            kinds[i] = "paragraph"
-            rests[i] = ends[i]
+        deque(map(kinds.__setitem__, plain, repeat("paragraph")), maxlen=0)
+        deque(map(rests.__setitem__, plain, map(ends.__getitem__, plain)), maxlen=0)
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
     if not glued:
         split: Iterable[int] = ()
@@ -68,14 +68,11 @@ def detect_paragraphs(state: PageState) -> None:
         lo, hi = glued[i]
         _split(state, i, points[lo:hi])
     i = -1
-    try:
-        while True:
-            i = kinds.index(None, i + 1)
-            if rests[i] < ends[i]:
-                base = rests[i]
-                _split(state, i, [base + c for c in sentence_glue_points(text[base : ends[i]])])
-    except ValueError:
-        pass
+    for _ in range(kinds.count(None)):
+        i = kinds.index(None, i + 1)
+        if rests[i] < ends[i]:
+            base = rests[i]
+            _split(state, i, [base + c for c in sentence_glue_points(text[base : ends[i]])])
 
 
 def _split(state: PageState, i: int, cuts: list[int]) -> None:

@@ -181,10 +181,15 @@ def _whole_line_lead(state: PageState, i: int) -> bool:
 def _is_kicker(line: str) -> bool:
     """A label above the headline: a few words ending with a colon (``تقرير فلسطيني:``), or
     a line of at most one word of letters (``2012-06-19 (رياضة)``: a date and a section)."""
-    if word_count(line, limit=MAX_KICKER_WORDS + 1) > MAX_KICKER_WORDS:
+    words = line.split(None, MAX_KICKER_WORDS + 1)
+    if len(words) > MAX_KICKER_WORDS:
         return False
     if line.rstrip(" \t\xa0").endswith((":", "：")):
         return True
+    # Two words of letters alone (most headlines) tell so without a pattern: ``isalpha`` is
+    # the pattern's ``\p{L}``.
+    if sum(len(w) > 1 and w.isalpha() for w in words) > 1:
+        return False
     # At most one word of letters: a second is looked for after the first, no further (a
     # megabyte of glued sentences is one "word" of many).
     word = _LETTERS.search(line)
