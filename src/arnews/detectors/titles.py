@@ -26,7 +26,6 @@ no headline; when in doubt the line stays in the body. A headline repeated below
 from __future__ import annotations
 
 import functools
-from collections import deque
 from collections.abc import Iterator
 from itertools import compress, count, islice, repeat
 from operator import and_, eq, is_, lt, ne, or_
@@ -101,19 +100,10 @@ def detect_titles(state: PageState) -> None:
     titles = [
         i for i, t in zip(lines, rest_texts, strict=True) if kinds[i] == "read_also" or short[t]
     ]
-    starts = state.starts
-    heads = list(map(rests.__getitem__, titles))
-    if heads == list(map(starts.__getitem__, titles)):
-        # No title line was touched (a chain of headline-and-line teasers): each is its
-        # whole line, trimmed already, and all are claimed in C-level passes.
-        title_ends = list(map(ends.__getitem__, titles))
-        nones = repeat(None)
-        state.pieces.extend(zip(titles, repeat("title"), heads, title_ends, nones, nones, nones))
-        deque(map(rests.__setitem__, titles, title_ends), maxlen=0)
-    else:
-        state.claim_lines(titles, "title")
-    fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
-    deque(map(kinds.__setitem__, fresh, repeat("title")), maxlen=0)
+    state.claim_lines(titles, "title")
+    for i in titles:
+        if kinds[i] is None:
+            kinds[i] = "title"
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
