@@ -9,7 +9,6 @@ letter starts a new paragraph again. Numbers (``3.5``), URLs and one-letter abbr
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from operator import and_, eq, is_
@@ -55,8 +54,9 @@ def detect_paragraphs(state: PageState) -> None:
         kinds[:] = repeat("paragraph", n)
         rests[:] = ends
     else:
-        deque(map(kinds.__setitem__, plain, repeat("paragraph")), maxlen=0)
-        deque(map(rests.__setitem__, plain, map(ends.__getitem__, plain)), maxlen=0)
+        for i in plain:
+            kinds[i] = "paragraph"
+            rests[i] = ends[i]
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
     if not glued:
         split: Iterable[int] = ()
