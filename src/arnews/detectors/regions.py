@@ -88,7 +88,8 @@ def _read_also_shape(
     of a link (none when the headline stands on the marker's line) come third.
 
     ``main`` reads the content words of the main article before the marker; it is ``None``
-    where the main article's footer came already (the marker then opens an article).
+    where the main article's footer came already (the marker then opens an article). The
+    end of an ``article`` block is not needed, and is given only where its walk reached it.
     """
     texts, kinds = state.texts, state.kind
     n = len(texts)
@@ -114,6 +115,9 @@ def _read_also_shape(
                 item = judged[texts[end]] = _is_headline_item(texts[end])
             if item:
                 headlines += 1
+            elif main is None:
+                # No list, and no link to weigh: an article follows, wherever it ends.
+                return end, "article", []
             else:
                 all_headlines = False
         end += 1
