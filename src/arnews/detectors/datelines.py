@@ -295,14 +295,6 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
     # A stamp before the dateline on the same line leaves the rest on a space.
     while base < line_end and text[base] in BLANK_SET:
         base += 1
-    # Every form holds the agency's bracket, a slash or a dash (a colon alone sets off no
-    # lead-in): most lines of running text hold none, and are ruled out in a few searches.
-    if (
-        text.find("(", base, line_end) < 0
-        and text.find("/", base, line_end) < 0
-        and not _has_dash(text, base, line_end)
-    ):
-        return False
     # Whether a line holds a dateline depends on its text alone (and the lexicon and
     # gazetteer): a page that repeats a line (a chain of read-also articles repeats its
     # first lines) reads each distinct one once. Only a miss is kept: a dateline is claimed
@@ -323,6 +315,14 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
 def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     text = state.text
     line_end = state.ends[i]
+    # Every form holds the agency's bracket, a slash or a dash (a colon alone sets off no
+    # lead-in): most lines of running text hold none, and are ruled out in a few searches.
+    if (
+        text.find("(", base, line_end) < 0
+        and text.find("/", base, line_end) < 0
+        and not _has_dash(text, base, line_end)
+    ):
+        return False
     window_end = min(line_end, base + WINDOW)
 
     if _try_paren(state, i, base, window_end, strong):
