@@ -35,7 +35,7 @@ from operator import and_, is_, itemgetter, lt, not_
 import regex
 
 from .._lazy import lazy
-from ..lines import BLANK_SET
+from ..lines import BLANK_SET, BLANKS
 from ..normalize import fold
 from ..state import KIND, PageState
 from ..text import clean, word_count
@@ -315,6 +315,14 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
 def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     text = state.text
     line_end = state.ends[i]
+    # Every form holds the agency's bracket, a slash or a dash (a colon alone sets off no
+    # lead-in): most lines of running text hold none, and are ruled out in a few searches.
+    if (
+        text.find("(", base, line_end) < 0
+        and text.find("/", base, line_end) < 0
+        and not _has_dash(text, base, line_end)
+    ):
+        return False
     window_end = min(line_end, base + WINDOW)
 
     if _try_paren(state, i, base, window_end, strong):
@@ -368,8 +376,8 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
     claims nothing.
 
     Lets the title detector tell a lead-in alone on its line (``عمّان-بترا``) from a headline.
-    Most lines are ruled out by their last character and the dashes they lack, without a
-    pattern tried.
+    Most lines are ruled out by their last character and their length or the dashes they
+    lack, without a pattern tried.
 
     Example:
         >>> state = PageState.of("عمّان-بترا\\nأعلن الوزير الخبر.")
@@ -377,14 +385,13 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
         (True, False, [])
     """
     text, start, end = state.text, state.rest[i], state.ends[i]
+    while start < end and text[start] in BLANK_SET:
+        start += 1  # as the dateline reader skips them
     if start >= end:
         return False
-    if (
-        text[end - 1] not in _LINE_LEAD_LAST
-        and text.find("-", start, end) < 0
-        and text.find("–", start, end) < 0
-        and text.find("—", start, end) < 0
-    ):
+    if text[end - 1] not in _LINE_LEAD_LAST and not _may_be_pair(text, start, end):
+        # Every other form ends with its bracket or separator: only two names joined by a
+        # dash, alone on the line, can end otherwise (a body line is far too long for them).
         return False
     found = dateline_end(state, i)
     return found is not None and found >= end
@@ -414,12 +421,9 @@ def detect_datelines(state: PageState) -> None:
     kinds = list(map(itemgetter(KIND), pieces))
     done: set[int] = set()
     at = -1
-    try:
-        while True:
-            at = kinds.index("dateline", at + 1)
-            done.add(state.article_of(pieces[at]))
-    except ValueError:
-        pass
+    for _ in range(kinds.count("dateline")):
+        at = kinds.index("dateline", at + 1)
+        done.add(state.article_of(pieces[at]))
     # Per article whose first open line held none, that line: its second is read for a
     # strong form only (below an editor's note) or for every form (below a label such as
     # ``تقرير فلسطيني:``), which is worked out when a second comes (most read-also articles
@@ -430,15 +434,27 @@ def detect_datelines(state: PageState) -> None:
     # Where read-also articles are, some have no open line (a headline claimed as their
     # title) and the walk would never stop: only each article's first two are walked.
     lines: Iterable[int]
+    heads: Iterable[str | None]
     if state.n_articles == 1:
         lines = compress(count(), map(is_, state.kind, repeat(None)))
+        heads = repeat(None)
     else:
         lines = _article_heads(state)
-    for i in lines:
+        # A chain of read-also articles repeats its heads: each line's text (as the memo of
+        # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a
+        # known miss is passed over with no call.
+        text = state.text
+        cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
+        heads = map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS))
+    misses = state.memo.setdefault(_try_line, {})
+    for i, head in zip(lines, heads, strict=False):
         article = articles[i]
         if article in done or rests[i] >= ends[i]:
             continue
         first = first_lines.get(article)
+        if first is None and (False, head) in misses:
+            first_lines[article] = i
+            continue
         if first is not None:
             _try_line(state, i, strong=not _is_label(state, first))
             done.add(article)

@@ -68,14 +68,11 @@ def detect_paragraphs(state: PageState) -> None:
         lo, hi = glued[i]
         _split(state, i, points[lo:hi])
     i = -1
-    try:
-        while True:
-            i = kinds.index(None, i + 1)
-            if rests[i] < ends[i]:
-                base = rests[i]
-                _split(state, i, [base + c for c in sentence_glue_points(text[base : ends[i]])])
-    except ValueError:
-        pass
+    for _ in range(kinds.count(None)):
+        i = kinds.index(None, i + 1)
+        if rests[i] < ends[i]:
+            base = rests[i]
+            _split(state, i, [base + c for c in sentence_glue_points(text[base : ends[i]])])
 
 
 def _split(state: PageState, i: int, cuts: list[int]) -> None:

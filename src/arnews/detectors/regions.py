@@ -27,26 +27,31 @@ is the page's similar-articles list::
     مقالات مشابهة
       • اللجنة العربية الإسلامية تطالب بوقف دائم …    → similar
     أخبار ذات صلة «الصحة العالمية»: الظروف … «مروعة»  → related headlines (inline widget)
+
+The lists' items, their bullets and glued headlines are read by
+:mod:`arnews.detectors.headline_lists`; this module walks the page and lays out the articles.
 """
 
 from __future__ import annotations
-
-import functools
-from collections.abc import Container
 
 import regex
 
 from .._lazy import lazy
 from ..cohesion import Vocabulary, carries_on, content_words, shared_ratio
-from ..lines import BLANKS
-from ..normalize import fold
-from ..state import KIND, LINE, MAIN, NAME, PageState, find_keys
-from ..text import ends_sentence, glue_points, word_count
+from ..state import KIND, LINE, MAIN, NAME, PageState
+from ..text import ends_sentence, word_count
+from .headline_lists import (
+    _claim_list_item,
+    _claim_similar_items,
+    _heading_name,
+    _list_extent,
+    bullet_pattern,
+    is_paragraph_like,
+    split_headlines,
+)
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
 
-# Sections that stop a headline list.
-_SECTION_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlines"})
 # The footer lines that close the main article.
 _MAIN_FOOTER = frozenset({"source", "keywords"})
 # A read-also list item is a headline: short, not a sentence.
@@ -54,11 +59,6 @@ MAX_HEADLINE_WORDS = 25
 # A link set inside the body carries one headline or a few, on the lines after its marker.
 MAX_LINK_HEADLINES = 4
 _STAMP_KINDS = frozenset({"updated", "published"})
-# A list heading may name its section (`المزيد من أخبار مصر`) in this many words; a colon or
-# another separator after the heading words sets a headline after it instead.
-MAX_SECTION_NAME_WORDS = 3
-_HEADING_SEPARATORS = frozenset(":：﹕|/\\-–—.…")
-_PLAIN_WORDS: regex.Pattern[str] = lazy(regex, r"[\p{L}\p{M}\s]+$")
 # A lead-in before the first sentence: `(CNN)-- `, `القاهرة (الاتحاد) - `, `لندن - `.
 _LEAD_IN: regex.Pattern[str] = lazy(
     regex,
@@ -75,164 +75,6 @@ LITTLE_SHARED = 0.12
 MIN_COHESION_WORDS = 12
 COHESION_WINDOW_WORDS = 40
 
-# A list item that reads like a paragraph of running text ends the list: a sentence of this
-# many words or more, or any line this long.
-PARAGRAPH_MIN_WORDS = 12
-PARAGRAPH_ANY_WORDS = 45
-
-
-def is_paragraph_like(text: str) -> bool:
-    """Tell whether a line reads like running text rather than a headline.
-
-    Example:
-        >>> is_paragraph_like("اتفاق أمريكي روسي على وقف جزئي لإطلاق النار بأوكرانيا")
-        False
-    """
-    words = word_count(text, limit=PARAGRAPH_ANY_WORDS)
-    return words >= PARAGRAPH_ANY_WORDS or (words >= PARAGRAPH_MIN_WORDS and ends_sentence(text))
-
-
-@functools.lru_cache(maxsize=16)
-def bullet_pattern(bullets: tuple[str, ...]) -> regex.Pattern[str]:
-    """The pattern of a list item's bullet (or number) and the space after it.
-
-    Cached: every parse asks for it, and escaping the bullets costs more than a short page.
-    """
-    chars = regex.escape("".join(bullets)) if bullets else r"•"
-    return regex.compile(rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*")
-
-
-def split_headlines(
-    text: str, start: int, similar_keys: set[str], heads: Container[str] = frozenset()
-) -> list[tuple[int, int]]:
-    """Split a line of glued headlines at the points the evidence allows.
-
-    Cuts where two words were glued together (letters no Arabic word has there) and around
-    any headline the page lists elsewhere. On a line that shows such glue, a definite noun
-    run into a construct head (``الحربعضو``: ``الحرب`` + ``عضو``, from ``heads``) is cut
-    too: headlines open with such heads, and no word is spelt that way. Returns spans
-    relative to the whole input (``start`` is the offset of ``text``).
-
-    Example:
-        >>> split_headlines("إلى ليبياإعلام إسرائيلي", 0, set())
-        [(0, 9), (9, 23)]
-        >>> split_headlines("نحو ليبياإعلام يوقف الحربعضو كنيست", 0, set(), {"عضو"})
-        [(0, 9), (9, 25), (25, 34)]
-    """
-    cuts = set(glue_points(text))
-    if cuts and heads:
-        cuts.update(_head_glue_points(text, heads))
-    if similar_keys:
-        key = fold(text)
-        if len(key) == len(text):
-            # Only when folding kept offsets aligned can a match be cut at the same place.
-            # (``find_keys`` reads the line once, however many keys the page has.)
-            for at, length in find_keys(similar_keys, key, 8):
-                cuts.update((at, at + length))
-    spans = []
-    prev = 0
-    for cut in sorted(c for c in cuts if 0 < c < len(text)):
-        spans.append((start + prev, start + cut))
-        prev = cut
-    spans.append((start + prev, start + len(text)))
-    return spans
-
-
-# A definite noun glued to the head noun that opens the next headline: the token starts
-# with the article and has at least two letters after it before the head.
-_DEFINITE_TOKEN: regex.Pattern[str] = lazy(regex, r"(?<!\S)ال\S{5,}")
-MIN_GLUED_HEAD = 3
-
-
-def _head_glue_points(text: str, heads: Container[str]) -> list[int]:
-    """Offsets inside ``الحربعضو``-like tokens where a known construct head starts."""
-    points = []
-    for m in _DEFINITE_TOKEN.finditer(text):
-        token = m.group()
-        for k in range(4, len(token) - MIN_GLUED_HEAD + 1):
-            if fold(token[k:]) in heads:
-                points.append(m.start() + k)
-                break
-    return points
-
-
-def _claim_similar_items(
-    state: PageState, items: list[int], article: int, bullets: regex.Pattern[str]
-) -> None:
-    """Claim whole-line similar-list items: bullet and headline, each distinct line read once."""
-    starts, texts, pieces = state.starts, state.texts, state.pieces
-    shapes: dict[str, tuple[int, int, int]] = {}
-    keys = state.similar_keys
-    for i in items:
-        line = texts[i]
-        shape = shapes.get(line)
-        if shape is None:
-            # Work it out on a state of its own: bullet width, headline start and end.
-            m = bullets.match(line)
-            bullet = m.end() if m is not None and m.end() < len(line) else 0
-            head = bullet + (len(line[bullet:]) - len(line[bullet:].lstrip(BLANKS)))
-            # The bullet's part ends at its last non-blank character, as a claim would.
-            bullet = len(line[:bullet].rstrip(BLANKS))
-            shape = shapes[line] = (bullet, head, len(line))
-            keys.add(fold(line[head:]))
-        bullet, head, end = shape
-        start = starts[i]
-        if bullet:
-            pieces.append((i, "marker", start, start + bullet, article, "bullet", None))
-        pieces.append((i, "similar", start + head, start + end, article, None, None))
-        state.rest[i] = state.ends[i]
-        state.kind[i] = "similar"
-
-
-def _claim_list_item(
-    state: PageState, i: int, kind: str, article: int, bullets: regex.Pattern[str]
-) -> None:
-    line_end = state.ends[i]
-    rest = state.rest[i]
-    m = bullets.match(state.text, rest, line_end)
-    if m is not None and m.end() < line_end:
-        state.claim(i, "marker", rest, m.end(), article=article, name="bullet")
-        rest = m.end()
-    state.rest[i] = rest
-    if kind == "similar":
-        claimed = state.claim_rest(i, "similar", article=article)
-        if claimed is not None:
-            state.similar_keys.add(fold(state.text[claimed[0] : claimed[1]]))
-    else:
-        for s, e in split_headlines(
-            state.text[rest:line_end], rest, state.similar_keys, state.gazetteer.heads
-        ):
-            state.claim(i, "related_headline", s, e, article=article)
-        state.rest[i] = line_end
-    state.kind[i] = kind
-
-
-def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> tuple[int, bool]:
-    """Return (end index, body_follows) of the list whose first item is line ``first``."""
-    texts, kinds = state.texts, state.kind
-    n = len(texts)
-    # One forward pass finds where the list's section ends and the first line of running
-    # text before that; the walk below then decides in linear time.
-    stop = first
-    first_para = -1
-    judged: dict[str, bool] = {}  # lists repeat their lines: each distinct one is read once
-    while stop < n and kinds[stop] not in _SECTION_KINDS:
-        if first_para < 0 and kinds[stop] is None:
-            line = texts[stop]
-            para = judged.get(line)
-            if para is None:
-                para = judged[line] = is_paragraph_like(line)
-            if para:
-                first_para = stop
-        stop += 1
-    if first_para < 0:
-        return stop, False
-    for j in range(first, first_para):
-        # After a gap, the list goes on only if nothing but headlines follows it.
-        if j > first and state.blank_before(j) and not bullets.match(texts[j]):
-            return j, True
-    return first_para, True
-
 
 def _read_also_shape(
     state: PageState, i: int, main: _MainWords | None
@@ -246,7 +88,8 @@ def _read_also_shape(
     of a link (none when the headline stands on the marker's line) come third.
 
     ``main`` reads the content words of the main article before the marker; it is ``None``
-    where the main article's footer came already (the marker then opens an article).
+    where the main article's footer came already (the marker then opens an article). The
+    end of an ``article`` block is not needed, and is given only where its walk reached it.
     """
     texts, kinds = state.texts, state.kind
     n = len(texts)
@@ -272,6 +115,9 @@ def _read_also_shape(
                 item = judged[texts[end]] = _is_headline_item(texts[end])
             if item:
                 headlines += 1
+            elif main is None:
+                # No list, and no link to weigh: an article follows, wherever it ends.
+                return end, "article", []
             else:
                 all_headlines = False
         end += 1
@@ -404,19 +250,6 @@ def _read_also(
         else:
             state.article[j] = current
     return end, current
-
-
-def _heading_name(state: PageState, i: int) -> bool:
-    """Tell whether the rest of headline-list heading ``i`` names the list's section.
-
-    ``المزيد من أخبار مصر``, ``الأكثر قراءة في الرياضة``: a word or a few after the heading
-    words, with no colon or separator between; a headline after a colon is an inline widget.
-    """
-    head = state.text[state.starts[i] : state.rest[i]].rstrip(BLANKS)
-    rest = state.rest_text(i)
-    if head[-1:] in _HEADING_SEPARATORS or not _PLAIN_WORDS.match(rest):
-        return False
-    return word_count(rest, limit=MAX_SECTION_NAME_WORDS + 1) <= MAX_SECTION_NAME_WORDS
 
 
 class _MainWords:

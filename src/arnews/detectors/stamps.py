@@ -98,13 +98,13 @@ def _bare_date_lines(state: PageState) -> None:
     dated: set[int] = set()
     for stamp in ("published", "updated"):
         at = -1
-        try:
-            while True:
-                at = piece_kinds.index(stamp, at + 1)
-                dated.add(state.article_of(pieces[at]))
-        except ValueError:
-            pass
+        for _ in range(piece_kinds.count(stamp)):
+            at = piece_kinds.index(stamp, at + 1)
+            dated.add(state.article_of(pieces[at]))
     n = len(texts)
+    # Whether a line ends an article's head depends on its text alone: a page that repeats
+    # its heads (a chain of read-also articles) judges each distinct line once.
+    running: dict[str, bool] = {}
     for article, first in enumerate(state.article_starts()):
         if first < 0 or article in dated:
             continue
@@ -137,6 +137,11 @@ def _bare_date_lines(state: PageState) -> None:
                     state.claim_rest(i, "published", start + found.end, value=found.value)
                     state.rest[i] = state.ends[i]
                     break
-            if ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS:
+            ends_head = running.get(line)
+            if ends_head is None:
+                ends_head = running[line] = (
+                    ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS
+                )
+            if ends_head:
                 break
             i += 1

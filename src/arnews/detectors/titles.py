@@ -36,7 +36,7 @@ from .._lazy import lazy
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .bylines import read_credit
+from .bylines import MAX_CREDIT_WORDS, read_credit
 from .datelines import dateline_fills_line
 
 __all__ = ["detect_main_title", "detect_titles"]
@@ -62,6 +62,8 @@ MAX_KICKER_WORDS = 5
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
+# The colons a credit's lead-in ends with (see :func:`arnews.detectors.bylines.read_credit`).
+_COLONS = frozenset(":：")
 _LETTERS: regex.Pattern[str] = lazy(regex, r"\p{L}{2,}")
 # A word's stem: without the clitics it may carry (conjunction, preposition, the article),
 # of three letters or more.
@@ -149,21 +151,35 @@ def _is_body(line: str) -> bool:
 
 def _whole_line_lead(state: PageState, i: int) -> bool:
     """Tell whether open line ``i`` is a credit or a dateline alone on its line."""
-    if state.ends[i] - state.rest[i] > MAX_LEAD_CHARS:
+    start, end = state.rest[i], state.ends[i]
+    if end - start > MAX_LEAD_CHARS:
         return False  # a paragraph
-    credit = read_credit(state, i)
-    if credit is not None and credit[0] >= state.ends[i]:
-        return True
+    # A credit takes the whole line only when the line is short enough to be read whole as
+    # one, or when it ends with the colon after a lead-in (`read_credit` reads a longer line
+    # up to a colon near its start): most body lines are neither, and are not read.
+    text = state.text
+    if (
+        text[end - 1] in _COLONS
+        or word_count(text[start:end], limit=MAX_CREDIT_WORDS) <= MAX_CREDIT_WORDS
+    ):
+        credit = read_credit(state, i)
+        if credit is not None and credit[0] >= end:
+            return True
     return dateline_fills_line(state, i)
 
 
 def _is_kicker(line: str) -> bool:
     """A label above the headline: a few words ending with a colon (``تقرير فلسطيني:``), or
     a line of at most one word of letters (``2012-06-19 (رياضة)``: a date and a section)."""
-    if word_count(line, limit=MAX_KICKER_WORDS + 1) > MAX_KICKER_WORDS:
+    words = line.split(None, MAX_KICKER_WORDS + 1)
+    if len(words) > MAX_KICKER_WORDS:
         return False
     if line.rstrip(" \t\xa0").endswith((":", "：")):
         return True
+    # Two words of letters alone (most headlines) tell so without a pattern: ``isalpha`` is
+    # the pattern's ``\p{L}``.
+    if sum(len(w) > 1 and w.isalpha() for w in words) > 1:
+        return False
     # At most one word of letters: a second is looked for after the first, no further (a
     # megabyte of glued sentences is one "word" of many).
     word = _LETTERS.search(line)
