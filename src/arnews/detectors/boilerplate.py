@@ -46,13 +46,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import compress, count, repeat
 from operator import is_not, itemgetter
+from typing import TYPE_CHECKING
 
 import regex
 
 from .._lazy import lazy
 from ..dates import is_clock_line
+from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
+from .tables import (
+    furniture_pairs,
+    inside_words,
+    loose_openings,
+    opening_lines,
+    ticker_openings,
+)
+
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon
 
 __all__ = ["detect_boilerplate"]
 
@@ -137,10 +149,19 @@ def _phrase_lines(state: PageState, distinct: list[str], firsts: list[str]) -> N
     # chosen in C-level passes, and only the lines judged furniture are visited one by one.
     maybe = list(compress(distinct, map(lexicon.boilerplate_heads.__contains__, firsts)))
     unique = list(compress(maybe, map(MAX_CHARS.__ge__, map(len, maybe))))
-    furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
+    if not unique:
+        return
+    # The phrases' patterns run only on the lines whose first two characters they can
+    # match (most lines are ruled out in a C-level pass).
+    pairs = furniture_pairs(lexicon)
+    judged = unique if pairs is None else list(compress(unique, loose_openings(pairs, unique)))
+    furniture = set(compress(judged, lexicon.which_boilerplate(judged)))
     # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
-    # those that open with a character a ticker word can open with.
+    # those that open with a character (and a second one) a ticker word can open with.
     tickers = list(compress(unique, map(lexicon.ticker_heads.__contains__, map(_FIRST, unique))))
+    openings = ticker_openings(lexicon)
+    if openings is not None and tickers:
+        tickers = list(compress(tickers, opening_lines(openings, tickers)))
     matches = map(lexicon.ticker_pattern.match, tickers)
     for line in compress(tickers, map(is_not, matches, repeat(None))):
         if line not in furniture and _is_ticker(state, line):
@@ -170,7 +191,7 @@ def _inside_lines(state: PageState, distinct: list[str]) -> None:
     texts = state.texts
     unique = list(compress(distinct, map(MAX_INSIDE_CHARS.__ge__, map(len, distinct))))
     # Most pages hold no phrase's words at all: one test over their short lines first.
-    if not state.lexicon.may_hold_inside("\n".join(unique)):
+    if not unique or not _may_hold_inside(state.lexicon, "\n".join(unique)):
         return
     search = state.lexicon.boilerplate_inside_pattern.search
     marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
@@ -184,6 +205,19 @@ def _inside_lines(state: PageState, distinct: list[str]) -> None:
             and not opens_with_clause_word(line)
         ):
             _claim(state, i)
+
+
+def _may_hold_inside(lexicon: Lexicon, text: str) -> bool:
+    """``lexicon.may_hold_inside(text)``: every word of one of the phrases stands in the
+    folded, lower-cased ``text``; the phrases that share their longest word are ruled out
+    together, by one substring test."""
+    key = fold_chars(text).lower()
+    for longest, others in inside_words(lexicon):
+        if longest in key:
+            for words in others:
+                if all(map(key.__contains__, words)):
+                    return True
+    return False
 
 
 def _url_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
