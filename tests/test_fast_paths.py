@@ -3,12 +3,11 @@
 Each shortcut serves a common or a hostile case: a page no detector has touched yet
 (``PageState.untouched``), a page of one article (the related-headline walk), an article of
 a few parts (one sort instead of column merges), a line whose first character can open no
-marker (``Lexicon.marker_heads``) or ticker (``Lexicon.ticker_heads``), a line whose first
-two characters open no marker, ticker or furniture phrase (``detectors.tables``), a head
-whose first word opens no known name (bylines), markers claimed one by one or in bulk,
-repeated source lines claimed in bulk, short texts' fold keys kept in a cache. Here each is
-switched off, or forced on everywhere, and the result compared with the default parser's,
-on generated pages and on random text.
+marker (``Lexicon.marker_heads``) or ticker (``Lexicon.ticker_heads``), a head whose first word
+opens no known name (bylines), markers claimed one by one or in bulk, repeated source lines
+claimed in bulk, short texts' fold keys kept in a cache. Here each is switched off, or forced
+on everywhere, and the result compared with the default parser's, on generated pages and on
+random text.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Lexicon, Parser, build
-from arnews.detectors import boilerplate, bylines, markers, related, sources
+from arnews.detectors import bylines, markers, related, sources
 from arnews.state import PageState
 
 from .strategies import GeneratedPage, arabic_text, pages
@@ -51,10 +50,6 @@ def general_paths() -> Iterator[None]:
             mock.patch.object(Lexicon, "ticker_heads", property(lambda self: _Everything()))
         )
         stack.enter_context(mock.patch.object(bylines, "_name_openers", return_value=_Everything()))
-        # The first two characters of a line rule out no marker, ticker or furniture line.
-        stack.enter_context(mock.patch.object(markers, "marker_openings", return_value=None))
-        stack.enter_context(mock.patch.object(boilerplate, "ticker_openings", return_value=None))
-        stack.enter_context(mock.patch.object(boilerplate, "furniture_pairs", return_value=None))
         stack.enter_context(mock.patch.object(markers, "_FEW", -1))
         stack.enter_context(mock.patch.object(sources, "_claim_repeats", return_value=0))
         # (``arnews.normalize`` is the function; the module is reached through sys.modules.)

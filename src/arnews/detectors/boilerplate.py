@@ -55,13 +55,7 @@ from ..dates import is_clock_line
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .tables import (
-    furniture_pairs,
-    inside_words,
-    loose_openings,
-    opening_lines,
-    ticker_openings,
-)
+from .tables import inside_words
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -149,19 +143,10 @@ def _phrase_lines(state: PageState, distinct: list[str], firsts: list[str]) -> N
     # chosen in C-level passes, and only the lines judged furniture are visited one by one.
     maybe = list(compress(distinct, map(lexicon.boilerplate_heads.__contains__, firsts)))
     unique = list(compress(maybe, map(MAX_CHARS.__ge__, map(len, maybe))))
-    if not unique:
-        return
-    # The phrases' patterns run only on the lines whose first two characters they can
-    # match (most lines are ruled out in a C-level pass).
-    pairs = furniture_pairs(lexicon)
-    judged = unique if pairs is None else list(compress(unique, loose_openings(pairs, unique)))
-    furniture = set(compress(judged, lexicon.which_boilerplate(judged)))
+    furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
     # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
-    # those that open with a character (and a second one) a ticker word can open with.
+    # those that open with a character a ticker word can open with.
     tickers = list(compress(unique, map(lexicon.ticker_heads.__contains__, map(_FIRST, unique))))
-    openings = ticker_openings(lexicon)
-    if openings is not None and tickers:
-        tickers = list(compress(tickers, opening_lines(openings, tickers)))
     matches = map(lexicon.ticker_pattern.match, tickers)
     for line in compress(tickers, map(is_not, matches, repeat(None))):
         if line not in furniture and _is_ticker(state, line):

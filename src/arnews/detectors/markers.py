@@ -22,7 +22,6 @@ from ..dates import scan_date
 from ..lines import PREFIX_CHARS, trim_blanks
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
-from .tables import marker_openings, opening_lines
 
 __all__ = ["detect_markers"]
 
@@ -95,12 +94,6 @@ def detect_markers(state: PageState) -> None:
     if kinds.count(None) != len(kinds):
         maybe = list(compress(maybe, map(is_, map(kinds.__getitem__, maybe), repeat(None))))
     lines = list(map(texts.__getitem__, maybe))
-    # Most of them are ruled out by their first two characters, in one more C-level pass.
-    openings = marker_openings(lexicon)
-    if openings is not None and lines:
-        keep = list(opening_lines(openings, lines))
-        maybe = list(compress(maybe, keep))
-        lines = list(compress(lines, keep))
     match = lexicon.marker_pattern.match
     rest, pieces = state.rest, state.pieces
     decided: dict[str, tuple[str, int, int, int, int | None] | None] = {}

@@ -16,30 +16,16 @@ Example:
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable, Iterator
-from itertools import repeat
-from operator import itemgetter, not_, or_
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
+from ..normalize import fold
 
 if TYPE_CHECKING:
     from ..gazetteer import Gazetteer
     from ..lexicon import Lexicon
 
-__all__ = [
-    "InsideWords",
-    "Openings",
-    "credit_openers",
-    "furniture_pairs",
-    "inside_words",
-    "loose_openings",
-    "marker_openings",
-    "name_openers",
-    "opening_lines",
-    "per_object",
-    "ticker_openings",
-]
+__all__ = ["InsideWords", "credit_openers", "inside_words", "name_openers", "per_object"]
 
 _T = TypeVar("_T")
 
@@ -139,159 +125,3 @@ def inside_words(lexicon: Lexicon) -> InsideWords:
         (('getty',),)
     """
     return per_object(lexicon, _inside_words)
-
-
-# -- the first two characters of a line that a phrase pattern can match --------------------
-#
-# The lexicon's phrase patterns (markers, tickers, furniture) are matched at the start of
-# a page's candidate lines, and each match costs about a microsecond however soon it fails
-# (the patterns are prefix trees of fold-aware classes, tried branch by branch). Most
-# lines are ruled out by their first two characters, looked up in a set in a C-level pass:
-# the pairs that a phrase's first two letters can be written as, raw. A line whose first
-# two characters leave it open (a bullet, a character the fold deletes) is matched as
-# before. These tables follow how :mod:`arnews.lexicon` builds its patterns; the fast-path
-# tests compare the parses with and without them.
-
-#: ``(pairs, open firsts)``: a line may match only if its first two characters are one of
-#: ``pairs`` (a line of one character, if that character is), or it opens with one of
-#: ``open firsts``, or its second character is one the fold deletes.
-Openings = tuple[frozenset[str], frozenset[str]]
-
-_TWO = slice(0, 2)
-_SECOND = slice(1, 2)
-_FIRST = itemgetter(0)
-# What the marker and ticker patterns skip before a phrase: characters the fold deletes,
-# and white space.
-_GAP_CHARS = FOLD_DELETED | FOLDED_FROM[" "]
-# The two characters outside Latin whose lower case is a Latin letter (see the loose
-# prefix patterns of arnews.lexicon).
-_LOWER_TO_LATIN = {"k": "\u212a", "i": "\u0130"}
-_TATWEEL = "\u0640"
-
-
-def _raw(char: str, loose: bool = False) -> set[str]:
-    """The raw characters a pattern's class for the folded ``char`` takes."""
-    out = {*FOLDED_FROM.get(char, {char}), char.lower(), char.upper()}
-    if loose:
-        out.update(_LOWER_TO_LATIN.get(char.lower(), ""))
-    return out
-
-
-def _pairs(keys: Iterable[str], loose: bool = False) -> frozenset[str] | None:
-    """The raw first two characters of lines that open with one of the folded ``keys``
-    (and each first character alone); ``None`` when a key of one character lets any
-    second character through."""
-    out: set[str] = set()
-    for key in keys:
-        if not key:
-            continue
-        if len(key) == 1:
-            return None
-        firsts, seconds = _raw(key[0], loose), _raw(key[1], loose)
-        out.update(firsts)
-        out.update(a + b for a in firsts for b in seconds)
-    return frozenset(out)
-
-
-def _marker_openings(lexicon: Lexicon) -> Openings | None:
-    # Every marker phrase (without its ``$`` or ``:`` flag), after blanks, deleted
-    # characters and a bullet.
-    keys = (
-        fold(p[:-1] if p.endswith(("$", ":")) else p)
-        for phrases in lexicon.markers.values()
-        for p in phrases
-    )
-    pairs = _pairs(keys)
-    if pairs is None:
-        return None
-    return pairs, _GAP_CHARS | frozenset("".join(lexicon.bullets))
-
-
-def marker_openings(lexicon: Lexicon) -> Openings | None:
-    """The openings of lines :attr:`~arnews.lexicon.Lexicon.marker_pattern` may match
-    (``None``: any line may).
-
-    Example:
-        >>> from arnews.lexicon import Lexicon
-        >>> pairs, opens = marker_openings(Lexicon.default())
-        >>> "ال" in pairs, "قا" in pairs, "•" in opens
-        (True, False, True)
-    """
-    return per_object(lexicon, _marker_openings)
-
-
-def _ticker_openings(lexicon: Lexicon) -> Openings | None:
-    pairs = _pairs(map(fold, lexicon.tickers))
-    return None if pairs is None else (pairs, _GAP_CHARS)
-
-
-def ticker_openings(lexicon: Lexicon) -> Openings | None:
-    """The openings of lines :attr:`~arnews.lexicon.Lexicon.ticker_pattern` may match
-    (``None``: any line may).
-
-    Example:
-        >>> from arnews.lexicon import Lexicon
-        >>> pairs, opens = ticker_openings(Lexicon.default())
-        >>> "عا" in pairs, "عل" in pairs
-        (True, False)
-    """
-    return per_object(lexicon, _ticker_openings)
-
-
-def opening_lines(openings: Openings, lines: list[str]) -> Iterator[bool]:
-    """For each of ``lines`` (none empty), whether its opening leaves it to the pattern.
-
-    Example:
-        >>> from arnews.lexicon import Lexicon
-        >>> openings = marker_openings(Lexicon.default())
-        >>> list(opening_lines(openings, ["المصدر: سانا", "قال الوزير", "\u200fقال"]))
-        [True, False, True]
-    """
-    pairs, opens = openings
-    return map(
-        or_,
-        map(
-            or_,
-            map(pairs.__contains__, map(str.__getitem__, lines, repeat(_TWO))),
-            map(opens.__contains__, map(_FIRST, lines)),
-        ),
-        map(FOLD_DELETED.__contains__, map(str.__getitem__, lines, repeat(_SECOND))),
-    )
-
-
-def _furniture_pairs(lexicon: Lexicon) -> frozenset[str] | None:
-    # The loose prefix tree of arnews.lexicon: each phrase's letters, its spaces left out.
-    every = (*lexicon.boilerplate_lines, *(p.removesuffix("*") for p in lexicon.boilerplate))
-    return _pairs((fold(p).replace(" ", "") for p in every), loose=True)
-
-
-def furniture_pairs(lexicon: Lexicon) -> frozenset[str] | None:
-    """The first two characters of lines whose furniture key may start with one of
-    ``lexicon``'s furniture phrases, for :func:`loose_openings` (``None``: any line's).
-
-    Example:
-        >>> from arnews.lexicon import Lexicon
-        >>> pairs = furniture_pairs(Lexicon.default())
-        >>> "طب" in pairs, "طا" in pairs
-        (True, False)
-    """
-    return per_object(lexicon, _furniture_pairs)
-
-
-def loose_openings(pairs: frozenset[str], lines: list[str]) -> Iterator[bool]:
-    """For each of ``lines`` (none empty), whether the furniture phrases' loose prefix
-    tree may match it: it opens with one of ``pairs``, or one of its first two characters
-    is one the tree skips (no letter or digit, or a tatweel).
-
-    Example:
-        >>> from arnews.lexicon import Lexicon
-        >>> pairs = furniture_pairs(Lexicon.default())
-        >>> list(loose_openings(pairs, ["طباعة", "قال الوزير", "(صورة)", "طـا"]))
-        [True, False, True, True]
-    """
-    two = list(map(str.__getitem__, lines, repeat(_TWO)))
-    return map(
-        or_,
-        map(or_, map(pairs.__contains__, two), map(not_, map(str.isalnum, two))),
-        map(str.__contains__, two, repeat(_TATWEEL)),
-    )
