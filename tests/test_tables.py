@@ -19,7 +19,8 @@ def test_tables_are_kept_per_lexicon() -> None:
     assert credit_openers(LEX) is credit_openers(LEX)
     assert name_openers(DEFAULT_GAZETTEER) is name_openers(DEFAULT_GAZETTEER)
     other = LEX.replace(boilerplate_inside=("حقوق النشر",))
-    assert dict(inside_words(other)) == {"النشر": (("حقوق",),)}
+    caseless, cased, hint = inside_words(other)
+    assert dict(caseless) == {"النشر": (("حقوق",),)} and not cased and hint is None
     assert inside_words(other) is not inside_words(LEX)
 
 
@@ -52,6 +53,11 @@ def test_inside_words_say_what_may_hold_inside_says() -> None:
         "كل الحقوق محفوظة",
         "صورة: GETTY Images",
         "All Rights Reserved",
+        "ALL RIGHTS RESERVED",
+        "all rights reserved",
+        "GETTY İMAGES",
+        "getty images",
+        "\u212aeep",
         "اضغط هنا",
         "خبر عادي عن الاقتصاد",
         "الحقوق",
@@ -61,8 +67,22 @@ def test_inside_words_say_what_may_hold_inside_says() -> None:
         assert _may_hold_inside(LEX, text) == LEX.may_hold_inside(text), text
 
 
+def test_phrases_in_latin_letters_are_read_on_the_lower_case() -> None:
+    caseless, cased, hint = inside_words(LEX.replace(boilerplate_inside=("Kodak", "©")))
+    assert dict(caseless) == {"©": ((),)} and dict(cased) == {"kodak": ((),)}
+    assert hint is not None and hint.search("\u212aODA") is not None
+    assert hint.search("خبر") is None
+    _, _, none = inside_words(LEX.replace(boilerplate_inside=("Été",)))
+    assert none is None  # a letter outside ASCII: the text is always lower-cased
+
+
+_PHRASE_SPELLINGS = st.sampled_from(LEX.boilerplate_inside).flatmap(
+    lambda p: st.sampled_from([p, p.upper(), p.lower(), p.title(), p.swapcase()])
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(arabic_text, st.sampled_from(LEX.boilerplate_inside)), max_size=6))
+@given(st.lists(st.one_of(arabic_text, _PHRASE_SPELLINGS), max_size=6))
 def test_the_inside_test_is_the_lexicons(parts: list[str]) -> None:
     from arnews.detectors.boilerplate import _may_hold_inside
 

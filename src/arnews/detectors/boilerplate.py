@@ -55,7 +55,7 @@ from ..dates import is_clock_line
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .tables import inside_words
+from .tables import InsideGroups, bullet_chars, inside_words
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -175,6 +175,10 @@ def _inside_lines(state: PageState, distinct: list[str]) -> None:
     # looked at in Python: the length test and the search run as C-level passes.
     texts = state.texts
     unique = list(compress(distinct, map(MAX_INSIDE_CHARS.__ge__, map(len, distinct))))
+    # Only a line of a dozen words at most is claimed: the others are not searched (nor
+    # folded for the test below, which costs more than counting their words).
+    words = map(len, map(str.split, unique, repeat(None), repeat(MAX_INSIDE_WORDS)))
+    unique = list(compress(unique, map(MAX_INSIDE_WORDS.__ge__, words)))
     # Most pages hold no phrase's words at all: one test over their short lines first.
     if not unique or not _may_hold_inside(state.lexicon, "\n".join(unique)):
         return
@@ -183,21 +187,26 @@ def _inside_lines(state: PageState, distinct: list[str]) -> None:
     if not marked:
         return
     for i in _lines_of(state, marked):
-        line = texts[i]
-        if (
-            _untouched(state, i)
-            and word_count(line, limit=MAX_INSIDE_WORDS) <= MAX_INSIDE_WORDS
-            and not opens_with_clause_word(line)
-        ):
+        if _untouched(state, i) and not opens_with_clause_word(texts[i]):
             _claim(state, i)
 
 
 def _may_hold_inside(lexicon: Lexicon, text: str) -> bool:
     """``lexicon.may_hold_inside(text)``: every word of one of the phrases stands in the
     folded, lower-cased ``text``; the phrases that share their longest word are ruled out
-    together, by one substring test."""
-    key = fold_chars(text).lower()
-    for longest, others in inside_words(lexicon):
+    together, by one substring test, and the text is lower-cased only for the phrases
+    in Latin letters, and only when it holds one of their letters."""
+    caseless, cased, hint = inside_words(lexicon)
+    key = fold_chars(text)
+    if _holds_group(key, caseless):
+        return True
+    if not cased or (hint is not None and hint.search(key) is None):
+        return False
+    return _holds_group(key.lower(), cased)
+
+
+def _holds_group(key: str, groups: InsideGroups) -> bool:
+    for longest, others in groups:
         if longest in key:
             for words in others:
                 if all(map(key.__contains__, words)):
@@ -245,41 +254,51 @@ def _bare(state: PageState, line: str) -> str:
     return stripped
 
 
+def _close_run(state: PageState, run: list[int], known: list[int]) -> None:
+    """Claim a run of short lines that holds enough section names, from its first to its
+    last; then start a new run."""
+    if len(run) >= MIN_RUN and len(known) >= MIN_KNOWN and 3 * len(known) >= len(run):
+        first, last = known[0], known[-1]
+        for j in run:
+            if first <= j <= last and _untouched(state, j):
+                _claim(state, j)
+    run.clear()
+    known.clear()
+
+
 def _navigation(state: PageState) -> None:
     lexicon = state.lexicon
-    texts, kinds = state.texts, state.kind
+    texts, kinds, rests, starts = state.texts, state.kind, state.rest, state.starts
+    bullets = bullet_chars(lexicon)
     run: list[int] = []  # the current run of short lines
     known: list[int] = []  # those of them that are section names (or furniture already)
-
-    def close() -> None:
-        if len(run) >= MIN_RUN and len(known) >= MIN_KNOWN and 3 * len(known) >= len(run):
-            first, last = known[0], known[-1]
-            for j in run:
-                if first <= j <= last and _untouched(state, j):
-                    _claim(state, j)
-        run.clear()
-        known.clear()
-
     for i in range(min(len(texts), MAX_HEAD_LINES)):
         line = texts[i]
-        if kinds[i] == "boilerplate":
+        kind = kinds[i]
+        if kind == "boilerplate":
             if run:
                 run.append(i)
                 known.append(i)
             continue
-        item = _bare(state, line)
-        if _untouched(state, i) and item and _is_item(state, item):
-            run.append(i)
-            if lexicon.is_navigation(item):
-                known.append(i)
-            continue
-        close()
-        if _untouched(state, i) and _is_menu_line(state, line):
+        untouched = kind is None and rests[i] == starts[i]
+        if untouched:
+            # Most lines open with a letter: no bullet to take off.
+            head = line[0]
+            item = _bare(state, line) if head in bullets or head.isspace() else line
+            if item and _is_item(state, item):
+                run.append(i)
+                if lexicon.is_navigation(item):
+                    known.append(i)
+                continue
+        if run:
+            _close_run(state, run, known)
+        if untouched and _is_menu_line(state, line):
             _claim(state, i)
             continue
         if ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS:
             break  # the first line of running text: the top of the page is over
-    close()
+    if run:
+        _close_run(state, run, known)
 
 
 def _is_menu_line(state: PageState, line: str) -> bool:

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -25,7 +26,15 @@ if TYPE_CHECKING:
     from ..gazetteer import Gazetteer
     from ..lexicon import Lexicon
 
-__all__ = ["InsideWords", "credit_openers", "inside_words", "name_openers", "per_object"]
+__all__ = [
+    "InsideGroups",
+    "InsideWords",
+    "bullet_chars",
+    "credit_openers",
+    "inside_words",
+    "name_openers",
+    "per_object",
+]
 
 _T = TypeVar("_T")
 
@@ -60,6 +69,22 @@ def per_object(obj: Any, build: Callable[[Any], _T]) -> _T:
         _TABLES.clear()
     _TABLES[key] = (weakref.ref(obj, forget), table)
     return table
+
+
+def _bullet_chars(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lexicon.bullets)
+
+
+def bullet_chars(lexicon: Lexicon) -> frozenset[str]:
+    """``lexicon``'s bullets as a set: a line's first character is looked up in it, not
+    compared with each bullet in turn.
+
+    Example:
+        >>> from arnews.lexicon import Lexicon
+        >>> "•" in bullet_chars(Lexicon.default())
+        True
+    """
+    return per_object(lexicon, _bullet_chars)
 
 
 def _credit_openers(lexicon: Lexicon) -> frozenset[str]:
@@ -99,29 +124,63 @@ def name_openers(gazetteer: Gazetteer) -> frozenset[str]:
     return per_object(gazetteer, _name_openers)
 
 
-#: The words of the :attr:`~arnews.lexicon.Lexicon.boilerplate_inside` phrases, folded and
-#: lower-cased, by their longest word: ``(longest word, (the other words of each phrase
+#: Phrases grouped by their longest word: ``(longest word, (the other words of each phrase
 #: that has it as its longest, ...))``.
-InsideWords = tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+InsideGroups = tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+#: The words of the :attr:`~arnews.lexicon.Lexicon.boilerplate_inside` phrases, folded and
+#: lower-cased: ``(caseless, cased, hint)``. The ``caseless`` phrases (no letter with a
+#: case: Arabic, ``©``) are found in a folded text as it is; the ``cased`` ones, in its
+#: lower case, which only a text that ``hint`` finds something in can hold them in (``None``:
+#: any text may).
+InsideWords = tuple[InsideGroups, InsideGroups, "re.Pattern[str] | None"]
+
+# The characters outside ASCII whose lower case holds an ASCII letter (KELVIN SIGN and
+# LATIN CAPITAL LETTER I WITH DOT ABOVE); the lower case of a character never makes a
+# caseless one but U+0307 (after the ``i`` of U+0130).
+_LOWER_TO_ASCII = {"k": "\u212a", "i": "\u0130"}
+_MADE_BY_LOWER = "\u0307"
+
+
+def _groups(phrases: set[tuple[str, ...]]) -> InsideGroups:
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for words in phrases:
+        by_first.setdefault(words[0], set()).add(words[1:])
+    return tuple((first, tuple(sorted(rests))) for first, rests in sorted(by_first.items()))
+
+
+def _caseless(word: str) -> bool:
+    return word.upper() == word == word.lower() and _MADE_BY_LOWER not in word
 
 
 def _inside_words(lexicon: Lexicon) -> InsideWords:
-    by_first: dict[str, set[tuple[str, ...]]] = {}
+    phrases: set[tuple[str, ...]] = set()
     for p in lexicon.boilerplate_inside:
         # Longest words first: the likeliest to be missing, which ends the test of a phrase.
         words = sorted(fold(p).lower().split(), key=len, reverse=True)
         if words:
-            by_first.setdefault(words[0], set()).add(tuple(words[1:]))
-    return tuple((first, tuple(sorted(rests))) for first, rests in sorted(by_first.items()))
+            phrases.add(tuple(words))
+    caseless = {words for words in phrases if all(map(_caseless, words))}
+    cased = phrases - caseless
+    letters = {ch for words in cased for word in words for ch in word if not _caseless(ch)}
+    hint = None
+    if letters and all(ch.isascii() for ch in letters):
+        chars = {*letters, *(ch.upper() for ch in letters)}
+        chars.update(_LOWER_TO_ASCII.get(ch, "") for ch in letters)
+        chars.discard("")
+        hint = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
+    return _groups(caseless), _groups(cased), hint
 
 
 def inside_words(lexicon: Lexicon) -> InsideWords:
-    """The words of ``lexicon``'s credit and notice phrases, grouped by their longest word
-    (each group is ruled out by one substring test).
+    """The words of ``lexicon``'s credit and notice phrases, for a test of a page's short
+    lines: each group of phrases that share their longest word is ruled out by one
+    substring test, and the phrases in Latin letters need the text's lower case only when
+    it holds one of their letters.
 
     Example:
         >>> from arnews.lexicon import Lexicon
-        >>> dict(inside_words(Lexicon.default()))["images"]
-        (('getty',),)
+        >>> caseless, cased, hint = inside_words(Lexicon.default())
+        >>> dict(cased)["images"], dict(caseless)["©"], hint.search("خبر") is None
+        ((('getty',),), ((),), True)
     """
     return per_object(lexicon, _inside_words)
