@@ -88,3 +88,34 @@ def test_the_inside_test_is_the_lexicons(parts: list[str]) -> None:
 
     text = "\n".join(parts)
     assert _may_hold_inside(LEX, text) == LEX.may_hold_inside(text)
+
+
+_MENU_CHARS = st.sampled_from(["|", "»", "›", ">", "/", "-", "\u2013", "\u2014"])
+_SPACES = st.sampled_from([" ", "  ", "\t", "\xa0", "\u2009", "\x1c", "\u3000", ""])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(_MENU_CHARS, _SPACES, st.sampled_from(["الرئيسية", "أخبار", "x"]), arabic_text),
+        max_size=14,
+    ).map("".join)
+)
+def test_menu_items_are_what_the_white_space_pattern_split(line: str) -> None:
+    import regex
+
+    from arnews.detectors.boilerplate import _MENU_SEPARATORS, _WEAK_SEPARATORS, _items
+
+    for chars, separators in (("|»›>", _MENU_SEPARATORS), ("/\\-\u2013\u2014", _WEAK_SEPARATORS)):
+        expected = [p for p in regex.split(rf"\s*[{chars}]\s*", line) if p]
+        assert _items(line, separators) == expected
+
+
+def test_the_white_space_is_what_regex_reads_as_white_space() -> None:
+    import regex
+
+    from arnews.detectors.boilerplate import _WHITE_SPACE
+
+    space = regex.compile(r"\s")
+    found = {chr(c) for c in range(0x110000) if space.match(chr(c))}
+    assert found == set(_WHITE_SPACE)

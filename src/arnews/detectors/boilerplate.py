@@ -43,6 +43,7 @@ further down (``1- محمد صلاح``) is body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import compress, count, repeat
 from operator import is_not, itemgetter
@@ -90,10 +91,19 @@ _DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0
 MAX_CLOCK_CHARS = 40
 _ANNOUNCERS = (":", "：", "﹕")
 _TRAILERS = " \t\u200f\u200e"
-_MENU_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[|»›>]\s*")
+# A menu's items are split at these characters and trimmed of the white space next to them
+# (see _items): a pattern that opens with white space (``\s*[|»›>]\s*``) would be tried at
+# every character of the line, one that opens with the characters skips to them.
+_MENU_SEPARATORS: re.Pattern[str] = lazy(re, r"[|»›>]")
 # Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
 # split by them is a menu only when most of its items are section names.
-_WEAK_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[/\-\u2013\u2014]\s*")
+_WEAK_SEPARATORS: re.Pattern[str] = lazy(re, r"[/\-\u2013\u2014]")
+# White space as ``regex`` reads ``\s`` (Unicode's White_Space: unlike ``str.isspace``,
+# not U+001C to U+001F), which the items were once split with.
+_WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # Each pattern, the characters it splits at, and the share of section names it needs.
 _SPLITS = ((_MENU_SEPARATORS, "|»›>", 0.0), (_WEAK_SEPARATORS, "/-\u2013\u2014", 0.5))
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
@@ -311,10 +321,32 @@ def _is_menu_line(state: PageState, line: str) -> bool:
         # split points, and the pattern need not run (most lines hold none, or one dash).
         if sum(map(line.count, chars)) < MIN_SEGMENTS - 1:
             continue
-        parts = [p for p in separators.split(line) if p]
+        parts = _items(line, separators)
         if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
             continue
         known = sum(map(state.lexicon.is_navigation, parts))
         if known and known > share * len(parts):
             return True
     return False
+
+
+def _items(line: str, separators: re.Pattern[str]) -> list[str]:
+    """The non-empty parts of ``line`` between ``separators``, each without the white space
+    next to a separator: what splitting at ``\\s*[…]\\s*`` gives, from one pass that skips
+    to the separators.
+
+    Example:
+        >>> _items("الرئيسية | أخبار ||  رياضة ", _MENU_SEPARATORS)
+        ['الرئيسية', 'أخبار', 'رياضة ']
+    """
+    pieces = separators.split(line)
+    last = len(pieces) - 1
+    out = []
+    for k, piece in enumerate(pieces):
+        if k:
+            piece = piece.lstrip(_WHITE_SPACE)
+        if k < last:
+            piece = piece.rstrip(_WHITE_SPACE)
+        if piece:
+            out.append(piece)
+    return out

@@ -317,7 +317,8 @@ def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
     stop = min(end, start + OPENER_CHARS)
     sep = _separator_char(text, start, stop)
     head = text[start : stop if sep < 0 else sep]
-    words = head.split()
+    # The head's words, up to one more than a name may have (more only say it is longer).
+    words = head.split(None, MAX_SITE_WORDS)
     if not words:
         return sep >= 0
     first = fold(words[0])
@@ -337,7 +338,7 @@ def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
         return False
     # ``أحمد حجازي – متابعات``: a name, then a credit word (the separator is one character,
     # and the characters after it that ``_SEPARATOR`` would take are stripped).
-    after = text[sep + 1 : min(end, sep + 1 + OPENER_CHARS)].lstrip(_SEPARATOR_CHARS).split()
+    after = text[sep + 1 : min(end, sep + 1 + OPENER_CHARS)].lstrip(_SEPARATOR_CHARS).split(None, 1)
     return bool(after) and fold(after[0]) in openers
 
 
