@@ -43,16 +43,23 @@ further down (``1- محمد صلاح``) is body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import compress, count, repeat
 from operator import is_not, itemgetter
+from typing import TYPE_CHECKING
 
 import regex
 
 from .._lazy import lazy
 from ..dates import is_clock_line
+from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
+from .tables import InsideGroups, bullet_chars, inside_words
+
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon
 
 __all__ = ["detect_boilerplate"]
 
@@ -84,10 +91,19 @@ _DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0
 MAX_CLOCK_CHARS = 40
 _ANNOUNCERS = (":", "：", "﹕")
 _TRAILERS = " \t\u200f\u200e"
-_MENU_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[|»›>]\s*")
+# A menu's items are split at these characters and trimmed of the white space next to them
+# (see _items): a pattern that opens with white space (``\s*[|»›>]\s*``) would be tried at
+# every character of the line, one that opens with the characters skips to them.
+_MENU_SEPARATORS: re.Pattern[str] = lazy(re, r"[|»›>]")
 # Slashes and dashes also split datelines and headlines (`بغداد/ شبكة أخبار العراق`): a line
 # split by them is a menu only when most of its items are section names.
-_WEAK_SEPARATORS: regex.Pattern[str] = lazy(regex, r"\s*[/\-\u2013\u2014]\s*")
+_WEAK_SEPARATORS: re.Pattern[str] = lazy(re, r"[/\-\u2013\u2014]")
+# White space as ``regex`` reads ``\s`` (Unicode's White_Space: unlike ``str.isspace``,
+# not U+001C to U+001F), which the items were once split with.
+_WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # Each pattern, the characters it splits at, and the share of section names it needs.
 _SPLITS = ((_MENU_SEPARATORS, "|»›>", 0.0), (_WEAK_SEPARATORS, "/-\u2013\u2014", 0.5))
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
@@ -169,21 +185,43 @@ def _inside_lines(state: PageState, distinct: list[str]) -> None:
     # looked at in Python: the length test and the search run as C-level passes.
     texts = state.texts
     unique = list(compress(distinct, map(MAX_INSIDE_CHARS.__ge__, map(len, distinct))))
+    # Only a line of a dozen words at most is claimed: the others are not searched (nor
+    # folded for the test below, which costs more than counting their words).
+    words = map(len, map(str.split, unique, repeat(None), repeat(MAX_INSIDE_WORDS)))
+    unique = list(compress(unique, map(MAX_INSIDE_WORDS.__ge__, words)))
     # Most pages hold no phrase's words at all: one test over their short lines first.
-    if not state.lexicon.may_hold_inside("\n".join(unique)):
+    if not unique or not _may_hold_inside(state.lexicon, "\n".join(unique)):
         return
     search = state.lexicon.boilerplate_inside_pattern.search
     marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
     if not marked:
         return
     for i in _lines_of(state, marked):
-        line = texts[i]
-        if (
-            _untouched(state, i)
-            and word_count(line, limit=MAX_INSIDE_WORDS) <= MAX_INSIDE_WORDS
-            and not opens_with_clause_word(line)
-        ):
+        if _untouched(state, i) and not opens_with_clause_word(texts[i]):
             _claim(state, i)
+
+
+def _may_hold_inside(lexicon: Lexicon, text: str) -> bool:
+    """``lexicon.may_hold_inside(text)``: every word of one of the phrases stands in the
+    folded, lower-cased ``text``; the phrases that share their longest word are ruled out
+    together, by one substring test, and the text is lower-cased only for the phrases
+    in Latin letters, and only when it holds one of their letters."""
+    caseless, cased, hint = inside_words(lexicon)
+    key = fold_chars(text)
+    if _holds_group(key, caseless):
+        return True
+    if not cased or (hint is not None and hint.search(key) is None):
+        return False
+    return _holds_group(key.lower(), cased)
+
+
+def _holds_group(key: str, groups: InsideGroups) -> bool:
+    for longest, others in groups:
+        if longest in key:
+            for words in others:
+                if all(map(key.__contains__, words)):
+                    return True
+    return False
 
 
 def _url_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
@@ -226,41 +264,51 @@ def _bare(state: PageState, line: str) -> str:
     return stripped
 
 
+def _close_run(state: PageState, run: list[int], known: list[int]) -> None:
+    """Claim a run of short lines that holds enough section names, from its first to its
+    last; then start a new run."""
+    if len(run) >= MIN_RUN and len(known) >= MIN_KNOWN and 3 * len(known) >= len(run):
+        first, last = known[0], known[-1]
+        for j in run:
+            if first <= j <= last and _untouched(state, j):
+                _claim(state, j)
+    run.clear()
+    known.clear()
+
+
 def _navigation(state: PageState) -> None:
     lexicon = state.lexicon
-    texts, kinds = state.texts, state.kind
+    texts, kinds, rests, starts = state.texts, state.kind, state.rest, state.starts
+    bullets = bullet_chars(lexicon)
     run: list[int] = []  # the current run of short lines
     known: list[int] = []  # those of them that are section names (or furniture already)
-
-    def close() -> None:
-        if len(run) >= MIN_RUN and len(known) >= MIN_KNOWN and 3 * len(known) >= len(run):
-            first, last = known[0], known[-1]
-            for j in run:
-                if first <= j <= last and _untouched(state, j):
-                    _claim(state, j)
-        run.clear()
-        known.clear()
-
     for i in range(min(len(texts), MAX_HEAD_LINES)):
         line = texts[i]
-        if kinds[i] == "boilerplate":
+        kind = kinds[i]
+        if kind == "boilerplate":
             if run:
                 run.append(i)
                 known.append(i)
             continue
-        item = _bare(state, line)
-        if _untouched(state, i) and item and _is_item(state, item):
-            run.append(i)
-            if lexicon.is_navigation(item):
-                known.append(i)
-            continue
-        close()
-        if _untouched(state, i) and _is_menu_line(state, line):
+        untouched = kind is None and rests[i] == starts[i]
+        if untouched:
+            # Most lines open with a letter: no bullet to take off.
+            head = line[0]
+            item = _bare(state, line) if head in bullets or head.isspace() else line
+            if item and _is_item(state, item):
+                run.append(i)
+                if lexicon.is_navigation(item):
+                    known.append(i)
+                continue
+        if run:
+            _close_run(state, run, known)
+        if untouched and _is_menu_line(state, line):
             _claim(state, i)
             continue
         if ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS:
             break  # the first line of running text: the top of the page is over
-    close()
+    if run:
+        _close_run(state, run, known)
 
 
 def _is_menu_line(state: PageState, line: str) -> bool:
@@ -273,10 +321,32 @@ def _is_menu_line(state: PageState, line: str) -> bool:
         # split points, and the pattern need not run (most lines hold none, or one dash).
         if sum(map(line.count, chars)) < MIN_SEGMENTS - 1:
             continue
-        parts = [p for p in separators.split(line) if p]
+        parts = _items(line, separators)
         if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):
             continue
         known = sum(map(state.lexicon.is_navigation, parts))
         if known and known > share * len(parts):
             return True
     return False
+
+
+def _items(line: str, separators: re.Pattern[str]) -> list[str]:
+    """The non-empty parts of ``line`` between ``separators``, each without the white space
+    next to a separator: what splitting at ``\\s*[…]\\s*`` gives, from one pass that skips
+    to the separators.
+
+    Example:
+        >>> _items("الرئيسية | أخبار ||  رياضة ", _MENU_SEPARATORS)
+        ['الرئيسية', 'أخبار', 'رياضة ']
+    """
+    pieces = separators.split(line)
+    last = len(pieces) - 1
+    out = []
+    for k, piece in enumerate(pieces):
+        if k:
+            piece = piece.lstrip(_WHITE_SPACE)
+        if k < last:
+            piece = piece.rstrip(_WHITE_SPACE)
+        if piece:
+            out.append(piece)
+    return out

@@ -33,7 +33,7 @@ or place before the credit becomes the article's dateline.
 from __future__ import annotations
 
 import functools
-import weakref
+import re
 from itertools import compress, count, repeat
 from operator import is_
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,7 @@ from ..lines import trim_blanks
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import clean, word_count
+from .tables import credit_openers, name_openers
 
 if TYPE_CHECKING:
     from ..gazetteer import Gazetteer
@@ -57,7 +58,12 @@ _SEPARATOR: regex.Pattern[str] = lazy(regex, rf"{_SP}*(?:-{{1,3}}|[–—:：/]|
 _COLON: regex.Pattern[str] = lazy(regex, r"[:：]")
 # The separators' characters, for a quick search (a tatweel only counts set apart).
 _SEPARATOR_CHARS = "-–—:：/ـ \t\xa0"
-_SEPARATOR_CHAR: regex.Pattern[str] = lazy(regex, r"[-–—:：/]|(?<!\S)ـ")
+# (``[-–—:：/]|(?<!\S)ـ``, found by _separator_char: the characters by the standard engine,
+# and a tatweel's white space before it as ``regex`` reads it, which, unlike
+# ``str.isspace``, leaves out U+001C to U+001F.)
+_SEPARATOR_CHARS_RE: re.Pattern[str] = lazy(re, r"[-–—:：/ـ]")
+_REGEX_SPACE: regex.Pattern[str] = lazy(regex, r"\s")
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # A name: letters (an initial such as ``د.`` allowed), no digits or sentence marks.
 _NAME: regex.Pattern[str] = lazy(
     regex, r"\p{Arabic}[\p{Arabic}'’\.]*(?:[ \t\xa0]+\p{Arabic}[\p{Arabic}'’\.]*)*"
@@ -259,17 +265,6 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
     return (end, name, dateline, start)
 
 
-@functools.lru_cache(maxsize=8)
-def _openers(*roles: tuple[str, ...]) -> frozenset[str]:
-    """The folded first words of the phrases of ``roles``."""
-    return frozenset(words[0] for role in roles for p in role if (words := fold(p).split()))
-
-
-# Per gazetteer (by id, with a weak reference that tells a reused id apart): the first
-# words of its agencies' and places' names.
-_NAME_OPENERS: dict[int, tuple[weakref.ref[Gazetteer], frozenset[str]]] = {}
-
-
 def _name_openers(gazetteer: Gazetteer) -> frozenset[str]:
     """The first words of ``gazetteer``'s agencies and places (folded, as they are kept).
 
@@ -278,23 +273,7 @@ def _name_openers(gazetteer: Gazetteer) -> frozenset[str]:
         >>> "وكاله" in _name_openers(DEFAULT_GAZETTEER)
         True
     """
-    known = _NAME_OPENERS.get(id(gazetteer))
-    if known is not None and known[0]() is gazetteer:
-        return known[1]
-    firsts = frozenset(
-        words[0]
-        for names in (gazetteer.agencies, gazetteer.places)
-        for k in names
-        if (words := k.split())
-    )
-    key = id(gazetteer)
-
-    def forget(ref: weakref.ref[Gazetteer]) -> None:
-        if _NAME_OPENERS.get(key, (None,))[0] is ref:
-            del _NAME_OPENERS[key]
-
-    _NAME_OPENERS[key] = (weakref.ref(gazetteer, forget), firsts)
-    return firsts
+    return name_openers(gazetteer)
 
 
 def _may_open_credit(state: PageState, start: int, end: int) -> bool:
@@ -314,19 +293,40 @@ def _may_open_credit(state: PageState, start: int, end: int) -> bool:
     return known
 
 
+def _separator_char(text: str, start: int, stop: int) -> int:
+    """Where the first separator character stands in ``text[start:stop]``, or -1: a dash,
+    a colon or a slash, or a tatweel set apart (at the text's start or after white space).
+
+    Example:
+        >>> _separator_char("جدة ـ علي", 0, 9), _separator_char("بـأن", 0, 4)
+        (4, -1)
+    """
+    found = _SEPARATOR_CHARS_RE.search(text, start, stop)
+    while found is not None:
+        at = found.start()
+        if text[at] != "ـ" or at == 0 or _REGEX_SPACE.match(text[at - 1]) is not None:
+            return at
+        found = _SEPARATOR_CHARS_RE.search(text, at + 1, stop)
+    return -1
+
+
 def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
     text = state.text
-    lexicon, gazetteer = state.lexicon, state.gazetteer
-    credits = lexicon.credits
-    openers = _openers(credits.get("markers", ()), credits.get("offices", ()), lexicon.bylines)
+    gazetteer = state.gazetteer
+    openers = credit_openers(state.lexicon)
     stop = min(end, start + OPENER_CHARS)
-    sep = _SEPARATOR_CHAR.search(text, start, stop)
-    head = text[start : stop if sep is None else sep.start()]
-    words = head.split()
+    sep = _separator_char(text, start, stop)
+    head = text[start : stop if sep < 0 else sep]
+    # The head's words, up to one more than a name may have (more only say it is longer).
+    words = head.split(None, MAX_SITE_WORDS)
     if not words:
-        return sep is not None
+        return sep >= 0
     first = fold(words[0])
-    if first in openers or _LATIN_SITE.fullmatch(head.strip()) is not None:
+    if first in openers:
+        return True
+    # A Latin site's name opens with a Latin letter (``head.strip()`` opens with the first
+    # word's first character): an Arabic head is not matched against it.
+    if words[0][0] in _LATIN_LETTERS and _LATIN_SITE.fullmatch(head.strip()) is not None:
         return True
     # A site's or a place's name opens with its first word: most heads open with a word no
     # name does, and their words need not be joined and folded.
@@ -334,10 +334,11 @@ def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
         key = fold(" ".join(words))
         if key in gazetteer.agencies or key in gazetteer.places:
             return True
-    if sep is None:
+    if sep < 0:
         return False
-    # ``أحمد حجازي – متابعات``: a name, then a credit word.
-    after = text[sep.end() : min(end, sep.end() + OPENER_CHARS)].lstrip(_SEPARATOR_CHARS).split()
+    # ``أحمد حجازي – متابعات``: a name, then a credit word (the separator is one character,
+    # and the characters after it that ``_SEPARATOR`` would take are stripped).
+    after = text[sep + 1 : min(end, sep + 1 + OPENER_CHARS)].lstrip(_SEPARATOR_CHARS).split(None, 1)
     return bool(after) and fold(after[0]) in openers
 
 
