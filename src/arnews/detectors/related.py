@@ -35,19 +35,20 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, compress, groupby, pairwise, repeat
+from itertools import accumulate, chain, compress, groupby, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
 from ..cohesion import (
     StemCounts,
     carries_on,
     content_words,
+    share_bounds,
     shared_elsewhere,
     stems,
     stop_words,
     surely_shared,
 )
-from ..normalize import fold
+from ..normalize import fold, fold_chars
 from ..state import MAIN, PageState, holds_key
 from ..text import (
     CLOSERS,
@@ -78,6 +79,10 @@ MIN_UNRELATED_WORDS = 4
 # Glued pieces longer than this are a subheading run into its paragraph, not headlines.
 # (A widget may glue more headlines than the letters show, so one piece may hold two.)
 MAX_GLUED_PIECE_WORDS = 35
+# The substring searches a page may spend on the cheap test of a line against its article
+# (`cohesion.share_bounds`), in characters searched at worst (a line's words times its
+# article's folded length); past it, lines are tested on word counts alone, as before.
+MAX_SEARCH_CHARS = 1 << 21
 
 
 def headline_evidence(state: PageState, i: int, text: str) -> int:
@@ -136,9 +141,11 @@ class _ArticleWords:
 
     __slots__ = (
         "_bullets",
+        "_folded",
         "_index",
         "_lines",
         "_own",
+        "_search_left",
         "_spent",
         "_state",
         "_stems",
@@ -157,7 +164,11 @@ class _ArticleWords:
         self._texts: dict[int, StemCounts] = {}
         self._stems: dict[int, list[list[str] | None]] = {}
         self._spent: dict[int, int] = {}
-        self._bullets = frozenset(state.lexicon.bullets)
+        # Each article's lines folded and joined (one fold for all of them), and where each
+        # line starts in it; the search budget left for the cheap test.
+        self._folded: dict[int, tuple[str, list[int]]] = {}
+        self._search_left = MAX_SEARCH_CHARS
+        self._bullets = _bullet_set(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
         # a chain), and the similar headlines this reads do not change during the detector.
@@ -187,6 +198,19 @@ class _ArticleWords:
         found = self._stems.get(article)
         if found is None:
             found = self._stems[article] = [None] * len(self._texts_of()[article])
+        return found
+
+    def _folded_of(self, article: int) -> tuple[str, list[int]]:
+        """The open lines of ``article`` folded and joined by line breaks (folded once, at
+        C speed), and where each starts in it (with the end of the text after the last)."""
+        found = self._folded.get(article)
+        if found is None:
+            # No line holds a line break, and the fold makes none: the joined text's lines
+            # are the lines' folds.
+            folded = fold_chars("\n".join(self._texts_of()[article]))
+            lengths = map((1).__add__, map(len, folded.split("\n")))
+            starts = list(accumulate(lengths, initial=0))
+            found = self._folded[article] = (folded, starts)
         return found
 
     def _line(self, article: int, k: int) -> list[str]:
@@ -225,6 +249,18 @@ class _ArticleWords:
         known = self._texts.get(article)
         texts = self._texts_of()[article]
         k = bisect_left(self._index[article], i)
+        if known is None:
+            # First, without counting any word: the words the rest of the article holds,
+            # even as parts of words, are all it can share, and those it holds as whole
+            # words are shared. Most lines are settled so (see cohesion.share_bounds).
+            folded, starts = self._folded_of(article)
+            cost = len(words) * len(folded)
+            if cost <= self._search_left:
+                self._search_left -= cost
+                read = self._line(article, k)
+                settled = share_bounds(words, read, folded, starts[k], starts[k + 1] - 1, most)
+                if settled is not None:
+                    return settled
         spent = self._spent.get(article, 0)
         # Lines read for bounds, over all the article's tests, are at most as many as it
         # holds (then it is read whole): a page of many tests stays linear.
@@ -243,7 +279,7 @@ class _ArticleWords:
                     check *= 2
         if known is None:
             known = self.of(article)
-        return shared_elsewhere(words, line, known, read=self._line(article, k)) > most
+        return known.shared(words, Counter(self._line(article, k))) > most
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
@@ -257,6 +293,23 @@ class _ArticleWords:
         if whole:
             return not self.shares_more(i, own, text, 0)
         return not shared_elsewhere(own, text, self.of(state.article[i]))
+
+
+# The bullet characters of the lexicons in use, as sets (by the identity of the lexicon's
+# tuple, which it keeps): made once, not twice a page.
+_BULLET_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _bullet_set(bullets: tuple[str, ...]) -> frozenset[str]:
+    """``frozenset(bullets)``, remembered for the few lexicons a process uses."""
+    entry = _BULLET_SETS.get(id(bullets))
+    if entry is not None and entry[0] is bullets:
+        return entry[1]
+    if len(_BULLET_SETS) >= 8:
+        _BULLET_SETS.clear()
+    found = frozenset(bullets)
+    _BULLET_SETS[id(bullets)] = (bullets, found)
+    return found
 
 
 def _open_lines(state: PageState) -> list[int]:
@@ -330,7 +383,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
     """Claim the teaser tail at the end of each article's body as related headlines."""
     if not lines:
         return
-    bullets = frozenset(state.lexicon.bullets)
+    bullets = _bullet_set(state.lexicon.bullets)
     articles = state.article
     # Each article's open lines, in order (on a page of one article, all of them as they
     # are). A tail, and as many lines of the article's own above it, need this many lines.
