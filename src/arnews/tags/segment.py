@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from arnews.gazetteer import DEFAULT_GAZETTEER, Gazetteer
 
@@ -174,6 +174,39 @@ def _line_memo(
 _MAX_LINE_MEMOS = 8
 
 
+def _known_quiet_split(
+    line: str,
+    line_plans: dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
+    bare: dict[str, list[tuple[int, int]]],
+    analyses: dict[str, _Tok],
+    around: str,
+    budget: int | None,
+) -> tuple[list[tuple[int, int]], int] | None:
+    """The split of a page's one distinct tag line, and the work it counts, when the memos
+    already tell it: the line is planned, its words analysed, its split without evidence
+    known, and ``around`` (see :func:`_segment_lines`) holds none of the words to look
+    for, so the article cannot weigh in (most pages of a site: one tag line, seen before).
+    ``None`` when the full path is needed; the answer is the full path's.
+    """
+    planned = line_plans.get(line)
+    spans = bare.get(line)
+    if planned is None or spans is None:
+        return None
+    words = planned[1]
+    if not words:
+        return None
+    cost = len(words) + len(set(words))
+    if budget is not None and cost > budget:
+        return None
+    toks = list(map(analyses.get, words))
+    if None in toks:
+        return None
+    probes = {*words, *(tok.key for tok in cast("list[_Tok]", toks))}
+    if len(probes) > MAX_FIND_PROBES or any(map(around.__contains__, probes)):
+        return None
+    return spans, cost
+
+
 def _segment_lines(
     lines: Sequence[str],
     context: str | Callable[[], str],
@@ -206,6 +239,11 @@ def _segment_lines(
     over: list[str] = []  # lines the budget left unweighed, in order
     # This call keeps its own references: another thread may empty the shared memos.
     line_plans, bare = _line_memo(analyses)
+    if len(distinct) == 1 and around is not None and not isinstance(context, str):
+        known_split = _known_quiet_split(distinct[0], line_plans, bare, analyses, around, budget)
+        if known_split is not None:
+            spans, cost = known_split
+            return [list(spans) for _ in lines], cost, []
     to_weigh: dict[str, list[str]] = {}
     for line in distinct:
         planned = line_plans.get(line)
