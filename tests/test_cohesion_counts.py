@@ -140,3 +140,13 @@ def test_the_substring_bounds_decide_a_story_line_and_a_teaser() -> None:
     assert share_bounds(words, stems(story), folded, at, end, 0.15 * len(words)) is True
     words = content_words(teaser)
     assert share_bounds(words, stems(teaser), folded, starts[2], len(folded), 1) is False
+
+
+@given(st.one_of(any_text, arabic_text, _TEXT))
+def test_stems_read_token_by_token_are_the_pattern_s_over_the_whole_text(text: str) -> None:
+    from arnews import cohesion
+    from arnews.normalize import fold_chars
+
+    expected = cohesion._STEM.findall(fold_chars(text))
+    assert stems(text) == expected
+    assert stems(text) == expected  # the second time from the memo

@@ -21,7 +21,9 @@ A test of one line against its article need not read the whole article. The arti
 :func:`surely_shared` tells, from the lines read so far, how many of the line's words the
 whole article shares at least (on a line of the story a few lines nearby settle the test),
 and :class:`StemCounts` gives a vocabulary's counts of the few words asked about without
-working out those of every word.
+working out those of every word. Before any word is counted, :func:`share_bounds` reads
+both bounds from the text folded whole, with substring searches: what the rest of the text
+does not hold even inside a word is not shared, what it holds as a whole word is.
 """
 
 from __future__ import annotations

@@ -134,7 +134,9 @@ class _ArticleWords:
     """Each article's open text, read a line at a time, as far as a test needs.
 
     A line's word is shared with its article when the article's text holds it more often
-    than the line itself does. The lines nearest it are read first: on a line of the story
+    than the line itself does. The article folded whole is searched first for the line's
+    words (:func:`arnews.cohesion.share_bounds`): most tests are settled so, and no word
+    is counted. Where they are not, the lines nearest it are read: on a line of the story
     they soon tell more words shared than a test needs, and the rest of the article is
     never read; a line of another story reads them all, and then has the exact counts.
     """
