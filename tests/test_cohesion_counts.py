@@ -13,6 +13,7 @@ from arnews.cohesion import (
     Vocabulary,
     _stem_counts,
     content_words,
+    share_bounds,
     shared_elsewhere,
     stems,
     surely_shared,
@@ -94,3 +95,58 @@ def test_carries_on_reads_the_first_word_as_the_folded_head_does(text: str) -> N
     from arnews.cohesion import carries_on
 
     assert carries_on(text) == _carries_on_by_the_whole_head(text)
+
+
+@given(st.lists(_TEXT, min_size=2, max_size=6), st.data())
+def test_the_substring_bounds_agree_with_the_counts_where_they_decide(
+    lines: list[str], data: st.DataObject
+) -> None:
+    from arnews.normalize import fold_chars
+
+    k = data.draw(st.integers(0, len(lines) - 1))
+    line = lines[k].replace("\n", " ")
+    lines[k] = line
+    lines = [t.replace("\n", " ") for t in lines]
+    words = content_words(line)
+    most = data.draw(st.sampled_from([0, 0.15 * len(words), 1, 2.5]))
+    folded_lines = [fold_chars(t) for t in lines]
+    folded = "\n".join(folded_lines)
+    start = sum(len(t) + 1 for t in folded_lines[:k])
+    end = start + len(folded_lines[k])
+    vocabulary = Vocabulary()
+    vocabulary.add("\n".join(lines))
+    shared = shared_elsewhere(words, line, vocabulary)
+    settled = share_bounds(words, stems(line), folded, start, end, most)
+    if settled is not None:
+        assert settled == (shared > most)
+    # The counts a test reads from a whole text are the vocabulary's, word for word.
+    text = StemCounts("\n".join(lines))
+    assert text.shared(words, Counter(stems(line))) == shared
+
+
+def test_the_substring_bounds_decide_a_story_line_and_a_teaser() -> None:
+    from arnews.normalize import fold_chars
+
+    lines = [
+        "زار الرئيس الفرنسي القاهرة حيث التقى وزير الخارجية المصري",
+        "وقال الرئيس الفرنسي إن القاهرة شريك أساسي لفرنسا",
+        "أعلنت شركة النفط الوطنية اكتشاف حقل جديد قبالة السواحل",
+    ]
+    folded = "\n".join(map(fold_chars, lines))
+    starts = [0, len(fold_chars(lines[0])) + 1, len(fold_chars(lines[0] + lines[1])) + 2]
+    story, teaser = lines[1], lines[2]
+    words = content_words(story)
+    at, end = starts[1], starts[2] - 1
+    assert share_bounds(words, stems(story), folded, at, end, 0.15 * len(words)) is True
+    words = content_words(teaser)
+    assert share_bounds(words, stems(teaser), folded, starts[2], len(folded), 1) is False
+
+
+@given(st.one_of(any_text, arabic_text, _TEXT))
+def test_stems_read_token_by_token_are_the_pattern_s_over_the_whole_text(text: str) -> None:
+    from arnews import cohesion
+    from arnews.normalize import fold_chars
+
+    expected = cohesion._STEM.findall(fold_chars(text))
+    assert stems(text) == expected
+    assert stems(text) == expected  # the second time from the memo

@@ -163,3 +163,25 @@ def test_tags_dropped_as_repeats_are_those_folded_one_by_one(raw: list[str]) -> 
     tags = [t for t in tags if t]
     spans = [(k, k + 1) for k in range(len(tags))]
     assert _distinct_tags(tags, spans) == _distinct_reference(tags, spans)
+
+
+@pytest.mark.parametrize("line", ["أخبار محلية", "البيت الأبيض جو بايدن", "غزة، حماس", "غزة"])
+def test_a_tag_line_seen_before_splits_as_the_full_path_splits_it(line: str) -> None:
+    # A page whose article holds none of the line's words: the second time, the memos
+    # answer without reading the article; the answer and the work counted are the same.
+    article = "قال المتحدث إن المحادثات مستمرة."
+    read: list[str] = []
+
+    def context() -> str:
+        read.append(article)
+        return article
+
+    first = _segment_lines([line, line], context, None, None, MAX_TAG_WORK, article)
+    again = _segment_lines([line, line], context, None, None, MAX_TAG_WORK, article)
+    full = _segment_lines([line, line], article, None, None, MAX_TAG_WORK)
+    assert first == again == full
+    assert again[0][0] is not again[0][1]  # each line its own list
+    assert not read
+    # An article that holds a word of the line is read, as before.
+    words = _segment_lines([line], context, None, None, MAX_TAG_WORK, f"{article} {line}")
+    assert words == _segment_lines([line], f"{article} {line}", None, None, MAX_TAG_WORK)

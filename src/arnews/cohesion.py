@@ -21,7 +21,9 @@ A test of one line against its article need not read the whole article. The arti
 :func:`surely_shared` tells, from the lines read so far, how many of the line's words the
 whole article shares at least (on a line of the story a few lines nearby settle the test),
 and :class:`StemCounts` gives a vocabulary's counts of the few words asked about without
-working out those of every word.
+working out those of every word. Before any word is counted, :func:`share_bounds` reads
+both bounds from the text folded whole, with substring searches: what the rest of the text
+does not hold even inside a word is not shared, what it holds as a whole word is.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, repeat
-from operator import itemgetter
+from itertools import chain, compress, filterfalse, repeat
+from operator import add, gt, is_, itemgetter, not_, or_
+from typing import cast
 
 from ._data import read_data_text
 from .normalize import FOLD_TABLE, fold, fold_chars
@@ -42,6 +45,7 @@ __all__ = [
     "carries_on",
     "content_words",
     "fold_words",
+    "share_bounds",
     "shared_elsewhere",
     "shared_ratio",
     "stems",
@@ -63,6 +67,17 @@ _LETTER_CLITICS = frozenset("وفبل")
 # letters, and the word without it.
 _CLITIC_WORD = re.compile(rf"^([{''.join(sorted(_LETTER_CLITICS))}](.{{{MIN_STEM},}}))$", re.M)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+# Each white-space-delimited token's stems (most tokens have one; a short word none; a
+# token of words run together with punctuation, several), remembered across pages: news
+# repeats its vocabulary, and a look-up costs less than folding the token and reading it
+# with the pattern (a Unicode class test for every character). Bounded: past _MAX_TOKENS
+# entries the memo starts again; only tokens of up to _MAX_TOKEN_CHARS characters are kept.
+_TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
+_MAX_TOKENS = 1 << 16
+_MAX_TOKEN_CHARS = 40
+# The one-letter clitics in a fixed order, and a word with one of them in front.
+_LETTERS = tuple(sorted(_LETTER_CLITICS))
+_PREPEND = add
 
 
 @functools.cache
@@ -159,13 +174,13 @@ def content_words(text: str) -> set[str]:
         >>> sorted(content_words("في الغوطة الشرقية"))
         ['شرقيه', 'غوطه']
     """
-    # One C-level pass: each word's stem, then the function words taken out as a set.
-    return set(_STEM.findall(fold_words(text))).difference(stop_words())
+    # Each word's stem, then the function words taken out as a set.
+    return set(stems(text)).difference(stop_words())
 
 
 def _stem_counts(text: str) -> Counter[str]:
     """How often each content word occurs in ``text``, and each without a one-letter clitic."""
-    return _with_clitic_forms(Counter(_STEM.findall(fold_chars(text))))
+    return _with_clitic_forms(Counter(stems(text)))
 
 
 def _with_clitic_forms(counts: Counter[str]) -> Counter[str]:
@@ -220,9 +235,29 @@ def shared_elsewhere(
         >>> shared_elsewhere(content_words("زار الوزير أسوان"), "زار الوزير أسوان", vocab)
         1
     """
+    if isinstance(known, StemCounts):
+        return known.shared(words, Counter(stems(line) if read is None else read))
     own = _stem_counts(line) if read is None else _with_clitic_forms(Counter(read))
-    counts = known.counts if isinstance(known, Vocabulary) else known
+    counts = known.counts
     return sum(1 for w in words if counts[w] > own[w])
+
+
+def _token_stems(tokens: list[str]) -> list[str]:
+    """The stems of a text's white-space-delimited ``tokens``, in order (see :func:`stems`)."""
+    memo = _TOKEN_STEMS
+    found = list(map(memo.get, tokens))
+    if None in found:
+        for k in compress(range(len(found)), map(is_, found, repeat(None))):
+            token = tokens[k]
+            got = memo.get(token)
+            if got is None:
+                got = tuple(_STEM.findall(fold_chars(token)))
+                if len(token) <= _MAX_TOKEN_CHARS:
+                    if len(memo) >= _MAX_TOKENS:
+                        memo.clear()
+                    memo[token] = got
+            found[k] = got
+    return list(chain.from_iterable(cast("list[tuple[str, ...]]", found)))
 
 
 def stems(text: str) -> list[str]:
@@ -235,7 +270,105 @@ def stems(text: str) -> list[str]:
         >>> stems("وقال الرئيس في بيان")
         ['وقال', 'رئيس', 'بيان']
     """
-    return _STEM.findall(fold_chars(text))
+    if _SPLIT_CHANGING:
+        return _STEM.findall(fold_chars(text))
+    # The fold keeps white space as it is and makes none, and the pattern sees white space
+    # as the edge of a word, as it sees the start and end of a string: a text's stems are
+    # its tokens' stems one after the other, each token folded on its own (and remembered).
+    return _token_stems(text.split())
+
+
+def share_bounds(
+    words: Iterable[str], read: list[str], folded: str, start: int, end: int, most: float
+) -> bool | None:
+    """Tell, where C-level substring searches settle it, whether more than ``most`` of
+    ``words`` (a line's content words) are shared with the line's text, as
+    :func:`shared_elsewhere` counts them: ``True`` or ``False``, exact, or ``None`` when
+    only word counts tell.
+
+    ``read`` is the line's :func:`stems`; ``folded`` the text, its lines folded with
+    :func:`~arnews.normalize.fold_chars` and joined by line breaks, and
+    ``folded[start:end]`` the line itself. Two bounds are read from the rest of the text:
+
+    * a word the rest of the text does not hold even as part of a word is no stem of it,
+      nor any form of it with a clitic: the text counts it (and its clitic forms, in the
+      same order) as often as the line does, so it is not shared;
+    * a word the rest of the text holds as a whole word's stem more often than the line
+      holds its forms with a one-letter clitic is shared (see :func:`surely_shared`).
+
+    Example:
+        >>> line = "زار الوزير أسوان"
+        >>> text = fold_chars(line + "\\nعاد الوزير")
+        >>> words, read = content_words(line), stems(line)
+        >>> share_bounds(words, read, text, 0, 16, 0), share_bounds(words, read, text, 0, 16, 1)
+        (True, False)
+    """
+    find = folded.find
+    size = len(folded)
+    words = list(words)
+    left = len(words)
+    forms = None
+    seen = shared = 0
+    for word in words:
+        left -= 1
+        if find(word, 0, start) < 0 and find(word, end) < 0:
+            if seen + left <= most:
+                return False  # too few words left to share more than ``most``
+            continue
+        seen += 1
+        # Whole words elsewhere whose stem this is, one more than the line holds forms of
+        # it with a one-letter clitic (the vocabulary may add their count to the line's).
+        if forms is None:
+            forms = set(read)
+        need = 1
+        if any(letter + word in forms for letter in _LETTER_CLITICS):
+            need += sum(read.count(letter + word) for letter in _LETTER_CLITICS)
+        found = _whole_words(word, folded, 0, start, need)
+        if found < need:
+            found += _whole_words(word, folded, end, size, need - found)
+        if found >= need:
+            shared += 1
+            if shared > most:
+                return True
+    return None if seen > most else False
+
+
+def _whole_words(word: str, folded: str, lo: int, hi: int, most: int) -> int:
+    """How many whole words of ``folded[lo:hi]`` have ``word`` as their stem, counted up to
+    ``most``, among the first few places that hold it (a lower bound)."""
+    find = folded.find
+    size = len(word)
+    found = looked = 0
+    at = find(word, lo, hi)
+    while at >= 0 and looked < _MAX_LOOKS:
+        looked += 1
+        after = at + size
+        if after == len(folded) or not folded[after].isalnum():
+            # Back to the word's start: at most a clitic's length before ``at``.
+            first = at
+            while first > lo and folded[first - 1].isalnum() and at - first < _LONGEST_CLITIC:
+                first -= 1
+            if (first == 0 or not folded[first - 1].isalnum()) and _whole_stem(
+                folded[first:after]
+            ) == word:
+                found += 1
+                if found >= most:
+                    return found
+        at = find(word, after, hi)
+    return found
+
+
+# Occurrences of a word looked at for the lower bound of share_bounds (a word inside many
+# others, `قال` in `استقال`, is left open after that many).
+_MAX_LOOKS = 8
+_LONGEST_CLITIC = max(map(len, _CLITICS))
+
+
+def _whole_stem(word: str) -> str | None:
+    """The stem :func:`stems` reads from a whole word (``None``: too short for one)."""
+    if len(word) < MIN_STEM:
+        return None
+    return _stem(word)
 
 
 def surely_shared(words: set[str], line: Counter[str], nearby: Counter[str]) -> int:
@@ -301,7 +434,8 @@ class StemCounts:
 
     A vocabulary adds each word without its one-letter clitic to the counts of every
     distinct word of the text; a test that looks up a line's few words needs that for
-    those words only. Reading a long article this way costs a third less.
+    those words only, and for most words (those the text holds with no such clitic) the
+    count is the word's own.
 
     Example:
         >>> counts = StemCounts("زار الوزير أسوان وأسوان")
@@ -309,14 +443,13 @@ class StemCounts:
         (2, 1, 0)
     """
 
-    __slots__ = ("_forms", "_full", "_raw", "_stops")
+    __slots__ = ("_full", "_raw", "_stops")
 
     def __init__(self, text: str = "") -> None:
         #: Each whole word's stem and how often it occurs, function words included.
         self._raw = Counter(stems(text))
         self._stops = stop_words()
         self._full: Counter[str] | None = None
-        self._forms: set[str] | None = None
 
     @classmethod
     def of_stems(cls, read: Iterable[str]) -> StemCounts:
@@ -333,23 +466,49 @@ class StemCounts:
     def __getitem__(self, word: str) -> int:
         """How often a vocabulary that read the text counts ``word``."""
         raw, stops = self._raw, self._stops
-        forms = self._forms
-        if forms is None:
-            # The words that some word of the text holds with a one-letter clitic, found in
-            # one pass: most words asked about are none of them.
-            pairs = _CLITIC_WORD.findall("\n".join(raw))
-            forms = self._forms = set(map(_SECOND, pairs))
-        if word not in forms:
+        # The word's forms with a one-letter clitic that the text holds (a vocabulary adds
+        # the count of one of them, those of function words left out): most words have none.
+        held = [f for f in map(_PREPEND, _LETTERS, repeat(word)) if f in raw]
+        if not held:
             return 0 if word in stops else raw[word]
         if word in stops:
             return self._counts()[word]
-        # The forms of the word with a one-letter clitic that the text holds: each adds its
-        # count, or with two or more the last to occur first (see _with_clitic_forms).
-        held = [f for f in (letter + word for letter in _LETTER_CLITICS) if f not in stops]
-        held = [f for f in held if f in raw]
+        held = [f for f in held if f not in stops]
         if len(held) > 1:
+            # Two or more: the last to occur first counts (see _with_clitic_forms).
             return self._counts()[word]
         return raw[word] + (raw[held[0]] if held else 0)
+
+    def shared(self, words: Iterable[str], line: Counter[str]) -> int:
+        """How many of ``words`` this text counts more often than a line with the stem
+        counts ``line`` (:func:`shared_elsewhere` with these counts).
+
+        Example:
+            >>> line = "زار الوزير أسوان"
+            >>> text = StemCounts(line + "\\nعاد الوزير")
+            >>> text.shared(content_words(line), Counter(stems(line)))
+            1
+        """
+        # Function words count nothing on either side.
+        asked = list(filterfalse(self._stops.__contains__, words))
+        n = len(asked)
+        raw = self._raw
+        # Each word with each clitic in front, made in C; a word neither side holds in such
+        # a form (most) counts as itself on both.
+        letters = chain.from_iterable(map(repeat, _LETTERS, repeat(n)))
+        forms = list(map(_PREPEND, letters, asked * len(_LETTERS)))
+        held = list(map(or_, map(raw.__contains__, forms), map(line.__contains__, forms)))
+        if any(held):
+            by_letter = (held[k : k + n] for k in range(0, len(held), n))
+            held = list(map(any, zip(*by_letter, strict=True)))
+            own = StemCounts.of_stems(())
+            own._raw = line
+            slow = sum(1 for w in compress(asked, held) if self[w] > own[w])
+            asked = list(compress(asked, map(not_, held)))
+        else:
+            slow = 0
+        fast: int = sum(map(gt, map(raw.get, asked, repeat(0)), map(line.get, asked, repeat(0))))
+        return slow + fast
 
     def _counts(self) -> Counter[str]:
         """Every count, as a vocabulary keeps them (worked out once, when first needed)."""

@@ -32,23 +32,14 @@ are taken whole as related headlines::
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, compress, groupby, pairwise, repeat
+from itertools import compress, groupby, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
-from ..cohesion import (
-    StemCounts,
-    carries_on,
-    content_words,
-    shared_elsewhere,
-    stems,
-    stop_words,
-    surely_shared,
-)
+from ..cohesion import carries_on
 from ..normalize import fold
-from ..state import MAIN, PageState, holds_key
+from ..state import PageState, holds_key
 from ..text import (
     CLOSERS,
     TRAILERS,
@@ -59,6 +50,9 @@ from ..text import (
     opens_with_clause_word,
     word_count,
 )
+from .article_words import MIN_UNRELATED_WORDS as MIN_UNRELATED_WORDS
+from .article_words import _ArticleWords as _ArticleWords
+from .article_words import _bullet_set
 from .regions import split_headlines
 
 __all__ = ["detect_related", "headline_evidence"]
@@ -73,8 +67,6 @@ _ENDING = dict.fromkeys(TRAILERS, 2) | dict.fromkeys(CLOSERS, 1)
 MAX_FOOTER_HEADLINE_WORDS = 25
 # An unpunctuated line this long is more likely a row of headlines than a subheading.
 LONG_LINE_WORDS = 18
-# A line needs this many content words for sharing none with its article to tell anything.
-MIN_UNRELATED_WORDS = 4
 # Glued pieces longer than this are a subheading run into its paragraph, not headlines.
 # (A widget may glue more headlines than the letters show, so one piece may hold two.)
 MAX_GLUED_PIECE_WORDS = 35
@@ -123,140 +115,6 @@ def _with_footer(state: PageState, i: int, score: int, words: int) -> int:
     ):
         score += 2
     return score
-
-
-class _ArticleWords:
-    """Each article's open text, read a line at a time, as far as a test needs.
-
-    A line's word is shared with its article when the article's text holds it more often
-    than the line itself does. The lines nearest it are read first: on a line of the story
-    they soon tell more words shared than a test needs, and the rest of the article is
-    never read; a line of another story reads them all, and then has the exact counts.
-    """
-
-    __slots__ = (
-        "_bullets",
-        "_index",
-        "_lines",
-        "_own",
-        "_spent",
-        "_state",
-        "_stems",
-        "_texts",
-        "evidence",
-        "splits",
-    )
-
-    def __init__(self, state: PageState, lines: Sequence[int]) -> None:
-        self._state = state
-        self._lines = lines
-        self._own: dict[int, list[str]] | None = None
-        self._index: dict[int, Sequence[int]] = {}
-        # Each article's counts once every line of it is read, and the stems of its lines
-        # read so far (None: not yet).
-        self._texts: dict[int, StemCounts] = {}
-        self._stems: dict[int, list[list[str] | None]] = {}
-        self._spent: dict[int, int] = {}
-        self._bullets = frozenset(state.lexicon.bullets)
-        # What a line's text tells by itself, and where it splits into headlines (offsets
-        # in the text), per distinct text: pages repeat lines (a widget on every article of
-        # a chain), and the similar headlines this reads do not change during the detector.
-        self.evidence: dict[str, tuple[int, int] | None] = {}
-        self.splits: dict[str, list[tuple[int, int]]] = {}
-
-    def _texts_of(self) -> dict[int, list[str]]:
-        """Each article's open texts (and, in ``_index``, their lines), read once."""
-        if self._own is None:
-            state = self._state
-            lines: dict[int, list[str]] = {}
-            if state.n_articles == 1:
-                lines[MAIN] = list(map(state.texts.__getitem__, self._lines))
-                self._index[MAIN] = self._lines
-            else:
-                index: dict[int, list[int]] = {}
-                for j in self._lines:
-                    article = state.article[j]
-                    lines.setdefault(article, []).append(state.texts[j])
-                    index.setdefault(article, []).append(j)
-                self._index.update(index)
-            self._own = lines
-        return self._own
-
-    def _stems_of(self, article: int) -> list[list[str] | None]:
-        """The stems of each line of ``article`` read so far."""
-        found = self._stems.get(article)
-        if found is None:
-            found = self._stems[article] = [None] * len(self._texts_of()[article])
-        return found
-
-    def _line(self, article: int, k: int) -> list[str]:
-        """The stems of the ``k``-th line of ``article`` (read once)."""
-        read = self._stems_of(article)
-        found = read[k]
-        if found is None:
-            found = read[k] = stems(self._texts_of()[article][k])
-        return found
-
-    def of(self, article: int) -> StemCounts:
-        """The open text of ``article`` (the lines open when the detector started)."""
-        found = self._texts.get(article)
-        if found is None:
-            texts = self._texts_of().get(article)
-            if texts is None:
-                return StemCounts()
-            # Only the articles asked about are read (a page of read-also articles asks
-            # about one or two), each line once; the counts of the few words looked up are
-            # worked out when asked for.
-            every = (self._line(article, k) for k in range(len(texts)))
-            found = self._texts[article] = StemCounts.of_stems(chain.from_iterable(every))
-        return found
-
-    def content_words(self, i: int) -> set[str]:
-        """The content words of open line ``i`` (read once, as :func:`content_words`)."""
-        article = self._state.article[i]
-        self._texts_of()
-        read = self._line(article, bisect_left(self._index[article], i))
-        return set(read).difference(stop_words())
-
-    def shares_more(self, i: int, words: set[str], line: str, most: float) -> bool:
-        """Tell whether more than ``most`` of ``words`` (the content words of open line
-        ``i``, whole: ``line``) are shared with its article."""
-        article = self._state.article[i]
-        known = self._texts.get(article)
-        texts = self._texts_of()[article]
-        k = bisect_left(self._index[article], i)
-        spent = self._spent.get(article, 0)
-        # Lines read for bounds, over all the article's tests, are at most as many as it
-        # holds (then it is read whole): a page of many tests stays linear.
-        if known is None and spent < len(texts):
-            own = Counter(self._line(article, k))
-            nearby: list[str] = []
-            # The lines above it, nearest first, then those below; the bound is taken
-            # after 1, 2, 4, 8 … lines, so that a long article costs few of them.
-            check = 1
-            for n, q in enumerate(chain(range(k - 1, -1, -1), range(k + 1, len(texts))), 1):
-                nearby += self._line(article, q)
-                if n == check:
-                    if surely_shared(words, own, Counter(nearby)) > most:
-                        self._spent[article] = spent + n
-                        return True
-                    check *= 2
-        if known is None:
-            known = self.of(article)
-        return shared_elsewhere(words, line, known, read=self._line(article, k)) > most
-
-    def unrelated(self, i: int, text: str) -> bool:
-        """Tell whether open line ``i`` shares none of its content words with its article."""
-        if text[:1] in self._bullets:
-            return False  # an item of the article's own list
-        state = self._state
-        whole = state.rest[i] == state.starts[i]
-        own = self.content_words(i) if whole else content_words(text)
-        if len(own) < MIN_UNRELATED_WORDS:
-            return False
-        if whole:
-            return not self.shares_more(i, own, text, 0)
-        return not shared_elsewhere(own, text, self.of(state.article[i]))
 
 
 def _open_lines(state: PageState) -> list[int]:
@@ -330,7 +188,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
     """Claim the teaser tail at the end of each article's body as related headlines."""
     if not lines:
         return
-    bullets = frozenset(state.lexicon.bullets)
+    bullets = _bullet_set(state.lexicon.bullets)
     articles = state.article
     # Each article's open lines, in order (on a page of one article, all of them as they
     # are). A tail, and as many lines of the article's own above it, need this many lines.

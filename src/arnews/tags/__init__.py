@@ -31,7 +31,8 @@ Example:
 
 The package, one job a module: :mod:`~arnews.tags.tokens` (tokens and what each word is),
 :mod:`~arnews.tags.links` (the link grammar), :mod:`~arnews.tags.evidence` (what the article
-says), :mod:`~arnews.tags.segment` (the dynamic programme and the entry points),
+says), :mod:`~arnews.tags.programme` (the dynamic programme), :mod:`~arnews.tags.segment`
+(the entry points and the planning of a page's tag lines),
 :mod:`~arnews.tags.lexicon` (:class:`TagLexicon`) and :mod:`~arnews.tags.weights` (limits and
 weights). Every public name is importable from ``arnews.tags``.
 """
@@ -49,10 +50,10 @@ from .links import _end_penalty as _end_penalty
 from .links import _name_link as _name_link
 from .links import _name_trigram as _name_trigram
 from .links import _raw_link as _raw_link
-from .segment import _known_spans as _known_spans
-from .segment import _link_scores as _link_scores
+from .programme import _known_spans as _known_spans
+from .programme import _link_scores as _link_scores
+from .programme import _segment_tokens as _segment_tokens
 from .segment import _segment_lines as _segment_lines
-from .segment import _segment_tokens as _segment_tokens
 from .segment import segment_tag_lines, segment_tags
 from .tokens import _items as _items
 from .tokens import _Tok as _Tok
