@@ -10,8 +10,6 @@ from itertools import compress, repeat
 from operator import eq, ne
 from typing import Any
 
-import attrs
-
 # The builder's parts live in modules of their own; the names tests and tools reach for stay
 # importable from here.
 from .build_columns import _cut as _cut
@@ -54,23 +52,31 @@ def build_article(state: PageState) -> Article:
     def others(column: list[Any], articles: list[int]) -> list[Any]:
         return list(compress(column, map(ne, articles, repeat(MAIN))))
 
-    main = _article(
+    embed = _embedded if n - 1 >= _COLUMNS else _one_by_one
+
+    def read_also() -> tuple[Article, ...]:
+        return tuple(
+            embed(
+                state,
+                n,
+                others(pieces, piece_articles),
+                others(piece_articles, piece_articles),
+                others(whole, whole_articles),
+                others(whole_articles, whole_articles),
+                (others(cuts[0], cut_articles), others(cuts[1], cut_articles)),
+                others(cut_articles, cut_articles),
+                values,
+            )
+        )
+
+    # The main article's fields first, then the read-also articles (their warnings after its
+    # own), then the main article made once with them and the page's warnings.
+    return _article(
         state,
         mains(pieces, piece_articles),
         mains(whole, whole_articles),
         (mains(cuts[0], cut_articles), mains(cuts[1], cut_articles)),
         values,
+        last=True,
+        read_also=read_also,
     )
-    embed = _embedded if n - 1 >= _COLUMNS else _one_by_one
-    read_also = embed(
-        state,
-        n,
-        others(pieces, piece_articles),
-        others(piece_articles, piece_articles),
-        others(whole, whole_articles),
-        others(whole_articles, whole_articles),
-        (others(cuts[0], cut_articles), others(cuts[1], cut_articles)),
-        others(cut_articles, cut_articles),
-        values,
-    )
-    return attrs.evolve(main, read_also=tuple(read_also), warnings=tuple(state.warnings))

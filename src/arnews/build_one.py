@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress, repeat
 from operator import eq
 from typing import Any
@@ -31,7 +31,9 @@ from .build_fields import (
     _Values,
     _warn_removed,
 )
-from .model import Article, Parts, Span, Spans
+from .model import Article, Span, _new_article
+from .parts import _new_parts
+from .spans import _new_spans
 from .state import END, KIND, START, PageState, Piece
 
 # A part column each: kinds, starts, ends, names (lists, or tuples from the small path).
@@ -144,10 +146,13 @@ def _article(
     values: _Values,
     *,
     last: bool = False,
+    read_also: Callable[[], tuple[Article, ...]] | None = None,
 ) -> Article:
     """One article from its pieces; the ``last`` one built carries the page's warnings.
 
-    The page's articles share ``values`` (see :func:`_fields`).
+    The page's articles share ``values`` (see :func:`_fields`). ``read_also``, when given,
+    builds the article's read-also articles once its own fields are made (their warnings
+    come after its own), so that the article is made once, with them.
     """
     columns = _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
     pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
@@ -175,7 +180,8 @@ def _article(
     # through a list: tuple() of an iterator of unknown length grows the tuple by
     # reallocation, and each new block is young again for the garbage collector, which
     # then walks it whole; on a page of half a million paragraphs that doubles the cost.
-    return Article._unchecked(
+    embedded = () if read_also is None else read_also()
+    return _new_article(
         get("title"),
         get("dateline"),
         get("byline"),
@@ -185,10 +191,10 @@ def _article(
         related,
         get("source"),
         keywords,
-        (),
+        embedded,
         similar,
         boilerplate,
-        Spans._unchecked(
+        _new_spans(
             span("title"),
             span("dateline"),
             span("dateline_place"),
@@ -203,7 +209,7 @@ def _article(
             similar_spans,
             boilerplate_spans,
         ),
-        Parts._unchecked(tuple(kinds), tuple(starts), tuple(ends), tuple(names)),
+        _new_parts(tuple(kinds), tuple(starts), tuple(ends), tuple(names)),
         tuple(state.warnings) if last else (),
     )
 

@@ -26,8 +26,8 @@ import attrs
 
 # Names defined in the result's other modules stay importable from here, where they were
 # defined before model.py was split (``X as X``: re-exported).
-from ._make import _instance
 from ._make import _instances as _instances
+from ._make import _maker
 from .jsonout import _as_is, _encode, _parts_json, _record
 from .jsonout import article_schema as article_schema
 from .jsonout import has_surrogates as has_surrogates
@@ -195,26 +195,22 @@ class Article:
     ) -> Article:
         # For the builder, which hands over values of exactly the fields' types (what the
         # converters would return unchanged); the public constructor keeps converting.
-        return _instance(
-            cls,
-            _ARTICLE_FIELDS,
-            (
-                title,
-                dateline,
-                byline,
-                updated,
-                published,
-                paragraphs,
-                related_headlines,
-                source,
-                keywords,
-                read_also,
-                similar,
-                boilerplate,
-                spans,
-                parts,
-                warnings,
-            ),
+        return _new_article(
+            title,
+            dateline,
+            byline,
+            updated,
+            published,
+            paragraphs,
+            related_headlines,
+            source,
+            keywords,
+            read_also,
+            similar,
+            boilerplate,
+            spans,
+            parts,
+            warnings,
         )
 
     @classmethod
@@ -360,3 +356,5 @@ class Article:
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in attrs.fields(Article))
+# A new Article from its fields' values in order, no converter run (``Article._unchecked``).
+_new_article = _maker(Article, _ARTICLE_FIELDS)

@@ -13,7 +13,7 @@ from typing import Any, overload
 
 import attrs
 
-from ._make import _instance, _instances
+from ._make import _instances, _maker
 
 __all__ = ["Part", "Parts"]
 
@@ -114,11 +114,7 @@ class Parts(Sequence[Part]):
         names: tuple[str | None, ...],
     ) -> Parts:
         # For the builder, which hands over four tuples of equal length.
-        return _instance(
-            cls,
-            ("kinds", "starts", "ends", "names"),
-            (kinds, starts, ends, names),
-        )
+        return _new_parts(kinds, starts, ends, names)
 
     @classmethod
     def _many(cls, *columns: Iterable[tuple[Any, ...]]) -> list[Parts]:
@@ -181,3 +177,7 @@ class Parts(Sequence[Part]):
             else {"kind": k, "start": s, "end": e, "name": n}
             for k, s, e, n in zip(self.kinds, self.starts, self.ends, self.names, strict=True)
         ]
+
+
+# A new Parts from its four column tuples, unchecked (``Parts._unchecked``).
+_new_parts = _maker(Parts, ("kinds", "starts", "ends", "names"))

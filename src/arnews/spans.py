@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ._make import _instance, _instances
+from ._make import _instances, _maker
 
 __all__ = ["Span", "Spans"]
 
@@ -115,24 +115,20 @@ class Spans:
         # For the builder only, which hands over exactly what the converters would make
         # (tuples of int pairs): a chain of fifty thousand read-also articles makes as many
         # Spans, and the converters were a fifth of building each.
-        return _instance(
-            cls,
-            _SPAN_FIELDS,
-            (
-                title,
-                dateline,
-                dateline_place,
-                dateline_agency,
-                byline,
-                updated,
-                published,
-                paragraphs,
-                related_headlines,
-                source,
-                keywords,
-                similar,
-                boilerplate,
-            ),
+        return _new_spans(
+            title,
+            dateline,
+            dateline_place,
+            dateline_agency,
+            byline,
+            updated,
+            published,
+            paragraphs,
+            related_headlines,
+            source,
+            keywords,
+            similar,
+            boilerplate,
         )
 
     @classmethod
@@ -148,3 +144,5 @@ _SPAN_LISTS = tuple(
     if f.converter is _spans  # type: ignore[comparison-overlap]
 )
 _SINGLE_SPANS = tuple(name for name in _SPAN_FIELDS if name not in _SPAN_LISTS)
+# A new Spans from its fields' values in order, no converter run (``Spans._unchecked``).
+_new_spans = _maker(Spans, _SPAN_FIELDS)
