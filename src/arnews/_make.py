@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from itertools import repeat, starmap
+from itertools import repeat
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
@@ -63,12 +63,17 @@ def _instances(cls: type[_T], slots: Sequence[str], columns: Sequence[Iterable[A
     Each slot is filled in one C-level pass of its descriptor's setter (which a frozen class's
     ``__setattr__`` does not guard), so that no Python code runs per instance: the builder
     makes fifty thousand read-also articles this way. Every column must be as long as the
-    first (``zip(strict=True)`` checks it).
+    first.
     """
     if len(columns) != len(slots):
         raise ValueError(f"{cls.__name__} needs {len(slots)} columns, not {len(columns)}")
     first = list(columns[0])
-    out = list(map(_new, repeat(cls, len(first))))
-    for name, column in zip(slots, (first, *columns[1:]), strict=True):
-        deque(starmap(cls.__dict__[name].__set__, zip(out, column, strict=True)), maxlen=0)
+    n = len(first)
+    lists = [first, *(c if type(c) is list else list(c) for c in columns[1:])]
+    if any(len(column) != n for column in lists):
+        raise ValueError(f"{cls.__name__} columns are not all {n} long")
+    out = list(map(_new, repeat(cls, n)))
+    for name, column in zip(slots, lists, strict=True):
+        # The setter takes (instance, value): map calls it on the two columns, no pair made.
+        deque(map(cls.__dict__[name].__set__, out, column), maxlen=0)
     return out

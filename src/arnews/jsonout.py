@@ -14,15 +14,16 @@ import json
 import operator
 import re
 from collections.abc import Callable
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 from .parts import Parts
-from .spans import _SPAN_FIELDS
+from .spans import _SPAN_FIELDS, Span, Spans
 
 if TYPE_CHECKING:
     from .model import Article
 
-__all__ = ["article_schema", "has_surrogates", "json_record", "replace_surrogates"]
+__all__ = ["article_json", "article_schema", "has_surrogates", "json_record", "replace_surrogates"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -80,7 +81,10 @@ def _c_encoder() -> Callable[[Any], str]:
 
 
 _encode = _c_encoder()
-_PART_JSON = '{"kind": %s, "start": %d, "end": %d%s}'
+# The C string escaper the encoder uses (ensure_ascii=False): a str's JSON, quotes included.
+_eb: Callable[[str], str] = json.encoder.encode_basestring
+_STR = {str}
+_INT = {int}
 _STR_OR_NONE = frozenset({str, type(None)})
 
 
@@ -100,23 +104,26 @@ def _parts_json(parts: Parts) -> str:
     kinds, starts, ends, names = parts.kinds, parts.starts, parts.ends, parts.names
     if not kinds:
         return "[]"
+    distinct_kinds, distinct_names = set(kinds), set(names)
     if (
-        set(map(type, kinds)) != {str}
-        or set(map(type, starts)) != {int}
-        or set(map(type, ends)) != {int}
-        or not set(map(type, names)) <= _STR_OR_NONE
+        set(map(type, distinct_kinds)) != _STR
+        or not set(map(type, distinct_names)) <= _STR_OR_NONE
+        or set(map(type, starts)) != _INT
+        or set(map(type, ends)) != _INT
     ):
         return _encode(parts.to_list())
-    kind_json = {kind: _encode(kind) for kind in set(kinds)}
-    name_json = {name: "" if name is None else f', "name": {_encode(name)}' for name in set(names)}
+    # Each part is five strings joined: its kind's head, its start, the end key, its end,
+    # and its name's tail (each kind and name encoded once).
+    heads = {kind: f'{{"kind": {_eb(kind)}, "start": ' for kind in distinct_kinds}
+    tails = {name: "}" if name is None else f', "name": {_eb(name)}}}' for name in distinct_names}
     rows = zip(
-        map(kind_json.__getitem__, kinds),
-        starts,
-        ends,
-        map(name_json.__getitem__, names),
-        strict=True,
+        map(heads.__getitem__, kinds),
+        map(str, starts),
+        repeat(', "end": '),
+        map(str, ends),
+        map(tails.__getitem__, names),
     )
-    return f"[{', '.join(map(_PART_JSON.__mod__, rows))}]"
+    return f"[{', '.join(map(''.join, rows))}]"
 
 
 # The spans' fields in the contract's order, read in one C-level call.
@@ -158,6 +165,108 @@ def _record(
         out["parts"] = article.parts.to_list()
         out["warnings"] = [w.to_dict() for w in article.warnings]
     return out
+
+
+def _str_json(value: str | None) -> str:
+    return "null" if value is None else _eb(value)
+
+
+def _strs_json(values: tuple[str, ...]) -> str:
+    return f"[{', '.join(map(_eb, values))}]" if values else "[]"
+
+
+_pair = "[%d, %d]".__mod__
+
+
+def _span_json(span: Span | None) -> str:
+    return "null" if span is None else _pair(span)
+
+
+def _span_list_json(spans: tuple[Span, ...]) -> str:
+    return f"[{', '.join(map(_pair, spans))}]" if spans else "[]"
+
+
+def _spans_json(spans: Spans) -> str:
+    """The JSON text of the spans' record; ``TypeError`` when an offset is not an ``int``
+    (what the converters make), for the caller to encode the record instead."""
+    t, d, dp, da, by, up, pub, par, rel, src, kw, sim, bp = _span_values(spans)
+    single = [span for span in (t, d, dp, da, by, up, pub, src) if span is not None]
+    # Every offset an int: "%d" would write a bool or a float otherwise than the encoder.
+    if set(map(type, chain.from_iterable(chain(single, par, rel, kw, sim, bp)))) - _INT:
+        raise TypeError("span offsets of other types than int")
+    return _SPANS_JSON % (
+        _span_json(t),
+        _span_json(d),
+        _span_json(dp),
+        _span_json(da),
+        _span_json(by),
+        _span_json(up),
+        _span_json(pub),
+        _span_list_json(par),
+        _span_list_json(rel),
+        _span_json(src),
+        _span_list_json(kw),
+        _span_list_json(sim),
+        _span_list_json(bp),
+    )
+
+
+_SPANS_JSON = "{" + ", ".join(f'"{name}": %s' for name in _SPAN_FIELDS) + "}"
+_HEAD_JSON = (
+    '{"title": %s, "dateline": %s, "byline": %s, "updated": %s, "paragraphs": %s, '
+    '"related_headlines": %s, "source": %s, "keywords": %s, "read_also": %s, "similar": %s, '
+    '"boilerplate": %s, "published": %s'
+)
+
+
+def _article_json(article: Article, spans: bool) -> str:
+    """``_encode(json_record(article, spans=spans))``, written as text: each string escaped
+    by the encoder's own C function, the rest from templates, no dict or list made.
+
+    Raises ``TypeError`` or ``AttributeError`` where a field holds another type than the
+    parser makes (the caller then encodes the record, which gives that case's text or error).
+    """
+    dateline, updated, published = article.dateline, article.updated, article.published
+    read_also = article.read_also
+    head = _HEAD_JSON % (
+        _str_json(article.title),
+        "null"
+        if dateline is None
+        else f'{{"place": {_str_json(dateline.place)}, "agency": {_str_json(dateline.agency)}}}',
+        _str_json(article.byline),
+        "null" if updated is None else _eb(updated.isoformat()),
+        _strs_json(article.paragraphs),
+        _strs_json(article.related_headlines),
+        _str_json(article.source),
+        _strs_json(article.keywords),
+        f"[{', '.join([_article_json(a, spans) for a in read_also])}]" if read_also else "[]",
+        _strs_json(article.similar),
+        _strs_json(article.boilerplate),
+        "null" if published is None else _eb(published.isoformat()),
+    )
+    if not spans:
+        return head + "}"
+    warnings = article.warnings
+    return (
+        f'{head}, "spans": {_spans_json(article.spans)}, "parts": {_parts_json(article.parts)}, '
+        f'"warnings": {_encode([w.to_dict() for w in warnings]) if warnings else "[]"}}}'
+    )
+
+
+def article_json(article: Article, *, spans: bool = True) -> str:
+    """The JSON text of :func:`json_record` (one line, Arabic as is), lone surrogates kept:
+    :meth:`Article.to_json <arnews.model.Article.to_json>` without the surrogate check.
+
+    Example:
+        >>> from arnews.model import Article
+        >>> article_json(Article(source="CNN"), spans=False)[:30]
+        '{"title": null, "dateline": nu'
+    """
+    try:
+        return _article_json(article, spans)
+    except (TypeError, AttributeError):
+        # Fields of other types than the parser makes: the encoder says what they give.
+        return _encode(_record(article, spans, _as_is))
 
 
 def json_record(article: Article, *, spans: bool = True) -> dict[str, Any]:

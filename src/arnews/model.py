@@ -28,7 +28,8 @@ import attrs
 # defined before model.py was split (``X as X``: re-exported).
 from ._make import _instances as _instances
 from ._make import _maker
-from .jsonout import _as_is, _encode, _parts_json, _record
+from .jsonout import _record
+from .jsonout import article_json as article_json
 from .jsonout import article_schema as article_schema
 from .jsonout import has_surrogates as has_surrogates
 from .jsonout import json_record as json_record
@@ -286,17 +287,7 @@ class Article:
             True
         """
         if indent is None:
-            if not spans:
-                return replace_surrogates(_encode(_record(self, False, _as_is)))
-            # The record up to the spans, then the parts and warnings written after it:
-            # the parts' JSON is made in C-level passes, not a dict a part (a page of half
-            # a million lines has half a million parts). The text is what encoding the
-            # whole record gives, byte for byte.
-            head = _encode(_record(self, True, _as_is, tail=False))
-            return replace_surrogates(
-                f'{head[:-1]}, "parts": {_parts_json(self.parts)}, '
-                f'"warnings": {_encode([w.to_dict() for w in self.warnings])}}}'
-            )
+            return replace_surrogates(article_json(self, spans=spans))
         encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
         return replace_surrogates(encoder.encode(json_record(self, spans=spans)))
 
