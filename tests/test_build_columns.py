@@ -110,7 +110,7 @@ def test_many_at_once_equal_one_by_one() -> None:
 def test_many_needs_a_column_per_slot_of_the_same_length() -> None:
     with pytest.raises(ValueError, match="columns"):
         _instances(Parts, ("kinds", "starts", "ends", "names"), [[()]])
-    with pytest.raises(ValueError, match="zip"):
+    with pytest.raises(ValueError, match="not all 1 long"):
         Parts._many([()], [()], [()], [])
 
 

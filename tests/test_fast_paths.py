@@ -20,7 +20,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews import Lexicon, Parser, build
+from arnews import Lexicon, Parser, build_one
 from arnews.detectors import bylines, markers, related, sources
 from arnews.state import PageState
 
@@ -42,7 +42,7 @@ def general_paths() -> Iterator[None]:
     with ExitStack() as stack:
         stack.enter_context(mock.patch.object(PageState, "untouched", return_value=False))
         stack.enter_context(mock.patch.object(related, "_walk_one_article", related._walk_articles))
-        stack.enter_context(mock.patch.object(build, "_SMALL", -1))
+        stack.enter_context(mock.patch.object(build_one, "_SMALL", -1))
         stack.enter_context(
             mock.patch.object(Lexicon, "marker_heads", property(lambda self: _Everything()))
         )
@@ -61,7 +61,7 @@ def general_paths() -> Iterator[None]:
 def small_everywhere() -> Iterator[None]:
     """Every article, however large, built by the one-sort path for small ones; markers
     claimed one by one however many."""
-    with mock.patch.object(build, "_SMALL", 10**9), mock.patch.object(markers, "_FEW", 10**9):
+    with mock.patch.object(build_one, "_SMALL", 10**9), mock.patch.object(markers, "_FEW", 10**9):
         yield
 
 

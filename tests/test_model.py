@@ -124,6 +124,21 @@ def test_to_json_writes_the_text_json_dumps_writes() -> None:
         Article(parts=Parts.from_columns(["x"], [0], [1.5], [None])),  # type: ignore[list-item]
         Article(title="a" + chr(0xD800), warnings=(Diagnostic("c", "m\n", 1, 2),)),
         Article(read_also=(Article(title="ع", parts=odd),)),
+        # Spans of other types than the converters make (the written-out record checks them).
+        Article(spans=Spans(title=(True, 2), paragraphs=((0.5, 2),))),
+        Article(spans=Spans(title=(10**30, 2), paragraphs=[[1, 2]], keywords=((1, 2), (3, 4)))),
+        Article(
+            title="%s %d",
+            dateline=Dateline(None, 'a"b\\c\n'),
+            updated=datetime(2020, 1, 2, 3, 4),
+            published=datetime(2021, 5, 6),
+            paragraphs=("%", "a\u2028b", "\x00"),
+            related_headlines=("r",),
+            keywords=("k",),
+            similar=("s",),
+            boilerplate=("b",),
+            warnings=(Diagnostic("x", "y"),),
+        ),
     ]
     for a in articles:
         assert a.to_json() == _slow_json(a)

@@ -1,0 +1,262 @@
+"""Building many read-also articles at once, column by column (:func:`_embedded`).
+
+A chain of fifty thousand embedded articles of a headline and a line each is the hostile
+case: their parts and paragraphs are cut out of page-wide columns sorted once by article and
+start, and their objects' slots filled in C-level passes.
+
+Example:
+    >>> _cut([1, 2, 3, 4], [0, 2, 4], _step([0, 2, 4]))
+    [(1, 2), (3, 4)]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from itertools import compress, repeat, tee
+from operator import add, eq, mul
+from typing import Any
+
+from .build_fields import (
+    _END,
+    _HAD_CONTROLS,
+    _KIND,
+    _NAME,
+    _OTHER_FIELD_KINDS,
+    _START,
+    _VALUE,
+    _clean_lines,
+    _fields,
+    _pick,
+    _short,
+    _Values,
+    _warn_removed,
+)
+from .model import Article, Parts, Span, Spans
+from .state import PageState, Piece
+
+
+def _step(bounds: list[int]) -> int | None:
+    """The common size of the pieces that ``bounds`` cut, when they are all of one size.
+
+    Chains of read-also articles repeat one shape (a headline and a line): their columns
+    are then cut by ``zip`` over one iterator, in C, with no slice or list per article.
+
+    Example:
+        >>> _step([0, 2, 4, 6]), _step([0, 2, 3]), _step([0, 0, 0])
+        (2, None, 0)
+    """
+    if len(bounds) < 2 or bounds[0] != 0:
+        return None
+    k = bounds[1]
+    if k == 0:
+        return 0 if bounds[-1] == 0 else None
+    return k if bounds == list(range(0, bounds[-1] + 1, k)) else None
+
+
+def _cut(column: Sequence[Any], bounds: list[int], step: int | None) -> list[tuple[Any, ...]]:
+    """``column`` cut into one tuple per article, ``column[bounds[a] : bounds[a + 1]]``, in
+    C-level passes (``step`` is :func:`_step` of ``bounds``).
+
+    Each slice object lives only while its tuple is made: fifty thousand of them kept alive
+    would be walked by the garbage collector's full collections.
+    """
+    if step is not None:
+        if step == 0:
+            return [()] * (len(bounds) - 1)
+        return list(zip(*repeat(iter(column), step), strict=True))
+    return list(map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:]))))
+
+
+def _cut_shared(
+    column: Sequence[Any],
+    bounds: list[int],
+    step: int | None,
+    shared: dict[tuple[Any, ...], tuple[Any, ...]],
+) -> list[tuple[Any, ...]]:
+    """:func:`_cut`, each tuple equal to one made before replaced by it (``shared`` keeps
+    them): read-also articles repeat their shapes and lines, and a tuple dropped at once is
+    one the garbage collector never counts."""
+    if step == 0:
+        return [()] * (len(bounds) - 1)
+    if step is not None:
+        made: Iterator[tuple[Any, ...]] = zip(*repeat(iter(column), step), strict=True)
+    else:
+        made = map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    return list(map(shared.setdefault, *tee(made)))
+
+
+def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> list[Any]:
+    """The column ``name``, made a copy of ``default`` the first time it is asked for."""
+    column = columns.get(name)
+    if column is None:
+        column = columns[name] = default.copy()
+    return column
+
+
+def _embedded(
+    state: PageState,
+    n: int,
+    pieces: list[Piece],
+    piece_articles: list[int],
+    whole: list[int],
+    whole_articles: list[int],
+    cuts: tuple[list[int], list[int]],
+    cut_articles: list[int],
+    values: _Values,
+) -> list[Article]:
+    """The read-also articles ``1 .. n - 1``, built column by column.
+
+    A chain of fifty thousand embedded articles of a headline and a line each is the
+    hostile case: built one by one, each costs a dozen calls and a few dictionaries. Here
+    their parts and paragraphs are cut out of page-wide columns sorted once by article and
+    start, their headlines and sources read in C-level passes too, and only an article with
+    other fields (dateline, byline, dates, lists) goes through :func:`_fields`. The result is
+    what :func:`_article` makes of each.
+    """
+    text = state.text
+    n_pieces, n_lines, n_cuts = len(pieces), len(whole), len(cuts[0])
+    arts = piece_articles + whole_articles + cut_articles
+    starts = list(map(_START, pieces)) + list(map(state.starts.__getitem__, whole)) + cuts[0]
+    # Sorted by article, then start: a piece's start is below len(text) + 1.
+    order = sorted(
+        range(len(arts)),
+        key=list(map(add, map(mul, arts, repeat(len(text) + 1)), starts)).__getitem__,
+    )
+    arts = _pick(arts, order)
+    starts = _pick(starts, order)
+    ends = _pick(
+        list(map(_END, pieces)) + list(map(state.ends.__getitem__, whole)) + cuts[1], order
+    )
+    fill = n_lines + n_cuts
+    kinds = _pick(list(map(_KIND, pieces)) + ["paragraph"] * fill, order)
+    names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
+    bounds = list(map(bisect_left, repeat(arts), range(1, n + 1)))
+    # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    step = _step(bounds)
+    parts = Parts._many(
+        _cut_shared(kinds, bounds, step, shared),
+        _cut(starts, bounds, step),
+        _cut(ends, bounds, step),
+        _cut_shared(names, bounds, step, shared),
+    )
+
+    # Paragraphs: cleaned all at once (a C-level check when none needs it), then cut.
+    at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
+    p_arts = _pick(arts, at)
+    p_starts = _pick(starts, at)
+    p_ends = _pick(ends, at)
+    p_bounds = list(map(bisect_left, repeat(p_arts), range(1, n + 1)))
+    p_step = _step(p_bounds)
+    paragraphs = _cut_shared(
+        _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends)))),
+        p_bounds,
+        p_step,
+        shared,
+    )
+    paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds, p_step)
+
+    m = n - 1
+    # The headline and source: each article's first piece of the kind, every distinct text
+    # made once a page; only texts that lost controls are gone through one by one.
+    shorts = values[0]
+    removed: dict[int, list[Span]] = {}
+    firsts: list[tuple[list[Any], list[Any]]] = []
+    every = list(range(1, n))
+    for kind in ("title", "source"):
+        of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+        if not of_kind:  # none of the articles has one (sources, mostly)
+            firsts.append(([None] * m, [None] * m))
+            continue
+        f_arts = _pick(arts, of_kind)
+        if f_arts == every:  # one each, as a chain of headlines has: no choice to make
+            at = of_kind
+        else:
+            # Read backwards, the last row kept for an article is its first.
+            backwards = of_kind[::-1]
+            at = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
+            f_arts = _pick(arts, at)
+        f_starts, f_ends = _pick(starts, at), _pick(ends, at)
+        raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
+        for raw in set(raws).difference(shorts):
+            found: list[Span] = []
+            shorts[raw] = (_short(raw, found, (0, 0)), bool(found))
+        known = list(map(shorts.__getitem__, raws))
+        for k in compress(range(len(at)), map(_HAD_CONTROLS, known)):
+            removed.setdefault(f_arts[k] - 1, []).append((f_starts[k], f_ends[k]))
+        if f_arts == every:
+            firsts.append((list(map(_VALUE, known)), list(zip(f_starts, f_ends, strict=True))))
+            continue
+        got = dict(zip(f_arts, map(_VALUE, known), strict=True)).get
+        got_span = dict(zip(f_arts, zip(f_starts, f_ends, strict=True), strict=True)).get
+        firsts.append((list(map(got, every)), list(map(got_span, every))))
+    (titles, title_spans), (sources, source_spans) = firsts
+    for spans_removed in removed.values():
+        spans_removed.sort()  # in input order, as the article's pieces come
+    # The articles with other fields (dateline, credit, stamps, lists).
+    others = [
+        a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
+    ]
+
+    empty: list[Any] = [None] * m
+    nothing: list[tuple[()]] = [()] * m
+    columns: dict[str, list[Any]] = {
+        "title": titles,
+        "source": sources,
+        "spans.title": title_spans,
+        "spans.source": source_spans,
+    }
+    for a in others:
+        # An article with more than a headline and a source: its fields the general way
+        # (its headline and source again, to the same values).
+        rows = [pieces[order[k]] for k in range(bounds[a], bounds[a + 1]) if order[k] < n_pieces]
+        found = []
+        values_of, spans_of, lists, list_spans = _fields(state, rows, found, values)
+        if found:
+            removed[a] = found
+        else:
+            removed.pop(a, None)
+        for name, value in values_of.items():
+            _column(columns, name, empty)[a] = value
+        for name, value in spans_of.items():
+            _column(columns, f"spans.{name}", empty)[a] = value
+        for name, items in lists.items():
+            _column(columns, name, nothing)[a] = tuple(items)
+        for name, item_spans in list_spans.items():
+            _column(columns, f"spans.{name}", nothing)[a] = tuple(item_spans)
+    for a in sorted(removed):
+        _warn_removed(state, removed[a])
+    column = columns.get
+    spans = Spans._many(
+        title_spans,
+        column("spans.dateline", empty),
+        column("spans.dateline_place", empty),
+        column("spans.dateline_agency", empty),
+        column("spans.byline", empty),
+        column("spans.updated", empty),
+        column("spans.published", empty),
+        paragraph_spans,
+        column("spans.related_headlines", nothing),
+        source_spans,
+        column("spans.keywords", nothing),
+        column("spans.similar", nothing),
+        column("spans.boilerplate", nothing),
+    )
+    return Article._many(
+        titles,
+        column("dateline", empty),
+        column("byline", empty),
+        column("updated", empty),
+        column("published", empty),
+        paragraphs,
+        column("related_headlines", nothing),
+        sources,
+        column("keywords", nothing),
+        nothing,
+        column("similar", nothing),
+        column("boilerplate", nothing),
+        spans,
+        parts,
+        nothing,
+    )

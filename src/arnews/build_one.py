@@ -1,0 +1,242 @@
+"""Building one article from its pieces: :func:`_article` (the page's main article, and
+read-also articles when there are a few).
+
+Below a dozen parts, an article's columns are made by one sort of tuples
+(:func:`_small_columns`); above, in C-level passes over the pieces' columns merged with the
+whole-line and cut paragraphs (:func:`_bulk_columns`).
+
+Example:
+    >>> import arnews
+    >>> a = arnews.parse("أعلن البيت الأبيض الخبر.\\n\\nالمصدر: سرايا")
+    >>> a.paragraphs, a.parts.kinds
+    (('أعلن البيت الأبيض الخبر.',), ('paragraph', 'marker', 'source'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import compress, repeat
+from operator import eq
+from typing import Any
+
+from .build_fields import (
+    _END,
+    _KIND,
+    _NAME,
+    _START,
+    _clean_lines,
+    _fields,
+    _order,
+    _pick,
+    _Values,
+    _warn_removed,
+)
+from .model import Article, Span, _new_article
+from .parts import _new_parts
+from .spans import _new_spans
+from .state import END, KIND, START, PageState, Piece
+
+# A part column each: kinds, starts, ends, names (lists, or tuples from the small path).
+_PartColumns = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[str | None]]
+
+
+def _small_columns(
+    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
+    """The parts' and paragraphs' columns of an article of a few parts, by one sort.
+
+    Whole-line and cut paragraphs become pieces too: below a dozen parts, one sort of
+    tuples costs less than merging the columns.
+    """
+    rows = pieces.copy()
+    if whole:
+        line_starts, line_ends = state.starts, state.ends
+        rows.extend(
+            [(i, "paragraph", line_starts[i], line_ends[i], None, None, None) for i in whole]
+        )
+    if cuts[0]:
+        rows.extend([(-1, "paragraph", s, e, None, None, None) for s, e in zip(*cuts, strict=True)])
+    if len(rows) > 1:
+        rows.sort(key=_START)
+    if not rows:
+        return rows, ((), (), (), ()), [], [], []
+    # One C-level call gives every column as a tuple (what Parts keeps).
+    _, kinds, starts, ends, _, names, _ = zip(*rows, strict=True)
+    text = state.text
+    if "paragraph" not in kinds:
+        return rows, (kinds, starts, ends, names), [], [], []
+    paragraphs = [r for r in rows if r[KIND] == "paragraph"]
+    return (
+        rows,
+        (kinds, starts, ends, names),
+        list(map(_START, paragraphs)),
+        list(map(_END, paragraphs)),
+        [text[r[START] : r[END]] for r in paragraphs],
+    )
+
+
+def _bulk_columns(
+    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
+    """The parts' and paragraphs' columns of an article of many parts, in C-level passes.
+
+    The pieces' columns are read with item getters; whole-line and bulk-cut paragraphs
+    (kept apart from the pieces) are merged in by start.
+    """
+    text = state.text
+    if len(pieces) > 1:
+        pieces = sorted(pieces, key=_START)
+    kinds: list[str] = list(map(_KIND, pieces))
+    starts: list[int] = list(map(_START, pieces))
+    ends: list[int] = list(map(_END, pieces))
+    names: list[str | None] = list(map(_NAME, pieces))
+    paragraph_pieces = [k for k, kind in enumerate(kinds) if kind == "paragraph"]
+    p_starts = _pick(starts, paragraph_pieces)
+    p_ends = _pick(ends, paragraph_pieces)
+    if whole or cuts[0]:
+        # Whole-line paragraphs come as line numbers: offsets and texts are read in C-level
+        # passes. Paragraphs cut in bulk (glued sentences) come as offsets.
+        if len(whole) == len(state.starts):  # every line (a page of plain text)
+            b_starts, b_ends, b_raw = state.starts, state.ends, state.texts
+        else:
+            b_starts = list(map(state.starts.__getitem__, whole))
+            b_ends = list(map(state.ends.__getitem__, whole))
+            b_raw = list(map(state.texts.__getitem__, whole))
+        if cuts[0]:
+            c_raw = list(map(text.__getitem__, map(slice, cuts[0], cuts[1])))
+            if b_starts:
+                order = _order(b_starts, cuts[0])
+                b_raw = _pick(b_raw + c_raw, order)
+                b_ends = _pick(b_ends + cuts[1], order)
+                b_starts = _pick(b_starts + cuts[0], order)
+            else:
+                b_starts, b_ends, b_raw = cuts[0], cuts[1], c_raw
+        n_bulk = len(b_starts)
+        p_raw = list(map(text.__getitem__, map(slice, p_starts, p_ends)))
+        if p_starts:
+            order = _order(b_starts, p_starts)
+            p_raw = _pick(b_raw + p_raw, order)
+            p_ends = _pick(b_ends + p_ends, order)
+            p_starts = _pick(b_starts + p_starts, order)
+        else:
+            p_starts, p_ends, p_raw = b_starts, b_ends, b_raw
+        if starts:
+            order = _order(b_starts, starts)
+            kinds = _pick(["paragraph"] * n_bulk + kinds, order)
+            names = _pick([None] * n_bulk + names, order)
+            ends = _pick(b_ends + ends, order)
+            starts = _pick(b_starts + starts, order)
+        else:
+            kinds, names = ["paragraph"] * n_bulk, [None] * n_bulk
+            starts, ends = b_starts, b_ends
+    else:
+        p_raw = list(map(text.__getitem__, map(slice, p_starts, p_ends)))
+    return pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw
+
+
+# Below this many parts an article's columns are made by one sort of tuples.
+_SMALL = 12
+
+
+def _article(
+    state: PageState,
+    pieces: list[Piece],
+    whole: list[int],
+    cuts: tuple[list[int], list[int]],
+    values: _Values,
+    *,
+    last: bool = False,
+    read_also: Callable[[], tuple[Article, ...]] | None = None,
+) -> Article:
+    """One article from its pieces; the ``last`` one built carries the page's warnings.
+
+    The page's articles share ``values`` (see :func:`_fields`). ``read_also``, when given,
+    builds the article's read-also articles once its own fields are made (their warnings
+    come after its own), so that the article is made once, with them.
+    """
+    columns = _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
+    pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
+        state, pieces, whole, cuts
+    )
+    removed: list[Span] = []
+    fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
+    if removed:
+        _warn_removed(state, removed)
+    get = fields.get
+    span = spans.get
+    if lists:
+        item = lists.get
+        item_spans = list_spans.get
+        related, keywords = tuple(item("related_headlines", ())), tuple(item("keywords", ()))
+        similar, boilerplate = tuple(item("similar", ())), tuple(item("boilerplate", ()))
+        related_spans = tuple(item_spans("related_headlines", ()))
+        keyword_spans = tuple(item_spans("keywords", ()))
+        similar_spans = tuple(item_spans("similar", ()))
+        boilerplate_spans = tuple(item_spans("boilerplate", ()))
+    else:  # as most embedded articles are: the empty tuple is one shared object
+        related = keywords = similar = boilerplate = ()
+        related_spans = keyword_spans = similar_spans = boilerplate_spans = ()
+    # The values are of exactly the fields' types, so the converters are skipped. Spans go
+    # through a list: tuple() of an iterator of unknown length grows the tuple by
+    # reallocation, and each new block is young again for the garbage collector, which
+    # then walks it whole; on a page of half a million paragraphs that doubles the cost.
+    embedded = () if read_also is None else read_also()
+    return _new_article(
+        get("title"),
+        get("dateline"),
+        get("byline"),
+        get("updated"),
+        get("published"),
+        tuple(_clean_lines(p_raw)),
+        related,
+        get("source"),
+        keywords,
+        embedded,
+        similar,
+        boilerplate,
+        _new_spans(
+            span("title"),
+            span("dateline"),
+            span("dateline_place"),
+            span("dateline_agency"),
+            span("byline"),
+            span("updated"),
+            span("published"),
+            tuple(list(zip(p_starts, p_ends, strict=True))),  # noqa: C414
+            related_spans,
+            span("source"),
+            keyword_spans,
+            similar_spans,
+            boilerplate_spans,
+        ),
+        _new_parts(tuple(kinds), tuple(starts), tuple(ends), tuple(names)),
+        tuple(state.warnings) if last else (),
+    )
+
+
+def _one_by_one(
+    state: PageState,
+    n: int,
+    pieces: list[Piece],
+    piece_articles: list[int],
+    whole: list[int],
+    whole_articles: list[int],
+    cuts: tuple[list[int], list[int]],
+    cut_articles: list[int],
+    values: _Values,
+) -> list[Article]:
+    """The read-also articles ``1 .. n - 1`` (a few), each built by :func:`_article`."""
+
+    def of(column: list[Any], articles: list[int], a: int) -> list[Any]:
+        return list(compress(column, map(eq, articles, repeat(a))))
+
+    return [
+        _article(
+            state,
+            of(pieces, piece_articles, a),
+            of(whole, whole_articles, a),
+            (of(cuts[0], cut_articles, a), of(cuts[1], cut_articles, a)),
+            values,
+        )
+        for a in range(1, n)
+    ]
