@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import compress, islice, repeat
-from operator import eq, lt
+from operator import eq, is_, lt
 from typing import TYPE_CHECKING, Any, Final, overload
 
 from .keys import KeySet, find_keys, holds_key
@@ -290,8 +290,12 @@ class PageState:
         if not found_count:
             return []
         if found_count > len(kind) // _DENSE and len(set(kinds)) == len(kinds):
+            if found_count == len(kind):  # every line (the open lines of a plain page)
+                return list(range(found_count))
             if len(kinds) == 1:
-                return list(compress(range(len(kind)), map(eq, kind, repeat(kinds[0]))))
+                # ``is`` for ``None`` (a page's open lines): no comparison protocol a line.
+                same = is_ if kinds[0] is None else eq
+                return list(compress(range(len(kind)), map(same, kind, repeat(kinds[0]))))
             wanted = set(kinds)
             return list(compress(range(len(kind)), map(wanted.__contains__, kind)))
         found: list[int] = []
