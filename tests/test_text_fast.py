@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from arnews.text import CLOSERS, TRAILERS, clean, ends_sentence
 
-_TEXT = st.text(alphabet="أب ة.؟!:\"”»)\xa0\t\u200f\u3000x", max_size=30)
+_TEXT = st.text(alphabet='أب ة.؟!:"”»)\xa0\t\u200f\u3000x', max_size=30)
 
 
 @given(_TEXT)

@@ -149,6 +149,12 @@ def scan_columns(text: str) -> Columns:
     return scan_heads(text)[0]
 
 
+#: Pages of at least this many characters, with lines of at most :data:`FAST_SCAN_LINE`
+#: characters on average, are scanned by the short-line path of :func:`scan_heads`.
+FAST_SCAN_CHARS = 1 << 16
+#: See :data:`FAST_SCAN_CHARS`.
+FAST_SCAN_LINE = 80
+
 _HEAD = itemgetter(0)
 _LAST = itemgetter(-1)
 # The BLANKS that are not white space (zero-width characters, bidi controls, the BOM, the
@@ -168,15 +174,23 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
         >>> scan_heads("أب\\n ج")
         (Columns(starts=[0, 4], ends=[2, 5], texts=['أب', 'ج']), ['أ', 'ج'])
     """
+    # A page of many short lines (hundreds of thousands of them in a megabyte) pays for
+    # every object made a line: most such pages break their lines with a lone "\n" and put
+    # no invisible character (a zero-width space, a bidi mark) at a line's ends. Then each
+    # raw line is followed by exactly one character, and plain ``str.strip`` trims what
+    # stripping BLANKS would: its white space is BLANKS' white space, and a line that only
+    # looks clean by it starts or ends with an invisible character, which the first and
+    # last characters tell. Each line is then made once (no line break kept on it, no
+    # second copy when trimmed), and where no line needs trimming, no search for where its
+    # content starts is made. An ordinary page (a few dozen lines) costs less by the
+    # general path, which takes no count of its breaks first.
+    if len(text) < FAST_SCAN_CHARS or "\r" in text:
+        return _scan_any(text)
+    breaks = text.count("\n")
+    if breaks * FAST_SCAN_LINE < len(text):  # long lines: the general path costs no more
+        return _scan_any(text)
     raw = text.splitlines()
-    # Most pages break their lines with a lone "\n" and put no invisible character (a
-    # zero-width space, a bidi mark) at a line's ends. Then each raw line is followed by
-    # exactly one character, and plain ``str.strip`` trims what stripping BLANKS would: its
-    # white space is BLANKS' white space, and a line that only looks clean by it starts or
-    # ends with an invisible character, which the first and last characters tell. The lines
-    # are then made once each (no line break kept on them, no second copy when trimmed), and
-    # a line that needs no trimming needs no search for where its content starts.
-    if "\r" in text or len(raw) - (text[-1:] not in _BREAK_SET) != text.count("\n"):
+    if len(raw) - (text[-1:] not in _BREAK_SET) != breaks:  # another line break
         return _scan_any(text)
     content = list(map(str.strip, raw))
     texts = list(filter(None, content))
