@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnews.text import CLOSERS, TRAILERS, clean, ends_sentence
+from arnews.text import (
+    _INNER_SENTENCE_END,
+    _MEDIA_TAG,
+    CLOSERS,
+    TRAILERS,
+    clean,
+    ends_sentence,
+    has_inner_sentence_end,
+    has_media_tag,
+)
 
 _TEXT = st.text(alphabet='أب ة.؟!:"”»)\xa0\t\u200f\u3000x', max_size=30)
 
@@ -25,3 +34,15 @@ def test_clean_keeps_a_clean_text_as_it_is() -> None:
     text = "وكالة الأنباء الفلسطينية"
     assert clean(text) is text
     assert clean(" أ\xa0 ب ") == "أ ب"
+
+
+_LINE = st.text(alphabet='أب ة.؟!?()"|:عاجلفيديوخص', max_size=30)
+
+
+@given(_LINE)
+def test_inner_sentence_end_and_media_tag_answer_as_their_patterns(text: str) -> None:
+    assert has_inner_sentence_end(text) == (_INNER_SENTENCE_END.search(text) is not None)
+    assert has_media_tag(text) == (_MEDIA_TAG.search(text) is not None)
+    for opener in ("عاجل", "فيديو"):
+        line = f"{opener} | {text}"
+        assert has_media_tag(line) == (_MEDIA_TAG.search(line) is not None)

@@ -61,6 +61,8 @@ _MEDIA_TAG: regex.Pattern[str] = lazy(
     r"\((?:فيديو|بالفيديو|صور|بالصور|شاهد|فيديوجراف|إنفوجراف|انفوجراف|فيديو وصور|صور وفيديو)\)"
     r"|^(?:عاجل|خاص|حصري|فيديو)[ ]*[|:]",
 )
+# The words a line-opening tag starts with (the second branch above).
+_MEDIA_OPENERS = ("عاجل", "خاص", "حصري", "فيديو")
 
 
 # Every pattern here reads a line or paragraph of unbounded length. Each is linear, but a
@@ -322,6 +324,8 @@ def has_inner_sentence_end(text: str) -> bool:
         >>> has_inner_sentence_end("هدنة غزة.. جهود")
         False
     """
+    if "." not in text and "؟" not in text and "!" not in text and "?" not in text:
+        return False  # most headlines and furniture: no regex call at all
     if len(text) > LONG_TEXT:
         return _INNER_SENTENCE_END.search(text, timeout=REGEX_TIMEOUT) is not None
     return _INNER_SENTENCE_END.search(text) is not None
@@ -346,6 +350,9 @@ def has_media_tag(text: str) -> bool:
         >>> has_media_tag("وزير خارجية أمريكا: لا يمكن تحمل موت المزيد (فيديو)")
         True
     """
+    # The tag is bracketed, or opens the line: without either, no regex call.
+    if "(" not in text and not text.startswith(_MEDIA_OPENERS):
+        return False
     if len(text) > LONG_TEXT:
         return _MEDIA_TAG.search(text, timeout=REGEX_TIMEOUT) is not None
     return _MEDIA_TAG.search(text) is not None
