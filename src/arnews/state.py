@@ -398,11 +398,14 @@ class PageState:
         """
         starts, ends, rest, pieces = self.starts, self.ends, self.rest, self.pieces
         lines = list(lines)
-        # Distinct lines in order, none touched yet (a chain of fifty thousand read-also
-        # titles): their pieces and new rests are made in C-level passes, no Python step a line.
-        begins = list(map(rest.__getitem__, lines))
-        if begins == list(map(starts.__getitem__, lines)) and all(
-            map(lt, lines, islice(lines, 1, None))
+        # Many distinct lines in order, none touched yet (a chain of fifty thousand read-also
+        # titles): their pieces and new rests are made in C-level passes, no Python step a
+        # line. (A handful costs less by the loop below than by setting up those passes.)
+        begins = list(map(rest.__getitem__, lines)) if len(lines) > _DENSE else None
+        if (
+            begins is not None
+            and begins == list(map(starts.__getitem__, lines))
+            and all(map(lt, lines, islice(lines, 1, None)))
         ):
             stops = list(map(ends.__getitem__, lines))
             none = repeat(None)
