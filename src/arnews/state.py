@@ -9,11 +9,10 @@ read its lines, claim stretches of them as :data:`Piece` tuples, and move each l
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from itertools import compress, islice, repeat
-from operator import eq, is_, lt
+from itertools import compress, repeat
+from operator import eq, is_
 from typing import TYPE_CHECKING, Any, Final, overload
 
 from .keys import KeySet, find_keys, holds_key
@@ -397,21 +396,6 @@ class PageState:
             ([(0, 1), (2, 3)], [1, 3])
         """
         starts, ends, rest, pieces = self.starts, self.ends, self.rest, self.pieces
-        lines = list(lines)
-        # Many distinct lines in order, none touched yet (a chain of fifty thousand read-also
-        # titles): their pieces and new rests are made in C-level passes, no Python step a
-        # line. (A handful costs less by the loop below than by setting up those passes.)
-        begins = list(map(rest.__getitem__, lines)) if len(lines) > _DENSE else None
-        if (
-            begins is not None
-            and begins == list(map(starts.__getitem__, lines))
-            and all(map(lt, lines, islice(lines, 1, None)))
-        ):
-            stops = list(map(ends.__getitem__, lines))
-            none = repeat(None)
-            pieces += zip(lines, repeat(kind), begins, stops, none, none, none)
-            deque(map(rest.__setitem__, lines, stops), 0)
-            return
         for i in lines:
             if rest[i] == starts[i]:
                 pieces.append((i, kind, starts[i], ends[i], None, None, None))
