@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import Lexicon, Parser, parse
-from arnews.lines import BLANKS, blank_before, scan, scan_columns, scan_heads
+from arnews import lines as lines_module
+from arnews.lines import BLANKS, Columns, blank_before, scan, scan_columns, scan_heads
 from arnews.model import Article, Part, Parts
 from arnews.normalize import fold_chars
 from arnews.state import PageState
@@ -53,6 +54,27 @@ def test_scan_columns_matches_the_reference(text: str) -> None:
     assert [(ln.start, ln.end, ln.text, ln.blank_before) for ln in scan(text)] == got
     # The parser's scan also hands over each line's first character (PageState.firsts).
     assert scan_heads(text) == (cols, [text[s] for s in cols.starts])
+
+
+# Lines broken by a lone "\n" only: the scanner's fast path, and its way out to the general
+# one when an invisible character (not white space) stands at a line's end.
+_NL_TEXT = st.text(alphabet="اب :.\n\n\t\xa0\u3000\u200c\u200f\ufeff\xad\u064b", max_size=40)
+
+
+@given(_NL_TEXT)
+def test_scan_of_lines_broken_by_newlines_matches_the_reference(text: str) -> None:
+    # The short-line path serves long pages only: here it serves every page.
+    chars, line = lines_module.FAST_SCAN_CHARS, lines_module.FAST_SCAN_LINE
+    lines_module.FAST_SCAN_CHARS, lines_module.FAST_SCAN_LINE = 0, 1 << 30
+    try:
+        cols, heads = scan_heads(text)
+    finally:
+        lines_module.FAST_SCAN_CHARS, lines_module.FAST_SCAN_LINE = chars, line
+    assert list(zip(cols.starts, cols.ends, cols.texts, strict=True)) == [
+        (s, e, t) for s, e, t, _ in _reference_lines(text)
+    ]
+    assert heads == [text[s] for s in cols.starts]
+    assert type(cols) is Columns
 
 
 @given(

@@ -149,7 +149,19 @@ def scan_columns(text: str) -> Columns:
     return scan_heads(text)[0]
 
 
+#: Pages of at least this many characters, with lines of at most :data:`FAST_SCAN_LINE`
+#: characters on average, are scanned by the short-line path of :func:`scan_heads`.
+FAST_SCAN_CHARS = 1 << 16
+#: See :data:`FAST_SCAN_CHARS`.
+FAST_SCAN_LINE = 80
+
 _HEAD = itemgetter(0)
+_LAST = itemgetter(-1)
+# The BLANKS that are not white space (zero-width characters, bidi controls, the BOM, the
+# soft hyphen): ``str.strip()`` leaves them where stripping BLANKS would not.
+_INVISIBLE = frozenset(c for c in BLANKS if not c.isspace())
+# A named tuple's own constructor is a Python function; the scanner makes one a page.
+_new_tuple = tuple.__new__
 
 
 def scan_heads(text: str) -> tuple[Columns, list[str]]:
@@ -162,6 +174,46 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
         >>> scan_heads("أب\\n ج")
         (Columns(starts=[0, 4], ends=[2, 5], texts=['أب', 'ج']), ['أ', 'ج'])
     """
+    # A page of many short lines (hundreds of thousands of them in a megabyte) pays for
+    # every object made a line: most such pages break their lines with a lone "\n" and put
+    # no invisible character (a zero-width space, a bidi mark) at a line's ends. Then each
+    # raw line is followed by exactly one character, and plain ``str.strip`` trims what
+    # stripping BLANKS would: its white space is BLANKS' white space, and a line that only
+    # looks clean by it starts or ends with an invisible character, which the first and
+    # last characters tell. Each line is then made once (no line break kept on it, no
+    # second copy when trimmed), and where no line needs trimming, no search for where its
+    # content starts is made. An ordinary page (a few dozen lines) costs less by the
+    # general path, which takes no count of its breaks first.
+    if len(text) < FAST_SCAN_CHARS or "\r" in text:
+        return _scan_any(text)
+    breaks = text.count("\n")
+    if breaks * FAST_SCAN_LINE < len(text):  # long lines: the general path costs no more
+        return _scan_any(text)
+    raw = text.splitlines()
+    if len(raw) - (text[-1:] not in _BREAK_SET) != breaks:  # another line break
+        return _scan_any(text)
+    content = list(map(str.strip, raw))
+    texts = list(filter(None, content))
+    heads = list(map(_HEAD, texts))
+    if not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts)):
+        return _scan_any(text)
+    offsets: Iterable[int] = accumulate(map(add, map(len, raw), repeat(1)), initial=0)
+    lines: Iterable[str] = raw
+    if len(texts) < len(raw):  # else every line has content: nothing to leave out
+        offsets = compress(offsets, content)
+        lines = compress(raw, content)
+    if content == raw:  # no line had blanks to trim (``strip`` kept each line as it was)
+        starts = list(offsets)
+        del starts[len(texts) :]  # the offset after the last line, when it was not left out
+    else:
+        starts = list(map(add, offsets, map(str.find, lines, heads)))
+    ends = list(map(add, starts, map(len, texts)))
+    return _new_tuple(Columns, (starts, ends, texts)), heads
+
+
+def _scan_any(text: str) -> tuple[Columns, list[str]]:
+    """:func:`scan_heads` for any page: every line break of ``str.splitlines``, BLANKS
+    stripped whatever they are."""
     raw = text.splitlines(True)
     content = list(map(str.strip, raw, repeat(BLANKS)))
     texts = list(filter(None, content))
@@ -176,7 +228,7 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
     # next to nothing, where searching for the whole content (a paragraph) costs its length.
     starts = list(map(add, offsets, map(str.find, lines, heads)))
     ends = list(map(add, starts, map(len, texts)))
-    return Columns(starts, ends, texts), heads
+    return _new_tuple(Columns, (starts, ends, texts)), heads
 
 
 def blank_before(text: str, columns: Columns, i: int) -> bool:

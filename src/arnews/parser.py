@@ -169,7 +169,8 @@ class Parser:
             >>> [w.code for w in Parser().parse(broken).warnings]
             ['surrogates_replaced']
         """
-        text = _check_text(text)
+        if type(text) is not str:
+            text = _check_text(text)
         article = self._run(text)
         if has_surrogates(text):
             note = Diagnostic(
@@ -208,8 +209,12 @@ class Parser:
                     f"detector {name!r} failed ({type(exc).__name__}: {exc}); "
                     "the page is returned as body text",
                 )
-        # Whatever no detector took is kept as paragraph text (found in one C-level pass).
-        for i in compress(range(len(state.rest)), map(lt, state.rest, state.ends)):
+        # Whatever no detector took is kept as paragraph text (found in one C-level pass; on
+        # most pages the detectors took it all, which one comparison of two lists tells).
+        rest, ends = state.rest, state.ends
+        if rest == ends:
+            return build_article(state)
+        for i in compress(range(len(rest)), map(lt, rest, ends)):
             claimed = state.claim_rest(i, "paragraph")
             if claimed is not None and state.kind[i] not in (None, "paragraph"):
                 state.warn(

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import compress, repeat
-from operator import eq
+from operator import eq, is_
 from typing import TYPE_CHECKING, Any, Final, overload
 
-from .lines import Columns, Line, blank_before, scan_columns, trim_blanks
+from .keys import KeySet, find_keys, holds_key
+from .lines import BLANK_SET, Columns, Line, blank_before, scan_columns, trim_blanks
 from .model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -69,180 +70,6 @@ END: Final = 3
 ARTICLE: Final = 4
 NAME: Final = 5
 VALUE: Final = 6
-
-
-class KeySet(set[str]):
-    """A set of folded headline keys that finds which of them a text holds, in linear time.
-
-    Detectors ask of a line whether it holds one of the page's similar headlines anywhere in
-    it (a substring, not only the whole line). Trying every key on every line costs lines times
-    keys, which a page with a long similar list and thousands of candidate lines turns into
-    minutes. The set therefore indexes its keys by their first :attr:`ANCHOR` characters: a
-    text is read once, each of its :attr:`ANCHOR`-character windows looked up in a dict (a
-    C-level pass), and only the keys that start with an anchor found there are compared.
-    A set of a few keys is searched directly, which is as fast and linear too.
-
-    It is a ``set``: ``add`` and ``update`` keep the index current; any other change
-    rebuilds it on the next search.
-
-    Example:
-        >>> keys = KeySet(["عنوان خبر طويل بعض الشيء"])
-        >>> find_keys(keys, "سطر فيه عنوان خبر طويل بعض الشيء هنا", 8)
-        [(8, 24)]
-        >>> holds_key(keys, "سطر آخر", 8)
-        False
-    """
-
-    __slots__ = ("_anchors", "_dirty", "_size")
-
-    #: Keys are indexed by this many first characters; shorter keys are never searched for.
-    ANCHOR: Final = 9
-    #: Up to this many keys, a text is searched for each key in turn (at C speed).
-    DIRECT: Final = 16
-
-    def __init__(self, keys: Iterable[str] = ()) -> None:
-        super().__init__(keys)
-        self._anchors: dict[str, set[int]] = {}
-        self._dirty = True
-        self._size = 0
-
-    def add(self, key: str) -> None:
-        """Add ``key``, indexing it if the index is current."""
-        if key not in self:
-            super().add(key)
-            if not self._dirty:
-                self._size += 1
-                if len(key) >= self.ANCHOR:
-                    self._anchors.setdefault(key[: self.ANCHOR], set()).add(len(key))
-
-    def update(self, *others: Iterable[str]) -> None:
-        """Add every key of ``others``."""
-        for keys in others:
-            for key in keys:
-                self.add(key)
-
-    # Whatever else changes the set makes the index stale: it is rebuilt on the next search.
-    def discard(self, key: object) -> None:
-        """Remove ``key`` if present."""
-        self._dirty = True
-        super().discard(key)
-
-    def remove(self, key: str) -> None:
-        """Remove ``key``; ``KeyError`` if absent."""
-        self._dirty = True
-        super().remove(key)
-
-    def pop(self) -> str:
-        """Remove and return any key."""
-        self._dirty = True
-        return super().pop()
-
-    def clear(self) -> None:
-        """Remove every key."""
-        self._dirty = True
-        super().clear()
-
-    def difference_update(self, *others: Iterable[Any]) -> None:
-        """Remove the keys of ``others``."""
-        self._dirty = True
-        super().difference_update(*others)
-
-    def intersection_update(self, *others: Iterable[Any]) -> None:
-        """Keep only the keys also in every one of ``others``."""
-        self._dirty = True
-        super().intersection_update(*others)
-
-    def symmetric_difference_update(self, other: Iterable[str]) -> None:
-        """Keep the keys in exactly one of the set and ``other``."""
-        self._dirty = True
-        super().symmetric_difference_update(other)
-
-    def _index(self) -> dict[str, set[int]]:
-        # The in-place operators (``|=``, ``-=`` …) bypass the methods above: a change of
-        # size tells of them.
-        if self._dirty or self._size != len(self):
-            anchors: dict[str, set[int]] = {}
-            n = self.ANCHOR
-            for key in self:
-                if len(key) >= n:
-                    anchors.setdefault(key[:n], set()).add(len(key))
-            self._anchors = anchors
-            self._dirty = False
-            self._size = len(self)
-        return self._anchors
-
-    def found_in(
-        self, text: str, longer_than: int, *, first: bool = False
-    ) -> list[tuple[int, int]]:
-        """Each key longer than ``longer_than`` that ``text`` holds: ``(offset, length)`` of
-        its first occurrence (with ``first``, stop at the first key found).
-
-        Work is linear in ``text`` (plus the keys found), whatever the number of keys.
-        """
-        if len(self) <= self.DIRECT or longer_than < self.ANCHOR - 1:
-            return _find_each(self, text, longer_than, first)
-        out: list[tuple[int, int]] = []
-        anchors = self._index()
-        n, size = self.ANCHOR, len(text)
-        count = size - n + 1
-        if count <= 0 or not anchors:
-            return out
-        windows = map(text.__getitem__, map(slice, range(count), range(n, size + 1)))
-        seen: set[str] = set()
-        for at in compress(range(count), map(anchors.__contains__, windows)):
-            for length in anchors[text[at : at + n]]:
-                if length > longer_than and at + length <= size:
-                    known = text[at : at + length]
-                    if known not in seen and known in self:
-                        seen.add(known)
-                        out.append((at, length))
-                        if first:
-                            return out
-        return out
-
-
-def _find_each(
-    keys: Iterable[str], text: str, longer_than: int, first: bool
-) -> list[tuple[int, int]]:
-    """Search ``text`` for each key in turn (a few keys, or a plain set)."""
-    out: list[tuple[int, int]] = []
-    for known in keys:
-        if len(known) > longer_than:
-            at = text.find(known)
-            if at >= 0:
-                out.append((at, len(known)))
-                if first:
-                    break
-    return out
-
-
-def find_keys(keys: set[str], text: str, longer_than: int) -> list[tuple[int, int]]:
-    """``(offset, length)`` of the first occurrence in ``text`` of each key of ``keys`` longer
-    than ``longer_than`` characters, in no particular order.
-
-    Linear in ``text`` when ``keys`` is a :class:`KeySet` (as ``PageState.similar_keys`` is);
-    a plain set is searched key by key.
-
-    Example:
-        >>> find_keys({"عنوان خبر طويل"}, "قبل عنوان خبر طويل", 8)
-        [(4, 14)]
-    """
-    if isinstance(keys, KeySet):
-        return keys.found_in(text, longer_than)
-    return _find_each(keys, text, longer_than, False)
-
-
-def holds_key(keys: set[str], text: str, longer_than: int) -> bool:
-    """Tell whether ``text`` holds (anywhere in it) a key of ``keys`` longer than
-    ``longer_than`` characters; linear in ``text`` when ``keys`` is a :class:`KeySet`.
-
-    Example:
-        >>> holds_key({"عنوان خبر طويل"}, "قبل عنوان خبر طويل", 8)
-        True
-    """
-    if isinstance(keys, KeySet):
-        return bool(keys.found_in(text, longer_than, first=True))
-    return bool(_find_each(keys, text, longer_than, True))
 
 
 class LineView(Sequence[Line]):
@@ -324,6 +151,34 @@ class PageState:
             text they depend on (pages repeat lines; each is judged once a page).
     """
 
+    # Slotted: a page's state is made once and read by every detector; a fixed layout costs
+    # less to fill than an instance dict.
+    __slots__ = (
+        "_lines",
+        "article",
+        "columns",
+        "cut_ends",
+        "cut_lines",
+        "cut_starts",
+        "ends",
+        "firsts",
+        "gazetteer",
+        "kind",
+        "lexicon",
+        "memo",
+        "n_articles",
+        "now",
+        "pieces",
+        "rest",
+        "similar_keys",
+        "starts",
+        "tag_lexicon",
+        "text",
+        "texts",
+        "warnings",
+        "whole",
+    )
+
     def __init__(
         self,
         text: str,
@@ -337,12 +192,12 @@ class PageState:
     ) -> None:
         self.text = text
         self.columns = columns
-        self.starts, self.ends, self.texts = columns.starts, columns.ends, columns.texts
+        self.starts, self.ends, self.texts = columns
         # The scanner hands them over when it has them (see ``arnews.lines.scan_heads``).
         self.firsts: list[str] = (
             list(map(text.__getitem__, self.starts)) if firsts is None else firsts
         )
-        self.lines = LineView(text, columns)
+        self._lines: LineView | None = None
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.tag_lexicon = tag_lexicon
@@ -380,6 +235,20 @@ class PageState:
             kw.get("tag_lexicon"),
             kw.get("now"),
         )
+
+    @property
+    def lines(self) -> LineView:
+        """The page's lines as :class:`~arnews.lines.Line` records (the view is made on first
+        access; no detector of the default chain asks for it).
+
+        Example:
+            >>> PageState.of("أ\\nب").lines[1].text
+            'ب'
+        """
+        view = self._lines
+        if view is None:
+            view = self._lines = LineView(self.text, self.columns)
+        return view
 
     def blank_before(self, i: int) -> bool:
         """Tell whether a blank line (or the start of the input) comes before line ``i``."""
@@ -420,8 +289,12 @@ class PageState:
         if not found_count:
             return []
         if found_count > len(kind) // _DENSE and len(set(kinds)) == len(kinds):
+            if found_count == len(kind):  # every line (the open lines of a plain page)
+                return list(range(found_count))
             if len(kinds) == 1:
-                return list(compress(range(len(kind)), map(eq, kind, repeat(kinds[0]))))
+                # ``is`` for ``None`` (a page's open lines): no comparison protocol a line.
+                same = is_ if kinds[0] is None else eq
+                return list(compress(range(len(kind)), map(same, kind, repeat(kinds[0]))))
             wanted = set(kinds)
             return list(compress(range(len(kind)), map(wanted.__contains__, kind)))
         found: list[int] = []
@@ -475,21 +348,41 @@ class PageState:
         Returns the trimmed ``(start, end)`` claimed, or ``None`` (and records nothing)
         when only blanks remain.
         """
-        span = trim_blanks(self.text, start, end)
-        if span is None:
-            return None
-        self.pieces.append((line, kind, span[0], span[1], article, name, value))
-        return span
+        text = self.text
+        # Most claims start and end on content already: two looks instead of a trim call.
+        if start >= end or text[start] in BLANK_SET or text[end - 1] in BLANK_SET:
+            span = trim_blanks(text, start, end)
+            if span is None:
+                return None
+            start, end = span
+        self.pieces.append((line, kind, start, end, article, name, value))
+        return start, end
 
-    def claim_rest(self, i: int, kind: str, end: int | None = None, **kw: Any) -> Span | None:
+    def claim_rest(
+        self,
+        i: int,
+        kind: str,
+        end: int | None = None,
+        *,
+        article: int | None = None,
+        name: str | None = None,
+        value: Any = None,
+    ) -> Span | None:
         """Claim line ``i`` from its ``rest`` up to ``end`` (default: the line's end).
 
         Returns the trimmed span claimed, as :meth:`claim` does.
+
+        Example:
+            >>> state = PageState.of("أب جد")
+            >>> state.claim_rest(0, "title", 3), state.rest
+            ((0, 2), [3])
         """
+        rest = self.rest
+        start = rest[i]
         stop = self.ends[i] if end is None else end
-        span = self.claim(i, kind, self.rest[i], stop, **kw)
-        self.rest[i] = max(self.rest[i], stop)
-        return span
+        if stop > start:
+            rest[i] = stop
+        return self.claim(i, kind, start, stop, article=article, name=name, value=value)
 
     def claim_lines(self, lines: Iterable[int], kind: str) -> None:
         """Claim each of ``lines`` from its ``rest`` to its end, in order: what

@@ -36,6 +36,7 @@ __all__ = [
 CLOSERS = frozenset(".!?؟…:؛")
 #: Closing quotes and brackets that may follow the final punctuation (``…المحتجزين".``).
 TRAILERS = BLANKS + "\"'”’»›)]}"
+_TRAILER_SET = frozenset(TRAILERS)
 
 # Letters that cannot be followed by another letter inside a word (teh marbuta, alef
 # maqsura), and hamza-below alef, which only starts a word: where they meet a letter, two
@@ -60,6 +61,8 @@ _MEDIA_TAG: regex.Pattern[str] = lazy(
     r"\((?:فيديو|بالفيديو|صور|بالصور|شاهد|فيديوجراف|إنفوجراف|انفوجراف|فيديو وصور|صور وفيديو)\)"
     r"|^(?:عاجل|خاص|حصري|فيديو)[ ]*[|:]",
 )
+# The words a line-opening tag starts with (the second branch above).
+_MEDIA_OPENERS = ("عاجل", "خاص", "حصري", "فيديو")
 
 
 # Every pattern here reads a line or paragraph of unbounded length. Each is linear, but a
@@ -76,12 +79,6 @@ def _finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[st
     return pattern.finditer(text)
 
 
-def _search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    if len(text) > LONG_TEXT:
-        return pattern.search(text, timeout=REGEX_TIMEOUT)
-    return pattern.search(text)
-
-
 # What a sentence-glue match is made of (the sentence end, then closing quotes), and the first
 # character that is none of them.
 _GLUE_MATCH_CHARS = ".!?؟\"”»’'"
@@ -93,56 +90,66 @@ GLUE_CHUNK = 1 << 16
 # The characters that end a sentence, and the ones that may come right after the first of
 # them in a glue point: more of them, a closing quote, or the Arabic letter that follows.
 _SENTENCE_ENDS = ".!?؟"
+_ENDS_SET = frozenset(_SENTENCE_ENDS)
 _AFTER_END = frozenset(
     _GLUE_MATCH_CHARS
     + "".join(map(chr, range(0x621, 0x63B)))
     + "".join(map(chr, range(0x641, 0x64B)))
 )
-# A text with fewer sentence ends than one in this many characters is searched end by end
-# (a few Python steps each) rather than by a regex scan of every character.
+# A long text with fewer sentence ends than one in this many characters is searched end by
+# end (a few Python steps each) rather than by one timed regex scan of every character.
 _SPARSE_ENDS = 64
+
+# Each sentence end that a glue point may start at: the end character with one of
+# ``_AFTER_END`` right after it. One pattern per character, because a pattern that opens with
+# a literal is searched for at C speed (a character class, or a look back, is tried at every
+# position: several times slower on Arabic text). Most ends are followed by a space or a line
+# break, so they are ruled out here, before any Python step.
+_AFTER_CLASS = "[" + re.escape("".join(sorted(_AFTER_END))) + "]"
+_END_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (char, lazy(re, re.escape(char) + "(?=" + _AFTER_CLASS + ")")) for char in _SENTENCE_ENDS
+)
+_START = re.Match.start
 
 
 def _sparse_glue_ends(text: str) -> list[int]:
-    """:func:`_sentence_glue_ends` for a text with few sentence ends: each is found at C
-    speed, most are ruled out by the character after them (a space, a line break), and the
-    pattern is tried only on the rest, where it reads no further than the punctuation run."""
+    """:func:`_sentence_glue_ends` end by end: each sentence end followed by a letter, a quote
+    or another end is found at C speed (see ``_END_BEFORE``), and ``_SENTENCE_GLUE`` is tried
+    only at those, where it reads no further than the punctuation run."""
     at: list[int] = []
-    for char in _SENTENCE_ENDS:
-        i = text.find(char)
-        while i >= 0:
-            at.append(i)
-            i = text.find(char, i + 1)
+    for char, pattern in _END_BEFORE:
+        if char in text:
+            at += map(_START, pattern.finditer(text))
+    if not at:
+        return at
     at.sort()
     out: list[int] = []
     match = _SENTENCE_GLUE.match
-    last = len(text) - 1
-    prev = -2
     for p in at:
-        # A match starts at the first end of a run (its look back wants a letter or quote).
-        if p != prev + 1 and p < last and text[p + 1] in _AFTER_END:
+        # A match starts at the first end of a run (its look back wants a letter or quote
+        # before it; at ``p == 0`` it wants two characters, so the wrapped index is harmless).
+        if text[p - 1] not in _ENDS_SET:
             m = match(text, p)
             if m is not None:
                 out.append(m.end())
-        prev = p
     return out
 
 
 def _sentence_glue_ends(text: str) -> list[int]:
     """Where each match of ``_SENTENCE_GLUE`` in ``text`` ends, under the regex timeout.
 
-    The regex module's timer reads the clock for every match, which on a page of 200,000
-    glued sentences cost more than the search itself. A long text is therefore searched a
-    chunk at a time, untimed, with the clock read between chunks: the pattern is linear
-    (every attempt is bounded by the punctuation run it starts at), so the timeout is the
-    same safety net, checked every :data:`GLUE_CHUNK` characters.
+    A text of up to :data:`LONG_TEXT` characters, or one with few sentence ends, is searched
+    end by end (:func:`_sparse_glue_ends`, linear: each end is looked at once). A long text
+    dense with them is scanned by the pattern itself. The regex module's timer reads the clock
+    for every match, which on a page of 200,000 glued sentences cost more than the search
+    itself, so that scan runs a chunk at a time, untimed, with the clock read between chunks:
+    the pattern is linear (every attempt is bounded by the punctuation run it starts at), so
+    the timeout is the same safety net, checked every :data:`GLUE_CHUNK` characters.
     """
-    finditer = _SENTENCE_GLUE.finditer
     n = len(text)
-    if sum(map(text.count, _SENTENCE_ENDS)) * _SPARSE_ENDS <= n:
+    if n <= LONG_TEXT or sum(map(text.count, _SENTENCE_ENDS)) * _SPARSE_ENDS <= n:
         return _sparse_glue_ends(text)
-    if n <= LONG_TEXT:
-        return [m.end() for m in finditer(text)]
+    finditer = _SENTENCE_GLUE.finditer
     deadline = time.monotonic() + REGEX_TIMEOUT
     out: list[int] = []
     pos = 0
@@ -170,6 +177,9 @@ def clean(text: str) -> str:
         >>> clean(" أ\\xa0\\xa0 ب ")
         'أ ب'
     """
+    # Most texts need no change; two C-level checks say so without splitting them into words.
+    if "  " not in text and text.isprintable() and text[:1] != " " != text[-1:]:
+        return text
     return " ".join(text.split())
 
 
@@ -221,6 +231,13 @@ def ends_sentence(text: str) -> bool:
         >>> ends_sentence('وتابع: "أننا أقرب".'), ends_sentence("جهود مكثفة لعقد اتفاق")
         (True, False)
     """
+    # Most texts end in a letter or in the punctuation itself: one look at the last
+    # character answers, with no strip of the trailers (which reads all of them each call).
+    last = text[-1:]
+    if last in CLOSERS:
+        return True
+    if last not in _TRAILER_SET:
+        return False
     stripped = text.rstrip(TRAILERS)
     return bool(stripped) and stripped[-1] in CLOSERS
 
@@ -307,7 +324,11 @@ def has_inner_sentence_end(text: str) -> bool:
         >>> has_inner_sentence_end("هدنة غزة.. جهود")
         False
     """
-    return _search(_INNER_SENTENCE_END, text) is not None
+    if "." not in text and "؟" not in text and "!" not in text and "?" not in text:
+        return False  # most headlines and furniture: no regex call at all
+    if len(text) > LONG_TEXT:
+        return _INNER_SENTENCE_END.search(text, timeout=REGEX_TIMEOUT) is not None
+    return _INNER_SENTENCE_END.search(text) is not None
 
 
 def opens_with_clause_word(text: str) -> bool:
@@ -329,4 +350,9 @@ def has_media_tag(text: str) -> bool:
         >>> has_media_tag("وزير خارجية أمريكا: لا يمكن تحمل موت المزيد (فيديو)")
         True
     """
-    return _search(_MEDIA_TAG, text) is not None
+    # The tag is bracketed, or opens the line: without either, no regex call.
+    if "(" not in text and not text.startswith(_MEDIA_OPENERS):
+        return False
+    if len(text) > LONG_TEXT:
+        return _MEDIA_TAG.search(text, timeout=REGEX_TIMEOUT) is not None
+    return _MEDIA_TAG.search(text) is not None

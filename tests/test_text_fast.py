@@ -1,0 +1,48 @@
+"""The text helpers' fast paths answer as their plain definitions do."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnews.text import (
+    _INNER_SENTENCE_END,
+    _MEDIA_TAG,
+    CLOSERS,
+    TRAILERS,
+    clean,
+    ends_sentence,
+    has_inner_sentence_end,
+    has_media_tag,
+)
+
+_TEXT = st.text(alphabet='أب ة.؟!:"”»)\xa0\t\u200f\u3000x', max_size=30)
+
+
+@given(_TEXT)
+def test_clean_is_split_and_join(text: str) -> None:
+    assert clean(text) == " ".join(text.split())
+
+
+@given(_TEXT)
+def test_ends_sentence_is_strip_and_look(text: str) -> None:
+    stripped = text.rstrip(TRAILERS)
+    assert ends_sentence(text) == (bool(stripped) and stripped[-1] in CLOSERS)
+
+
+def test_clean_keeps_a_clean_text_as_it_is() -> None:
+    text = "وكالة الأنباء الفلسطينية"
+    assert clean(text) is text
+    assert clean(" أ\xa0 ب ") == "أ ب"
+
+
+_LINE = st.text(alphabet='أب ة.؟!?()"|:عاجلفيديوخص', max_size=30)
+
+
+@given(_LINE)
+def test_inner_sentence_end_and_media_tag_answer_as_their_patterns(text: str) -> None:
+    assert has_inner_sentence_end(text) == (_INNER_SENTENCE_END.search(text) is not None)
+    assert has_media_tag(text) == (_MEDIA_TAG.search(text) is not None)
+    for opener in ("عاجل", "فيديو"):
+        line = f"{opener} | {text}"
+        assert has_media_tag(line) == (_MEDIA_TAG.search(line) is not None)
