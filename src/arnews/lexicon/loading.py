@@ -115,15 +115,23 @@ def lexicon_fields(data: Any) -> dict[str, Any]:
     return {"markers": markers, "credits": credits, **phrases}
 
 
-def decode_json(text: str, where: str) -> Any:
-    """The JSON value of a lexicon file's ``text``; ``where`` (the file) names it in errors."""
+def decode_json(
+    text: str, where: str, error: type[ValueError] = LexiconError, what: str = "a lexicon"
+) -> Any:
+    """The JSON value of a data file's ``text``; ``where`` (the file) names it in errors,
+    raised as ``error`` (the lexicon's and the site profiles' files read the same way).
+
+    Example:
+        >>> decode_json('{"markers": {}}', "my.json")
+        {'markers': {}}
+    """
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LexiconError(
+        raise error(
             f"{where}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from exc
     except RecursionError:
-        raise LexiconError(f"{where}: not a lexicon: arrays or objects nested too deep") from None
+        raise error(f"{where}: not {what}: arrays or objects nested too deep") from None
     except ValueError as exc:  # a number too long to read, say
-        raise LexiconError(f"{where}: not valid JSON: {exc}") from exc
+        raise error(f"{where}: not valid JSON: {exc}") from exc

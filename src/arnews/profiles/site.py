@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from ..lexicon import MARKER_KINDS, MAX_PHRASE_CHARS, Lexicon, read_utf8
+from ..lexicon.loading import decode_json
 from ..normalize import fold
 
 if TYPE_CHECKING:
@@ -288,15 +289,7 @@ def _dumps(data: Any) -> str:
 
 
 def _read_json(path: str | Path) -> Any:
-    text = read_utf8(path, ProfileError)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProfileError(
-            f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from exc
-    except (RecursionError, ValueError) as exc:
-        raise ProfileError(f"{path}: not valid JSON: {exc}") from None
+    return decode_json(read_utf8(path, ProfileError), str(path), ProfileError, "a profile")
 
 
 def save_profiles(
