@@ -170,18 +170,40 @@ _BARE_WAW = re.compile(r"و[^\W\dاأإآ]")
 
 
 def _tail_candidate(state: PageState, i: int, bullets: frozenset[str]) -> int:
-    """A cheap first look at line ``i``: 2, a teaser's shape; 1, the same but opening with
-    ``و`` (a conjunction, or a verb's first letter: `وجّه`, `وصل`), a teaser only between
-    teasers; 0, not a teaser (a bullet, too short, or carrying the story on).
+    """A cheap first look at line ``i``: 2, a teaser's shape; 3, opening with ``و`` (a
+    conjunction, or a verb's first letter: `وجّه`, `وصل`) and long enough, a teaser only
+    between teasers and only if its rest carries nothing on (:func:`_weak_shape`); 0, not
+    a teaser (a bullet, too short, or carrying the story on).
     """
     if state.kind[i] is not None or state.rest[i] != state.starts[i]:
         return 0
     text = state.texts[i]
-    if text[0] in bullets or word_count(text, limit=MIN_TEASER_WORDS) < MIN_TEASER_WORDS:
+    first = text[0]
+    if first in bullets:
         return 0
-    if not carries_on(text):
-        return 2
-    return 1 if _BARE_WAW.match(text) and not carries_on(text[1:]) else 0
+    if first == "و":
+        # Such a line carries on by its first letter (`carries_on` says so at once): the
+        # cheap tests here, the rest's (`_weak_shape`) only where a teaser sits above it.
+        if not _BARE_WAW.match(text) or word_count(text, limit=MIN_TEASER_WORDS) < MIN_TEASER_WORDS:
+            return 0
+        return 3
+    if word_count(text, limit=MIN_TEASER_WORDS) < MIN_TEASER_WORDS:
+        return 0
+    return 0 if carries_on(text) else 2
+
+
+def _weak_shape(text: str) -> int:
+    """The shape of a line that :func:`_tail_candidate` put at 3: 1, a teaser between
+    teasers (the rest after its ``و`` carries nothing on); 0, the story's own line."""
+    return 0 if carries_on(text[1:]) else 1
+
+
+def _top_teaser(shapes: list[int], end: int) -> int:
+    """The index of the last 2 in ``shapes[:end]`` (the tail's top teaser), -1 if none."""
+    for k in range(end - 1, -1, -1):
+        if shapes[k] == 2:
+            return k
+    return -1
 
 
 def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) -> None:
@@ -214,6 +236,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         # too); a line with nothing open (a blank line) is passed over.
         tail: list[int] = []  # from the last line up
         shapes: list[int] = []
+        places: list[int] = []  # where each is in `own`
         p = len(own) - 1
         while p >= 0:
             i = own[p]
@@ -228,15 +251,25 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
                 continue
             tail.append(i)
             shapes.append(shape)
+            places.append(p)
             p -= 1
-        # A tail starts with a teaser of its own shape: a `و` line above it is the story's.
-        above = 0  # the article's own lines above the tail
-        while shapes and shapes[-1] == 1:
-            shapes.pop()
-            tail.pop()
-            above += 1
-        if len(tail) < MIN_TAIL_LINES:
+        # A tail starts with a teaser of its own shape (2): the `و` lines above its top one
+        # are the story's. Those below it are settled now, from the last one up: one that
+        # carries the story on ends the tail there (most articles have no such top, and
+        # their `و` lines cost no more than the cheap test).
+        top = _top_teaser(shapes, len(shapes))
+        for k in range(top):
+            if shapes[k] == 3:
+                shapes[k] = _weak_shape(texts[tail[k]])
+                if not shapes[k]:
+                    top = _top_teaser(shapes, k)
+                    break
+        if top + 1 < MIN_TAIL_LINES:
             continue
+        del tail[top + 1 :], shapes[top + 1 :]
+        # The article's own lines above the tail: open lines and headlines the walk took.
+        above = 0
+        p = places[top] - 1
         while p >= 0 and above < MIN_TAIL_LINES:
             i = own[p]
             above += kinds[i] == "related" or rests[i] < ends[i]
