@@ -272,3 +272,37 @@ def test_the_reference_lists_every_member_of_the_class() -> None:
     listed = [word for word in listed if word != "-"]
     public = {name for cls in Lexicon.__mro__[:-1] for name in vars(cls) if name[0] != "_"}
     assert sorted(listed) == sorted(public)
+
+
+_ANT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "ant"
+
+
+@pytest.mark.skipif(not _ANT.is_dir(), reason="../shared/corpus/ant is not beside the repo")
+def test_kind_match_without_pretest_agrees_with_match_marker() -> None:
+    # The markers detector matches the kinds' patterns without match_marker's any-marker
+    # pre-test: that pattern must let through every line a kind's pattern takes.
+    from arnews.lexicon import MARKER_KINDS
+    from arnews.lines import PREFIX_CHARS
+
+    lines = {
+        line
+        for page in sorted(_ANT.glob("*.txt"))[:200]
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line and line[0] in LEX.marker_heads
+    }
+    assert lines
+    matched = 0
+    for line in lines:
+        for stop in {len(line), min(len(line), PREFIX_CHARS)}:
+            found = LEX._match_kinds(line, MARKER_KINDS, 0, stop)
+            expected = LEX.match_marker(line, endpos=stop)
+            if found is None:
+                assert expected is None
+                continue
+            kind_, m = found
+            matched += 1
+            assert LEX.marker_pattern.match(line, 0, stop) is not None
+            assert expected == arnews.lexicon.MarkerMatch(
+                kind_, m.end(), bool(m.group("colon")), m.end() >= stop
+            )
+    assert matched

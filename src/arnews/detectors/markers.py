@@ -19,6 +19,7 @@ from operator import add, is_, is_not, itemgetter
 from typing import cast
 
 from ..dates import scan_date
+from ..lexicon import MARKER_KINDS
 from ..lines import PREFIX_CHARS, trim_blanks
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
@@ -157,20 +158,27 @@ _KIND, _REST, _PART_START, _PART_END, _ARTICLE = map(itemgetter, range(5))
 def _decide(state: PageState, line: str) -> tuple[str, int, int, int, int | None] | None:
     """The marker that opens ``line`` and is accepted: ``(kind, where the rest starts, where
     the marker part starts and ends, its article)``, or ``None``."""
-    lexicon = state.lexicon
+    # The caller has run the lexicon's any-marker pattern on the line's prefix: the kinds'
+    # patterns are matched without match_marker's repeat of that pre-test (which lets
+    # through whatever they take, so the answer is the same) or its result object.
+    match = state.lexicon._match_kinds
     if len(line) <= PREFIX_CHARS:
-        m = lexicon.match_marker(line)
+        found = match(line, MARKER_KINDS, 0, len(line))
     else:
-        m = lexicon.match_marker(line, endpos=PREFIX_CHARS)
-        if m is not None and m.end >= PREFIX_CHARS:
+        found = match(line, MARKER_KINDS, 0, PREFIX_CHARS)
+        if found is not None and found[1].end() >= PREFIX_CHARS:
             # The marker ran to the end of the prefix: match the whole line for its end.
-            m = lexicon.match_marker(line)
-    if m is None or not _accepts(m.kind, m.colon, line, m.end):
+            found = match(line, MARKER_KINDS, 0, len(line))
+    if found is None:
+        return None
+    kind, m = found
+    marker_end = m.end()
+    if not _accepts(kind, bool(m.group("colon")), line, marker_end):
         return None
     # The part is the marker trimmed of the blanks at its ends (as PageState.claim trims).
-    span = trim_blanks(line, 0, m.end)
+    span = trim_blanks(line, 0, marker_end)
     if span is None:
         return None
     start, end = span
     # The read-also marker belongs to the page; what follows it, to the new article.
-    return (m.kind, m.end, start, end, MAIN if m.kind == "read_also" else None)
+    return (kind, marker_end, start, end, MAIN if kind == "read_also" else None)

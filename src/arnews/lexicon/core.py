@@ -322,20 +322,36 @@ class Lexicon(_Furniture):
         stop = len(text) if endpos is None else endpos
         if pos >= stop or self._pattern("any marker").match(text, pos, stop) is None:
             return None
-        key = kinds if isinstance(kinds, tuple) else tuple(kinds)
+        found = self._match_kinds(
+            text, kinds if isinstance(kinds, tuple) else tuple(kinds), pos, stop
+        )
+        if found is None:
+            return None
+        kind, m = found
+        return MarkerMatch(kind, m.end(), bool(m.group("colon")), m.end() >= stop)
+
+    def _match_kinds(
+        self, text: str, key: tuple[str, ...], pos: int, stop: int
+    ) -> tuple[str, re.Match[str]] | None:
+        # match_marker without its pre-test and its result object: the kind whose pattern
+        # matches longest and its match. For a caller that has just run marker_pattern on
+        # the line (the markers detector): the "any marker" pattern lets through whatever a
+        # kind's pattern takes (see compile_pattern), so skipping it changes no result.
+        # ``pos < stop`` is the caller's to ensure.
         matchers = self._matchers.get(key)
         if matchers is None:
             matchers = self._matchers[key] = self._kind_matchers(key)
         # A kind's pattern is tried only where the line opens with a character its phrases
         # (or the gap and bullet before them) can open with: most lines reach one or two.
         first = text[pos]
-        best: MarkerMatch | None = None
+        best: tuple[str, re.Match[str]] | None = None
+        best_end = -1
         for kind, heads, match in matchers:
             if first not in heads:
                 continue
             m = match(text, pos, stop)
-            if m is not None and (best is None or m.end() > best.end):
-                best = MarkerMatch(kind, m.end(), bool(m.group("colon")), m.end() >= stop)
+            if m is not None and m.end() > best_end:
+                best, best_end = (kind, m), m.end()
         return best
 
     def _kind_matchers(self, kinds: tuple[str, ...]) -> tuple[_KindMatcher, ...]:
