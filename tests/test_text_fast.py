@@ -11,6 +11,7 @@ from arnews.text import (
     CLOSERS,
     TRAILERS,
     clean,
+    clean_many,
     ends_sentence,
     has_inner_sentence_end,
     has_media_tag,
@@ -46,3 +47,20 @@ def test_inner_sentence_end_and_media_tag_answer_as_their_patterns(text: str) ->
     for opener in ("عاجل", "فيديو"):
         line = f"{opener} | {text}"
         assert has_media_tag(line) == (_MEDIA_TAG.search(line) is not None)
+
+
+# One-line texts with no white space at their ends: what the parser hands clean_many.
+_PIECE = _TEXT.map(lambda t: t.strip())
+
+
+@given(st.lists(_PIECE, max_size=12))
+def test_clean_many_is_split_and_join(texts: list[str]) -> None:
+    # Both sides of the eight-text threshold, NBSP alone or with other white space.
+    assert clean_many(texts) == [" ".join(t.split()) for t in texts]
+
+
+def test_clean_many_nbsp_forms() -> None:
+    texts = ["أ\xa0ب", "أ\xa0 ب", "أ\xa0\tب", "أ\u200f\xa0ب", "أ ب"]
+    expected = ["أ ب", "أ ب", "أ ب", "أ\u200f ب", "أ ب"]
+    assert clean_many(texts) == expected
+    assert clean_many(texts * 2) == expected * 2

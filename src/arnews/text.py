@@ -195,16 +195,31 @@ def clean_many(texts: list[str]) -> list[str]:
         ['أ ب', 'ج']
     """
     if len(texts) < 8:  # below that, the checks per text cost less than setting up maps
-        return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in texts]
-    if all(map(str.isprintable, texts)) and not any(map(contains, texts, repeat("  "))):
+        return [t if t.isprintable() and "  " not in t else _collapse(t) for t in texts]
+    # The per-character check (isprintable) is made once per text, kept for the pass below.
+    printable = list(map(str.isprintable, texts))
+    if all(printable) and not any(map(contains, texts, repeat("  "))):
         return list(texts)
     # Which texts need a change, in C-level passes; only those are rebuilt (a page's NBSP or
     # tab in one paragraph does not send all the others through a Python step each).
-    odd = map(or_, map(not_, map(str.isprintable, texts)), map(contains, texts, repeat("  ")))
+    odd = map(or_, map(not_, printable), map(contains, texts, repeat("  ")))
     out = list(texts)
     for i in compress(count(), odd):
-        out[i] = " ".join(out[i].split())
+        out[i] = _collapse(out[i])
     return out
+
+
+def _collapse(text: str) -> str:
+    """``" ".join(text.split())`` for a one-line text with no white space at its ends.
+
+    The white space a paragraph needs cleaned of is nearly always NBSP alone (a page's
+    paragraphs all have it, or none): one replace, when it leaves a printable text with no
+    run of two spaces, gives the same text without splitting it into words and joining them.
+    """
+    fixed = text.replace("\xa0", " ")
+    if fixed.isprintable() and "  " not in fixed and fixed[:1] != " " != fixed[-1:]:
+        return fixed
+    return " ".join(text.split())
 
 
 def word_count(text: str, limit: int | None = None) -> int:
