@@ -62,11 +62,15 @@ class _Patterns:
     def _PERIOD(self) -> str:
         return rf"(?:{_SP}*+(?P<ap>{_alt(_TABLES.periods)}){_NOT_LETTER})?"
 
+    # A date marker's word, and the blanks and colon or dash after it: read at the scan
+    # position (``_MARKER_RE``) and just before it (``_MARKER_BEFORE_RE``).
+    @functools.cached_property
+    def _MARKER_TAIL(self) -> str:
+        return rf"{_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?"
+
     @functools.cached_property
     def _MARKER_RE(self) -> regex.Pattern[str]:
-        return _compile(
-            rf"(?P<marker>{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?"
-        )
+        return _compile(rf"(?P<marker>{_alt(_TABLES.markers)}){self._MARKER_TAIL}")
 
     @functools.cached_property
     def _LEAD_TIME_RE(self) -> regex.Pattern[str]:
@@ -178,9 +182,7 @@ class _Patterns:
     # and scan from after it.
     @functools.cached_property
     def _MARKER_BEFORE_RE(self) -> regex.Pattern[str]:
-        return _compile(
-            rf"(?<!\p{{L}})(?:{_alt(_TABLES.markers)}){_NOT_LETTER}{_SP}*+(?:[:\uff1a{_DASH}]{_SP}*+)?\Z"
-        )
+        return _compile(rf"(?<!\p{{L}})(?:{_alt(_TABLES.markers)}){self._MARKER_TAIL}\Z")
 
     @functools.cached_property
     def _CLOCK_LINE_RE(self) -> regex.Pattern[str]:
