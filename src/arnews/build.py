@@ -7,7 +7,7 @@ article's fields take the cleaned text of the pieces of their kind, in input ord
 from __future__ import annotations
 
 from itertools import compress, repeat
-from operator import eq, ne
+from operator import eq, is_not, itemgetter, ne
 from typing import Any
 
 # The builder's parts live in modules of their own; the names tests and tools reach for stay
@@ -21,9 +21,31 @@ from .build_fields import _Values
 from .build_one import _article as _article
 from .build_one import _one_by_one
 from .model import Article
-from .state import ARTICLE, LINE, MAIN, PageState
+from .state import ARTICLE, LINE, MAIN, PageState, Piece
 
 __all__ = ["build_article"]
+
+
+_LINE_OF = itemgetter(LINE)
+_ARTICLE_OF = itemgetter(ARTICLE)
+
+
+def _piece_articles(article: list[int], pieces: list[Piece]) -> list[int]:
+    """The article of each of ``pieces`` (what :meth:`PageState.article_of` gives), in
+    C-level passes: most pieces name none and belong to their line's article.
+
+    Example:
+        >>> _piece_articles([0, 1], [(0, "title", 0, 1, None, None, None),
+        ...                          (1, "title", 2, 3, None, None, None),
+        ...                          (0, "marker", 4, 5, 2, "read_also", None)])
+        [0, 1, 2]
+    """
+    arts = list(map(article.__getitem__, map(_LINE_OF, pieces)))
+    own = list(map(_ARTICLE_OF, pieces))
+    if own.count(None) != len(own):
+        for k in compress(range(len(own)), map(is_not, own, repeat(None))):
+            arts[k] = own[k]
+    return arts
 
 
 # From this many read-also articles on, they are built column by column (below it, the
@@ -42,7 +64,7 @@ def build_article(state: PageState) -> Article:
     # The main article's pieces, lines and cuts, then the read-also articles' (each list in
     # the order it was made), picked out in C-level passes.
     article = state.article
-    piece_articles = [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in pieces]
+    piece_articles = _piece_articles(article, pieces)
     whole_articles = list(map(article.__getitem__, whole))
     cut_articles = list(map(article.__getitem__, state.cut_lines))
 

@@ -12,8 +12,9 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import compress, repeat, tee
+from itertools import accumulate, compress, repeat, tee
 from operator import add, eq, mul
 from typing import Any
 
@@ -75,15 +76,45 @@ def _cut_shared(
     shared: dict[tuple[Any, ...], tuple[Any, ...]],
 ) -> list[tuple[Any, ...]]:
     """:func:`_cut`, each tuple equal to one made before replaced by it (``shared`` keeps
-    them): read-also articles repeat their shapes and lines, and a tuple dropped at once is
-    one the garbage collector never counts."""
+    them): read-also articles repeat their shapes and lines.
+
+    A tuple dropped at once is one the garbage collector never counts; when every article's
+    tuple is the same (``column`` repeats with the period ``step``: one comparison of two
+    lists tells), only one is made.
+
+    Example:
+        >>> cut = _cut_shared(["a", "b", "a", "b"], [0, 2, 4], 2, {})
+        >>> cut, cut[0] is cut[1]
+        ([('a', 'b'), ('a', 'b')], True)
+    """
     if step == 0:
         return [()] * (len(bounds) - 1)
     if step is not None:
+        if column[step:] == column[:-step]:
+            first = tuple(column[:step])
+            return [shared.setdefault(first, first)] * (len(bounds) - 1)
         made: Iterator[tuple[Any, ...]] = zip(*repeat(iter(column), step), strict=True)
     else:
         made = map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    # Two iterators of one stream: each made tuple is dropped as soon as it is looked up.
     return list(map(shared.setdefault, *tee(made)))
+
+
+def _bounds(arts: list[int], n: int) -> list[int]:
+    """Where the rows of each article ``1 .. n - 1`` begin in ``arts`` (sorted), and their end:
+    ``bounds[a - 1] : bounds[a]`` are article ``a``'s rows.
+
+    Counted in one C-level pass and summed, rather than a search per article.
+
+    Example:
+        >>> _bounds([1, 1, 3, 3, 3], 4)
+        [0, 2, 2, 5]
+    """
+    counts = Counter(arts)
+    bounds = list(accumulate(map(counts.get, range(1, n), repeat(0)), initial=0))
+    if bounds[-1] != len(arts):  # a row of no article 1 .. n - 1: never made by the builder
+        return list(map(bisect_left, repeat(arts), range(1, n + 1)))
+    return bounds
 
 
 def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> list[Any]:
@@ -131,11 +162,11 @@ def _embedded(
     fill = n_lines + n_cuts
     kinds = _pick(list(map(_KIND, pieces)) + ["paragraph"] * fill, order)
     names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
-    bounds = list(map(bisect_left, repeat(arts), range(1, n + 1)))
+    bounds = _bounds(arts, n)
     # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
     shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     step = _step(bounds)
-    parts = Parts._many(
+    part_columns = (
         _cut_shared(kinds, bounds, step, shared),
         _cut(starts, bounds, step),
         _cut(ends, bounds, step),
@@ -147,7 +178,7 @@ def _embedded(
     p_arts = _pick(arts, at)
     p_starts = _pick(starts, at)
     p_ends = _pick(ends, at)
-    p_bounds = list(map(bisect_left, repeat(p_arts), range(1, n + 1)))
+    p_bounds = _bounds(p_arts, n)
     p_step = _step(p_bounds)
     paragraphs = _cut_shared(
         _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends)))),
@@ -227,6 +258,11 @@ def _embedded(
             _column(columns, f"spans.{name}", nothing)[a] = tuple(item_spans)
     for a in sorted(removed):
         _warn_removed(state, removed[a])
+    # The rows' columns go before the objects are made: making a hundred thousand sets off
+    # the garbage collector's full passes, and each walks every list still alive.
+    del arts, starts, ends, kinds, names, order, p_arts, p_starts, p_ends, at
+    parts = Parts._many(*part_columns)
+    del part_columns
     column = columns.get
     spans = Spans._many(
         title_spans,
