@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress, repeat, tee
+from itertools import accumulate, compress, cycle, repeat, tee
 from operator import add, eq, mul
 from typing import Any
 
@@ -173,13 +173,29 @@ def _embedded(
         _cut_shared(names, bounds, step, shared),
     )
 
+    m = n - 1
+    # Articles all of one shape (the same kinds in the same order, as a chain of headlines
+    # and lines has): the rows of a kind are read with a stride, no search made.
+    shape = tuple(kinds[:step]) if step and kinds[step:] == kinds[:-step] else None
+
     # Paragraphs: cleaned all at once (a C-level check when none needs it), then cut.
-    at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
-    p_arts = _pick(arts, at)
-    p_starts = _pick(starts, at)
-    p_ends = _pick(ends, at)
-    p_bounds = _bounds(p_arts, n)
-    p_step = _step(p_bounds)
+    p_step: int | None
+    if shape is not None:
+        p_step = shape.count("paragraph")
+        if p_step == 1:
+            j = shape.index("paragraph")
+            p_starts, p_ends = starts[j::step], ends[j::step]
+        else:
+            mask = [kind == "paragraph" for kind in shape]
+            p_starts = list(compress(starts, cycle(mask)))
+            p_ends = list(compress(ends, cycle(mask)))
+        p_bounds = list(range(0, p_step * m + 1, p_step)) if p_step else [0] * n
+    else:
+        at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
+        p_starts = _pick(starts, at)
+        p_ends = _pick(ends, at)
+        p_bounds = _bounds(_pick(arts, at), n)
+        p_step = _step(p_bounds)
     paragraphs = _cut_shared(
         _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends)))),
         p_bounds,
@@ -187,8 +203,8 @@ def _embedded(
         shared,
     )
     paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds, p_step)
+    del p_starts, p_ends
 
-    m = n - 1
     # The headline and source: each article's first piece of the kind, every distinct text
     # made once a page; only texts that lost controls are gone through one by one.
     shorts = values[0]
@@ -196,25 +212,32 @@ def _embedded(
     firsts: list[tuple[list[Any], list[Any]]] = []
     every = list(range(1, n))
     for kind in ("title", "source"):
-        of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
-        if not of_kind:  # none of the articles has one (sources, mostly)
-            firsts.append(([None] * m, [None] * m))
-            continue
-        f_arts = _pick(arts, of_kind)
-        if f_arts == every:  # one each, as a chain of headlines has: no choice to make
-            at = of_kind
+        if shape is not None:
+            if kind not in shape:
+                firsts.append(([None] * m, [None] * m))
+                continue
+            j = shape.index(kind)  # each article's first of the kind
+            f_arts, f_starts, f_ends = every, starts[j::step], ends[j::step]
         else:
-            # Read backwards, the last row kept for an article is its first.
-            backwards = of_kind[::-1]
-            at = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
-            f_arts = _pick(arts, at)
-        f_starts, f_ends = _pick(starts, at), _pick(ends, at)
+            of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+            if not of_kind:  # none of the articles has one (sources, mostly)
+                firsts.append(([None] * m, [None] * m))
+                continue
+            f_arts = _pick(arts, of_kind)
+            if f_arts == every:  # one each, as a chain of headlines has: no choice to make
+                at = of_kind
+            else:
+                # Read backwards, the last row kept for an article is its first.
+                backwards = of_kind[::-1]
+                at = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
+                f_arts = _pick(arts, at)
+            f_starts, f_ends = _pick(starts, at), _pick(ends, at)
         raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
         for raw in set(raws).difference(shorts):
             found: list[Span] = []
             shorts[raw] = (_short(raw, found, (0, 0)), bool(found))
         known = list(map(shorts.__getitem__, raws))
-        for k in compress(range(len(at)), map(_HAD_CONTROLS, known)):
+        for k in compress(range(len(f_starts)), map(_HAD_CONTROLS, known)):
             removed.setdefault(f_arts[k] - 1, []).append((f_starts[k], f_ends[k]))
         if f_arts == every:
             firsts.append((list(map(_VALUE, known)), list(zip(f_starts, f_ends, strict=True))))
@@ -226,9 +249,12 @@ def _embedded(
     for spans_removed in removed.values():
         spans_removed.sort()  # in input order, as the article's pieces come
     # The articles with other fields (dateline, credit, stamps, lists).
-    others = [
-        a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
-    ]
+    if shape is not None:
+        others = list(range(m)) if _OTHER_FIELD_KINDS.intersection(shape) else []
+    else:
+        others = [
+            a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
+        ]
 
     empty: list[Any] = [None] * m
     nothing: list[tuple[()]] = [()] * m
@@ -260,7 +286,7 @@ def _embedded(
         _warn_removed(state, removed[a])
     # The rows' columns go before the objects are made: making a hundred thousand sets off
     # the garbage collector's full passes, and each walks every list still alive.
-    del arts, starts, ends, kinds, names, order, p_arts, p_starts, p_ends, at
+    del arts, starts, ends, kinds, names, order
     parts = Parts._many(*part_columns)
     del part_columns
     column = columns.get
