@@ -7,7 +7,7 @@ article's fields take the cleaned text of the pieces of their kind, in input ord
 from __future__ import annotations
 
 from itertools import compress, repeat
-from operator import eq, is_not, itemgetter, ne
+from operator import eq, is_not, itemgetter, not_
 from typing import Any
 
 # The builder's parts live in modules of their own; the names tests and tools reach for stay
@@ -48,6 +48,18 @@ def _piece_articles(article: list[int], pieces: list[Piece]) -> list[int]:
     return arts
 
 
+def _of_main(articles: list[int]) -> tuple[list[bool], list[bool]]:
+    """Which of ``articles`` are the main article, and which are not (two masks for
+    ``compress``).
+
+    Example:
+        >>> _of_main([0, 1, 0])
+        ([True, False, True], [False, True, False])
+    """
+    main = list(map(eq, articles, repeat(MAIN)))
+    return main, list(map(not_, main))
+
+
 # From this many read-also articles on, they are built column by column (below it, the
 # columns' set-up costs more than building each on its own).
 _COLUMNS = 12
@@ -68,11 +80,14 @@ def build_article(state: PageState) -> Article:
     whole_articles = list(map(article.__getitem__, whole))
     cut_articles = list(map(article.__getitem__, state.cut_lines))
 
-    def mains(column: list[Any], articles: list[int]) -> list[Any]:
-        return list(compress(column, map(eq, articles, repeat(MAIN))))
+    # Which rows of each list are the main article's, told once a list.
+    in_pieces, in_whole, in_cuts = map(_of_main, (piece_articles, whole_articles, cut_articles))
 
-    def others(column: list[Any], articles: list[int]) -> list[Any]:
-        return list(compress(column, map(ne, articles, repeat(MAIN))))
+    def mains(column: list[Any], of_main: tuple[list[bool], list[bool]]) -> list[Any]:
+        return list(compress(column, of_main[0]))
+
+    def others(column: list[Any], of_main: tuple[list[bool], list[bool]]) -> list[Any]:
+        return list(compress(column, of_main[1]))
 
     embed = _embedded if n - 1 >= _COLUMNS else _one_by_one
 
@@ -81,12 +96,12 @@ def build_article(state: PageState) -> Article:
             embed(
                 state,
                 n,
-                others(pieces, piece_articles),
-                others(piece_articles, piece_articles),
-                others(whole, whole_articles),
-                others(whole_articles, whole_articles),
-                (others(cuts[0], cut_articles), others(cuts[1], cut_articles)),
-                others(cut_articles, cut_articles),
+                others(pieces, in_pieces),
+                others(piece_articles, in_pieces),
+                others(whole, in_whole),
+                others(whole_articles, in_whole),
+                (others(cuts[0], in_cuts), others(cuts[1], in_cuts)),
+                others(cut_articles, in_cuts),
                 values,
             )
         )
@@ -95,9 +110,9 @@ def build_article(state: PageState) -> Article:
     # own), then the main article made once with them and the page's warnings.
     return _article(
         state,
-        mains(pieces, piece_articles),
-        mains(whole, whole_articles),
-        (mains(cuts[0], cut_articles), mains(cuts[1], cut_articles)),
+        mains(pieces, in_pieces),
+        mains(whole, in_whole),
+        (mains(cuts[0], in_cuts), mains(cuts[1], in_cuts)),
         values,
         last=True,
         read_also=read_also,
