@@ -18,7 +18,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 
-from arnews import Article, Dateline, Diagnostic, Parser, Part, Parts, Spans, build
+from arnews import Article, Dateline, Diagnostic, Parser, Part, Parts, Spans, build, build_columns
 from arnews.lines import scan_columns
 from arnews.model import _instances
 from arnews.state import MAIN, PageState
@@ -204,6 +204,32 @@ def test_chains_of_one_shape_and_of_mixed_shapes_equal_those_built_one_by_one() 
     _check("إقرأ أيضاً:\nعنوان\nنص.\nالمصدر: سرايا\n" * 30)
     _check(one * 20 + "إقرأ أيضاً:\nعنوان\nنص.\nنص آخر طويل بعض الشيء.\n" + one * 20)
     _check(one * 20 + "إقرأ أيضاً:\nنص طويل يبدأ المقال مباشرة ولا عنوان له هنا، بل نص.\n" + one * 5)
+
+
+def test_chains_of_one_shape_read_by_stride_equal_those_built_one_by_one() -> None:
+    # Every article of one shape (build_columns' stride path): several paragraphs each, a
+    # headline that loses a control, every article with another field, none with a headline.
+    _check("إقرأ أيضاً:\nعنوان\nنص أول.\nنص ثان أطول.\nنص ثالث.\n" * 15)
+    _check("إقرأ أيضاً:\nعنوان\u200b الخبر\nنص.\n" * 15)
+    _check("إقرأ أيضاً:\nعنوان\nبغداد (رويترز) - قال المسؤول إن الاجتماع انتهى.\n" * 15)
+    _check("إقرأ أيضاً:\nعنوان\nنص.\nكلمات دلالية: العراق، بغداد\n" * 15)
+    _check("إقرأ أيضاً:\nنص طويل يبدأ المقال مباشرة ولا عنوان له هنا، بل نص.\n" * 15)
+
+
+def test_bounds_are_counted_per_article() -> None:
+    assert build_columns._bounds([1, 1, 3, 3, 3], 4) == [0, 2, 2, 5]
+    assert build_columns._bounds([2, 2], 3) == [0, 0, 2]
+    # A row of no article 1 .. n - 1 (never made by the builder) still bounds by search.
+    assert build_columns._bounds([0, 1, 2], 3) == [1, 2, 3]
+
+
+def test_equal_tuples_are_shared() -> None:
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    same = build_columns._cut_shared(["a", "b"] * 3, [0, 2, 4, 6], 2, shared)
+    assert same == [("a", "b")] * 3 and same[0] is same[2]
+    mixed = build_columns._cut_shared(["a", "b", "a", "c", "a", "b"], [0, 2, 4, 6], 2, shared)
+    assert mixed == [("a", "b"), ("a", "c"), ("a", "b")] and mixed[0] is same[0]
+    assert build_columns._cut_shared(["a", "b", "a"], [0, 2, 3], None, shared)[0] is same[0]
 
 
 def test_step_tells_columns_cut_into_equal_pieces() -> None:

@@ -12,8 +12,9 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import compress, repeat, tee
+from itertools import accumulate, compress, cycle, repeat, tee
 from operator import add, eq, mul
 from typing import Any
 
@@ -75,15 +76,45 @@ def _cut_shared(
     shared: dict[tuple[Any, ...], tuple[Any, ...]],
 ) -> list[tuple[Any, ...]]:
     """:func:`_cut`, each tuple equal to one made before replaced by it (``shared`` keeps
-    them): read-also articles repeat their shapes and lines, and a tuple dropped at once is
-    one the garbage collector never counts."""
+    them): read-also articles repeat their shapes and lines.
+
+    A tuple dropped at once is one the garbage collector never counts; when every article's
+    tuple is the same (``column`` repeats with the period ``step``: one comparison of two
+    lists tells), only one is made.
+
+    Example:
+        >>> cut = _cut_shared(["a", "b", "a", "b"], [0, 2, 4], 2, {})
+        >>> cut, cut[0] is cut[1]
+        ([('a', 'b'), ('a', 'b')], True)
+    """
     if step == 0:
         return [()] * (len(bounds) - 1)
     if step is not None:
+        if column[step:] == column[:-step]:
+            first = tuple(column[:step])
+            return [shared.setdefault(first, first)] * (len(bounds) - 1)
         made: Iterator[tuple[Any, ...]] = zip(*repeat(iter(column), step), strict=True)
     else:
         made = map(tuple, map(column.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    # Two iterators of one stream: each made tuple is dropped as soon as it is looked up.
     return list(map(shared.setdefault, *tee(made)))
+
+
+def _bounds(arts: list[int], n: int) -> list[int]:
+    """Where the rows of each article ``1 .. n - 1`` begin in ``arts`` (sorted), and their end:
+    ``bounds[a - 1] : bounds[a]`` are article ``a``'s rows.
+
+    Counted in one C-level pass and summed, rather than a search per article.
+
+    Example:
+        >>> _bounds([1, 1, 3, 3, 3], 4)
+        [0, 2, 2, 5]
+    """
+    counts = Counter(arts)
+    bounds = list(accumulate(map(counts.get, range(1, n), repeat(0)), initial=0))
+    if bounds[-1] != len(arts):  # a row of no article 1 .. n - 1: never made by the builder
+        return list(map(bisect_left, repeat(arts), range(1, n + 1)))
+    return bounds
 
 
 def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> list[Any]:
@@ -131,24 +162,40 @@ def _embedded(
     fill = n_lines + n_cuts
     kinds = _pick(list(map(_KIND, pieces)) + ["paragraph"] * fill, order)
     names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
-    bounds = list(map(bisect_left, repeat(arts), range(1, n + 1)))
+    bounds = _bounds(arts, n)
     # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
     shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     step = _step(bounds)
-    parts = Parts._many(
+    part_columns = (
         _cut_shared(kinds, bounds, step, shared),
         _cut(starts, bounds, step),
         _cut(ends, bounds, step),
         _cut_shared(names, bounds, step, shared),
     )
 
+    m = n - 1
+    # Articles all of one shape (the same kinds in the same order, as a chain of headlines
+    # and lines has): the rows of a kind are read with a stride, no search made.
+    shape = tuple(kinds[:step]) if step and kinds[step:] == kinds[:-step] else None
+
     # Paragraphs: cleaned all at once (a C-level check when none needs it), then cut.
-    at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
-    p_arts = _pick(arts, at)
-    p_starts = _pick(starts, at)
-    p_ends = _pick(ends, at)
-    p_bounds = list(map(bisect_left, repeat(p_arts), range(1, n + 1)))
-    p_step = _step(p_bounds)
+    p_step: int | None
+    if shape is not None:
+        p_step = shape.count("paragraph")
+        if p_step == 1:
+            j = shape.index("paragraph")
+            p_starts, p_ends = starts[j::step], ends[j::step]
+        else:
+            mask = [kind == "paragraph" for kind in shape]
+            p_starts = list(compress(starts, cycle(mask)))
+            p_ends = list(compress(ends, cycle(mask)))
+        p_bounds = list(range(0, p_step * m + 1, p_step)) if p_step else [0] * n
+    else:
+        at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
+        p_starts = _pick(starts, at)
+        p_ends = _pick(ends, at)
+        p_bounds = _bounds(_pick(arts, at), n)
+        p_step = _step(p_bounds)
     paragraphs = _cut_shared(
         _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends)))),
         p_bounds,
@@ -156,8 +203,8 @@ def _embedded(
         shared,
     )
     paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds, p_step)
+    del p_starts, p_ends
 
-    m = n - 1
     # The headline and source: each article's first piece of the kind, every distinct text
     # made once a page; only texts that lost controls are gone through one by one.
     shorts = values[0]
@@ -165,25 +212,32 @@ def _embedded(
     firsts: list[tuple[list[Any], list[Any]]] = []
     every = list(range(1, n))
     for kind in ("title", "source"):
-        of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
-        if not of_kind:  # none of the articles has one (sources, mostly)
-            firsts.append(([None] * m, [None] * m))
-            continue
-        f_arts = _pick(arts, of_kind)
-        if f_arts == every:  # one each, as a chain of headlines has: no choice to make
-            at = of_kind
+        if shape is not None:
+            if kind not in shape:
+                firsts.append(([None] * m, [None] * m))
+                continue
+            j = shape.index(kind)  # each article's first of the kind
+            f_arts, f_starts, f_ends = every, starts[j::step], ends[j::step]
         else:
-            # Read backwards, the last row kept for an article is its first.
-            backwards = of_kind[::-1]
-            at = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
-            f_arts = _pick(arts, at)
-        f_starts, f_ends = _pick(starts, at), _pick(ends, at)
+            of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+            if not of_kind:  # none of the articles has one (sources, mostly)
+                firsts.append(([None] * m, [None] * m))
+                continue
+            f_arts = _pick(arts, of_kind)
+            if f_arts == every:  # one each, as a chain of headlines has: no choice to make
+                at = of_kind
+            else:
+                # Read backwards, the last row kept for an article is its first.
+                backwards = of_kind[::-1]
+                at = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
+                f_arts = _pick(arts, at)
+            f_starts, f_ends = _pick(starts, at), _pick(ends, at)
         raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
         for raw in set(raws).difference(shorts):
             found: list[Span] = []
             shorts[raw] = (_short(raw, found, (0, 0)), bool(found))
         known = list(map(shorts.__getitem__, raws))
-        for k in compress(range(len(at)), map(_HAD_CONTROLS, known)):
+        for k in compress(range(len(f_starts)), map(_HAD_CONTROLS, known)):
             removed.setdefault(f_arts[k] - 1, []).append((f_starts[k], f_ends[k]))
         if f_arts == every:
             firsts.append((list(map(_VALUE, known)), list(zip(f_starts, f_ends, strict=True))))
@@ -195,9 +249,12 @@ def _embedded(
     for spans_removed in removed.values():
         spans_removed.sort()  # in input order, as the article's pieces come
     # The articles with other fields (dateline, credit, stamps, lists).
-    others = [
-        a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
-    ]
+    if shape is not None:
+        others = list(range(m)) if _OTHER_FIELD_KINDS.intersection(shape) else []
+    else:
+        others = [
+            a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
+        ]
 
     empty: list[Any] = [None] * m
     nothing: list[tuple[()]] = [()] * m
@@ -227,6 +284,11 @@ def _embedded(
             _column(columns, f"spans.{name}", nothing)[a] = tuple(item_spans)
     for a in sorted(removed):
         _warn_removed(state, removed[a])
+    # The rows' columns go before the objects are made: making a hundred thousand sets off
+    # the garbage collector's full passes, and each walks every list still alive.
+    del arts, starts, ends, kinds, names, order
+    parts = Parts._many(*part_columns)
+    del part_columns
     column = columns.get
     spans = Spans._many(
         title_spans,
