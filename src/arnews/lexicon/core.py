@@ -43,6 +43,11 @@ MARKER_KINDS = ("updated", "published", "share", "keywords", "source", "read_als
 # bullet and colon, short enough that a megabyte-long line costs nothing extra.
 PREFIX_CHARS = 80
 
+#: The most entries a :meth:`Lexicon.line_memo` holds (it starts again when full), and the
+#: longest line it keeps an answer for.
+LINE_MEMO_SIZE = 4096
+LINE_MEMO_CHARS = 200
+
 # A marker kind, the characters a line may open with for its pattern to match, its match.
 _KindMatcher = tuple[str, frozenset[str], Callable[[str, int, int], "re.Match[str] | None"]]
 
@@ -132,6 +137,11 @@ class Lexicon(_Furniture):
         init=False, eq=False, repr=False, hash=False
     )
     _ticker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # Per detector, answers about single lines that are a pure function of the line and this
+    # lexicon (see line_memo): pages of one site repeat their marker and footer lines.
+    _line_memos: dict[str, dict[str, Any]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         # Checked here, so that extend() and replace() check too.
@@ -145,6 +155,7 @@ class Lexicon(_Furniture):
         object.__setattr__(self, "_kinds", frozenset({*MARKER_KINDS, *self.markers}))
         object.__setattr__(self, "_compiled", {})
         object.__setattr__(self, "_matchers", {})
+        object.__setattr__(self, "_line_memos", {})
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
@@ -367,6 +378,23 @@ class Lexicon(_Furniture):
                 heads |= bullets
             out.append((kind, heads, self._pattern("kind:" + kind).match))
         return tuple(out)
+
+    def line_memo(self, name: str) -> dict[str, Any]:
+        """A per-process memo, named ``name``, of answers about single lines that are a pure
+        function of the line and this lexicon (a marker detector's decision on a line).
+
+        Its user keeps it bounded (:data:`LINE_MEMO_SIZE` entries, lines of up to
+        :data:`LINE_MEMO_CHARS` characters) and stores nothing else: a page's answer never
+        depends on the pages parsed before it, only its cost does.
+
+        Example:
+            >>> Lexicon.default().line_memo("example") is Lexicon.default().line_memo("example")
+            True
+        """
+        memo = self._line_memos.get(name)
+        if memo is None:
+            memo = self._line_memos.setdefault(name, {})
+        return memo
 
     @property
     def marker_pattern(self) -> re.Pattern[str]:
