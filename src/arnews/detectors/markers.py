@@ -97,7 +97,7 @@ def detect_markers(state: PageState) -> None:
         return
     if kinds.count(None) != len(kinds):
         maybe = list(compress(maybe, map(is_, map(kinds.__getitem__, maybe), repeat(None))))
-    lines = list(map(texts.__getitem__, maybe))
+    lines = texts if len(maybe) == len(texts) else list(map(texts.__getitem__, maybe))
     match = lexicon.marker_pattern.match
     rest, pieces = state.rest, state.pieces
     # Pages of a site repeat their marker lines (`المصدر: …`, `كلمات دلالية: …`): a line
@@ -133,18 +133,31 @@ def detect_markers(state: PageState) -> None:
     # neither a lexicon match nor a Python step on each: the pattern runs on each distinct
     # line, the decision (which reads nothing but the line) is made once for each one the
     # pattern passes, and the lines are claimed in C-level passes.
+    # A line whose first character can open one kind's phrases only is decided by that
+    # kind's pattern alone: the pattern of every phrase, run first, would pass it anyway
+    # (it lets through whatever a kind's pattern takes), so the answer is the same.
+    alone = lexicon.one_kind_heads
     decided: dict[str, Decision] = {}
     for line in set(lines):
         found = memo.get(line)
         if found is None:
-            if match(line, 0, PREFIX_CHARS) is None:
+            if line[0] in alone:
+                got = _decide(lexicon, line)
+                if got is None:
+                    continue  # not kept: most such lines are text (`وقال …`)
+                found = _decide_memo(lexicon, memo, line, got)
+            elif match(line, 0, PREFIX_CHARS) is None:
                 continue
-            found = _decide_memo(lexicon, memo, line)
+            else:
+                found = _decide_memo(lexicon, memo, line)
         if found is not _NO_MARKER:
             decided[line] = found
     if not decided:
         return
-    chosen = list(compress(maybe, map(decided.__contains__, lines)))
+    if len(lines) == len(texts):  # every line a candidate (a chain of markers)
+        chosen = list(compress(count(), map(decided.__contains__, texts)))
+    else:
+        chosen = list(compress(maybe, map(decided.__contains__, lines)))
     # Per line: kind, where its rest starts and where the marker part starts and ends (from
     # the line's start), and the article the part belongs to; read with item getters (a
     # transposing zip would make an iterator object per line).
@@ -175,9 +188,13 @@ _NO_MARKER: Decision = ("", 0, 0, 0, None)
 _NONES = repeat(None)
 
 
-def _decide_memo(lexicon: Lexicon, memo: dict[str, Decision], line: str) -> Decision:
-    """:func:`_decide`, kept in ``memo`` for a short line (``_NO_MARKER`` for no marker)."""
-    found = _decide(lexicon, line) or _NO_MARKER
+def _decide_memo(
+    lexicon: Lexicon, memo: dict[str, Decision], line: str, found: Decision | None = None
+) -> Decision:
+    """:func:`_decide` (unless ``found`` gives its answer), kept in ``memo`` for a short
+    line; ``_NO_MARKER`` for no marker."""
+    if found is None:
+        found = _decide(lexicon, line) or _NO_MARKER
     if len(line) <= LINE_MEMO_CHARS:
         if len(memo) >= LINE_MEMO_SIZE:
             memo.clear()

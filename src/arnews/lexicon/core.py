@@ -142,6 +142,10 @@ class Lexicon(_Furniture):
     _line_memos: dict[str, dict[str, Any]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    # Character sets derived from the marker patterns, made on first use (by name).
+    _compiled_sets: dict[str, frozenset[str]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         # Checked here, so that extend() and replace() check too.
@@ -156,6 +160,7 @@ class Lexicon(_Furniture):
         object.__setattr__(self, "_compiled", {})
         object.__setattr__(self, "_matchers", {})
         object.__setattr__(self, "_line_memos", {})
+        object.__setattr__(self, "_compiled_sets", {})
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
@@ -406,6 +411,27 @@ class Lexicon(_Furniture):
             True
         """
         return self._pattern("any marker")
+
+    @property
+    def one_kind_heads(self) -> frozenset[str]:
+        """The characters a line can start with for one marker kind's pattern only (of
+        :data:`MARKER_KINDS`): such a line needs no other kind's pattern, nor the pattern of
+        every phrase, to be decided.
+
+        Example:
+            >>> "ك" in Lexicon.default().one_kind_heads, "ا" in Lexicon.default().one_kind_heads
+            (True, False)
+        """
+        heads = self._compiled_sets.get("one kind")
+        if heads is None:
+            seen: dict[str, int] = {}
+            for _, kind_heads, _ in self._kind_matchers(MARKER_KINDS):
+                for char in kind_heads:
+                    seen[char] = seen.get(char, 0) + 1
+            heads = self._compiled_sets["one kind"] = frozenset(
+                char for char, times in seen.items() if times == 1
+            )
+        return heads
 
     @property
     def marker_heads(self) -> frozenset[str]:
