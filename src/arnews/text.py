@@ -303,7 +303,7 @@ def sentence_glue_points(text: str) -> list[int]:
     return _sentence_glue_ends(text)
 
 
-def whole_text_glue_points(text: str) -> Iterator[int]:
+def whole_text_glue_points(text: str) -> list[int]:
     """:func:`sentence_glue_points` over a whole page at once (one regex scan, or one search
     per sentence end on a page with few of them).
 
@@ -311,10 +311,10 @@ def whole_text_glue_points(text: str) -> Iterator[int]:
     line), so the points of each line are those :func:`sentence_glue_points` gives it.
 
     Example:
-        >>> list(whole_text_glue_points("أ.\\nالعالقين.وذكر"))
+        >>> whole_text_glue_points("أ.\\nالعالقين.وذكر")
         [12]
     """
-    return iter(_sentence_glue_ends(text))
+    return _sentence_glue_ends(text)
 
 
 # A sentence end followed by more text on the same line: running text, not a headline.

@@ -1,0 +1,78 @@
+"""The scanner's, markers' and regions' shortcuts for repeated and chained lines give the
+answers of the general code: marker decisions kept in the lexicon's bounded memo, a line
+decided by its one kind's pattern, and a chain of read-also articles laid out at once."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnews import Lexicon, Parser
+from arnews.detectors import regions
+from arnews.lexicon.core import LINE_MEMO_CHARS, LINE_MEMO_SIZE
+
+PARSER = Parser(time_budget=None)
+
+# Blocks a chain of read-also articles is made of: an article (headline and text), a list
+# of headlines, a marker with nothing open after it, the main article's footer, a list
+# heading with its items.
+_BLOCKS = (
+    "إقرأ أيضاً:\nعنوان\nنص.\n",
+    "إقرأ أيضاً:\nعنوان أول\nعنوان ثان\n",
+    "اقرأ أيضا: عنوان على سطر المؤشر\n",
+    "إقرأ أيضاً:\n",
+    "إقرأ أيضاً:\nقال الوزير إن الاتفاق قريب من التوقيع بعد جولة طويلة.\n",
+    "المصدر: وكالات\n",
+    "كلمات دلالية: غزة مصر\n",
+    "مقالات مشابهة\n• خبر أول عن الحدث\n• خبر ثان\n",
+    "قال الرئيس إن الخطة ستنفذ قريبا في كل المحافظات.\n",
+)
+
+
+def _walked(text: str) -> dict[str, object]:
+    with mock.patch.object(regions, "_CHAIN", 10**9):
+        return PARSER.parse(text).to_dict()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_BLOCKS), min_size=1, max_size=80), st.sampled_from((1, 2, 16)))
+def test_a_chain_of_read_also_articles_is_laid_out_as_the_walk_does(
+    blocks: list[str], chain: int
+) -> None:
+    text = "".join(blocks)
+    with mock.patch.object(regions, "_CHAIN", chain):
+        got = PARSER.parse(text).to_dict()
+    assert got == _walked(text)
+
+
+def test_a_long_chain_gives_one_article_a_block() -> None:
+    text = "قال الرئيس إن الخطة ستنفذ.\n" + "إقرأ أيضاً:\nعنوان\nنص.\n" * 40
+    article = PARSER.parse(text)
+    assert len(article.read_also) == 40
+    assert article.to_dict() == _walked(text)
+
+
+def test_marker_decisions_are_kept_for_short_lines_and_bounded() -> None:
+    lexicon = Lexicon.default().extend(boilerplate=["عبارة لا ترد في الصفحات"])
+    parser = Parser(lexicon=lexicon)
+    memo = lexicon.line_memo("markers")
+    assert memo == {}
+    long_line = "المصدر: " + "و" * LINE_MEMO_CHARS
+    first = parser.parse(f"نص الخبر.\nالمصدر: وكالات\n{long_line}")
+    assert "المصدر: وكالات" in memo and long_line not in memo
+    # The same page again: answered from the memo, with the same result.
+    assert parser.parse(f"نص الخبر.\nالمصدر: وكالات\n{long_line}") == first
+    tags = "".join(f"كلمات دلالية: وسم{i}\n" for i in range(LINE_MEMO_SIZE + 10))
+    assert parser.parse(tags).keywords
+    assert 0 < len(memo) <= LINE_MEMO_SIZE
+    # Another lexicon keeps its own decisions.
+    assert Lexicon.default().line_memo("markers") is not memo
+
+
+def test_one_kind_heads_open_one_kind_only() -> None:
+    lexicon = Lexicon.default()
+    alone = lexicon.one_kind_heads
+    assert "ك" in alone and "ا" not in alone
+    assert alone <= lexicon.marker_heads
