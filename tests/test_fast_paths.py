@@ -55,7 +55,7 @@ def general_paths() -> Iterator[None]:
         stack.enter_context(mock.patch.object(markers, "_FEW", -1))
         # No marker decision kept from a page before; every line tried by the pattern of
         # every phrase first; every read-also marker laid out by the walk, one by one.
-        stack.enter_context(mock.patch.object(Lexicon, "line_memo", lambda self, name: {}))
+        stack.enter_context(mock.patch.object(Lexicon, "line_memo", side_effect=lambda name: {}))
         stack.enter_context(
             mock.patch.object(Lexicon, "one_kind_heads", property(lambda self: frozenset()))
         )

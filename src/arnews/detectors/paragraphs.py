@@ -49,7 +49,7 @@ def detect_paragraphs(state: PageState) -> None:
             upto = bisect_left(points, ends[line], at)
             glued[line] = (at, upto)
             at = upto
-        plain = [i for i in whole if i not in glued]
+        plain: Sequence[int] = [i for i in whole if i not in glued]
     else:
         plain = whole
     state.whole.extend(plain)
