@@ -53,6 +53,7 @@ def general_paths() -> Iterator[None]:
         )
         stack.enter_context(mock.patch.object(bylines, "_name_openers", return_value=_Everything()))
         stack.enter_context(mock.patch.object(markers, "_FEW", -1))
+        stack.enter_context(mock.patch.object(markers, "_MANY", 10**9))
         # No marker decision kept from a page before; every line tried by the pattern of
         # every phrase first; every read-also marker laid out by the walk, one by one.
         stack.enter_context(mock.patch.object(Lexicon, "line_memo", side_effect=lambda name: {}))
@@ -73,6 +74,7 @@ def small_everywhere() -> Iterator[None]:
     with (
         mock.patch.object(build_one, "_SMALL", 10**9),
         mock.patch.object(markers, "_FEW", 10**9),
+        mock.patch.object(markers, "_MANY", 10**9),
         mock.patch.object(regions, "_CHAIN", 1),
     ):
         yield

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Lexicon, Parser
-from arnews.detectors import regions
+from arnews.detectors import markers, regions
 from arnews.lexicon.core import LINE_MEMO_CHARS, LINE_MEMO_SIZE
 
 PARSER = Parser(time_budget=None)
@@ -42,7 +42,8 @@ def test_a_chain_of_read_also_articles_is_laid_out_as_the_walk_does(
     blocks: list[str], chain: int
 ) -> None:
     text = "".join(blocks)
-    with mock.patch.object(regions, "_CHAIN", chain):
+    # (Markers decided on the page's distinct lines at once, too.)
+    with mock.patch.object(regions, "_CHAIN", chain), mock.patch.object(markers, "_MANY", 0):
         got = PARSER.parse(text).to_dict()
     assert got == _walked(text)
 

@@ -39,6 +39,10 @@ MAX_INLINE_TITLE_WORDS = 40
 # A page with up to this many lines that may open with a marker has them matched one by
 # one; more, and they are matched once per distinct line and claimed in C-level passes.
 _FEW = 32
+# A page of more lines than this goes to the distinct lines at once, without first picking
+# out the lines that may open with a marker (which costs a pass over every line).
+_MANY = 256
+_FIRST = itemgetter(0)
 
 
 def _accepts(kind: str, colon: bool, line: str, rest_at: int) -> bool:
@@ -87,58 +91,71 @@ def detect_markers(state: PageState) -> None:
         (['source', None], [('marker', 0, 7)])
     """
     lexicon = state.lexicon
-    kinds, starts, texts = state.kind, state.starts, state.texts
+    kinds, texts = state.kind, state.texts
+    if len(texts) > _MANY:
+        _many_lines(state)
+        return
     # Lines whose first character can start a marker and no detector classified yet, then
-    # one pattern of every marker phrase over the prefix of each distinct one: C-level
-    # passes, after which only the distinct lines it matches (a few a page) are looked at
-    # in Python.
+    # one pattern of every marker phrase over the prefix of each: C-level passes, after
+    # which only the lines it matches (a few a page) are looked at in Python.
     maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
     if not maybe:
         return
     if kinds.count(None) != len(kinds):
         maybe = list(compress(maybe, map(is_, map(kinds.__getitem__, maybe), repeat(None))))
-    lines = texts if len(maybe) == len(texts) else list(map(texts.__getitem__, maybe))
-    match = lexicon.marker_pattern.match
-    rest, pieces = state.rest, state.pieces
-    # Pages of a site repeat their marker lines (`المصدر: …`, `كلمات دلالية: …`): a line
-    # decided on an earlier page is answered from the lexicon's memo, pattern and all.
-    memo = lexicon.line_memo("markers")
-    if len(maybe) <= _FEW:
-        # A page of a few candidates (most pages): the lines the memo knows, and one match
-        # on the prefix of each of the others; only the lines it matches (a few a page) are
-        # decided, one by one, in line order.
-        known = list(map(memo.get, lines))
-        if known.count(None) == len(known):
-            hits: Iterable[int] = compress(
-                count(), map(is_not, map(match, lines, repeat(0), repeat(PREFIX_CHARS)), _NONES)
-            )
-        else:
-            fresh = list(compress(count(), map(is_, known, _NONES)))
-            tried = map(match, map(lines.__getitem__, fresh), repeat(0), repeat(PREFIX_CHARS))
-            hits = sorted([*compress(count(), map(is_not, known, _NONES)), *compress(fresh, tried)])
-        for k in hits:
-            found = known[k]
-            if found is None:
-                found = _decide_memo(lexicon, memo, lines[k])
-            if found is _NO_MARKER:
-                continue
-            kind, rest_at, part_start, part_end, article = found
-            i = maybe[k]
-            start = starts[i]
-            kinds[i] = kind
-            rest[i] = start + rest_at
-            pieces.append((i, "marker", start + part_start, start + part_end, article, kind, None))
+    if len(maybe) > _FEW:
+        _many_lines(state)
         return
-    # Pages repeat their furniture, and a page of a hundred thousand marker lines must pay
-    # neither a lexicon match nor a Python step on each: the pattern runs on each distinct
-    # line, the decision (which reads nothing but the line) is made once for each one the
-    # pattern passes, and the lines are claimed in C-level passes.
+    lines = list(map(texts.__getitem__, maybe))
+    match = lexicon.marker_pattern.match
+    starts, rest, pieces = state.starts, state.rest, state.pieces
+    # Pages of a site repeat their marker lines (`المصدر: …`, `كلمات دلالية: …`): a line
+    # decided on an earlier page is answered from the lexicon's memo, pattern and all. The
+    # others get one match on their prefix, and only those it matches are decided, one by
+    # one, in line order.
+    memo = lexicon.line_memo("markers")
+    known = list(map(memo.get, lines))
+    if known.count(None) == len(known):
+        hits: Iterable[int] = compress(
+            count(), map(is_not, map(match, lines, repeat(0), repeat(PREFIX_CHARS)), _NONES)
+        )
+    else:
+        fresh = list(compress(count(), map(is_, known, _NONES)))
+        tried = map(match, map(lines.__getitem__, fresh), repeat(0), repeat(PREFIX_CHARS))
+        hits = sorted([*compress(count(), map(is_not, known, _NONES)), *compress(fresh, tried)])
+    for k in hits:
+        found = known[k]
+        if found is None:
+            found = _decide_memo(lexicon, memo, lines[k])
+        if found is _NO_MARKER:
+            continue
+        kind, rest_at, part_start, part_end, article = found
+        i = maybe[k]
+        start = starts[i]
+        kinds[i] = kind
+        rest[i] = start + rest_at
+        pieces.append((i, "marker", start + part_start, start + part_end, article, kind, None))
+
+
+def _many_lines(state: PageState) -> None:
+    """:func:`detect_markers` for a page of many lines that may open with a marker.
+
+    Pages repeat their furniture, and a page of a hundred thousand marker lines must pay
+    neither a lexicon match nor a Python step on each: the page's distinct lines are
+    decided once each (the decision reads nothing but the line), and the lines are claimed
+    in C-level passes.
+    """
+    lexicon = state.lexicon
+    kinds, starts, texts = state.kind, state.starts, state.texts
+    match = lexicon.marker_pattern.match
+    memo = lexicon.line_memo("markers")
     # A line whose first character can open one kind's phrases only is decided by that
     # kind's pattern alone: the pattern of every phrase, run first, would pass it anyway
     # (it lets through whatever a kind's pattern takes), so the answer is the same.
     alone = lexicon.one_kind_heads
+    unique = set(texts)
     decided: dict[str, Decision] = {}
-    for line in set(lines):
+    for line in compress(unique, map(lexicon.marker_heads.__contains__, map(_FIRST, unique))):
         found = memo.get(line)
         if found is None:
             if line[0] in alone:
@@ -154,16 +171,34 @@ def detect_markers(state: PageState) -> None:
             decided[line] = found
     if not decided:
         return
-    if len(lines) == len(texts):  # every line a candidate (a chain of markers)
-        chosen = list(compress(count(), map(decided.__contains__, texts)))
-    else:
-        chosen = list(compress(maybe, map(decided.__contains__, lines)))
+    chosen = list(compress(count(), map(decided.__contains__, texts)))
+    if kinds.count(None) != len(kinds):
+        chosen = list(compress(chosen, map(is_, map(kinds.__getitem__, chosen), _NONES)))
+    at = list(map(starts.__getitem__, chosen))
+    rest, pieces = state.rest, state.pieces
+    if len(decided) == 1:
+        # One marker line, repeated (a chain of read-also markers): its decision's fields
+        # are the same on every line.
+        ((kind, rest_at, part_start, part_end, article),) = decided.values()
+        list(map(kinds.__setitem__, chosen, repeat(kind)))
+        list(map(rest.__setitem__, chosen, map(add, at, repeat(rest_at))))
+        pieces.extend(
+            zip(
+                chosen,
+                repeat("marker"),
+                map(add, at, repeat(part_start)),
+                map(add, at, repeat(part_end)),
+                repeat(article),
+                repeat(kind),
+                _NONES,
+            )
+        )
+        return
     # Per line: kind, where its rest starts and where the marker part starts and ends (from
     # the line's start), and the article the part belongs to; read with item getters (a
     # transposing zip would make an iterator object per line).
     picked = list(map(decided.__getitem__, map(texts.__getitem__, chosen)))
     line_kinds = list(map(_KIND, picked))
-    at = list(map(starts.__getitem__, chosen))
     list(map(kinds.__setitem__, chosen, line_kinds))
     list(map(rest.__setitem__, chosen, map(add, at, map(_REST, picked))))
     pieces.extend(
@@ -174,7 +209,7 @@ def detect_markers(state: PageState) -> None:
             map(add, at, map(_PART_END, picked)),
             map(_ARTICLE, picked),
             line_kinds,
-            repeat(None),
+            _NONES,
         )
     )
 
