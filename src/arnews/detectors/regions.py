@@ -34,9 +34,9 @@ The lists' items, their bullets and glued headlines are read by
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
-from itertools import chain, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import eq, is_, not_, sub
 
 import regex
@@ -253,15 +253,17 @@ def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
     marks = list(compress(run, map(eq, map(kinds.__getitem__, run), repeat("read_also"))))
     first, last = marks[0], marks[-1]
     # Per open line between the first and last marker, the block it lies in (1 = after
-    # the first marker) and whether it reads as a headline (each distinct line judged once).
-    open_lines = list(compress(range(first, last), map(is_, kinds[first:last], repeat(None))))
+    # the first marker: the markers counted so far) and whether it reads as a headline
+    # (each distinct line judged once).
+    between = kinds[first:last]
+    is_open = list(map(is_, between, repeat(None)))
+    block = list(compress(accumulate(map(eq, between, repeat("read_also"))), is_open))
+    lines = list(compress(texts[first:last], is_open))
     judged = state.memo.get(_is_headline_item)
     if judged is None:
         judged = state.memo[_is_headline_item] = {}
-    lines = list(map(texts.__getitem__, open_lines))
     for line in set(lines).difference(judged):
         judged[line] = _is_headline_item(line)
-    block = list(map(bisect_right, repeat(marks), open_lines))
     prose = set(compress(block, map(not_, map(judged.__getitem__, lines))))
     # Blocks whose open lines are all headlines: a list where there are two or more.
     lists = set(block).difference(prose)
