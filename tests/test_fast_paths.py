@@ -60,6 +60,9 @@ def general_paths() -> Iterator[None]:
         stack.enter_context(
             mock.patch.object(Lexicon, "one_kind_heads", property(lambda self: frozenset()))
         )
+        stack.enter_context(
+            mock.patch.object(Lexicon, "marker_pairs", property(lambda self: frozenset()))
+        )
         stack.enter_context(mock.patch.object(regions, "_CHAIN", 10**9))
         stack.enter_context(mock.patch.object(sources, "_claim_repeats", return_value=0))
         # (``arnews.normalize`` is the function; the module is reached through sys.modules.)

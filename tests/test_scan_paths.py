@@ -77,3 +77,25 @@ def test_one_kind_heads_open_one_kind_only() -> None:
     alone = lexicon.one_kind_heads
     assert "ك" in alone and "ا" not in alone
     assert alone <= lexicon.marker_heads
+
+
+_LEAD = st.text(alphabet="\u0640\u064b\u0651 \t\xa0•-*»\u200c", max_size=3)
+
+
+@given(
+    _LEAD,
+    st.sampled_from(
+        [p for ps in Lexicon.default().markers.values() for p in ps] + ["قال", "وأضاف", "ال"]
+    ),
+    st.text(alphabet="\u0640\u064b :ا", max_size=2),
+    st.text(max_size=6),
+)
+def test_a_line_the_marker_pattern_matches_opens_with_a_marker_pair(
+    lead: str, phrase: str, inside: str, tail: str
+) -> None:
+    lexicon = Lexicon.default()
+    # Diacritics or tatweel inside the phrase's first letters, as pages write them.
+    word = phrase.rstrip("$:")
+    line = (lead + word[:1] + inside + word[1:] + tail).strip()
+    if line and lexicon.marker_pattern.match(line, 0, 80) is not None:
+        assert line[:2] in lexicon.marker_pairs

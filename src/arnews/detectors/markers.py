@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import add, is_, is_not, itemgetter
+from operator import add, getitem, is_, is_not, itemgetter
 
 from ..dates import scan_date
 from ..lexicon import MARKER_KINDS, Lexicon
@@ -43,6 +43,8 @@ _FEW = 32
 # out the lines that may open with a marker (which costs a pass over every line).
 _MANY = 256
 _FIRST = itemgetter(0)
+# A line's first two characters (see Lexicon.marker_pairs).
+_TWO = repeat(slice(0, 2))
 
 
 def _accepts(kind: str, colon: bool, line: str, rest_at: int) -> bool:
@@ -95,10 +97,14 @@ def detect_markers(state: PageState) -> None:
     if len(texts) > _MANY:
         _many_lines(state)
         return
-    # Lines whose first character can start a marker and no detector classified yet, then
-    # one pattern of every marker phrase over the prefix of each: C-level passes, after
+    # Lines whose first two characters can start a marker and no detector classified yet,
+    # then one pattern of every marker phrase over the prefix of each: C-level passes, after
     # which only the lines it matches (a few a page) are looked at in Python.
-    maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
+    pairs = lexicon.marker_pairs
+    if pairs:
+        maybe = list(compress(count(), map(pairs.__contains__, map(getitem, texts, _TWO))))
+    else:
+        maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
     if not maybe:
         return
     if kinds.count(None) != len(kinds):
@@ -155,7 +161,12 @@ def _many_lines(state: PageState) -> None:
     alone = lexicon.one_kind_heads
     unique = set(texts)
     decided: dict[str, Decision] = {}
-    for line in compress(unique, map(lexicon.marker_heads.__contains__, map(_FIRST, unique))):
+    pairs = lexicon.marker_pairs
+    if pairs:
+        candidates = compress(unique, map(pairs.__contains__, map(getitem, unique, _TWO)))
+    else:
+        candidates = compress(unique, map(lexicon.marker_heads.__contains__, map(_FIRST, unique)))
+    for line in candidates:
         found = memo.get(line)
         if found is None:
             if line[0] in alone:

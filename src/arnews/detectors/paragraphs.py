@@ -18,6 +18,9 @@ from ..text import sentence_glue_points, whole_text_glue_points
 
 __all__ = ["detect_paragraphs"]
 
+# Up to this many lines are set one by one; more, in C-level passes.
+_FEW = 16
+
 
 def detect_paragraphs(state: PageState) -> None:
     """Claim the remaining body lines as paragraphs."""
@@ -56,10 +59,14 @@ def detect_paragraphs(state: PageState) -> None:
     if len(plain) == n:
         kinds[:] = repeat("paragraph", n)
         rests[:] = ends
-    elif plain:
-        # In C-level passes: no Python step a line.
+    elif len(plain) > _FEW:
+        # In C-level passes: no Python step a line (a loop costs less on a few lines).
         list(map(kinds.__setitem__, plain, repeat("paragraph")))
         list(map(rests.__setitem__, plain, map(ends.__getitem__, plain)))
+    else:
+        for i in plain:
+            kinds[i] = "paragraph"
+            rests[i] = ends[i]
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
     if points:
         if len(whole) == n:

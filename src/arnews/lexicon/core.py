@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from .._data import data_path, read_data_text
-from ..normalize import fold
+from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
 from .furniture import _Furniture
 from .loading import (
     _PHRASE_KEYS,
@@ -413,6 +413,48 @@ class Lexicon(_Furniture):
         return self._pattern("any marker")
 
     @property
+    def marker_pairs(self) -> frozenset[str]:
+        """The first two characters a line can start with for :attr:`marker_pattern` to
+        match it (and every single character a line of one may be): a line whose first two
+        are not among them holds no marker. Empty when a phrase's key is one letter long
+        (any second character may follow it): then only :attr:`marker_heads` rules out.
+
+        Example:
+            >>> pairs = Lexicon.default().marker_pairs
+            >>> "ال" in pairs, "إق" in pairs, "قا" in pairs
+            (True, True, False)
+        """
+        pairs = self._compiled_sets.get("pairs")
+        if pairs is None:
+            pairs = self._compiled_sets["pairs"] = self._marker_pairs()
+        return pairs
+
+    def _marker_pairs(self) -> frozenset[str]:
+        # What the pattern of every phrase reads first (see compile_pattern): blanks the
+        # fold deletes and spaces (_GAP), a bullet, then a phrase's first letter (as the
+        # fold sees it) and either deleted characters or its second letter.
+        bullets = set("".join(self.bullets))
+        gap = set(_GAP_CHARS) | bullets
+        spaces = {c for c in FOLDED_FROM[" "] if c not in "\n\r"}
+        firsts: set[str] = set()
+        pairs: set[str] = set()
+        for kind in self._kinds:
+            for phrase in self.markers.get(kind, ()):
+                key = fold(phrase[:-1] if phrase.endswith(("$", ":")) else phrase)
+                if not key:
+                    continue
+                if len(key) < 2:
+                    return frozenset()
+                heads = _variants(key[0])
+                seconds = _variants(key[1]) | FOLD_DELETED | (spaces if key[1] == " " else set())
+                firsts |= heads
+                pairs.update(a + b for a in heads for b in seconds)
+        # A gap or a bullet may come before the phrase: after it, more of them or a first
+        # letter.
+        pairs.update(a + b for a in gap for b in gap | firsts)
+        return frozenset(pairs | gap | firsts | self.marker_heads)
+
+    @property
     def one_kind_heads(self) -> frozenset[str]:
         """The characters a line can start with for one marker kind's pattern only (of
         :data:`MARKER_KINDS`): such a line needs no other kind's pattern, nor the pattern of
@@ -472,6 +514,11 @@ class Lexicon(_Furniture):
             True
         """
         return self._credit_sets.get(role, frozenset())
+
+
+def _variants(char: str) -> set[str]:
+    """The raw characters the marker patterns match for the folded ``char``."""
+    return {*FOLDED_FROM.get(char, {char}), char.lower(), char.upper()}
 
 
 def _from_json(text: str, where: str) -> Lexicon:
