@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from .._data import data_path, read_data_text
-from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
+from ..normalize import fold
 from .furniture import _Furniture
 from .loading import (
     _PHRASE_KEYS,
@@ -31,6 +31,7 @@ from .loading import (
     lexicon_fields,
     read_utf8,
 )
+from .marker_sets import marker_pairs, one_kind_heads
 from .patterns import _GAP_CHARS, _furniture_key, compile_pattern, raw_heads
 
 #: The roles of the words of author and credit lines (:attr:`Lexicon.credits`).
@@ -426,33 +427,8 @@ class Lexicon(_Furniture):
         """
         pairs = self._compiled_sets.get("pairs")
         if pairs is None:
-            pairs = self._compiled_sets["pairs"] = self._marker_pairs()
+            pairs = self._compiled_sets["pairs"] = marker_pairs(self)
         return pairs
-
-    def _marker_pairs(self) -> frozenset[str]:
-        # What the pattern of every phrase reads first (see compile_pattern): blanks the
-        # fold deletes and spaces (_GAP), a bullet, then a phrase's first letter (as the
-        # fold sees it) and either deleted characters or its second letter.
-        bullets = set("".join(self.bullets))
-        gap = set(_GAP_CHARS) | bullets
-        spaces = {c for c in FOLDED_FROM[" "] if c not in "\n\r"}
-        firsts: set[str] = set()
-        pairs: set[str] = set()
-        for kind in self._kinds:
-            for phrase in self.markers.get(kind, ()):
-                key = fold(phrase[:-1] if phrase.endswith(("$", ":")) else phrase)
-                if not key:
-                    continue
-                if len(key) < 2:
-                    return frozenset()
-                heads = _variants(key[0])
-                seconds = _variants(key[1]) | FOLD_DELETED | (spaces if key[1] == " " else set())
-                firsts |= heads
-                pairs.update(a + b for a in heads for b in seconds)
-        # A gap or a bullet may come before the phrase: after it, more of them or a first
-        # letter.
-        pairs.update(a + b for a in gap for b in gap | firsts)
-        return frozenset(pairs | gap | firsts | self.marker_heads)
 
     @property
     def one_kind_heads(self) -> frozenset[str]:
@@ -466,13 +442,8 @@ class Lexicon(_Furniture):
         """
         heads = self._compiled_sets.get("one kind")
         if heads is None:
-            seen: dict[str, int] = {}
-            for _, kind_heads, _ in self._kind_matchers(MARKER_KINDS):
-                for char in kind_heads:
-                    seen[char] = seen.get(char, 0) + 1
-            heads = self._compiled_sets["one kind"] = frozenset(
-                char for char, times in seen.items() if times == 1
-            )
+            matchers = self._kind_matchers(MARKER_KINDS)
+            heads = self._compiled_sets["one kind"] = one_kind_heads(h for _, h, _ in matchers)
         return heads
 
     @property
@@ -514,11 +485,6 @@ class Lexicon(_Furniture):
             True
         """
         return self._credit_sets.get(role, frozenset())
-
-
-def _variants(char: str) -> set[str]:
-    """The raw characters the marker patterns match for the folded ``char``."""
-    return {*FOLDED_FROM.get(char, {char}), char.lower(), char.upper()}
 
 
 def _from_json(text: str, where: str) -> Lexicon:
