@@ -4,7 +4,9 @@ Each shortcut serves a common or a hostile case: a page no detector has touched 
 (``PageState.untouched``), a page of one article (the related-headline walk), an article of
 a few parts (one sort instead of column merges), a line whose first character can open no
 marker (``Lexicon.marker_heads``) or ticker (``Lexicon.ticker_heads``), a head whose first word
-opens no known name (bylines), markers claimed one by one or in bulk, repeated source lines
+opens no known name (bylines), markers claimed one by one or in bulk (and decided from the
+lexicon's memo, or by one kind's pattern), chains of read-also articles laid out at once,
+repeated source lines
 claimed in bulk, short texts' fold keys kept in a cache. Here each is switched off, or forced
 on everywhere, and the result compared with the default parser's, on generated pages and on
 random text.
@@ -21,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Lexicon, Parser, build_one
-from arnews.detectors import bylines, markers, related, sources
+from arnews.detectors import bylines, markers, regions, related, sources
 from arnews.state import PageState
 
 from .strategies import GeneratedPage, arabic_text, pages
@@ -51,6 +53,17 @@ def general_paths() -> Iterator[None]:
         )
         stack.enter_context(mock.patch.object(bylines, "_name_openers", return_value=_Everything()))
         stack.enter_context(mock.patch.object(markers, "_FEW", -1))
+        stack.enter_context(mock.patch.object(markers, "_MANY", 10**9))
+        # No marker decision kept from a page before; every line tried by the pattern of
+        # every phrase first; every read-also marker laid out by the walk, one by one.
+        stack.enter_context(mock.patch.object(Lexicon, "line_memo", side_effect=lambda name: {}))
+        stack.enter_context(
+            mock.patch.object(Lexicon, "one_kind_heads", property(lambda self: frozenset()))
+        )
+        stack.enter_context(
+            mock.patch.object(Lexicon, "marker_pairs", property(lambda self: frozenset()))
+        )
+        stack.enter_context(mock.patch.object(regions, "_CHAIN", 10**9))
         stack.enter_context(mock.patch.object(sources, "_claim_repeats", return_value=0))
         # (``arnews.normalize`` is the function; the module is reached through sys.modules.)
         stack.enter_context(mock.patch.object(sys.modules["arnews.normalize"], "_SHORT", -1))
@@ -60,8 +73,13 @@ def general_paths() -> Iterator[None]:
 @contextmanager
 def small_everywhere() -> Iterator[None]:
     """Every article, however large, built by the one-sort path for small ones; markers
-    claimed one by one however many."""
-    with mock.patch.object(build_one, "_SMALL", 10**9), mock.patch.object(markers, "_FEW", 10**9):
+    claimed one by one however many; every run of read-also markers laid out at once."""
+    with (
+        mock.patch.object(build_one, "_SMALL", 10**9),
+        mock.patch.object(markers, "_FEW", 10**9),
+        mock.patch.object(markers, "_MANY", 10**9),
+        mock.patch.object(regions, "_CHAIN", 1),
+    ):
         yield
 
 

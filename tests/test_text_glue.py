@@ -67,3 +67,15 @@ def test_a_long_glued_text_still_times_out() -> None:
                 whole_text_glue_points(text)
         finally:
             text_module.REGEX_TIMEOUT = timeout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نص.\n" * 5_000,  # dense sentence ends, none glued: read end by end
+        "نص.\n" * 5_000 + "العالقين.وذكر بيان\n" * 3,
+        "العالقين.وذكر " * 2_000,  # dense glue points: the chunked scan
+    ],
+)
+def test_a_long_text_dense_with_sentence_ends_gives_the_points_of_one_scan(text: str) -> None:
+    assert whole_text_glue_points(text) == _one_scan(text)

@@ -215,9 +215,17 @@ def _scan_any(text: str) -> tuple[Columns, list[str]]:
     """:func:`scan_heads` for any page: every line break of ``str.splitlines``, BLANKS
     stripped whatever they are."""
     raw = text.splitlines(True)
-    content = list(map(str.strip, raw, repeat(BLANKS)))
+    # Plain ``str.strip`` is several times cheaper than stripping BLANKS (which builds its
+    # set of characters anew for each line) and trims the same wherever no line's content
+    # starts or ends with an invisible character (see scan_heads), which two C-level
+    # passes tell.
+    content = list(map(str.strip, raw))
     texts = list(filter(None, content))
     heads = list(map(_HEAD, texts))
+    if not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts)):
+        content = list(map(str.strip, raw, repeat(BLANKS)))
+        texts = list(filter(None, content))
+        heads = list(map(_HEAD, texts))
     offsets: Iterable[int] = accumulate(map(len, raw), initial=0)
     lines: Iterable[str] = raw
     if len(texts) < len(raw):  # else every line has content: nothing to leave out

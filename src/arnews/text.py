@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 from operator import contains, not_, or_
 
 import regex
@@ -116,10 +116,22 @@ def _sparse_glue_ends(text: str) -> list[int]:
     """:func:`_sentence_glue_ends` end by end: each sentence end followed by a letter, a quote
     or another end is found at C speed (see ``_END_BEFORE``), and ``_SENTENCE_GLUE`` is tried
     only at those, where it reads no further than the punctuation run."""
+    return _glue_ends_at(text, _glue_candidates(text))
+
+
+def _glue_candidates(text: str, most: int | None = None) -> list[int]:
+    """Where a glue point may start (see :func:`_sparse_glue_ends`): up to ``most`` of
+    them a sentence-end character, when given."""
     at: list[int] = []
     for char, pattern in _END_BEFORE:
         if char in text:
-            at += map(_START, pattern.finditer(text))
+            found = map(_START, pattern.finditer(text))
+            at += found if most is None else islice(found, most)
+    return at
+
+
+def _glue_ends_at(text: str, at: list[int]) -> list[int]:
+    """The ends of the matches of ``_SENTENCE_GLUE`` that start at the candidates ``at``."""
     if not at:
         return at
     at.sort()
@@ -149,6 +161,13 @@ def _sentence_glue_ends(text: str) -> list[int]:
     n = len(text)
     if n <= LONG_TEXT or sum(map(text.count, _SENTENCE_ENDS)) * _SPARSE_ENDS <= n:
         return _sparse_glue_ends(text)
+    # Many sentence ends: where few are followed by what a glue point needs (most end a
+    # line, or are followed by a space), they are read end by end all the same; the search
+    # for them stops as soon as they are too many (a page of glued sentences).
+    limit = n // _SPARSE_ENDS
+    at = _glue_candidates(text, limit + 1)
+    if len(at) <= limit:
+        return _glue_ends_at(text, at)
     finditer = _SENTENCE_GLUE.finditer
     deadline = time.monotonic() + REGEX_TIMEOUT
     out: list[int] = []
@@ -303,7 +322,7 @@ def sentence_glue_points(text: str) -> list[int]:
     return _sentence_glue_ends(text)
 
 
-def whole_text_glue_points(text: str) -> Iterator[int]:
+def whole_text_glue_points(text: str) -> list[int]:
     """:func:`sentence_glue_points` over a whole page at once (one regex scan, or one search
     per sentence end on a page with few of them).
 
@@ -311,10 +330,10 @@ def whole_text_glue_points(text: str) -> Iterator[int]:
     line), so the points of each line are those :func:`sentence_glue_points` gives it.
 
     Example:
-        >>> list(whole_text_glue_points("أ.\\nالعالقين.وذكر"))
+        >>> whole_text_glue_points("أ.\\nالعالقين.وذكر")
         [12]
     """
-    return iter(_sentence_glue_ends(text))
+    return _sentence_glue_ends(text)
 
 
 # A sentence end followed by more text on the same line: running text, not a headline.

@@ -14,12 +14,13 @@ marker only where it starts its line, and only when what follows fits the sectio
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import add, is_, is_not, itemgetter
-from typing import cast
+from operator import add, getitem, is_, is_not, itemgetter
 
 from ..dates import scan_date
-from ..lexicon import MARKER_KINDS
+from ..lexicon import MARKER_KINDS, Lexicon
+from ..lexicon.core import LINE_MEMO_CHARS, LINE_MEMO_SIZE
 from ..lines import PREFIX_CHARS, trim_blanks
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
@@ -38,6 +39,12 @@ MAX_INLINE_TITLE_WORDS = 40
 # A page with up to this many lines that may open with a marker has them matched one by
 # one; more, and they are matched once per distinct line and claimed in C-level passes.
 _FEW = 32
+# A page of more lines than this goes to the distinct lines at once, without first picking
+# out the lines that may open with a marker (which costs a pass over every line).
+_MANY = 256
+_FIRST = itemgetter(0)
+# A line's first two characters (see Lexicon.marker_pairs).
+_TWO = repeat(slice(0, 2))
 
 
 def _accepts(kind: str, colon: bool, line: str, rest_at: int) -> bool:
@@ -86,56 +93,123 @@ def detect_markers(state: PageState) -> None:
         (['source', None], [('marker', 0, 7)])
     """
     lexicon = state.lexicon
-    kinds, starts, texts = state.kind, state.starts, state.texts
-    # Lines whose first character can start a marker and no detector classified yet, then
-    # one pattern of every marker phrase over the prefix of each distinct one: C-level
-    # passes, after which only the distinct lines it matches (a few a page) are looked at
-    # in Python.
-    maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
+    kinds, texts = state.kind, state.texts
+    if len(texts) > _MANY:
+        _many_lines(state)
+        return
+    # Lines whose first two characters can start a marker and no detector classified yet,
+    # then one pattern of every marker phrase over the prefix of each: C-level passes, after
+    # which only the lines it matches (a few a page) are looked at in Python.
+    pairs = lexicon.marker_pairs
+    if pairs:
+        maybe = list(compress(count(), map(pairs.__contains__, map(getitem, texts, _TWO))))
+    else:
+        maybe = list(compress(count(), map(lexicon.marker_heads.__contains__, state.firsts)))
+    if not maybe:
+        return
     if kinds.count(None) != len(kinds):
         maybe = list(compress(maybe, map(is_, map(kinds.__getitem__, maybe), repeat(None))))
+    if len(maybe) > _FEW:
+        _many_lines(state)
+        return
     lines = list(map(texts.__getitem__, maybe))
     match = lexicon.marker_pattern.match
-    rest, pieces = state.rest, state.pieces
-    decided: dict[str, tuple[str, int, int, int, int | None] | None] = {}
-    if len(maybe) <= _FEW:
-        # A page of a few candidates (most pages): one match on the prefix of each, and only
-        # the lines it matches (a few a page) are decided, one by one.
-        matched = map(match, lines, repeat(0), repeat(PREFIX_CHARS))
-        for i in compress(maybe, map(is_not, matched, repeat(None))):
-            line = texts[i]
-            found = decided[line] = decided[line] if line in decided else _decide(state, line)
-            if found is not None:
-                kind, rest_at, part_start, part_end, article = found
-                start = starts[i]
-                kinds[i] = kind
-                rest[i] = start + rest_at
-                pieces.append(
-                    (i, "marker", start + part_start, start + part_end, article, kind, None)
-                )
-        return
-    # Pages repeat their furniture, and a page of a hundred thousand marker lines must pay
-    # neither a lexicon match nor a Python step on each: the pattern runs on each distinct
-    # line, the decision (which reads nothing but the line) is made once for each one the
-    # pattern passes, and the lines are claimed in C-level passes.
-    unique = set(lines)
-    could = map(match, unique, repeat(0), repeat(PREFIX_CHARS))
-    for line in compress(unique, map(is_not, could, repeat(None))):
-        found = _decide(state, line)
-        if found is not None:
+    starts, rest, pieces = state.starts, state.rest, state.pieces
+    # Pages of a site repeat their marker lines (`المصدر: …`, `كلمات دلالية: …`): a line
+    # decided on an earlier page is answered from the lexicon's memo, pattern and all. The
+    # others get one match on their prefix, and only those it matches are decided, one by
+    # one, in line order.
+    memo = lexicon.line_memo("markers")
+    known = list(map(memo.get, lines))
+    if known.count(None) == len(known):
+        hits: Iterable[int] = compress(
+            count(), map(is_not, map(match, lines, repeat(0), repeat(PREFIX_CHARS)), _NONES)
+        )
+    else:
+        fresh = list(compress(count(), map(is_, known, _NONES)))
+        tried = map(match, map(lines.__getitem__, fresh), repeat(0), repeat(PREFIX_CHARS))
+        hits = sorted([*compress(count(), map(is_not, known, _NONES)), *compress(fresh, tried)])
+    for k in hits:
+        found = known[k]
+        if found is None:
+            found = _decide_memo(lexicon, memo, lines[k])
+        if found is _NO_MARKER:
+            continue
+        kind, rest_at, part_start, part_end, article = found
+        i = maybe[k]
+        start = starts[i]
+        kinds[i] = kind
+        rest[i] = start + rest_at
+        pieces.append((i, "marker", start + part_start, start + part_end, article, kind, None))
+
+
+def _many_lines(state: PageState) -> None:
+    """:func:`detect_markers` for a page of many lines that may open with a marker.
+
+    Pages repeat their furniture, and a page of a hundred thousand marker lines must pay
+    neither a lexicon match nor a Python step on each: the page's distinct lines are
+    decided once each (the decision reads nothing but the line), and the lines are claimed
+    in C-level passes.
+    """
+    lexicon = state.lexicon
+    kinds, starts, texts = state.kind, state.starts, state.texts
+    match = lexicon.marker_pattern.match
+    memo = lexicon.line_memo("markers")
+    # A line whose first character can open one kind's phrases only is decided by that
+    # kind's pattern alone: the pattern of every phrase, run first, would pass it anyway
+    # (it lets through whatever a kind's pattern takes), so the answer is the same.
+    alone = lexicon.one_kind_heads
+    unique = set(texts)
+    decided: dict[str, Decision] = {}
+    pairs = lexicon.marker_pairs
+    if pairs:
+        candidates = compress(unique, map(pairs.__contains__, map(getitem, unique, _TWO)))
+    else:
+        candidates = compress(unique, map(lexicon.marker_heads.__contains__, map(_FIRST, unique)))
+    for line in candidates:
+        found = memo.get(line)
+        if found is None:
+            if line[0] in alone:
+                got = _decide(lexicon, line)
+                if got is None:
+                    continue  # not kept: most such lines are text (`وقال …`)
+                found = _decide_memo(lexicon, memo, line, got)
+            elif match(line, 0, PREFIX_CHARS) is None:
+                continue
+            else:
+                found = _decide_memo(lexicon, memo, line)
+        if found is not _NO_MARKER:
             decided[line] = found
     if not decided:
         return
-    chosen = list(compress(maybe, map(decided.__contains__, lines)))
+    chosen = list(compress(count(), map(decided.__contains__, texts)))
+    if kinds.count(None) != len(kinds):
+        chosen = list(compress(chosen, map(is_, map(kinds.__getitem__, chosen), _NONES)))
+    at = list(map(starts.__getitem__, chosen))
+    rest, pieces = state.rest, state.pieces
+    if len(decided) == 1:
+        # One marker line, repeated (a chain of read-also markers): its decision's fields
+        # are the same on every line.
+        ((kind, rest_at, part_start, part_end, article),) = decided.values()
+        list(map(kinds.__setitem__, chosen, repeat(kind)))
+        list(map(rest.__setitem__, chosen, map(add, at, repeat(rest_at))))
+        pieces.extend(
+            zip(
+                chosen,
+                repeat("marker"),
+                map(add, at, repeat(part_start)),
+                map(add, at, repeat(part_end)),
+                repeat(article),
+                repeat(kind),
+                _NONES,
+            )
+        )
+        return
     # Per line: kind, where its rest starts and where the marker part starts and ends (from
     # the line's start), and the article the part belongs to; read with item getters (a
     # transposing zip would make an iterator object per line).
-    picked = cast(
-        "list[tuple[str, int, int, int, int | None]]",
-        list(map(decided.__getitem__, map(texts.__getitem__, chosen))),
-    )
+    picked = list(map(decided.__getitem__, map(texts.__getitem__, chosen)))
     line_kinds = list(map(_KIND, picked))
-    at = list(map(starts.__getitem__, chosen))
     list(map(kinds.__setitem__, chosen, line_kinds))
     list(map(rest.__setitem__, chosen, map(add, at, map(_REST, picked))))
     pieces.extend(
@@ -146,22 +220,45 @@ def detect_markers(state: PageState) -> None:
             map(add, at, map(_PART_END, picked)),
             map(_ARTICLE, picked),
             line_kinds,
-            repeat(None),
+            _NONES,
         )
     )
+
+
+# A decision on a line (see _decide): the marker's kind, where the rest starts, where the
+# marker part starts and ends (from the line's start) and the article the part belongs to.
+Decision = tuple[str, int, int, int, "int | None"]
+# The memo's answer for a line the pattern passed and no kind accepted (``None`` is "not
+# known yet").
+_NO_MARKER: Decision = ("", 0, 0, 0, None)
+_NONES = repeat(None)
+
+
+def _decide_memo(
+    lexicon: Lexicon, memo: dict[str, Decision], line: str, found: Decision | None = None
+) -> Decision:
+    """:func:`_decide` (unless ``found`` gives its answer), kept in ``memo`` for a short
+    line; ``_NO_MARKER`` for no marker."""
+    if found is None:
+        found = _decide(lexicon, line) or _NO_MARKER
+    if len(line) <= LINE_MEMO_CHARS:
+        if len(memo) >= LINE_MEMO_SIZE:
+            memo.clear()
+        memo[line] = found
+    return found
 
 
 # The fields of a decision (see _decide).
 _KIND, _REST, _PART_START, _PART_END, _ARTICLE = map(itemgetter, range(5))
 
 
-def _decide(state: PageState, line: str) -> tuple[str, int, int, int, int | None] | None:
+def _decide(lexicon: Lexicon, line: str) -> Decision | None:
     """The marker that opens ``line`` and is accepted: ``(kind, where the rest starts, where
     the marker part starts and ends, its article)``, or ``None``."""
     # The caller has run the lexicon's any-marker pattern on the line's prefix: the kinds'
     # patterns are matched without match_marker's repeat of that pre-test (which lets
     # through whatever they take, so the answer is the same) or its result object.
-    match = state.lexicon._match_kinds
+    match = lexicon._match_kinds
     if len(line) <= PREFIX_CHARS:
         found = match(line, MARKER_KINDS, 0, len(line))
     else:

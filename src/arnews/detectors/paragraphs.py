@@ -18,6 +18,9 @@ from ..text import sentence_glue_points, whole_text_glue_points
 
 __all__ = ["detect_paragraphs"]
 
+# Up to this many lines are set one by one; more, in C-level passes.
+_FEW = 16
+
 
 def detect_paragraphs(state: PageState) -> None:
     """Claim the remaining body lines as paragraphs."""
@@ -40,33 +43,41 @@ def detect_paragraphs(state: PageState) -> None:
     # (A page with no sentence end at all, as a megabyte of colons, needs no scan: a
     # C-level search for each mark tells so.)
     ends_any = "." in text or "!" in text or "?" in text or "؟" in text
-    points = list(whole_text_glue_points(text)) if whole and ends_any else []
-    glued: dict[int, tuple[int, int]] = {}
-    at, n_points = 0, len(points)
-    while at < n_points:
-        line = bisect_right(starts, points[at]) - 1
-        upto = bisect_left(points, ends[line], at)
-        glued[line] = (at, upto)
-        at = upto
-    plain = [i for i in whole if i not in glued] if glued else whole
+    points = whole_text_glue_points(text) if whole and ends_any else []
+    if points:
+        glued: dict[int, tuple[int, int]] = {}
+        at, n_points = 0, len(points)
+        while at < n_points:
+            line = bisect_right(starts, points[at]) - 1
+            upto = bisect_left(points, ends[line], at)
+            glued[line] = (at, upto)
+            at = upto
+        plain: Sequence[int] = [i for i in whole if i not in glued]
+    else:
+        plain = whole
     state.whole.extend(plain)
     if len(plain) == n:
         kinds[:] = repeat("paragraph", n)
         rests[:] = ends
+    elif len(plain) > _FEW:
+        # In C-level passes: no Python step a line (a loop costs less on a few lines).
+        list(map(kinds.__setitem__, plain, repeat("paragraph")))
+        list(map(rests.__setitem__, plain, map(ends.__getitem__, plain)))
     else:
         for i in plain:
             kinds[i] = "paragraph"
             rests[i] = ends[i]
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
-    if not glued:
-        split: Iterable[int] = ()
-    elif len(whole) == n:
-        split = sorted(glued)
-    else:
-        split = sorted(set(glued).intersection(whole))
-    for i in split:
-        lo, hi = glued[i]
-        _split(state, i, points[lo:hi])
+    if points:
+        if len(whole) == n:
+            split: Iterable[int] = sorted(glued)
+        else:
+            split = sorted(set(glued).intersection(whole))
+        for i in split:
+            lo, hi = glued[i]
+            _split(state, i, points[lo:hi])
+    if len(plain) == n:
+        return
     i = -1
     for _ in range(kinds.count(None)):
         i = kinds.index(None, i + 1)

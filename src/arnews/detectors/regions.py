@@ -34,6 +34,11 @@ The lists' items, their bullets and glued headlines are read by
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import eq, is_, not_, sub
+
 import regex
 
 from .._lazy import lazy
@@ -208,6 +213,77 @@ def _is_headline_item(text: str) -> bool:
     )
 
 
+# A page with this many section lines or more has its chains of read-also articles laid out
+# in C-level passes (see _chain_articles).
+_CHAIN = 16
+
+
+def _chain_starts(kinds: list[str | None], sections: list[int]) -> dict[int, int]:
+    """For each run of read-also markers among ``sections`` (footer lines may stand between
+    them; a headline list ends a run) that holds :data:`_CHAIN` markers or more: the run's
+    first position in ``sections`` and the position of its last marker."""
+    found = list(map(kinds.__getitem__, sections))
+    out: dict[int, int] = {}
+    lo, n = 0, len(found)
+    while lo < n:  # one step a headline list: C-level searches between them
+        try:
+            hi = found.index("headlines", lo)
+        except ValueError:
+            hi = n
+        run = found[lo:hi]
+        if run.count("read_also") >= _CHAIN:
+            run.reverse()
+            out[found.index("read_also", lo)] = hi - 1 - run.index("read_also")
+        lo = hi + 1
+    return out
+
+
+def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
+    """Lay out the read-also markers of ``run`` (section lines, from one marker to another)
+    that open an article where nothing is weighed against the main article: what
+    :func:`_read_also` does for each, in C-level passes. The run's last marker is left to
+    the walk (its block may run into what follows the run). Returns (next line, current
+    article) after the last one laid out, or ``None`` when the first opens no article.
+
+    Such a marker opens an article unless the lines no detector took between it and the
+    next marker are two or more headlines and nothing else (a list): each block's lines are
+    told apart in one pass of ``bisect`` over them all.
+    """
+    kinds, texts = state.kind, state.texts
+    marks = list(compress(run, map(eq, map(kinds.__getitem__, run), repeat("read_also"))))
+    first, last = marks[0], marks[-1]
+    # Per open line between the first and last marker, the block it lies in (1 = after
+    # the first marker: the markers counted so far) and whether it reads as a headline
+    # (each distinct line judged once).
+    between = kinds[first:last]
+    is_open = list(map(is_, between, repeat(None)))
+    block = list(compress(accumulate(map(eq, between, repeat("read_also"))), is_open))
+    lines = list(compress(texts[first:last], is_open))
+    judged = state.memo.get(_is_headline_item)
+    if judged is None:
+        judged = state.memo[_is_headline_item] = {}
+    for line in set(lines).difference(judged):
+        judged[line] = _is_headline_item(line)
+    prose = set(compress(block, map(not_, map(judged.__getitem__, lines))))
+    # Blocks whose open lines are all headlines: a list where there are two or more.
+    lists = set(block).difference(prose)
+    if lists:
+        counts = Counter(block)
+        lists = {b for b in lists if counts[b] >= 2}
+    # Blocks 1 .. q open an article each; the first list ends the chain.
+    q = min(lists) - 1 if lists else len(marks) - 1
+    if q < 1:
+        return None
+    base = state.n_articles
+    state.n_articles += q
+    lengths = list(map(sub, marks[1 : q + 1], marks[:q]))
+    lengths[-1] = 1
+    state.article[first : marks[q - 1] + 1] = list(
+        chain.from_iterable(map(repeat, range(base, base + q), lengths))
+    )
+    return marks[q - 1] + 1, base + q - 1
+
+
 def _new_article(state: PageState) -> int:
     index = state.n_articles
     state.n_articles += 1
@@ -324,7 +400,11 @@ def detect_regions(state: PageState) -> None:
     # Only section lines change anything; the lines between them take the current article,
     # a slice at a time.
     pos = 0
-    for i in state.lines_of("read_also", "headlines", *_MAIN_FOOTER):
+    sections = state.lines_of("read_also", "headlines", *_MAIN_FOOTER)
+    # Where the chain of read-also markers after it starts, for each section line.
+    chained = _chain_starts(kinds, sections) if len(sections) >= _CHAIN else {}
+    walk = enumerate(sections)
+    for k, i in walk:
         if i < pos:
             continue  # inside a block or list already laid out
         if current != MAIN:
@@ -341,6 +421,15 @@ def detect_regions(state: PageState) -> None:
             # Before any main text, or after the main footer, a marker opens an article.
             main.upto = i
             linked = linked and first_text < i
+            if not linked and k in chained:
+                # A chain of markers that each open an article: laid out at once.
+                laid = _chain_articles(state, sections[k : chained[k] + 1])
+                if laid:
+                    pos, current = laid
+                    # Past the section lines it laid out, at C speed.
+                    skip = bisect_left(sections, pos, k) - k - 1
+                    next(islice(walk, skip, skip), None)
+                    continue
             pos, current = _read_also(state, i, current, main if linked else None, bullets)
             continue
         if kind in _MAIN_FOOTER and current == MAIN:

@@ -31,6 +31,7 @@ from .loading import (
     lexicon_fields,
     read_utf8,
 )
+from .marker_sets import marker_pairs, one_kind_heads
 from .patterns import _GAP_CHARS, _furniture_key, compile_pattern, raw_heads
 
 #: The roles of the words of author and credit lines (:attr:`Lexicon.credits`).
@@ -42,6 +43,11 @@ MARKER_KINDS = ("updated", "published", "share", "keywords", "source", "read_als
 # How much of a line's start is folded and matched: longer than any marker phrase plus its
 # bullet and colon, short enough that a megabyte-long line costs nothing extra.
 PREFIX_CHARS = 80
+
+#: The most entries a :meth:`Lexicon.line_memo` holds (it starts again when full), and the
+#: longest line it keeps an answer for.
+LINE_MEMO_SIZE = 4096
+LINE_MEMO_CHARS = 200
 
 # A marker kind, the characters a line may open with for its pattern to match, its match.
 _KindMatcher = tuple[str, frozenset[str], Callable[[str, int, int], "re.Match[str] | None"]]
@@ -132,6 +138,15 @@ class Lexicon(_Furniture):
         init=False, eq=False, repr=False, hash=False
     )
     _ticker_heads: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # Per detector, answers about single lines that are a pure function of the line and this
+    # lexicon (see line_memo): pages of one site repeat their marker and footer lines.
+    _line_memos: dict[str, dict[str, Any]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    # Character sets derived from the marker patterns, made on first use (by name).
+    _compiled_sets: dict[str, frozenset[str]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         # Checked here, so that extend() and replace() check too.
@@ -145,6 +160,8 @@ class Lexicon(_Furniture):
         object.__setattr__(self, "_kinds", frozenset({*MARKER_KINDS, *self.markers}))
         object.__setattr__(self, "_compiled", {})
         object.__setattr__(self, "_matchers", {})
+        object.__setattr__(self, "_line_memos", {})
+        object.__setattr__(self, "_compiled_sets", {})
         phrases = [p.rstrip("$") for ps in self.markers.values() for p in ps]
         object.__setattr__(self, "_marker_heads", raw_heads(phrases) | set(bullets))
         # The first characters furniture can start with, as written.
@@ -368,6 +385,23 @@ class Lexicon(_Furniture):
             out.append((kind, heads, self._pattern("kind:" + kind).match))
         return tuple(out)
 
+    def line_memo(self, name: str) -> dict[str, Any]:
+        """A per-process memo, named ``name``, of answers about single lines that are a pure
+        function of the line and this lexicon (a marker detector's decision on a line).
+
+        Its user keeps it bounded (:data:`LINE_MEMO_SIZE` entries, lines of up to
+        :data:`LINE_MEMO_CHARS` characters) and stores nothing else: a page's answer never
+        depends on the pages parsed before it, only its cost does.
+
+        Example:
+            >>> Lexicon.default().line_memo("example") is Lexicon.default().line_memo("example")
+            True
+        """
+        memo = self._line_memos.get(name)
+        if memo is None:
+            memo = self._line_memos.setdefault(name, {})
+        return memo
+
     @property
     def marker_pattern(self) -> re.Pattern[str]:
         """One compiled pattern of every marker phrase: it matches at the start of every line
@@ -378,6 +412,39 @@ class Lexicon(_Furniture):
             True
         """
         return self._pattern("any marker")
+
+    @property
+    def marker_pairs(self) -> frozenset[str]:
+        """The first two characters a line can start with for :attr:`marker_pattern` to
+        match it (and every single character a line of one may be): a line whose first two
+        are not among them holds no marker. Empty when a phrase's key is one letter long
+        (any second character may follow it): then only :attr:`marker_heads` rules out.
+
+        Example:
+            >>> pairs = Lexicon.default().marker_pairs
+            >>> "ال" in pairs, "إق" in pairs, "قا" in pairs
+            (True, True, False)
+        """
+        pairs = self._compiled_sets.get("pairs")
+        if pairs is None:
+            pairs = self._compiled_sets["pairs"] = marker_pairs(self)
+        return pairs
+
+    @property
+    def one_kind_heads(self) -> frozenset[str]:
+        """The characters a line can start with for one marker kind's pattern only (of
+        :data:`MARKER_KINDS`): such a line needs no other kind's pattern, nor the pattern of
+        every phrase, to be decided.
+
+        Example:
+            >>> "ك" in Lexicon.default().one_kind_heads, "ا" in Lexicon.default().one_kind_heads
+            (True, False)
+        """
+        heads = self._compiled_sets.get("one kind")
+        if heads is None:
+            matchers = self._kind_matchers(MARKER_KINDS)
+            heads = self._compiled_sets["one kind"] = one_kind_heads(h for _, h, _ in matchers)
+        return heads
 
     @property
     def marker_heads(self) -> frozenset[str]:
