@@ -282,8 +282,14 @@ def _may_open_credit(state: PageState, start: int, end: int) -> bool:
     text = state.text
     # The answer depends on the text read (at most two openers' width) and the character
     # before it: pages repeat their lines (a chain of read-also articles repeats its heads),
-    # and each distinct head is judged once a page.
-    key = (text[start - 1 : start], text[start : min(end, start + 2 * OPENER_CHARS)])
+    # and each distinct head is judged once a page. On a page of one article the lines read
+    # are a few (its head and its last, some twice: by the title's detector and this one),
+    # and a line's start tells its text.
+    key: Any = (
+        start
+        if state.n_articles == 1
+        else (text[start - 1 : start], text[start : min(end, start + 2 * OPENER_CHARS)])
+    )
     memo = state.memo.get(_may_open_credit)
     if memo is None:
         memo = state.memo[_may_open_credit] = {}
@@ -312,16 +318,26 @@ def _separator_char(text: str, start: int, stop: int) -> int:
 
 def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
     text = state.text
-    gazetteer = state.gazetteer
-    openers = credit_openers(state.lexicon)
-    stop = min(end, start + OPENER_CHARS)
-    sep = _separator_char(text, start, stop)
-    head = text[start : stop if sep < 0 else sep]
+    stop = start + OPENER_CHARS
+    if stop > end:
+        stop = end
+    # Most heads hold no separator character: one search tells so (a tatweel is looked at
+    # again only when it is one).
+    found = _SEPARATOR_CHARS_RE.search(text, start, stop)
+    if found is None:
+        sep = -1
+        head = text[start:stop]
+    else:
+        sep = found.start()
+        if text[sep] == "ـ":
+            sep = _separator_char(text, sep, stop)
+        head = text[start : stop if sep < 0 else sep]
     # The head's words, up to one more than a name may have (more only say it is longer).
     words = head.split(None, MAX_SITE_WORDS)
     if not words:
         return sep >= 0
     first = fold(words[0])
+    openers = credit_openers(state.lexicon)
     if first in openers:
         return True
     # A Latin site's name opens with a Latin letter (``head.strip()`` opens with the first
@@ -330,6 +346,7 @@ def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
         return True
     # A site's or a place's name opens with its first word: most heads open with a word no
     # name does, and their words need not be joined and folded.
+    gazetteer = state.gazetteer
     if len(words) <= MAX_SITE_WORDS and (not first or first in _name_openers(gazetteer)):
         key = fold(" ".join(words))
         if key in gazetteer.agencies or key in gazetteer.places:
@@ -429,7 +446,10 @@ def _closing_line(state: PageState) -> int | None:
     n = len(articles)
     if n == 0:
         return None
-    last = n - 1 - articles[::-1].index(MAIN) if MAIN in articles else -1
+    if state.n_articles == 1:
+        last = n - 1
+    else:
+        last = n - 1 - articles[::-1].index(MAIN) if MAIN in articles else -1
     kinds, rests, ends = state.kind, state.rest, state.ends
     for i in range(last, max(-1, last - CLOSING_WINDOW), -1):
         if articles[i] != MAIN:
@@ -457,6 +477,9 @@ def detect_bylines(state: PageState) -> None:
 
 
 def _detect_head_credits(state: PageState) -> None:
+    if state.n_articles == 1:
+        _detect_main_credits(state)
+        return
     articles, rests, ends = state.article, state.rest, state.ends
     # Per article, how many open lines that are no credit were met (a short one, such as an
     # editor's note, may stand above the credit), and the articles whose head is over.
@@ -496,6 +519,31 @@ def _detect_head_credits(state: PageState) -> None:
                 unread[article] = i
         if len(finished) == state.n_articles:
             break
+
+
+def _detect_main_credits(state: PageState) -> None:
+    """:func:`_detect_head_credits` on a page of one article: the same walk, its counts
+    kept in locals (most pages have one article, whose head is a line or two)."""
+    rests, ends = state.rest, state.ends
+    others = credits = 0
+    before = -1  # the line before, when it was no credit (see ``unread`` above)
+    for i in compress(count(), map(is_, state.kind, repeat(None))):
+        if rests[i] >= ends[i]:
+            continue
+        if before >= 0 and _long(state, before):
+            return
+        credit = read_credit(state, i)
+        if credit is not None and (others == 0 or credit[0] >= ends[i]):
+            _claim(state, i, credit)
+            credits += 1
+            if credit[0] < ends[i] or credits >= MAX_CREDITS:
+                return
+            before = -1
+        else:
+            others += 1
+            if others >= HEAD_LINES:
+                return
+            before = i
 
 
 def _long(state: PageState, i: int) -> bool:

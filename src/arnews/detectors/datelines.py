@@ -28,7 +28,6 @@ editor's note. The place's and agency's spans lie inside the dateline's, trimmed
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import compress, count, repeat
 from operator import and_, is_, itemgetter, lt, not_
 
@@ -299,6 +298,10 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
     # gazetteer): a page that repeats a line (a chain of read-also articles repeats its
     # first lines) reads each distinct one once. Only a miss is kept: a dateline is claimed
     # at its own offsets.
+    if state.n_articles == 1:
+        # A page of one article reads two or three of its lines: nothing repeats enough to
+        # pay for the keys.
+        return _read_line(state, i, base, strong)
     key = (strong, text[base:line_end]) if line_end - base <= 2 * WINDOW else None
     misses = state.memo.get(_try_line)
     if misses is None:
@@ -414,6 +417,9 @@ def _article_heads(state: PageState) -> list[int]:
 
 def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
+    if state.n_articles == 1:
+        _detect_main_dateline(state)
+        return
     articles, rests, ends = state.article, state.rest, state.ends
     # Articles that have a dateline already (a site before a credit: ``SITE - بقلم: …``),
     # found among the pieces at C speed: they are few, the pieces may be many.
@@ -433,19 +439,13 @@ def detect_datelines(state: PageState) -> None:
     # open ones are tried at most, and the walk stops once every article has had its turn.
     # Where read-also articles are, some have no open line (a headline claimed as their
     # title) and the walk would never stop: only each article's first two are walked.
-    lines: Iterable[int]
-    heads: Iterable[str | None]
-    if state.n_articles == 1:
-        lines = compress(count(), map(is_, state.kind, repeat(None)))
-        heads = repeat(None)
-    else:
-        lines = _article_heads(state)
-        # A chain of read-also articles repeats its heads: each line's text (as the memo of
-        # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a
-        # known miss is passed over with no call.
-        text = state.text
-        cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
-        heads = map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS))
+    lines = _article_heads(state)
+    # A chain of read-also articles repeats its heads: each line's text (as the memo of
+    # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a known
+    # miss is passed over with no call.
+    text = state.text
+    cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
+    heads = map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS))
     misses = state.memo.setdefault(_try_line, {})
     for i, head in zip(lines, heads, strict=False):
         article = articles[i]
@@ -464,3 +464,25 @@ def detect_datelines(state: PageState) -> None:
             first_lines[article] = i
         if len(done) == state.n_articles:
             break
+
+
+def _detect_main_dateline(state: PageState) -> None:
+    """:func:`detect_datelines` on a page of one article: its first open line is tried,
+    then, if that held none, its second (as below a label or an editor's note)."""
+    # A dateline claimed already (a site before a credit: ``SITE - بقلم: …``) leaves nothing
+    # to do.
+    pieces = state.pieces
+    if pieces and "dateline" in map(itemgetter(KIND), pieces):
+        return
+    rests, ends = state.rest, state.ends
+    first = -1
+    for i in compress(count(), map(is_, state.kind, repeat(None))):
+        if rests[i] >= ends[i]:
+            continue
+        if first < 0:
+            if _try_line(state, i):
+                return
+            first = i
+        else:
+            _try_line(state, i, strong=not _is_label(state, first))
+            return
