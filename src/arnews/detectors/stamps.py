@@ -22,13 +22,15 @@ further down, a line that is a bare date heads an item of a chronology the artic
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 
 from ..dates import _WINDOW as DATE_WINDOW
+from .._lazy import lazy
 from ..dates import scan_date
 from ..lines import BLANKS
 from ..normalize import FOLD_TABLE
-from ..state import KIND, PageState
+from ..state import KIND, MAIN, PageState
 from ..text import ends_sentence, word_count
 
 __all__ = ["detect_stamps"]
@@ -46,6 +48,7 @@ RUNNING_WORDS = 15
 _DIGITS = frozenset("0123456789") | frozenset(
     chr(k) for k, v in FOLD_TABLE.items() if v and not frozenset(v).isdisjoint("0123456789")
 )
+_DIGIT: re.Pattern[str] = lazy(re, "[" + "".join(map(re.escape, sorted(_DIGITS))) + "]")
 
 
 def detect_stamps(state: PageState) -> None:
@@ -90,6 +93,9 @@ def detect_stamps(state: PageState) -> None:
 
 def _bare_date_lines(state: PageState) -> None:
     """Claim, in each article's first lines, a line that is a whole date as its stamp."""
+    if state.n_articles == 1:
+        _bare_date_main(state)
+        return
     kinds, articles, texts = state.kind, state.article, state.texts
     # The articles that have a stamp already: their pieces are found at C speed among the
     # page's (a few stamps, where the pieces may be many).
@@ -101,47 +107,75 @@ def _bare_date_lines(state: PageState) -> None:
         for _ in range(piece_kinds.count(stamp)):
             at = piece_kinds.index(stamp, at + 1)
             dated.add(state.article_of(pieces[at]))
-    n = len(texts)
     # Whether a line ends an article's head depends on its text alone: a page that repeats
     # its heads (a chain of read-also articles) judges each distinct line once.
     running: dict[str, bool] = {}
     for article, first in enumerate(state.article_starts()):
         if first < 0 or article in dated:
             continue
-        seen = 0
-        i = first
-        stop = min(n, first + MAX_SCAN)
-        while i < stop and seen < HEAD_LINES:
-            if articles[i] != article:
-                break  # another article starts: this one's head is over
-            if kinds[i] == "boilerplate":
-                i += 1  # furniture (a ticker, a menu) is no line of the article
-                continue
-            seen += 1
-            line = texts[i]
+        _read_head(state, article, first, running)
+
+
+def _bare_date_main(state: PageState) -> None:
+    """:func:`_bare_date_lines` on a page of one article, which starts on the first line."""
+    texts = state.texts
+    n = len(texts)
+    if not n:
+        return
+    pieces = state.pieces
+    if pieces:
+        piece_kinds = list(map(itemgetter(KIND), pieces))
+        if "published" in piece_kinds or "updated" in piece_kinds:
+            return
+    # A whole date holds a digit: a head with none (most have none, or have their first
+    # digits in a paragraph below) is ruled out by one search. The head is the first three
+    # lines, or, where furniture stands among them, the first :data:`MAX_SCAN`.
+    last = (n if n < HEAD_LINES else HEAD_LINES) - 1
+    if "boilerplate" in state.kind[: last + 1]:
+        last = (n if n < MAX_SCAN else MAX_SCAN) - 1
+    if _DIGIT.search(state.text, state.starts[0], state.ends[last]) is None:
+        return
+    _read_head(state, MAIN, 0, {})
+
+
+def _read_head(state: PageState, article: int, first: int, running: dict[str, bool]) -> None:
+    """Claim the first line from ``first`` on that is a whole date, in ``article``'s head."""
+    kinds, articles, texts = state.kind, state.article, state.texts
+    n = len(texts)
+    seen = 0
+    i = first
+    stop = min(n, first + MAX_SCAN)
+    while i < stop and seen < HEAD_LINES:
+        if articles[i] != article:
+            break  # another article starts: this one's head is over
+        if kinds[i] == "boilerplate":
+            i += 1  # furniture (a ticker, a menu) is no line of the article
+            continue
+        seen += 1
+        line = texts[i]
+        if (
+            kinds[i] is None
+            and state.rest[i] == state.starts[i]
+            and len(line) <= DATE_WINDOW
+            and not _DIGITS.isdisjoint(line)
+        ):
+            found = scan_date(line, 0, now=state.now)
             if (
-                kinds[i] is None
-                and state.rest[i] == state.starts[i]
-                and len(line) <= DATE_WINDOW
-                and not _DIGITS.isdisjoint(line)
+                found is not None
+                and found.value is not None
+                and not found.relative
+                and found.marker is None
+                and not line[found.end :].strip(BLANKS)
             ):
-                found = scan_date(line, 0, now=state.now)
-                if (
-                    found is not None
-                    and found.value is not None
-                    and not found.relative
-                    and found.marker is None
-                    and not line[found.end :].strip(BLANKS)
-                ):
-                    start = state.starts[i]
-                    state.claim_rest(i, "published", start + found.end, value=found.value)
-                    state.rest[i] = state.ends[i]
-                    break
-            ends_head = running.get(line)
-            if ends_head is None:
-                ends_head = running[line] = (
-                    ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS
-                )
-            if ends_head:
+                start = state.starts[i]
+                state.claim_rest(i, "published", start + found.end, value=found.value)
+                state.rest[i] = state.ends[i]
                 break
-            i += 1
+        ends_head = running.get(line)
+        if ends_head is None:
+            ends_head = running[line] = (
+                ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS
+            )
+        if ends_head:
+            break
+        i += 1
