@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from itertools import compress, count, repeat
-from operator import is_
+from operator import is_, sub
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -45,6 +45,7 @@ from ..lines import trim_blanks
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import clean, word_count
+from .datelines import article_heads
 from .tables import credit_openers, name_openers
 
 if TYPE_CHECKING:
@@ -480,6 +481,8 @@ def _detect_head_credits(state: PageState) -> None:
     if state.n_articles == 1:
         _detect_main_credits(state)
         return
+    if not _any_head_credit(state):
+        return
     articles, rests, ends = state.article, state.rest, state.ends
     # Per article, how many open lines that are no credit were met (a short one, such as an
     # editor's note, may stand above the credit), and the articles whose head is over.
@@ -519,6 +522,27 @@ def _detect_head_credits(state: PageState) -> None:
                 unread[article] = i
         if len(finished) == state.n_articles:
             break
+
+
+def _any_head_credit(state: PageState) -> bool:
+    """Tell whether a credit may open the first or second open line of an article: when
+    none does, the walk of the heads would claim nothing (it reads no further line of an
+    article until a credit is found).
+
+    A chain of read-also articles repeats its heads: each distinct text is read once, the
+    texts cut in C-level passes. A line's answer depends on its open text and the character
+    before it (a tatweel at its start is a separator after white space only).
+    """
+    heads = article_heads(state)
+    if not heads:
+        return False
+    rests, text = state.rest, state.text
+    if rests[heads[0]] == 0 and read_credit(state, heads[0]) is not None:
+        return True  # the page's first line: no character before it
+    froms = map(max, map(sub, map(rests.__getitem__, heads), repeat(1)), repeat(0))
+    keys = map(text.__getitem__, map(slice, froms, map(state.ends.__getitem__, heads)))
+    firsts = dict(zip(keys, heads, strict=True))
+    return any(read_credit(state, i) is not None for i in firsts.values())
 
 
 def _detect_main_credits(state: PageState) -> None:

@@ -39,7 +39,7 @@ from ..normalize import fold
 from ..state import KIND, PageState
 from ..text import clean, word_count
 
-__all__ = ["dateline_end", "dateline_fills_line", "detect_datelines"]
+__all__ = ["article_heads", "dateline_end", "dateline_fills_line", "detect_datelines"]
 
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
@@ -400,10 +400,15 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
     return found is not None and found >= end
 
 
-def _article_heads(state: PageState) -> list[int]:
+def article_heads(state: PageState) -> list[int]:
     """Each article's first two open lines that no detector classified, in order.
 
     Found in C-level passes: read backwards, the last line kept for an article is its first.
+
+    Example:
+        >>> state = PageState.of("أ\\nب\\nج")
+        >>> article_heads(state)
+        [0, 1]
     """
     kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
     fresh = map(is_, kinds, repeat(None))
@@ -439,13 +444,19 @@ def detect_datelines(state: PageState) -> None:
     # open ones are tried at most, and the walk stops once every article has had its turn.
     # Where read-also articles are, some have no open line (a headline claimed as their
     # title) and the walk would never stop: only each article's first two are walked.
-    lines = _article_heads(state)
+    lines = article_heads(state)
     # A chain of read-also articles repeats its heads: each line's text (as the memo of
     # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a known
     # miss is passed over with no call.
     text = state.text
     cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
-    heads = map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS))
+    heads = list(map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS)))
+    # Each distinct text is tried once, without claiming: when none holds a dateline, there
+    # is nothing to walk (a line read for the strong form only holds one only if it holds
+    # one when read for every form). The misses are kept for the walk.
+    firsts = dict(zip(heads, lines, strict=True))
+    if not any(dateline_end(state, i) is not None for i in firsts.values()):
+        return
     misses = state.memo.setdefault(_try_line, {})
     for i, head in zip(lines, heads, strict=False):
         article = articles[i]

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-from ..dates import _WINDOW as DATE_WINDOW
 from .._lazy import lazy
+from ..dates import _WINDOW as DATE_WINDOW
 from ..dates import scan_date
 from ..lines import BLANKS
 from ..normalize import FOLD_TABLE
@@ -96,7 +96,8 @@ def _bare_date_lines(state: PageState) -> None:
     if state.n_articles == 1:
         _bare_date_main(state)
         return
-    kinds, articles, texts = state.kind, state.article, state.texts
+    if _DIGIT.search(state.text) is None:
+        return  # a whole date holds a digit (a chain of read-also articles may hold none)
     # The articles that have a stamp already: their pieces are found at C speed among the
     # page's (a few stamps, where the pieces may be many).
     pieces = state.pieces

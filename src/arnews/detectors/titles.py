@@ -97,13 +97,14 @@ def detect_titles(state: PageState) -> None:
         )
     )
     short = {t: word_count(t, limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS for t in set(rest_texts)}
-    titles = [
-        i for i, t in zip(lines, rest_texts, strict=True) if kinds[i] == "read_also" or short[t]
-    ]
+    line_kinds = list(map(kinds.__getitem__, lines))
+    inline = map(eq, line_kinds, repeat("read_also"))
+    titles = list(compress(lines, map(or_, inline, map(short.__getitem__, rest_texts))))
     state.claim_lines(titles, "title")
-    for i in titles:
-        if kinds[i] is None:
-            kinds[i] = "title"
+    # The open lines taken become titles (a marker's line stays a marker), set in one
+    # C-level pass: ``list.__setitem__`` returns None, so ``any`` runs it over them all.
+    fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
+    any(map(kinds.__setitem__, fresh, repeat("title")))
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
@@ -178,7 +179,7 @@ def _is_kicker(line: str) -> bool:
         return True
     # Two words of letters alone (most headlines) tell so without a pattern: ``isalpha`` is
     # the pattern's ``\p{L}``.
-    if sum(len(w) > 1 and w.isalpha() for w in words) > 1:
+    if sum(map(str.isalpha, compress(words, map(lt, repeat(1), map(len, words))))) > 1:
         return False
     # At most one word of letters: a second is looked for after the first, no further (a
     # megabyte of glued sentences is one "word" of many).
@@ -277,9 +278,9 @@ def detect_main_title(state: PageState) -> None:
     # one C-level search per word, in whatever form the body inflects it; as written first,
     # then folded (the fold of a long text costs more than the searches).
     below = " ".join((*between, *body))
-    if not any(word in below for word in _content_keys(state, line, folded=False)):
+    if not any(map(below.__contains__, _content_keys(state, line, folded=False))):
         folded_body = fold(below)
-        if not any(word in folded_body for word in _content_keys(state, key, folded=False)):
+        if not any(map(folded_body.__contains__, _content_keys(state, key, folded=False))):
             return
     if _whole_line_lead(state, first):
         return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
