@@ -36,7 +36,7 @@ import functools
 import re
 from itertools import compress, count, repeat
 from operator import is_, sub
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
@@ -47,9 +47,6 @@ from ..state import MAIN, PageState
 from ..text import clean, word_count
 from .datelines import article_heads
 from .tables import credit_openers, name_openers
-
-if TYPE_CHECKING:
-    from ..gazetteer import Gazetteer
 
 __all__ = ["Credit", "detect_bylines", "read_credit"]
 
@@ -266,38 +263,10 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
     return (end, name, dateline, start)
 
 
-def _name_openers(gazetteer: Gazetteer) -> frozenset[str]:
-    """The first words of ``gazetteer``'s agencies and places (folded, as they are kept).
-
-    Example:
-        >>> from arnews.gazetteer import DEFAULT_GAZETTEER
-        >>> "وكاله" in _name_openers(DEFAULT_GAZETTEER)
-        True
-    """
-    return name_openers(gazetteer)
-
-
-def _may_open_credit(state: PageState, start: int, end: int) -> bool:
-    """A cheap test that rules out most lines: a credit opens with a marker, an office, a
-    credit word, a site or a place, or is a name followed by a credit word."""
-    text = state.text
-    # The answer depends on the text read (at most two openers' width) and the character
-    # before it: pages repeat their lines (a chain of read-also articles repeats its heads),
-    # and each distinct head is judged once a page. On a page of one article the lines read
-    # are a few (its head and its last, some twice: by the title's detector and this one),
-    # and a line's start tells its text.
-    key: Any = (
-        start
-        if state.n_articles == 1
-        else (text[start - 1 : start], text[start : min(end, start + 2 * OPENER_CHARS)])
-    )
-    memo = state.memo.get(_may_open_credit)
-    if memo is None:
-        memo = state.memo[_may_open_credit] = {}
-    known = memo.get(key)
-    if known is None:
-        known = memo[key] = _may_open_credit_at(state, start, end)
-    return known
+# The first words of a gazetteer's agencies and places (folded, as they are kept): a head
+# whose first word opens none names no site or place (a name, not a wrapper: one call less
+# a line).
+_name_openers = name_openers
 
 
 def _separator_char(text: str, start: int, stop: int) -> int:
@@ -318,6 +287,8 @@ def _separator_char(text: str, start: int, stop: int) -> int:
 
 
 def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
+    """A cheap test that rules out most lines: a credit opens with a marker, an office, a
+    credit word, a site or a place, or is a name followed by a credit word."""
     text = state.text
     stop = start + OPENER_CHARS
     if stop > end:
@@ -378,7 +349,21 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
     start = state.rest[i] if base is None else base
     while start < line_end and text[start].isspace():
         start += 1
-    if start >= line_end or not _may_open_credit(state, start, line_end):
+    if start >= line_end:
+        return None
+    # A cheap test rules out most lines (see :func:`_may_open_credit_at`). Its answer depends
+    # on the text read (at most two openers' width) and the character before it: pages
+    # repeat their lines (a chain of read-also articles repeats its heads; the title's
+    # detector and this one read the same lines), and each distinct head is judged once a
+    # page.
+    key = (text[start - 1 : start], text[start : min(line_end, start + 2 * OPENER_CHARS)])
+    memo = state.memo.get(_may_open_credit_at)
+    if memo is None:
+        memo = state.memo[_may_open_credit_at] = {}
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _may_open_credit_at(state, start, line_end)
+    if not known:
         return None
     # A credit line is short: a long line is read only up to a colon near its start.
     short = line_end - start <= MAX_CREDIT_CHARS
