@@ -465,9 +465,12 @@ def detect_bylines(state: PageState) -> None:
 def _detect_head_credits(state: PageState) -> None:
     if state.n_articles == 1:
         _detect_main_credits(state)
-        return
-    if not _any_head_credit(state):
-        return
+    elif _any_head_credit(state):
+        _walk_heads(state)
+
+
+def _walk_heads(state: PageState) -> None:
+    """Claim the credits at the head of each article (of a page of any number of them)."""
     articles, rests, ends = state.article, state.rest, state.ends
     # Per article, how many open lines that are no credit were met (a short one, such as an
     # editor's note, may stand above the credit), and the articles whose head is over.

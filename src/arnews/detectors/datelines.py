@@ -424,7 +424,12 @@ def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
     if state.n_articles == 1:
         _detect_main_dateline(state)
-        return
+    else:
+        _walk_heads(state)
+
+
+def _walk_heads(state: PageState) -> None:
+    """Claim the datelines at the head of each article (of a page of any number of them)."""
     articles, rests, ends = state.article, state.rest, state.ends
     # Articles that have a dateline already (a site before a credit: ``SITE - بقلم: …``),
     # found among the pieces at C speed: they are few, the pieces may be many.
@@ -454,8 +459,7 @@ def detect_datelines(state: PageState) -> None:
     # Each distinct text is tried once, without claiming: when none holds a dateline, there
     # is nothing to walk (a line read for the strong form only holds one only if it holds
     # one when read for every form). The misses are kept for the walk.
-    firsts = dict(zip(heads, lines, strict=True))
-    if not any(dateline_end(state, i) is not None for i in firsts.values()):
+    if not _any_dateline(state, lines, heads):
         return
     misses = state.memo.setdefault(_try_line, {})
     for i, head in zip(lines, heads, strict=False):
@@ -497,3 +501,10 @@ def _detect_main_dateline(state: PageState) -> None:
         else:
             _try_line(state, i, strong=not _is_label(state, first))
             return
+
+
+def _any_dateline(state: PageState, lines: list[int], heads: list[str]) -> bool:
+    """Tell whether one of ``lines`` (whose texts, from the first non-blank character, are
+    ``heads``) holds a dateline, trying each distinct text once and claiming nothing."""
+    firsts = dict(zip(heads, lines, strict=True))
+    return any(dateline_end(state, i) is not None for i in firsts.values())

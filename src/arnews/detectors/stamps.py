@@ -95,9 +95,13 @@ def _bare_date_lines(state: PageState) -> None:
     """Claim, in each article's first lines, a line that is a whole date as its stamp."""
     if state.n_articles == 1:
         _bare_date_main(state)
-        return
-    if _DIGIT.search(state.text) is None:
-        return  # a whole date holds a digit (a chain of read-also articles may hold none)
+    elif _DIGIT.search(state.text) is not None:
+        # (A whole date holds a digit: a chain of read-also articles may hold none.)
+        _bare_date_heads(state)
+
+
+def _bare_date_heads(state: PageState) -> None:
+    """:func:`_bare_date_lines` on a page of any number of articles."""
     # The articles that have a stamp already: their pieces are found at C speed among the
     # page's (a few stamps, where the pieces may be many).
     pieces = state.pieces
