@@ -323,9 +323,11 @@ def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     if (
         text.find("(", base, line_end) < 0
         and text.find("/", base, line_end) < 0
-        and not _has_dash(text, base, line_end)
+        and text.find("-", base, line_end) < 0
+        and text.find("–", base, line_end) < 0
+        and text.find("—", base, line_end) < 0
     ):
-        return False
+        return False  # (the dashes of :func:`_has_dash`, looked for without a call)
     window_end = min(line_end, base + WINDOW)
 
     if _try_paren(state, i, base, window_end, strong):
