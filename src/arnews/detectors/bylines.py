@@ -432,11 +432,14 @@ def _closing_line(state: PageState) -> int | None:
     n = len(articles)
     if n == 0:
         return None
-    if state.n_articles == 1:
-        last = n - 1
-    else:
-        last = n - 1 - articles[::-1].index(MAIN) if MAIN in articles else -1
     kinds, rests, ends = state.kind, state.rest, state.ends
+    if state.n_articles == 1:
+        # Every line is the main article's.
+        for i in range(n - 1, max(-1, n - 1 - CLOSING_WINDOW), -1):
+            if kinds[i] is None and rests[i] < ends[i]:
+                return i if rests[i] == state.starts[i] else None
+        return None
+    last = n - 1 - articles[::-1].index(MAIN) if MAIN in articles else -1
     for i in range(last, max(-1, last - CLOSING_WINDOW), -1):
         if articles[i] != MAIN:
             continue
