@@ -45,7 +45,7 @@ from ..lines import trim_blanks
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import clean, word_count
-from .datelines import article_heads
+from .datelines import head_lines
 from .tables import credit_openers, name_openers
 
 __all__ = ["Credit", "detect_bylines", "read_credit"]
@@ -518,13 +518,19 @@ def _walk_heads(state: PageState) -> None:
 def _any_head_credit(state: PageState) -> bool:
     """Tell whether a credit may open the first or second open line of an article: when
     none does, the walk of the heads would claim nothing (it reads no further line of an
-    article until a credit is found).
+    article until a credit is found). The first lines are read first: the second are read
+    by the walk only below a first that is no credit.
 
     A chain of read-also articles repeats its heads: each distinct text is read once, the
     texts cut in C-level passes. A line's answer depends on its open text and the character
     before it (a tatweel at its start is a separator after white space only).
     """
-    heads = article_heads(state)
+    firsts, seconds = head_lines(state)
+    return _any_credit(state, sorted(firsts)) or _any_credit(state, seconds)
+
+
+def _any_credit(state: PageState, heads: list[int]) -> bool:
+    """Tell whether a credit opens one of the open lines ``heads`` (see above)."""
     if not heads:
         return False
     rests, text = state.rest, state.text
@@ -532,8 +538,8 @@ def _any_head_credit(state: PageState) -> bool:
         return True  # the page's first line: no character before it
     froms = map(max, map(sub, map(rests.__getitem__, heads), repeat(1)), repeat(0))
     keys = map(text.__getitem__, map(slice, froms, map(state.ends.__getitem__, heads)))
-    firsts = dict(zip(keys, heads, strict=True))
-    return any(read_credit(state, i) is not None for i in firsts.values())
+    distinct = dict(zip(keys, heads, strict=True))
+    return any(read_credit(state, i) is not None for i in distinct.values())
 
 
 def _detect_main_credits(state: PageState) -> None:

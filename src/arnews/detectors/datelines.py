@@ -28,6 +28,7 @@ editor's note. The place's and agency's spans lie inside the dateline's, trimmed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress, count, repeat
 from operator import and_, is_, itemgetter, lt, not_
 
@@ -405,12 +406,25 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
 def article_heads(state: PageState) -> list[int]:
     """Each article's first two open lines that no detector classified, in order.
 
-    Found in C-level passes: read backwards, the last line kept for an article is its first.
-
     Example:
         >>> state = PageState.of("أ\\nب\\nج")
         >>> article_heads(state)
         [0, 1]
+    """
+    firsts, seconds = head_lines(state)
+    return sorted(firsts.union(seconds))
+
+
+def head_lines(state: PageState) -> tuple[set[int], list[int]]:
+    """Each article's first open line that no detector classified, and the second (of the
+    articles that have one).
+
+    Found in C-level passes: read backwards, the last line kept for an article is its first.
+
+    Example:
+        >>> state = PageState.of("أ\\nب\\nج")
+        >>> head_lines(state)
+        ({0}, [1])
     """
     kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
     fresh = map(is_, kinds, repeat(None))
@@ -418,8 +432,7 @@ def article_heads(state: PageState) -> list[int]:
     back.reverse()
     firsts = set(dict(zip(map(articles.__getitem__, back), back, strict=True)).values())
     others = list(compress(back, map(not_, map(firsts.__contains__, back))))
-    seconds = dict(zip(map(articles.__getitem__, others), others, strict=True)).values()
-    return sorted(firsts.union(seconds))
+    return firsts, list(dict(zip(map(articles.__getitem__, others), others, strict=True)).values())
 
 
 def detect_datelines(state: PageState) -> None:
@@ -451,18 +464,18 @@ def _walk_heads(state: PageState) -> None:
     # open ones are tried at most, and the walk stops once every article has had its turn.
     # Where read-also articles are, some have no open line (a headline claimed as their
     # title) and the walk would never stop: only each article's first two are walked.
-    lines = article_heads(state)
+    firsts, seconds = head_lines(state)
+    # Each distinct text of the articles' first lines, then of their second lines, is tried
+    # once, without claiming: when none holds a dateline, there is nothing to walk (a line
+    # read for the strong form only holds one only if it holds one when read for every
+    # form). The misses are kept for the walk.
+    if not _any_dateline(state, firsts) and not _any_dateline(state, seconds):
+        return
+    lines = sorted(firsts.union(seconds))
     # A chain of read-also articles repeats its heads: each line's text (as the memo of
     # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a known
     # miss is passed over with no call.
-    text = state.text
-    cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
-    heads = list(map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS)))
-    # Each distinct text is tried once, without claiming: when none holds a dateline, there
-    # is nothing to walk (a line read for the strong form only holds one only if it holds
-    # one when read for every form). The misses are kept for the walk.
-    if not _any_dateline(state, lines, heads):
-        return
+    heads = _head_texts(state, lines)
     misses = state.memo.setdefault(_try_line, {})
     for i, head in zip(lines, heads, strict=False):
         article = articles[i]
@@ -505,8 +518,18 @@ def _detect_main_dateline(state: PageState) -> None:
             return
 
 
-def _any_dateline(state: PageState, lines: list[int], heads: list[str]) -> bool:
-    """Tell whether one of ``lines`` (whose texts, from the first non-blank character, are
-    ``heads``) holds a dateline, trying each distinct text once and claiming nothing."""
-    firsts = dict(zip(heads, lines, strict=True))
+def _head_texts(state: PageState, lines: Iterable[int]) -> list[str]:
+    """The open texts of ``lines`` from their first non-blank character (as the memo of
+    :func:`_try_line` keys them), cut in C-level passes."""
+    rests, ends = state.rest, state.ends
+    lines = list(lines)
+    cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
+    return list(map(str.lstrip, map(state.text.__getitem__, cut), repeat(BLANKS)))
+
+
+def _any_dateline(state: PageState, lines: Iterable[int]) -> bool:
+    """Tell whether one of ``lines`` holds a dateline, trying each distinct text once and
+    claiming nothing."""
+    lines = list(lines)
+    firsts = dict(zip(_head_texts(state, lines), lines, strict=True))
     return any(dateline_end(state, i) is not None for i in firsts.values())
