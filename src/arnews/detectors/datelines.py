@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import and_, is_, itemgetter, lt, not_
+from operator import is_, itemgetter, lt, not_
 
 import regex
 
@@ -426,9 +426,13 @@ def head_lines(state: PageState) -> tuple[set[int], list[int]]:
         >>> head_lines(state)
         ({0}, [1])
     """
-    kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
-    fresh = map(is_, kinds, repeat(None))
-    back = list(compress(range(len(kinds)), map(and_, fresh, map(lt, rests, ends))))
+    articles, rests, ends = state.article, state.rest, state.ends
+    # The lines no detector classified first (on a page of many articles, most lines are
+    # markers and titles), then those of them with text left.
+    fresh = state.lines_of(None)
+    back = list(
+        compress(fresh, map(lt, map(rests.__getitem__, fresh), map(ends.__getitem__, fresh)))
+    )
     back.reverse()
     firsts = set(dict(zip(map(articles.__getitem__, back), back, strict=True)).values())
     others = list(compress(back, map(not_, map(firsts.__contains__, back))))
