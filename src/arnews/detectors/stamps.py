@@ -23,7 +23,8 @@ further down, a line that is a bare date heads an item of a chronology the artic
 from __future__ import annotations
 
 import re
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import ge, itemgetter
 
 from .._lazy import lazy
 from ..dates import _WINDOW as DATE_WINDOW
@@ -132,13 +133,15 @@ def _bare_date_main(state: PageState) -> None:
         piece_kinds = list(map(itemgetter(KIND), pieces))
         if "published" in piece_kinds or "updated" in piece_kinds:
             return
-    # A whole date holds a digit: a head with none (most have none, or have their first
-    # digits in a paragraph below) is ruled out by one search. The head is the first three
-    # lines, or, where furniture stands among them, the first :data:`MAX_SCAN`.
-    last = (n if n < HEAD_LINES else HEAD_LINES) - 1
-    if "boilerplate" in state.kind[: last + 1]:
-        last = (n if n < MAX_SCAN else MAX_SCAN) - 1
-    if _DIGIT.search(state.text, state.starts[0], state.ends[last]) is None:
+    # A whole date is a short line that holds a digit: a head with none (most have none)
+    # is ruled out in a few C-level passes, its paragraphs not read. The head is the first
+    # three lines, or, where furniture stands among them, the first :data:`MAX_SCAN`.
+    last = n if n < HEAD_LINES else HEAD_LINES
+    if "boilerplate" in state.kind[:last]:
+        last = n if n < MAX_SCAN else MAX_SCAN
+    head = texts[:last]
+    short = compress(head, map(ge, repeat(DATE_WINDOW), map(len, head)))
+    if not any(map(_DIGIT.search, short)):
         return
     _read_head(state, MAIN, 0, {})
 
