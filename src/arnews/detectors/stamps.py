@@ -96,9 +96,17 @@ def _bare_date_lines(state: PageState) -> None:
     """Claim, in each article's first lines, a line that is a whole date as its stamp."""
     if state.n_articles == 1:
         _bare_date_main(state)
-    elif _DIGIT.search(state.text) is not None:
-        # (A whole date holds a digit: a chain of read-also articles may hold none.)
+    elif _any_short_digits(state.texts):
+        # (A whole date is a short line that holds a digit: a chain of read-also articles
+        # may hold none.)
         _bare_date_heads(state)
+
+
+def _any_short_digits(lines: list[str]) -> bool:
+    """Tell whether one of ``lines`` that is no longer than a date's window holds a digit
+    (in C-level passes: a paragraph is not read)."""
+    short = compress(lines, map(ge, repeat(DATE_WINDOW), map(len, lines)))
+    return any(map(_DIGIT.search, short))
 
 
 def _bare_date_heads(state: PageState) -> None:
@@ -139,9 +147,7 @@ def _bare_date_main(state: PageState) -> None:
     last = n if n < HEAD_LINES else HEAD_LINES
     if "boilerplate" in state.kind[:last]:
         last = n if n < MAX_SCAN else MAX_SCAN
-    head = texts[:last]
-    short = compress(head, map(ge, repeat(DATE_WINDOW), map(len, head)))
-    if not any(map(_DIGIT.search, short)):
+    if not _any_short_digits(texts[:last]):
         return
     _read_head(state, MAIN, 0, {})
 
