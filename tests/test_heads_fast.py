@@ -1,10 +1,11 @@
 """The head detectors' shortcuts (bylines, datelines, stamps) give the general walk's answers.
 
 Each detector walks a page of one article with its counts in locals, and rules a page of
-several articles out before its walk when no head can hold what it looks for (credits and
-datelines: each distinct head text tried once; stamps: one search for a digit). Here each
-shortcut is switched off (the general walk on every page, and no pre-test) and the result
-compared with the default parser's, on generated pages, random text, the spec seeds, the
+many articles out before its walk when no head can hold what it looks for (credits and
+datelines: each distinct head text tried once; stamps: the short lines' digits). Here each
+shortcut is switched off (the general walk on every page, and no pre-test), and the
+pre-tests are run on every page of several articles, and the results compared with the
+default parser's, on generated pages, random text, the spec seeds, the
 real-page fixtures and the hostile families.
 """
 
@@ -48,9 +49,20 @@ def general_walks() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def pretests_everywhere() -> Iterator[None]:
+    """The pre-tests of a page of many articles run on every page of several."""
+    with ExitStack() as stack:
+        for module in (bylines, datelines, stamps):
+            stack.enter_context(mock.patch.object(module, "MANY_ARTICLES", 2))
+        yield
+
+
 def _same(text: str) -> None:
     expected = PARSER.parse(text).to_dict()
     with general_walks():
+        assert PARSER.parse(text).to_dict() == expected
+    with pretests_everywhere():
         assert PARSER.parse(text).to_dict() == expected
 
 
@@ -78,14 +90,14 @@ def test_seeds_fixtures_and_hostile_pages_parse_the_same_without_head_shortcuts(
 def test_credits_and_datelines_below_read_also_markers_are_still_taken() -> None:
     # A chain of read-also articles whose last heads hold a credit and a dateline: the
     # pre-tests, which rule the repeated heads out once, must let each through.
-    chain = "إقرأ أيضاً:\nعنوان\nنص.\n" * 3
+    chain = "إقرأ أيضاً:\nعنوان\nنص.\n" * 40
     text = (
         chain
         + "إقرأ أيضاً:\nعنوان\nبقلم: د. نظمي خليل\nنص.\n"
         + "إقرأ أيضاً:\nعنوان\nالقاهرة - أعلن الوزير الخبر.\n"
     )
     article = PARSER.parse(text)
-    assert [r.byline for r in article.read_also] == [None, None, None, "د. نظمي خليل", None]
+    assert [r.byline for r in article.read_also] == [None] * 40 + ["د. نظمي خليل", None]
     dateline = article.read_also[-1].dateline
     assert dateline is not None and dateline.place == "القاهرة"
     assert all(r.paragraphs for r in article.read_also)

@@ -39,6 +39,9 @@ __all__ = ["detect_stamps"]
 # How many of an article's first lines may be its bare publication date (under a title, a
 # ticker or a byline), as long as no line of running text came before it.
 HEAD_LINES = 3
+# A page of this many articles or more (a chain of read-also articles) is ruled out by its
+# short lines' digits before the heads are read.
+MANY_ARTICLES = 32
 # How far past an article's first line its head is looked for (menus and tickers skipped).
 MAX_SCAN = 16
 # A line this long, or one that ends a sentence, is running text: the head is over.
@@ -96,7 +99,7 @@ def _bare_date_lines(state: PageState) -> None:
     """Claim, in each article's first lines, a line that is a whole date as its stamp."""
     if state.n_articles == 1:
         _bare_date_main(state)
-    elif _any_short_digits(state.texts):
+    elif state.n_articles < MANY_ARTICLES or _any_short_digits(state.texts):
         # (A whole date is a short line that holds a digit: a chain of read-also articles
         # may hold none.)
         _bare_date_heads(state)
