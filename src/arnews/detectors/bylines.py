@@ -45,7 +45,7 @@ from ..lines import trim_blanks
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import clean, word_count
-from .datelines import head_lines
+from .heads import head_lines
 from .tables import credit_openers, name_openers
 
 __all__ = ["Credit", "detect_bylines", "read_credit"]

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import is_, itemgetter, lt, not_
+from operator import is_, itemgetter
 
 import regex
 
@@ -39,8 +39,9 @@ from ..lines import BLANK_SET, BLANKS
 from ..normalize import fold
 from ..state import KIND, PageState
 from ..text import clean, word_count
+from .heads import article_heads, head_lines
 
-__all__ = ["article_heads", "dateline_end", "dateline_fills_line", "detect_datelines"]
+__all__ = ["article_heads", "dateline_end", "dateline_fills_line", "detect_datelines", "head_lines"]
 
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
@@ -405,42 +406,6 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
         return False
     found = dateline_end(state, i)
     return found is not None and found >= end
-
-
-def article_heads(state: PageState) -> list[int]:
-    """Each article's first two open lines that no detector classified, in order.
-
-    Example:
-        >>> state = PageState.of("أ\\nب\\nج")
-        >>> article_heads(state)
-        [0, 1]
-    """
-    firsts, seconds = head_lines(state)
-    return sorted(firsts.union(seconds))
-
-
-def head_lines(state: PageState) -> tuple[set[int], list[int]]:
-    """Each article's first open line that no detector classified, and the second (of the
-    articles that have one).
-
-    Found in C-level passes: read backwards, the last line kept for an article is its first.
-
-    Example:
-        >>> state = PageState.of("أ\\nب\\nج")
-        >>> head_lines(state)
-        ({0}, [1])
-    """
-    articles, rests, ends = state.article, state.rest, state.ends
-    # The lines no detector classified first (on a page of many articles, most lines are
-    # markers and titles), then those of them with text left.
-    fresh = state.lines_of(None)
-    back = list(
-        compress(fresh, map(lt, map(rests.__getitem__, fresh), map(ends.__getitem__, fresh)))
-    )
-    back.reverse()
-    firsts = set(dict(zip(map(articles.__getitem__, back), back, strict=True)).values())
-    others = list(compress(back, map(not_, map(firsts.__contains__, back))))
-    return firsts, list(dict(zip(map(articles.__getitem__, others), others, strict=True)).values())
 
 
 def detect_datelines(state: PageState) -> None:
