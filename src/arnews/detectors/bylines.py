@@ -35,8 +35,8 @@ from __future__ import annotations
 import functools
 import re
 from itertools import compress, count, repeat
-from operator import is_
-from typing import TYPE_CHECKING, Any
+from operator import is_, sub
+from typing import Any
 
 import regex
 
@@ -45,10 +45,8 @@ from ..lines import trim_blanks
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import clean, word_count
+from .heads import head_lines
 from .tables import credit_openers, name_openers
-
-if TYPE_CHECKING:
-    from ..gazetteer import Gazetteer
 
 __all__ = ["Credit", "detect_bylines", "read_credit"]
 
@@ -91,6 +89,10 @@ HEAD_LINES = 2
 MAX_CREDITS = 3
 # How many lines from the main article's end (its footer) the closing credit may stand.
 CLOSING_WINDOW = 12
+# A page of this many articles or more (a chain of read-also articles) is ruled out for
+# credits by each distinct head text before its walk; on a page of fewer, the walk reads
+# fewer lines than the test would.
+MANY_ARTICLES = 32
 
 
 #: A credit read off a line, ``(end, name, dateline, start)``: it runs from ``start`` to
@@ -265,32 +267,10 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
     return (end, name, dateline, start)
 
 
-def _name_openers(gazetteer: Gazetteer) -> frozenset[str]:
-    """The first words of ``gazetteer``'s agencies and places (folded, as they are kept).
-
-    Example:
-        >>> from arnews.gazetteer import DEFAULT_GAZETTEER
-        >>> "وكاله" in _name_openers(DEFAULT_GAZETTEER)
-        True
-    """
-    return name_openers(gazetteer)
-
-
-def _may_open_credit(state: PageState, start: int, end: int) -> bool:
-    """A cheap test that rules out most lines: a credit opens with a marker, an office, a
-    credit word, a site or a place, or is a name followed by a credit word."""
-    text = state.text
-    # The answer depends on the text read (at most two openers' width) and the character
-    # before it: pages repeat their lines (a chain of read-also articles repeats its heads),
-    # and each distinct head is judged once a page.
-    key = (text[start - 1 : start], text[start : min(end, start + 2 * OPENER_CHARS)])
-    memo = state.memo.get(_may_open_credit)
-    if memo is None:
-        memo = state.memo[_may_open_credit] = {}
-    known = memo.get(key)
-    if known is None:
-        known = memo[key] = _may_open_credit_at(state, start, end)
-    return known
+# The first words of a gazetteer's agencies and places (folded, as they are kept): a head
+# whose first word opens none names no site or place (a name, not a wrapper: one call less
+# a line).
+_name_openers = name_openers
 
 
 def _separator_char(text: str, start: int, stop: int) -> int:
@@ -311,17 +291,29 @@ def _separator_char(text: str, start: int, stop: int) -> int:
 
 
 def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
+    """A cheap test that rules out most lines: a credit opens with a marker, an office, a
+    credit word, a site or a place, or is a name followed by a credit word."""
     text = state.text
-    gazetteer = state.gazetteer
-    openers = credit_openers(state.lexicon)
-    stop = min(end, start + OPENER_CHARS)
-    sep = _separator_char(text, start, stop)
-    head = text[start : stop if sep < 0 else sep]
+    stop = start + OPENER_CHARS
+    if stop > end:
+        stop = end
+    # Most heads hold no separator character: one search tells so (a tatweel is looked at
+    # again only when it is one).
+    found = _SEPARATOR_CHARS_RE.search(text, start, stop)
+    if found is None:
+        sep = -1
+        head = text[start:stop]
+    else:
+        sep = found.start()
+        if text[sep] == "ـ":
+            sep = _separator_char(text, sep, stop)
+        head = text[start : stop if sep < 0 else sep]
     # The head's words, up to one more than a name may have (more only say it is longer).
     words = head.split(None, MAX_SITE_WORDS)
     if not words:
         return sep >= 0
     first = fold(words[0])
+    openers = credit_openers(state.lexicon)
     if first in openers:
         return True
     # A Latin site's name opens with a Latin letter (``head.strip()`` opens with the first
@@ -330,6 +322,7 @@ def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
         return True
     # A site's or a place's name opens with its first word: most heads open with a word no
     # name does, and their words need not be joined and folded.
+    gazetteer = state.gazetteer
     if len(words) <= MAX_SITE_WORDS and (not first or first in _name_openers(gazetteer)):
         key = fold(" ".join(words))
         if key in gazetteer.agencies or key in gazetteer.places:
@@ -360,7 +353,21 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
     start = state.rest[i] if base is None else base
     while start < line_end and text[start].isspace():
         start += 1
-    if start >= line_end or not _may_open_credit(state, start, line_end):
+    if start >= line_end:
+        return None
+    # A cheap test rules out most lines (see :func:`_may_open_credit_at`). Its answer depends
+    # on the text read (at most two openers' width) and the character before it: pages
+    # repeat their lines (a chain of read-also articles repeats its heads; the title's
+    # detector and this one read the same lines), and each distinct head is judged once a
+    # page.
+    key = (text[start - 1 : start], text[start : min(line_end, start + 2 * OPENER_CHARS)])
+    memo = state.memo.get(_may_open_credit_at)
+    if memo is None:
+        memo = state.memo[_may_open_credit_at] = {}
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _may_open_credit_at(state, start, line_end)
+    if not known:
         return None
     # A credit line is short: a long line is read only up to a colon near its start.
     short = line_end - start <= MAX_CREDIT_CHARS
@@ -429,8 +436,14 @@ def _closing_line(state: PageState) -> int | None:
     n = len(articles)
     if n == 0:
         return None
-    last = n - 1 - articles[::-1].index(MAIN) if MAIN in articles else -1
     kinds, rests, ends = state.kind, state.rest, state.ends
+    if state.n_articles == 1:
+        # Every line is the main article's.
+        for i in range(n - 1, max(-1, n - 1 - CLOSING_WINDOW), -1):
+            if kinds[i] is None and rests[i] < ends[i]:
+                return i if rests[i] == state.starts[i] else None
+        return None
+    last = n - 1 - articles[::-1].index(MAIN) if MAIN in articles else -1
     for i in range(last, max(-1, last - CLOSING_WINDOW), -1):
         if articles[i] != MAIN:
             continue
@@ -457,6 +470,14 @@ def detect_bylines(state: PageState) -> None:
 
 
 def _detect_head_credits(state: PageState) -> None:
+    if state.n_articles == 1:
+        _detect_main_credits(state)
+    elif state.n_articles < MANY_ARTICLES or _any_head_credit(state):
+        _walk_heads(state)
+
+
+def _walk_heads(state: PageState) -> None:
+    """Claim the credits at the head of each article (of a page of any number of them)."""
     articles, rests, ends = state.article, state.rest, state.ends
     # Per article, how many open lines that are no credit were met (a short one, such as an
     # editor's note, may stand above the credit), and the articles whose head is over.
@@ -496,6 +517,58 @@ def _detect_head_credits(state: PageState) -> None:
                 unread[article] = i
         if len(finished) == state.n_articles:
             break
+
+
+def _any_head_credit(state: PageState) -> bool:
+    """Tell whether a credit may open the first or second open line of an article: when
+    none does, the walk of the heads would claim nothing (it reads no further line of an
+    article until a credit is found). The first lines are read first: the second are read
+    by the walk only below a first that is no credit.
+
+    A chain of read-also articles repeats its heads: each distinct text is read once, the
+    texts cut in C-level passes. A line's answer depends on its open text and the character
+    before it (a tatweel at its start is a separator after white space only).
+    """
+    firsts, seconds = head_lines(state)
+    return _any_credit(state, sorted(firsts)) or _any_credit(state, seconds)
+
+
+def _any_credit(state: PageState, heads: list[int]) -> bool:
+    """Tell whether a credit opens one of the open lines ``heads`` (see above)."""
+    if not heads:
+        return False
+    rests, text = state.rest, state.text
+    if rests[heads[0]] == 0 and read_credit(state, heads[0]) is not None:
+        return True  # the page's first line: no character before it
+    froms = map(max, map(sub, map(rests.__getitem__, heads), repeat(1)), repeat(0))
+    keys = map(text.__getitem__, map(slice, froms, map(state.ends.__getitem__, heads)))
+    distinct = dict(zip(keys, heads, strict=True))
+    return any(read_credit(state, i) is not None for i in distinct.values())
+
+
+def _detect_main_credits(state: PageState) -> None:
+    """:func:`_detect_head_credits` on a page of one article: the same walk, its counts
+    kept in locals (most pages have one article, whose head is a line or two)."""
+    rests, ends = state.rest, state.ends
+    others = credits = 0
+    before = -1  # the line before, when it was no credit (see ``unread`` above)
+    for i in compress(count(), map(is_, state.kind, repeat(None))):
+        if rests[i] >= ends[i]:
+            continue
+        if before >= 0 and _long(state, before):
+            return
+        credit = read_credit(state, i)
+        if credit is not None and (others == 0 or credit[0] >= ends[i]):
+            _claim(state, i, credit)
+            credits += 1
+            if credit[0] < ends[i] or credits >= MAX_CREDITS:
+                return
+            before = -1
+        else:
+            others += 1
+            if others >= HEAD_LINES:
+                return
+            before = i
 
 
 def _long(state: PageState, i: int) -> bool:

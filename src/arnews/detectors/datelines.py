@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import and_, is_, itemgetter, lt, not_
+from operator import is_, itemgetter
 
 import regex
 
@@ -39,8 +39,9 @@ from ..lines import BLANK_SET, BLANKS
 from ..normalize import fold
 from ..state import KIND, PageState
 from ..text import clean, word_count
+from .heads import article_heads, head_lines
 
-__all__ = ["dateline_end", "dateline_fills_line", "detect_datelines"]
+__all__ = ["article_heads", "dateline_end", "dateline_fills_line", "detect_datelines", "head_lines"]
 
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
@@ -89,6 +90,10 @@ WINDOW = 160
 # stand; below a longer one (an editor's note) only a strong form is looked for (a known
 # agency in brackets, then a dash: ``(CNN)--``).
 MAX_LABEL_WORDS = 5
+# A page of this many articles or more (a chain of read-also articles) is ruled out for
+# datelines by each distinct head text before its walk; on a page of fewer, the walk reads
+# fewer lines than the test would.
+MANY_ARTICLES = 32
 
 
 def _known(state: PageState, phrase: str, kind: str) -> bool:
@@ -299,6 +304,10 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
     # gazetteer): a page that repeats a line (a chain of read-also articles repeats its
     # first lines) reads each distinct one once. Only a miss is kept: a dateline is claimed
     # at its own offsets.
+    if state.n_articles == 1:
+        # A page of one article reads two or three of its lines: nothing repeats enough to
+        # pay for the keys.
+        return _read_line(state, i, base, strong)
     key = (strong, text[base:line_end]) if line_end - base <= 2 * WINDOW else None
     misses = state.memo.get(_try_line)
     if misses is None:
@@ -320,9 +329,11 @@ def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     if (
         text.find("(", base, line_end) < 0
         and text.find("/", base, line_end) < 0
-        and not _has_dash(text, base, line_end)
+        and text.find("-", base, line_end) < 0
+        and text.find("–", base, line_end) < 0
+        and text.find("—", base, line_end) < 0
     ):
-        return False
+        return False  # (the dashes of :func:`_has_dash`, looked for without a call)
     window_end = min(line_end, base + WINDOW)
 
     if _try_paren(state, i, base, window_end, strong):
@@ -397,23 +408,16 @@ def dateline_fills_line(state: PageState, i: int) -> bool:
     return found is not None and found >= end
 
 
-def _article_heads(state: PageState) -> list[int]:
-    """Each article's first two open lines that no detector classified, in order.
-
-    Found in C-level passes: read backwards, the last line kept for an article is its first.
-    """
-    kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
-    fresh = map(is_, kinds, repeat(None))
-    back = list(compress(range(len(kinds)), map(and_, fresh, map(lt, rests, ends))))
-    back.reverse()
-    firsts = set(dict(zip(map(articles.__getitem__, back), back, strict=True)).values())
-    others = list(compress(back, map(not_, map(firsts.__contains__, back))))
-    seconds = dict(zip(map(articles.__getitem__, others), others, strict=True)).values()
-    return sorted(firsts.union(seconds))
-
-
 def detect_datelines(state: PageState) -> None:
     """Claim the dateline at the start of each article's first body line."""
+    if state.n_articles == 1:
+        _detect_main_dateline(state)
+    else:
+        _walk_heads(state)
+
+
+def _walk_heads(state: PageState) -> None:
+    """Claim the datelines at the head of each article (of a page of any number of them)."""
     articles, rests, ends = state.article, state.rest, state.ends
     # Articles that have a dateline already (a site before a credit: ``SITE - بقلم: …``),
     # found among the pieces at C speed: they are few, the pieces may be many.
@@ -433,19 +437,22 @@ def detect_datelines(state: PageState) -> None:
     # open ones are tried at most, and the walk stops once every article has had its turn.
     # Where read-also articles are, some have no open line (a headline claimed as their
     # title) and the walk would never stop: only each article's first two are walked.
-    lines: Iterable[int]
-    heads: Iterable[str | None]
-    if state.n_articles == 1:
-        lines = compress(count(), map(is_, state.kind, repeat(None)))
-        heads = repeat(None)
-    else:
-        lines = _article_heads(state)
-        # A chain of read-also articles repeats its heads: each line's text (as the memo of
-        # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a
-        # known miss is passed over with no call.
-        text = state.text
-        cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
-        heads = map(str.lstrip, map(text.__getitem__, cut), repeat(BLANKS))
+    firsts, seconds = head_lines(state)
+    # Each distinct text of the articles' first lines, then of their second lines, is tried
+    # once, without claiming: when none holds a dateline, there is nothing to walk (a line
+    # read for the strong form only holds one only if it holds one when read for every
+    # form). The misses are kept for the walk.
+    if (
+        state.n_articles >= MANY_ARTICLES
+        and not _any_dateline(state, firsts)
+        and not _any_dateline(state, seconds)
+    ):
+        return
+    lines = sorted(firsts.union(seconds))
+    # A chain of read-also articles repeats its heads: each line's text (as the memo of
+    # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a known
+    # miss is passed over with no call.
+    heads = _head_texts(state, lines)
     misses = state.memo.setdefault(_try_line, {})
     for i, head in zip(lines, heads, strict=False):
         article = articles[i]
@@ -464,3 +471,42 @@ def detect_datelines(state: PageState) -> None:
             first_lines[article] = i
         if len(done) == state.n_articles:
             break
+
+
+def _detect_main_dateline(state: PageState) -> None:
+    """:func:`detect_datelines` on a page of one article: its first open line is tried,
+    then, if that held none, its second (as below a label or an editor's note)."""
+    # A dateline claimed already (a site before a credit: ``SITE - بقلم: …``) leaves nothing
+    # to do.
+    pieces = state.pieces
+    if pieces and "dateline" in map(itemgetter(KIND), pieces):
+        return
+    rests, ends = state.rest, state.ends
+    first = -1
+    for i in compress(count(), map(is_, state.kind, repeat(None))):
+        if rests[i] >= ends[i]:
+            continue
+        if first < 0:
+            if _try_line(state, i):
+                return
+            first = i
+        else:
+            _try_line(state, i, strong=not _is_label(state, first))
+            return
+
+
+def _head_texts(state: PageState, lines: Iterable[int]) -> list[str]:
+    """The open texts of ``lines`` from their first non-blank character (as the memo of
+    :func:`_try_line` keys them), cut in C-level passes."""
+    rests, ends = state.rest, state.ends
+    lines = list(lines)
+    cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
+    return list(map(str.lstrip, map(state.text.__getitem__, cut), repeat(BLANKS)))
+
+
+def _any_dateline(state: PageState, lines: Iterable[int]) -> bool:
+    """Tell whether one of ``lines`` holds a dateline, trying each distinct text once and
+    claiming nothing."""
+    lines = list(lines)
+    firsts = dict(zip(_head_texts(state, lines), lines, strict=True))
+    return any(dateline_end(state, i) is not None for i in firsts.values())

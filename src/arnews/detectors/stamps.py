@@ -22,13 +22,16 @@ further down, a line that is a bare date heads an item of a chronology the artic
 
 from __future__ import annotations
 
-from operator import itemgetter
+import re
+from itertools import compress, repeat
+from operator import ge, itemgetter
 
+from .._lazy import lazy
 from ..dates import _WINDOW as DATE_WINDOW
 from ..dates import scan_date
 from ..lines import BLANKS
 from ..normalize import FOLD_TABLE
-from ..state import KIND, PageState
+from ..state import KIND, MAIN, PageState
 from ..text import ends_sentence, word_count
 
 __all__ = ["detect_stamps"]
@@ -36,6 +39,9 @@ __all__ = ["detect_stamps"]
 # How many of an article's first lines may be its bare publication date (under a title, a
 # ticker or a byline), as long as no line of running text came before it.
 HEAD_LINES = 3
+# A page of this many articles or more (a chain of read-also articles) is ruled out by its
+# short lines' digits before the heads are read.
+MANY_ARTICLES = 32
 # How far past an article's first line its head is looked for (menus and tickers skipped).
 MAX_SCAN = 16
 # A line this long, or one that ends a sentence, is running text: the head is over.
@@ -46,6 +52,7 @@ RUNNING_WORDS = 15
 _DIGITS = frozenset("0123456789") | frozenset(
     chr(k) for k, v in FOLD_TABLE.items() if v and not frozenset(v).isdisjoint("0123456789")
 )
+_DIGIT: re.Pattern[str] = lazy(re, "[" + "".join(map(re.escape, sorted(_DIGITS))) + "]")
 
 
 def detect_stamps(state: PageState) -> None:
@@ -90,7 +97,23 @@ def detect_stamps(state: PageState) -> None:
 
 def _bare_date_lines(state: PageState) -> None:
     """Claim, in each article's first lines, a line that is a whole date as its stamp."""
-    kinds, articles, texts = state.kind, state.article, state.texts
+    if state.n_articles == 1:
+        _bare_date_main(state)
+    elif state.n_articles < MANY_ARTICLES or _any_short_digits(state.texts):
+        # (A whole date is a short line that holds a digit: a chain of read-also articles
+        # may hold none.)
+        _bare_date_heads(state)
+
+
+def _any_short_digits(lines: list[str]) -> bool:
+    """Tell whether one of ``lines`` that is no longer than a date's window holds a digit
+    (in C-level passes: a paragraph is not read)."""
+    short = compress(lines, map(ge, repeat(DATE_WINDOW), map(len, lines)))
+    return any(map(_DIGIT.search, short))
+
+
+def _bare_date_heads(state: PageState) -> None:
+    """:func:`_bare_date_lines` on a page of any number of articles."""
     # The articles that have a stamp already: their pieces are found at C speed among the
     # page's (a few stamps, where the pieces may be many).
     pieces = state.pieces
@@ -101,47 +124,75 @@ def _bare_date_lines(state: PageState) -> None:
         for _ in range(piece_kinds.count(stamp)):
             at = piece_kinds.index(stamp, at + 1)
             dated.add(state.article_of(pieces[at]))
-    n = len(texts)
     # Whether a line ends an article's head depends on its text alone: a page that repeats
     # its heads (a chain of read-also articles) judges each distinct line once.
     running: dict[str, bool] = {}
     for article, first in enumerate(state.article_starts()):
         if first < 0 or article in dated:
             continue
-        seen = 0
-        i = first
-        stop = min(n, first + MAX_SCAN)
-        while i < stop and seen < HEAD_LINES:
-            if articles[i] != article:
-                break  # another article starts: this one's head is over
-            if kinds[i] == "boilerplate":
-                i += 1  # furniture (a ticker, a menu) is no line of the article
-                continue
-            seen += 1
-            line = texts[i]
+        _read_head(state, article, first, running)
+
+
+def _bare_date_main(state: PageState) -> None:
+    """:func:`_bare_date_lines` on a page of one article, which starts on the first line."""
+    texts = state.texts
+    n = len(texts)
+    if not n:
+        return
+    pieces = state.pieces
+    if pieces:
+        piece_kinds = list(map(itemgetter(KIND), pieces))
+        if "published" in piece_kinds or "updated" in piece_kinds:
+            return
+    # A whole date is a short line that holds a digit: a head with none (most have none)
+    # is ruled out in a few C-level passes, its paragraphs not read. The head is the first
+    # three lines, or, where furniture stands among them, the first :data:`MAX_SCAN`.
+    last = n if n < HEAD_LINES else HEAD_LINES
+    if "boilerplate" in state.kind[:last]:
+        last = n if n < MAX_SCAN else MAX_SCAN
+    if not _any_short_digits(texts[:last]):
+        return
+    _read_head(state, MAIN, 0, {})
+
+
+def _read_head(state: PageState, article: int, first: int, running: dict[str, bool]) -> None:
+    """Claim the first line from ``first`` on that is a whole date, in ``article``'s head."""
+    kinds, articles, texts = state.kind, state.article, state.texts
+    n = len(texts)
+    seen = 0
+    i = first
+    stop = min(n, first + MAX_SCAN)
+    while i < stop and seen < HEAD_LINES:
+        if articles[i] != article:
+            break  # another article starts: this one's head is over
+        if kinds[i] == "boilerplate":
+            i += 1  # furniture (a ticker, a menu) is no line of the article
+            continue
+        seen += 1
+        line = texts[i]
+        if (
+            kinds[i] is None
+            and state.rest[i] == state.starts[i]
+            and len(line) <= DATE_WINDOW
+            and not _DIGITS.isdisjoint(line)
+        ):
+            found = scan_date(line, 0, now=state.now)
             if (
-                kinds[i] is None
-                and state.rest[i] == state.starts[i]
-                and len(line) <= DATE_WINDOW
-                and not _DIGITS.isdisjoint(line)
+                found is not None
+                and found.value is not None
+                and not found.relative
+                and found.marker is None
+                and not line[found.end :].strip(BLANKS)
             ):
-                found = scan_date(line, 0, now=state.now)
-                if (
-                    found is not None
-                    and found.value is not None
-                    and not found.relative
-                    and found.marker is None
-                    and not line[found.end :].strip(BLANKS)
-                ):
-                    start = state.starts[i]
-                    state.claim_rest(i, "published", start + found.end, value=found.value)
-                    state.rest[i] = state.ends[i]
-                    break
-            ends_head = running.get(line)
-            if ends_head is None:
-                ends_head = running[line] = (
-                    ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS
-                )
-            if ends_head:
+                start = state.starts[i]
+                state.claim_rest(i, "published", start + found.end, value=found.value)
+                state.rest[i] = state.ends[i]
                 break
-            i += 1
+        ends_head = running.get(line)
+        if ends_head is None:
+            ends_head = running[line] = (
+                ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS
+            )
+        if ends_head:
+            break
+        i += 1

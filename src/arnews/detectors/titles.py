@@ -97,13 +97,14 @@ def detect_titles(state: PageState) -> None:
         )
     )
     short = {t: word_count(t, limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS for t in set(rest_texts)}
-    titles = [
-        i for i, t in zip(lines, rest_texts, strict=True) if kinds[i] == "read_also" or short[t]
-    ]
+    line_kinds = list(map(kinds.__getitem__, lines))
+    inline = map(eq, line_kinds, repeat("read_also"))
+    titles = list(compress(lines, map(or_, inline, map(short.__getitem__, rest_texts))))
     state.claim_lines(titles, "title")
-    for i in titles:
-        if kinds[i] is None:
-            kinds[i] = "title"
+    # The open lines taken become titles (a marker's line stays a marker), set in one
+    # C-level pass: ``list.__setitem__`` returns None, so ``any`` runs it over them all.
+    fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
+    any(map(kinds.__setitem__, fresh, repeat("title")))
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
@@ -178,7 +179,7 @@ def _is_kicker(line: str) -> bool:
         return True
     # Two words of letters alone (most headlines) tell so without a pattern: ``isalpha`` is
     # the pattern's ``\p{L}``.
-    if sum(len(w) > 1 and w.isalpha() for w in words) > 1:
+    if sum(map(str.isalpha, compress(words, map(lt, repeat(1), map(len, words))))) > 1:
         return False
     # At most one word of letters: a second is looked for after the first, no further (a
     # megabyte of glued sentences is one "word" of many).
@@ -195,6 +196,14 @@ def _changes(
     return compress(count(i), map(or_, other, touched))
 
 
+def _next_open(lines: Iterator[int], rests: list[int], ends: list[int]) -> int:
+    """The next of ``lines`` with unclaimed text, or -1."""
+    for i in lines:
+        if rests[i] < ends[i]:
+            return i
+    return -1
+
+
 def detect_main_title(state: PageState) -> None:
     """Claim the main article's headline when the page opens with one."""
     kinds, articles, rests, starts, ends = (
@@ -205,13 +214,13 @@ def detect_main_title(state: PageState) -> None:
         state.ends,
     )
     open_lines = compress(count(), map(is_, kinds, repeat(None)))
-    first = next((i for i in open_lines if rests[i] < ends[i]), None)
-    if first is None or articles[first] != MAIN or rests[first] != starts[first]:
+    first = _next_open(open_lines, rests, ends)
+    if first < 0 or articles[first] != MAIN or rests[first] != starts[first]:
         return
     if _is_kicker(state.texts[first]):
         # The headline is below its label; the label stays in the body.
-        first = next((i for i in open_lines if rests[i] < ends[i]), None)
-        if first is None or articles[first] != MAIN or rests[first] != starts[first]:
+        first = _next_open(open_lines, rests, ends)
+        if first < 0 or articles[first] != MAIN or rests[first] != starts[first]:
             return
     line = state.texts[first]
     key = _headline_shape(state, line)
@@ -242,7 +251,7 @@ def detect_main_title(state: PageState) -> None:
             passed = kinds[i + 1 : upto].count(None)
             next(islice(open_lines, passed, passed), None)
             continue
-        text = state.rest_text(i)
+        text = state.text[rests[i] : ends[i]]
         if not body:
             if len(text) <= 2 * len(line) and fold(text) == key:
                 repeats.append(i)  # the headline again, below a ticker
@@ -252,7 +261,7 @@ def detect_main_title(state: PageState) -> None:
             # ticker, or, two of a few words, a menu or a list.
             # (Whether the line is such a lead-in is asked only where the answer counts: of a
             # line that reads as body, and of a short line, which is a menu item unless so.)
-            body_like = _is_body(text)
+            body_like = ends_sentence(text) or _is_body(text)
             lead = body_like and _whole_line_lead(state, i)
             if lead or not body_like:
                 if len(between) >= MAX_BETWEEN:
@@ -276,10 +285,13 @@ def detect_main_title(state: PageState) -> None:
     # A content word of the headline, stripped of its clitics, found in the text below it:
     # one C-level search per word, in whatever form the body inflects it; as written first,
     # then folded (the fold of a long text costs more than the searches).
-    below = " ".join((*between, *body))
-    if not any(word in below for word in _content_keys(state, line, folded=False)):
-        folded_body = fold(below)
-        if not any(word in folded_body for word in _content_keys(state, key, folded=False)):
+    parts = (*between, *body)
+    below = " ".join(parts)
+    if not any(map(below.__contains__, _content_keys(state, line, folded=False))):
+        # A word (no white space in it) found in the folded text lies inside one line's
+        # fold: the lines are folded one by one, and only until one holds a word.
+        keys = _content_keys(state, key, folded=False)
+        if not keys or not any(any(map(fold(part).__contains__, keys)) for part in parts):
             return
     if _whole_line_lead(state, first):
         return  # ``عمّان-بترا``, ``بقلم: …``: the body's lead-in, not its headline
