@@ -46,6 +46,7 @@ __all__ = [
     "content_words",
     "fold_words",
     "share_bounds",
+    "share_bounds_in",
     "shared_elsewhere",
     "shared_ratio",
     "stems",
@@ -58,7 +59,7 @@ _PUNCTUATION = "،,.:؛;!?؟\"'«»“”()[]-–—…"
 # A stem shorter than this after stripping is a function word or noise.
 MIN_STEM = 3
 # The article and the clitics in front of it, longest first.
-_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال")
+_CLITICS: tuple[str, ...] = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال")
 # A whole word, as its stem: the clitics above stripped where MIN_STEM letters remain.
 _STEM = re.compile(rf"(?<![^\W_])(?:{'|'.join(_CLITICS)})?([^\W_]{{{MIN_STEM},}})(?![^\W_])")
 # One-letter clitics: `وفرنسا` is `فرنسا`, but `فرنسا` is not `رنسا`; both forms are tried.
@@ -109,6 +110,9 @@ _SPLIT_CHANGING = frozenset(
     if (not (v or "").isspace() if chr(k).isspace() else any(c.isspace() for c in v or ""))
 )
 
+# A text's first white-space-delimited word (as `str.split` reads white space).
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
 # Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
 _CARRY_START = re.compile(r"[\"«“”']|(?:و|ف[إأ]|لكن|ثم|كما|حيث|إذ|بل)")
 
@@ -132,10 +136,10 @@ def carries_on(text: str) -> bool:
     # the fold keeps white space as it is, the folded text's first word is the fold of the
     # text's first word (unless the fold deletes all of it), and that alone is folded.
     if not _SPLIT_CHANGING or _SPLIT_CHANGING.isdisjoint(start):
-        first = start.split(None, 1)
-        if not first:
+        first = _FIRST_WORD.match(start)
+        if first is None:
             return False
-        word = fold_chars(first[0])
+        word = fold_chars(first[1])
         if word and word.strip(_PUNCTUATION) not in firsts:
             return False
     head = fold_chars(start).split(None, longest)[:longest]
@@ -276,99 +280,6 @@ def stems(text: str) -> list[str]:
     # as the edge of a word, as it sees the start and end of a string: a text's stems are
     # its tokens' stems one after the other, each token folded on its own (and remembered).
     return _token_stems(text.split())
-
-
-def share_bounds(
-    words: Iterable[str], read: list[str], folded: str, start: int, end: int, most: float
-) -> bool | None:
-    """Tell, where C-level substring searches settle it, whether more than ``most`` of
-    ``words`` (a line's content words) are shared with the line's text, as
-    :func:`shared_elsewhere` counts them: ``True`` or ``False``, exact, or ``None`` when
-    only word counts tell.
-
-    ``read`` is the line's :func:`stems`; ``folded`` the text, its lines folded with
-    :func:`~arnews.normalize.fold_chars` and joined by line breaks, and
-    ``folded[start:end]`` the line itself. Two bounds are read from the rest of the text:
-
-    * a word the rest of the text does not hold even as part of a word is no stem of it,
-      nor any form of it with a clitic: the text counts it (and its clitic forms, in the
-      same order) as often as the line does, so it is not shared;
-    * a word the rest of the text holds as a whole word's stem more often than the line
-      holds its forms with a one-letter clitic is shared (see :func:`surely_shared`).
-
-    Example:
-        >>> line = "زار الوزير أسوان"
-        >>> text = fold_chars(line + "\\nعاد الوزير")
-        >>> words, read = content_words(line), stems(line)
-        >>> share_bounds(words, read, text, 0, 16, 0), share_bounds(words, read, text, 0, 16, 1)
-        (True, False)
-    """
-    find = folded.find
-    size = len(folded)
-    words = list(words)
-    left = len(words)
-    forms = None
-    seen = shared = 0
-    for word in words:
-        left -= 1
-        if find(word, 0, start) < 0 and find(word, end) < 0:
-            if seen + left <= most:
-                return False  # too few words left to share more than ``most``
-            continue
-        seen += 1
-        # Whole words elsewhere whose stem this is, one more than the line holds forms of
-        # it with a one-letter clitic (the vocabulary may add their count to the line's).
-        if forms is None:
-            forms = set(read)
-        need = 1
-        if any(letter + word in forms for letter in _LETTER_CLITICS):
-            need += sum(read.count(letter + word) for letter in _LETTER_CLITICS)
-        found = _whole_words(word, folded, 0, start, need)
-        if found < need:
-            found += _whole_words(word, folded, end, size, need - found)
-        if found >= need:
-            shared += 1
-            if shared > most:
-                return True
-    return None if seen > most else False
-
-
-def _whole_words(word: str, folded: str, lo: int, hi: int, most: int) -> int:
-    """How many whole words of ``folded[lo:hi]`` have ``word`` as their stem, counted up to
-    ``most``, among the first few places that hold it (a lower bound)."""
-    find = folded.find
-    size = len(word)
-    found = looked = 0
-    at = find(word, lo, hi)
-    while at >= 0 and looked < _MAX_LOOKS:
-        looked += 1
-        after = at + size
-        if after == len(folded) or not folded[after].isalnum():
-            # Back to the word's start: at most a clitic's length before ``at``.
-            first = at
-            while first > lo and folded[first - 1].isalnum() and at - first < _LONGEST_CLITIC:
-                first -= 1
-            if (first == 0 or not folded[first - 1].isalnum()) and _whole_stem(
-                folded[first:after]
-            ) == word:
-                found += 1
-                if found >= most:
-                    return found
-        at = find(word, after, hi)
-    return found
-
-
-# Occurrences of a word looked at for the lower bound of share_bounds (a word inside many
-# others, `قال` in `استقال`, is left open after that many).
-_MAX_LOOKS = 8
-_LONGEST_CLITIC = max(map(len, _CLITICS))
-
-
-def _whole_stem(word: str) -> str | None:
-    """The stem :func:`stems` reads from a whole word (``None``: too short for one)."""
-    if len(word) < MIN_STEM:
-        return None
-    return _stem(word)
 
 
 def surely_shared(words: set[str], line: Counter[str], nearby: Counter[str]) -> int:
@@ -515,3 +426,8 @@ class StemCounts:
         if self._full is None:
             self._full = _with_clitic_forms(Counter(self._raw))
         return self._full
+
+
+# The substring bounds live in their own module, which reads this one's clitics; they are
+# imported here last, so that both names stay importable from this module.
+from .share_bounds import share_bounds, share_bounds_in  # noqa: E402

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
-from itertools import accumulate, chain
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from typing import cast
 
 from ..cohesion import (
     StemCounts,
     content_words,
-    share_bounds,
+    share_bounds_in,
     shared_elsewhere,
     stems,
     stop_words,
@@ -56,6 +57,7 @@ class _ArticleWords:
 
     __slots__ = (
         "_bullets",
+        "_cut",
         "_folded",
         "_index",
         "_lines",
@@ -65,6 +67,7 @@ class _ArticleWords:
         "_state",
         "_stems",
         "_texts",
+        "_words",
         "evidence",
         "splits",
     )
@@ -79,10 +82,12 @@ class _ArticleWords:
         self._texts: dict[int, StemCounts] = {}
         self._stems: dict[int, list[list[str] | None]] = {}
         self._spent: dict[int, int] = {}
-        # Each article's lines folded and joined (one fold for all of them), and where each
-        # line starts in it; the search budget left for the cheap test.
-        self._folded: dict[int, tuple[str, list[int]]] = {}
+        # Each article's lines folded (None: not yet), the search budget left for the cheap
+        # test, and what the test in progress charges it: its words for each character.
+        self._folded: dict[int, list[str | None]] = {}
         self._search_left = MAX_SEARCH_CHARS
+        self._words = 0
+        self._cut = False
         self._bullets = _bullet_set(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
@@ -115,18 +120,37 @@ class _ArticleWords:
             found = self._stems[article] = [None] * len(self._texts_of()[article])
         return found
 
-    def _folded_of(self, article: int) -> tuple[str, list[int]]:
-        """The open lines of ``article`` folded and joined by line breaks (folded once, at
-        C speed), and where each starts in it (with the end of the text after the last)."""
-        found = self._folded.get(article)
-        if found is None:
-            # No line holds a line break, and the fold makes none: the joined text's lines
-            # are the lines' folds.
-            folded = fold_chars("\n".join(self._texts_of()[article]))
-            lengths = map((1).__add__, map(len, folded.split("\n")))
-            starts = list(accumulate(lengths, initial=0))
-            found = self._folded[article] = (folded, starts)
-        return found
+    def _rest(self, article: int, k: int) -> Iterator[str]:
+        """The open lines of ``article`` other than its ``k``-th, folded, in pieces of whole
+        lines joined by line breaks: the lines next to it first, then those two and three
+        lines away, then four to seven … on both sides. Each line is folded once, when a
+        piece first holds it; the search budget pays for each piece before it is given,
+        and once spent no more are (``_cut`` tells so)."""
+        texts = self._texts_of()[article]
+        folded = self._folded.get(article)
+        if folded is None:
+            folded = self._folded[article] = [None] * len(texts)
+        n = len(texts)
+        near, far = 1, 2
+        while near <= k or k + near < n:
+            above = slice(max(0, k - far + 1), max(0, k - near + 1))
+            below = slice(min(n, k + near), min(n, k + far))
+            lines = folded[above] + folded[below]
+            if None in lines:
+                index = [*range(n)[above], *range(n)[below]]
+                missing = [q for q, line in zip(index, lines, strict=True) if line is None]
+                joined = fold_chars("\n".join(map(texts.__getitem__, missing)))
+                for q, line in zip(missing, joined.split("\n"), strict=True):
+                    folded[q] = line
+                lines = folded[above] + folded[below]
+            piece = "\n".join(cast("list[str]", lines))
+            cost = self._words * len(piece)
+            if cost > self._search_left:
+                self._cut = True
+                return
+            self._search_left -= cost
+            yield piece
+            near, far = far, 2 * far
 
     def _line(self, article: int, k: int) -> list[str]:
         """The stems of the ``k``-th line of ``article`` (read once)."""
@@ -167,19 +191,20 @@ class _ArticleWords:
         if known is None:
             # First, without counting any word: the words the rest of the article holds,
             # even as parts of words, are all it can share, and those it holds as whole
-            # words are shared. Most lines are settled so (see cohesion.share_bounds).
-            folded, starts = self._folded_of(article)
-            cost = len(words) * len(folded)
-            if cost <= self._search_left:
-                self._search_left -= cost
-                read = self._line(article, k)
-                settled = share_bounds(words, read, folded, starts[k], starts[k + 1] - 1, most)
-                if settled is not None:
-                    return settled
+            # words are shared. Most lines are settled so, by the lines nearest them (see
+            # cohesion.share_bounds_in).
+            self._words, self._cut = len(words), False
+            read = self._line(article, k)
+            settled = share_bounds_in(words, read, self._rest(article, k), most)
+            if settled or (settled is False and not self._cut):
+                return settled
         spent = self._spent.get(article, 0)
-        # Lines read for bounds, over all the article's tests, are at most as many as it
-        # holds (then it is read whole): a page of many tests stays linear.
-        if known is None and spent < len(texts):
+        # Where the budget cut the searches short, the nearest lines' words are read: lines
+        # read so, over all the article's tests, are at most as many as it holds (then it
+        # is read whole), and a page of many tests stays linear. Where the searches read
+        # all of the article and left the test open, the nearest lines seldom settle it:
+        # the article is read whole at once.
+        if known is None and self._cut and spent < len(texts):
             own = Counter(self._line(article, k))
             nearby: list[str] = []
             # The lines above it, nearest first, then those below; the bound is taken
