@@ -1,0 +1,344 @@
+"""The JSON text of an :class:`~arnews.model.Article` written out directly (what
+``to_json`` returns), byte for byte what the standard encoder writes of its record.
+
+Strings: an article's strings are checked once, joined, for the few characters JSON
+escapes (controls and the backslash; a quote is escaped by a ``replace``); where none is
+found, which is nearly always, each string is written between quotes as it is, and the
+per-character escaping of the encoder is skipped. Numbers: every offset of the spans and
+the parts is written by one ``%`` format of a template made for the article's shape.
+
+Example:
+    >>> from arnews.model import Article
+    >>> text = article_text(Article(title='قال "نعم"'), False)
+    >>> text.startswith('{"title": "قال ' + chr(92) + '"نعم')
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+from collections.abc import Callable
+from itertools import compress, count, repeat
+from operator import contains
+from typing import TYPE_CHECKING, Any
+
+from .parts import Parts
+from .spans import _SPAN_FIELDS, Spans
+
+if TYPE_CHECKING:
+    from .model import Article
+
+__all__ = ["article_text"]
+
+# One encoder for every to_json() call (json.dumps builds one per call when given options);
+# a record is a tree of fresh dicts and lists, which cannot be circular.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
+def _c_encoder() -> Callable[[Any], str]:
+    """``_ENCODER.encode``, less its Python layers: the C encoder that ``encode`` makes
+    on each call (``JSONEncoder.iterencode``) made once, its chunks joined here.
+
+    Without ``check_circular`` the encoder keeps no state between calls. Where the C
+    accelerator is missing, ``_ENCODER.encode`` itself.
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return _ENCODER.encode
+    iterencode = make(
+        None,  # no markers: check_circular=False
+        _ENCODER.default,
+        json.encoder.encode_basestring,  # ensure_ascii=False
+        None,  # no indent
+        _ENCODER.key_separator,
+        _ENCODER.item_separator,
+        _ENCODER.sort_keys,
+        _ENCODER.skipkeys,
+        _ENCODER.allow_nan,
+    )
+    join = "".join
+
+    def encode(record: Any) -> str:
+        return join(iterencode(record, 0))
+
+    return encode
+
+
+_encode = _c_encoder()
+# The C string escaper the encoder uses (ensure_ascii=False): a str's JSON, quotes included.
+_eb: Callable[[str], str] = json.encoder.encode_basestring
+
+_TOP = operator.attrgetter(
+    "title",
+    "dateline",
+    "byline",
+    "updated",
+    "paragraphs",
+    "related_headlines",
+    "source",
+    "keywords",
+    "read_also",
+    "similar",
+    "boilerplate",
+    "published",
+)
+_HEAD = (
+    '{"title": %s, "dateline": %s, "byline": %s, "updated": %s, "paragraphs": %s, '
+    '"related_headlines": %s, "source": %s, "keywords": %s, "read_also": %s, "similar": %s, '
+    '"boilerplate": %s, "published": %s'
+)
+# With the paragraphs' items joined by '", "' as the argument (none: an empty list).
+_PLAIN_HEAD = _HEAD.replace('"paragraphs": %s', '"paragraphs": ["%s"]')
+_PLAIN_HEAD_NO_PARAGRAPHS = _HEAD.replace('"paragraphs": %s', '"paragraphs": []%.0s')
+# The bytes a string cannot hold to be written between quotes as it is: the ASCII controls
+# (which JSON escapes) and the backslash. They are looked for in the strings' Latin-1 bytes
+# (other characters dropped), which keep every one of them: this table changes them, and
+# only them, so the bytes come back equal when there is none.
+_UNSAFE = bytes(range(32)) + b"\\"
+_MARK_UNSAFE = bytes.maketrans(_UNSAFE, b"\x7f" * len(_UNSAFE))
+# '"'.join(("", s, "")) is '"' + s + '"', made from the string's characters as the encoder
+# reads them (a str subclass's own operators are not called; anything else is a TypeError).
+_quoted = '"'.join
+_replace = str.replace
+_ITEMS = '", "'
+_DQ = '"'
+_ESCAPED_DQ = '\\"'
+
+
+def _escape_quotes(values: tuple[str, ...]) -> tuple[str, ...] | list[str]:
+    """``values`` with each quote escaped; only the items that hold one are rewritten
+    (finding one is a memchr, where replace counts character by character)."""
+    quoted = list(compress(count(), map(contains, values, repeat(_DQ))))
+    if not quoted:
+        return values
+    items = list(values)
+    for i in quoted:
+        items[i] = _replace(items[i], _DQ, _ESCAPED_DQ)
+    return items
+
+
+def _escaped_str(value: str | None) -> str:
+    return "null" if value is None else _eb(value)
+
+
+def _escaped_strs(values: tuple[str, ...]) -> str:
+    return f"[{', '.join(map(_eb, values))}]" if values else "[]"
+
+
+def _head(article: Article, spans: bool) -> str:
+    """The record up to ``published`` (no closing brace), read-also articles included."""
+    (
+        title,
+        dateline,
+        byline,
+        updated,
+        paragraphs,
+        related,
+        source,
+        keywords,
+        read_also,
+        similar,
+        boilerplate,
+        published,
+    ) = _TOP(article)
+    if dateline is None:
+        place = agency = None
+    else:
+        place, agency = dateline.place, dateline.agency
+    # Every string of the article in one text, for the checks of its characters; a value of
+    # another type than str makes join raise (the caller then encodes the record).
+    content = "".join(
+        [
+            *filter(None, (title, place, agency, byline, source)),
+            *paragraphs,
+            *related,
+            *keywords,
+            *similar,
+            *boilerplate,
+        ]
+    )
+    latin = content.encode("latin-1", "ignore")
+    if latin.translate(_MARK_UNSAFE) != latin:
+        # Controls or a backslash somewhere (rare): every string through the escaper.
+        return _HEAD % (
+            _escaped_str(title),
+            "null"
+            if dateline is None
+            else f'{{"place": {_escaped_str(place)}, "agency": {_escaped_str(agency)}}}',
+            _escaped_str(byline),
+            "null" if updated is None else _eb(updated.isoformat()),
+            _escaped_strs(paragraphs),
+            _escaped_strs(related),
+            _escaped_str(source),
+            _escaped_strs(keywords),
+            f"[{', '.join([article_text(a, spans) for a in read_also])}]" if read_also else "[]",
+            _escaped_strs(similar),
+            _escaped_strs(boilerplate),
+            "null" if published is None else _eb(published.isoformat()),
+        )
+    if _DQ in content:
+        if title:
+            title = _replace(title, _DQ, _ESCAPED_DQ)
+        if place:
+            place = _replace(place, _DQ, _ESCAPED_DQ)
+        if agency:
+            agency = _replace(agency, _DQ, _ESCAPED_DQ)
+        if byline:
+            byline = _replace(byline, _DQ, _ESCAPED_DQ)
+        if source:
+            source = _replace(source, _DQ, _ESCAPED_DQ)
+        paragraphs = _escape_quotes(paragraphs)
+        if related:
+            related = _escape_quotes(related)
+        if keywords:
+            keywords = _escape_quotes(keywords)
+        if similar:
+            similar = _escape_quotes(similar)
+        if boilerplate:
+            boilerplate = _escape_quotes(boilerplate)
+    # Every string is now written between quotes as it is.
+    return (_PLAIN_HEAD if paragraphs else _PLAIN_HEAD_NO_PARAGRAPHS) % (
+        "null" if title is None else _quoted(("", title, "")),
+        "null"
+        if dateline is None
+        else '{"place": '
+        + ("null" if place is None else _quoted(("", place, "")))
+        + ', "agency": '
+        + ("null" if agency is None else _quoted(("", agency, "")))
+        + "}",
+        "null" if byline is None else _quoted(("", byline, "")),
+        "null" if updated is None else _eb(updated.isoformat()),
+        _ITEMS.join(paragraphs),
+        f'["{_ITEMS.join(related)}"]' if related else "[]",
+        "null" if source is None else _quoted(("", source, "")),
+        f'["{_ITEMS.join(keywords)}"]' if keywords else "[]",
+        f"[{', '.join([article_text(a, spans) for a in read_also])}]" if read_also else "[]",
+        f'["{_ITEMS.join(similar)}"]' if similar else "[]",
+        f'["{_ITEMS.join(boilerplate)}"]' if boilerplate else "[]",
+        "null" if published is None else _eb(published.isoformat()),
+    )
+
+
+# -------------------------------------------------------------------------------------------
+# Spans and parts: one template of "%d" slots for the article's shape, one format.
+
+_PAIR = "[%d, %d]"
+_SPANS = "{" + ", ".join(f'"{name}": %s' for name in _SPAN_FIELDS) + "}"
+# The spans' fields in the contract's order, read in one C-level call.
+_span_values = operator.attrgetter(*_SPAN_FIELDS)
+_part_columns = operator.attrgetter("kinds", "starts", "ends", "names")
+_INT = {int}
+_NO_SPANS = (None,) * 8
+_PARAGRAPH_SPANS = _SPANS % ((*(["null"] * 7), "%s", "[]", "null", "[]", "[]", "[]"))
+
+
+class _PairLists(dict[int, str]):
+    """The template of a list of ``n`` spans, ``[[%d, %d], …]``, kept for the first few
+    hundred ``n`` (a bounded memo of a pure function)."""
+
+    def __missing__(self, n: int) -> str:
+        template = f"[{', '.join(repeat(_PAIR, n))}]"
+        if n < 256:
+            self[n] = template
+        return template
+
+
+class _PartHeads(dict[tuple[str, str | None], str]):
+    """The template of a part of a kind and name: ``{"kind": …, "start": %d, "end": %d}``,
+    its name after when set; kept for the first thousand (kind, name) pairs met (the
+    parser's are a few dozen). A kind or name of another type than ``str`` (or ``None``
+    for the name) is a ``TypeError``."""
+
+    def __missing__(self, key: tuple[str, str | None]) -> str:
+        kind, name = key
+        template = (
+            '{"kind": '
+            + _eb(kind).replace("%", "%%")
+            + ', "start": %d, "end": %d'
+            + ("}" if name is None else f', "name": {_eb(name).replace("%", "%%")}}}')
+        )
+        if len(self) < 1000:
+            self[key] = template
+        return template
+
+
+_PAIRS = _PairLists()
+_PART_HEADS = _PartHeads()
+
+
+def _numbers(spans: Spans, parts: Parts) -> str:
+    """``"spans": {…}, "parts": […]``: every offset written by one ``%`` format.
+
+    Raises ``TypeError`` (or ``ValueError``) where a span is not a pair of ``int`` or a
+    part's kind or name not a string (what the parser never makes): the caller then
+    encodes the record, which gives that case's text or error.
+    """
+    t, d, dp, da, by, up, pub, par, rel, src, kw, sim, bp = _span_values(spans)
+    if (t, d, dp, da, by, up, pub, src) == _NO_SPANS and not (rel or kw or sim or bp):
+        # Most articles: paragraphs, no other field.
+        pairs = par
+        template = _PARAGRAPH_SPANS % _PAIRS[len(par)]
+    else:
+        # A span other than None that is falsy (an empty tuple) is dropped here but given
+        # a slot below: the format then lacks arguments and raises.
+        pairs = (*filter(None, (t, d, dp, da, by, up, pub)), *par, *rel, *filter(None, (src,)))
+        pairs += (*kw, *sim, *bp)
+        template = _SPANS % (
+            "null" if t is None else _PAIR,
+            "null" if d is None else _PAIR,
+            "null" if dp is None else _PAIR,
+            "null" if da is None else _PAIR,
+            "null" if by is None else _PAIR,
+            "null" if up is None else _PAIR,
+            "null" if pub is None else _PAIR,
+            _PAIRS[len(par)],
+            _PAIRS[len(rel)],
+            "null" if src is None else _PAIR,
+            _PAIRS[len(kw)],
+            _PAIRS[len(sim)],
+            _PAIRS[len(bp)],
+        )
+    kinds, starts, ends, names = _part_columns(parts)
+    if pairs:
+        # The spans' starts and ends in two tuples: strict, a span of another length than
+        # two makes zip or the unpacking raise ValueError.
+        span_starts, span_ends = zip(*pairs, strict=True)
+        starts = span_starts + starts
+        ends = span_ends + ends
+    if kinds:
+        heads = map(_PART_HEADS.__getitem__, zip(kinds, names, strict=True))
+        template = f'"spans": {template}, "parts": [{", ".join(heads)}]'
+    else:
+        template = f'"spans": {template}, "parts": []'
+    # Starts and ends interleaved by two slice assignments (C-level copies); columns of
+    # unequal lengths are a ValueError.
+    numbers = [*starts, *starts]
+    numbers[1::2] = ends
+    numbers[::2] = starts
+    # "%d" would write a bool or a float otherwise than the encoder: ints only.
+    if set(map(type, numbers)) - _INT:
+        raise TypeError("offsets of other types than int")
+    return template % tuple(numbers)
+
+
+def article_text(article: Article, spans: bool) -> str:
+    """The JSON text of ``json_record(article, spans=spans)`` as the encoder writes it.
+
+    Raises ``TypeError``, ``ValueError`` or ``AttributeError`` where a field holds another
+    type than the parser makes (the caller then encodes the record, which gives that
+    case's text or error).
+
+    Example:
+        >>> from arnews.model import Article
+        >>> article_text(Article(source="CNN"), False)[-18:]
+        '"published": null}'
+    """
+    head = _head(article, spans)
+    if not spans:
+        return head + "}"
+    warnings = article.warnings
+    return (
+        f"{head}, {_numbers(article.spans, article.parts)}, "
+        f'"warnings": {_encode([w.to_dict() for w in warnings]) if warnings else "[]"}}}'
+    )
