@@ -193,6 +193,30 @@ _LOOSE_SKIP = "[\\W\u0640]*"
 _LOWER_TO_LATIN = {"k": "\u212a", "i": "\u0130"}
 
 
+def loose_key(phrase: str) -> str:
+    """The letters of ``phrase`` the loose prefix tree (:func:`_loose_prefixes`) is made of:
+    its first :data:`_LOOSE_DEPTH` folded characters, its spaces left out.
+
+    Example:
+        >>> loose_key("تابعونا على")
+        'تابعون'
+    """
+    return fold(phrase).replace(" ", "")[:_LOOSE_DEPTH]
+
+
+def loose_chars(char: str) -> frozenset[str]:
+    """The raw characters the loose prefix tree takes for the folded ``char`` of a key.
+
+    Example:
+        >>> {"ا", "أ", "إ"} <= loose_chars("ا"), sorted(loose_chars("a"))
+        (True, ['A', 'a'])
+    """
+    return frozenset(
+        {*FOLDED_FROM.get(char, {char}), char.lower(), char.upper()}
+        | set(_LOWER_TO_LATIN.get(char.lower(), ""))
+    )
+
+
 def _loose_prefixes(phrases: Iterable[str]) -> str:
     """A pattern that matches the start of every raw line whose folded key starts with one
     of ``phrases``, and of a few more: each phrase's first :data:`_LOOSE_DEPTH` letters,
@@ -207,22 +231,13 @@ def _loose_prefixes(phrases: Iterable[str]) -> str:
         >>> bool(loose.match("تـابِعونا  على تويتر")), bool(loose.match("تابع الخبر"))
         (True, False)
     """
-    root = _prefix_tree(fold(phrase).replace(" ", "")[:_LOOSE_DEPTH] for phrase in phrases)
+    root = _prefix_tree(map(loose_key, phrases))
 
     def emit(node: dict[str, Any], first: bool) -> str:
         if "" in node:
             return ""  # a phrase's letters end here: what follows does not matter
         alts = [
-            ("" if first else _LOOSE_SKIP)
-            + _class(
-                {
-                    *FOLDED_FROM.get(ch, {ch}),
-                    ch.lower(),
-                    ch.upper(),
-                    *_LOWER_TO_LATIN.get(ch.lower(), ""),
-                }
-            )
-            + emit(node[ch], False)
+            ("" if first else _LOOSE_SKIP) + _class(loose_chars(ch)) + emit(node[ch], False)
             for ch in sorted(node)
         ]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -295,6 +310,18 @@ def _folded_prefixes(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
 
 
+def furniture_phrases(lexicon: Lexicon) -> list[str]:
+    """Every phrase a furniture line's key may start with: the whole lines and the
+    phrases (a banner's without its ``*``), which the ``furniture`` pattern is made of.
+
+    Example:
+        >>> from arnews.lexicon import Lexicon
+        >>> "طباعة" in furniture_phrases(Lexicon.default())
+        True
+    """
+    return [*lexicon.boilerplate_lines, *(p.removesuffix("*") for p in lexicon.boilerplate)]
+
+
 def compile_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     """Compile the pattern ``name`` of ``lexicon`` (which keeps it: ``Lexicon._pattern``):
     ``kind:`` and a marker kind, or one of the names below, which no marker kind can take."""
@@ -315,8 +342,7 @@ def compile_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     if name == "furniture":
         # Every phrase a furniture line's key may start with, matched on the raw line:
         # the lines it passes over are no furniture (see which_boilerplate).
-        every = [*lexicon.boilerplate_lines, *(p.removesuffix("*") for p in lexicon.boilerplate)]
-        return _compile_cached(_loose_prefixes(every))
+        return _compile_cached(_loose_prefixes(furniture_phrases(lexicon)))
     if name == "inside":
         # Searched for anywhere in a short line, not matched at its start. The standard
         # engine finds no first characters in a tree of classes to skip ahead with; a
