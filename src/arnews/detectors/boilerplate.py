@@ -46,7 +46,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress, count, repeat
-from operator import and_, contains, ge, is_not, itemgetter, or_
+from operator import is_not, itemgetter
+from re import Pattern
 from typing import TYPE_CHECKING
 
 import regex
@@ -56,7 +57,7 @@ from ..dates import is_clock_line
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .tables import HEAD_DEPTH, FurnitureHeads, InsideGroups, furniture_heads, inside_words
+from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -85,9 +86,7 @@ _URL: regex.Pattern[str] = lazy(
     regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
 )
 _URL_HEADS = frozenset("hHwWpP")
-# A line's first characters, which tell the lines that may open with a furniture phrase.
-_HEAD = itemgetter(slice(HEAD_DEPTH))
-_TATWEEL = "\u0640"
+_FIRST = itemgetter(0)
 # ASCII, Arabic-Indic and Persian digits.
 _DIGITS = frozenset(map(chr, (*range(0x30, 0x3A), *range(0x660, 0x66A), *range(0x6F0, 0x6FA))))
 MAX_CLOCK_CHARS = 40
@@ -161,18 +160,18 @@ def _phrase_lines(state: PageState, tables: FurnitureHeads) -> None:
     lexicon = state.lexicon
     kinds = state.kind
     texts = state.texts
-    # Only short lines that open as some furniture phrase opens are judged, chosen in
-    # C-level passes over the page's lines (see FurnitureHeads): a line whose first
-    # characters are a phrase's first letters, or hold a character the phrases' pattern
-    # skips; and only the lines judged furniture are visited one by one.
-    heads = list(map(_HEAD, texts))
-    maybe = map(ge, map(tables.prefixes.__contains__, heads), map(str.isalnum, heads))
-    maybe = map(or_, maybe, map(contains, heads, repeat(_TATWEEL)))
-    if tables.short and not tables.short.isdisjoint(state.firsts):
-        maybe = map(or_, maybe, map(tables.short.__contains__, state.firsts))
-    maybe = map(and_, maybe, map(tables.heads.__contains__, state.firsts))
-    unique = [line for line in set(compress(texts, maybe)) if len(line) <= MAX_CHARS]
-    furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
+    # Only short lines that open as some furniture phrase opens are judged: each distinct
+    # line that opens with a character some phrase opens with is tried, in C-level passes,
+    # against the branches of the phrases' tree that its first character opens, and only
+    # the lines it matches (a few a page) are folded and judged one by one.
+    openings = tables.openings
+    maybe = list(set(compress(texts, map(openings.__contains__, state.firsts))))
+    tries = map(Pattern.match, map(openings.__getitem__, map(_FIRST, maybe)), maybe)
+    furniture = {
+        line
+        for line in compress(maybe, map(is_not, tries, repeat(None)))
+        if len(line) <= MAX_CHARS and lexicon.is_boilerplate(line)
+    }
     # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
     # those that open with a character a ticker word can open with.
     if not tables.ticker_heads.isdisjoint(state.firsts):

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable
-from itertools import product
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from ..lexicon.patterns import furniture_phrases, loose_chars, loose_key
+from ..lexicon.patterns import furniture_phrases, loose_openings
 from ..normalize import fold
 
 if TYPE_CHECKING:
@@ -91,48 +90,32 @@ def bullet_chars(lexicon: Lexicon) -> frozenset[str]:
     return per_object(lexicon, _bullet_chars)
 
 
-#: How many characters of a line :class:`FurnitureHeads` tells furniture by.
-HEAD_DEPTH = 3
-
-
 class FurnitureHeads(NamedTuple):
     """What a line must start with to be judged as furniture, for a detector that rules
-    a page's lines out in a few C-level passes: one lookup of its first character, one of
-    its first :data:`HEAD_DEPTH`.
+    a page's lines out in C-level passes over their first characters.
 
     The loose prefix tree of the furniture phrases (the lexicon's ``furniture`` pattern)
-    matches a raw line only if its first :data:`HEAD_DEPTH` characters are, as written,
-    the first letters of one of the phrases (``prefixes``), or one of them is a character
-    the tree skips (no letter or digit, or a tatweel), or a phrase of fewer letters opens
-    the line (one of ``short``).
+    is split by a line's first character (see
+    :func:`~arnews.lexicon.patterns.loose_openings`): a line is tried against the
+    branches its first character opens, and one that opens none is not tried.
     """
 
     #: The characters a furniture, whole-line or ticker phrase can start with.
     heads: frozenset[str]
     #: Of those, the ones a ticker phrase can start with.
     ticker_heads: frozenset[str]
-    #: The raw strings of :data:`HEAD_DEPTH` letters the phrases' keys start with.
-    prefixes: frozenset[str]
-    #: The first characters of the keys of fewer letters.
-    short: frozenset[str]
+    #: For each of ``heads`` that some branch of the tree takes first, its pattern.
+    openings: Mapping[str, re.Pattern[str]]
     #: The lexicon's bullets.
     bullets: frozenset[str]
 
 
 def _furniture_heads(lexicon: Lexicon) -> FurnitureHeads:
-    prefixes: set[str] = set()
-    short: set[str] = set()
-    for key in {loose_key(p) for p in furniture_phrases(lexicon)}:
-        if len(key) >= HEAD_DEPTH:
-            prefixes.update(map("".join, product(*map(loose_chars, key[:HEAD_DEPTH]))))
-        elif key:
-            short.update(loose_chars(key[0]))
     heads = lexicon.boilerplate_heads
     return FurnitureHeads(
         heads,
         heads & lexicon.ticker_heads,
-        frozenset(prefixes),
-        frozenset(short),
+        loose_openings(tuple(furniture_phrases(lexicon)), heads),
         frozenset(lexicon.bullets),
     )
 
@@ -143,8 +126,8 @@ def furniture_heads(lexicon: Lexicon) -> FurnitureHeads:
     Example:
         >>> from arnews.lexicon import Lexicon
         >>> tables = furniture_heads(Lexicon.default())
-        >>> "طبا" in tables.prefixes, "عنو" in tables.prefixes, "•" in tables.bullets
-        (True, False, True)
+        >>> bool(tables.openings["ط"].match("طباعة")), "•" in tables.bullets
+        (True, True)
     """
     return per_object(lexicon, _furniture_heads)
 

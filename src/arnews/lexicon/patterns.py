@@ -18,7 +18,8 @@ import contextlib
 import functools
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
@@ -232,17 +233,62 @@ def _loose_prefixes(phrases: Iterable[str]) -> str:
         (True, False)
     """
     root = _prefix_tree(map(loose_key, phrases))
+    return f"{_LOOSE_SKIP}(?:{_loose_emit(root, True)})" if root else r"(?!)"
 
-    def emit(node: dict[str, Any], first: bool) -> str:
-        if "" in node:
-            return ""  # a phrase's letters end here: what follows does not matter
-        alts = [
-            ("" if first else _LOOSE_SKIP) + _class(loose_chars(ch)) + emit(node[ch], False)
-            for ch in sorted(node)
-        ]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return f"{_LOOSE_SKIP}(?:{emit(root, True)})" if root else r"(?!)"
+def _loose_emit(node: dict[str, Any], first: bool) -> str:
+    if "" in node:
+        return ""  # a phrase's letters end here: what follows does not matter
+    alts = [
+        ("" if first else _LOOSE_SKIP) + _class(loose_chars(ch)) + _loose_emit(node[ch], False)
+        for ch in sorted(node)
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _skipped(char: str) -> bool:
+    # What ``_LOOSE_SKIP`` takes: no word character (as ``\w`` reads it), or a tatweel.
+    return not (char.isalnum() or char == "_") or char == "\u0640"
+
+
+@functools.lru_cache(maxsize=16)
+def loose_openings(
+    phrases: tuple[str, ...], heads: frozenset[str]
+) -> Mapping[str, re.Pattern[str]]:
+    """The pattern of :func:`_loose_prefixes` split by a line's first character: for each
+    of ``heads``, one that matches a line opening with it where the whole pattern does
+    (the branches of the tree that character opens, or the whole tree for a character the
+    tree skips); a character that opens no branch has none.
+
+    A line is tried against the few branches its first character opens, not against
+    every branch in turn (most lines fail on their second letter).
+
+    Example:
+        >>> openings = loose_openings(("تابعونا على",), frozenset("تب"))
+        >>> bool(openings["ت"].match("تـابِعونا  على")), "ب" in openings
+        (True, False)
+    """
+    root = _prefix_tree(map(loose_key, phrases))
+    whole = f"{_LOOSE_SKIP}(?:{_loose_emit(root, True)})" if root else r"(?!)"
+    branches: dict[str, list[str]] = {}
+    for ch in sorted(root):
+        branch = _class(loose_chars(ch)) + _loose_emit(root[ch], False)
+        for raw in loose_chars(ch):
+            branches.setdefault(raw, []).append(branch)
+    compiled: dict[str, re.Pattern[str]] = {}
+    out: dict[str, re.Pattern[str]] = {}
+    with _shared_charsets():
+        for head in sorted(heads):
+            if _skipped(head):
+                source = whole
+            elif head in branches:
+                source = "(?:" + "|".join(branches[head]) + ")"
+            else:
+                continue
+            if source not in compiled:
+                compiled[source] = re.compile(source)
+            out[head] = compiled[source]
+    return MappingProxyType(out)
 
 
 def _compile_kind(
