@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from arnews import Lexicon
-from arnews.detectors.tables import credit_openers, inside_words, name_openers, per_object
+from arnews.detectors.tables import (
+    credit_openers,
+    furniture_heads,
+    inside_words,
+    name_openers,
+    per_object,
+)
 from arnews.gazetteer import DEFAULT_GAZETTEER
 from arnews.normalize import fold
 
@@ -119,3 +125,31 @@ def test_the_white_space_is_what_regex_reads_as_white_space() -> None:
     space = regex.compile(r"\s")
     found = {chr(c) for c in range(0x110000) if space.match(chr(c))}
     assert found == set(_WHITE_SPACE)
+
+
+_OPENING_TEXT = st.lists(
+    st.sampled_from([*"اأإآلقرطبعةتمصدى ـَُِ©:|-•(AaGgKk\u212a", "ال", "اقرأ", "طباعة"]),
+    max_size=8,
+).map(lambda parts: "".join(parts).strip())
+
+
+def _opens(line: str) -> bool:
+    opening = furniture_heads(LEX).openings.get(line[0])
+    return opening is not None and opening.match(line) is not None
+
+
+def _whole(line: str) -> bool:
+    return line[0] in LEX.boilerplate_heads and LEX._pattern("furniture").match(line) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_OPENING_TEXT)
+def test_furniture_openings_match_where_the_whole_tree_does(line: str) -> None:
+    assume(line)
+    assert _opens(line) == _whole(line)
+
+
+def test_furniture_openings_known_lines() -> None:
+    for line in ("طباعة", "اقرأ أيضا", "تـابِعونا على تويتر", "©2024", "Getty Images"):
+        assert _opens(line) == _whole(line)
+    assert _opens("طباعة") and not _opens("عنوان الخبر")

@@ -47,6 +47,7 @@ import re
 from collections.abc import Iterator
 from itertools import compress, count, repeat
 from operator import is_not, itemgetter
+from re import Pattern
 from typing import TYPE_CHECKING
 
 import regex
@@ -56,7 +57,7 @@ from ..dates import is_clock_line
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .tables import InsideGroups, bullet_chars, inside_words
+from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -121,15 +122,19 @@ def detect_boilerplate(state: PageState) -> None:
         [None, 'boilerplate']
     """
     # Pages repeat their lines (furniture does; a hostile page may be nothing else): each
-    # kind of furniture is judged on the distinct lines, and a page's lines are gone over
-    # (in a C-level pass) only for a kind some distinct line is.
-    distinct = list(set(state.texts))
-    firsts = list(map(_FIRST, distinct))
-    _phrase_lines(state, distinct, firsts)
-    _inside_lines(state, distinct)
-    _url_lines(state, distinct, firsts)
-    _clock_lines(state, distinct, firsts)
-    _navigation(state)
+    # kind of furniture is judged on the distinct lines that C-level passes over the page's
+    # first characters let through, and a page's lines are gone over (in a C-level pass)
+    # only for a kind some distinct line is. A kind no line can open like (a link, a clock
+    # time) costs one test of the page's first characters.
+    tables = furniture_heads(state.lexicon)
+    firsts = state.firsts
+    _phrase_lines(state, tables)
+    _inside_lines(state)
+    if not _URL_HEADS.isdisjoint(firsts):
+        _url_lines(state)
+    if not _DIGITS.isdisjoint(firsts):
+        _clock_lines(state)
+    _navigation(state, tables.bullets)
 
 
 def _claim(state: PageState, i: int) -> None:
@@ -146,21 +151,35 @@ def _lines_of(state: PageState, found: set[str]) -> Iterator[int]:
     return compress(count(), map(found.__contains__, state.texts))
 
 
-def _phrase_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
+def _opening(state: PageState, heads: frozenset[str]) -> set[str]:
+    """The distinct lines that open with one of ``heads``."""
+    return set(compress(state.texts, map(heads.__contains__, state.firsts)))
+
+
+def _phrase_lines(state: PageState, tables: FurnitureHeads) -> None:
     lexicon = state.lexicon
     kinds = state.kind
-    # Only short lines that open with a letter some furniture phrase opens with are judged,
-    # chosen in C-level passes, and only the lines judged furniture are visited one by one.
-    maybe = list(compress(distinct, map(lexicon.boilerplate_heads.__contains__, firsts)))
-    unique = list(compress(maybe, map(MAX_CHARS.__ge__, map(len, maybe))))
-    furniture = set(compress(unique, lexicon.which_boilerplate(unique)))
+    texts = state.texts
+    # Only short lines that open as some furniture phrase opens are judged: each distinct
+    # line that opens with a character some phrase opens with is tried, in C-level passes,
+    # against the branches of the phrases' tree that its first character opens, and only
+    # the lines it matches (a few a page) are folded and judged one by one.
+    openings = tables.openings
+    maybe = list(set(compress(texts, map(openings.__contains__, state.firsts))))
+    tries = map(Pattern.match, map(openings.__getitem__, map(_FIRST, maybe)), maybe)
+    furniture = {
+        line
+        for line in compress(maybe, map(is_not, tries, repeat(None)))
+        if len(line) <= MAX_CHARS and lexicon.is_boilerplate(line)
+    }
     # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
     # those that open with a character a ticker word can open with.
-    tickers = list(compress(unique, map(lexicon.ticker_heads.__contains__, map(_FIRST, unique))))
-    matches = map(lexicon.ticker_pattern.match, tickers)
-    for line in compress(tickers, map(is_not, matches, repeat(None))):
-        if line not in furniture and _is_ticker(state, line):
-            furniture.add(line)
+    if not tables.ticker_heads.isdisjoint(state.firsts):
+        tickers = [t for t in _opening(state, tables.ticker_heads) if len(t) <= MAX_CHARS]
+        matches = map(lexicon.ticker_pattern.match, tickers)
+        for line in compress(tickers, map(is_not, matches, repeat(None))):
+            if line not in furniture and _is_ticker(state, line):
+                furniture.add(line)
     if not furniture:
         return
     for i in _lines_of(state, furniture):
@@ -180,20 +199,20 @@ def _is_ticker(state: PageState, line: str) -> bool:
     )
 
 
-def _inside_lines(state: PageState, distinct: list[str]) -> None:
+def _inside_lines(state: PageState) -> None:
     # Only short lines can be a credit or a notice, and only those that hold a mark are
     # looked at in Python: the length test and the search run as C-level passes.
     texts = state.texts
-    unique = list(compress(distinct, map(MAX_INSIDE_CHARS.__ge__, map(len, distinct))))
+    unique = set(compress(texts, map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
     # Only a line of a dozen words at most is claimed: the others are not searched (nor
     # folded for the test below, which costs more than counting their words).
     words = map(len, map(str.split, unique, repeat(None), repeat(MAX_INSIDE_WORDS)))
-    unique = list(compress(unique, map(MAX_INSIDE_WORDS.__ge__, words)))
+    short = list(compress(unique, map(MAX_INSIDE_WORDS.__ge__, words)))
     # Most pages hold no phrase's words at all: one test over their short lines first.
-    if not unique or not _may_hold_inside(state.lexicon, "\n".join(unique)):
+    if not short or not _may_hold_inside(state.lexicon, "\n".join(short)):
         return
     search = state.lexicon.boilerplate_inside_pattern.search
-    marked = set(compress(unique, map(is_not, map(search, unique), repeat(None))))
+    marked = set(compress(short, map(is_not, map(search, short), repeat(None))))
     if not marked:
         return
     for i in _lines_of(state, marked):
@@ -224,9 +243,9 @@ def _holds_group(key: str, groups: InsideGroups) -> bool:
     return False
 
 
-def _url_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
+def _url_lines(state: PageState) -> None:
     texts = state.texts
-    maybe = list(compress(distinct, map(_URL_HEADS.__contains__, firsts)))
+    maybe = _opening(state, _URL_HEADS)
     urls = set(compress(maybe, map(is_not, map(_URL.fullmatch, maybe), repeat(None))))
     if not urls:
         return
@@ -239,8 +258,8 @@ def _url_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None
         _claim(state, i)
 
 
-def _clock_lines(state: PageState, distinct: list[str], firsts: list[str]) -> None:
-    maybe = compress(distinct, map(_DIGITS.__contains__, firsts))
+def _clock_lines(state: PageState) -> None:
+    maybe = _opening(state, _DIGITS)
     clocks = {t for t in maybe if len(t) <= MAX_CLOCK_CHARS and is_clock_line(t)}
     if not clocks:
         return
@@ -276,10 +295,9 @@ def _close_run(state: PageState, run: list[int], known: list[int]) -> None:
     known.clear()
 
 
-def _navigation(state: PageState) -> None:
+def _navigation(state: PageState, bullets: frozenset[str]) -> None:
     lexicon = state.lexicon
     texts, kinds, rests, starts = state.texts, state.kind, state.rest, state.starts
-    bullets = bullet_chars(lexicon)
     run: list[int] = []  # the current run of short lines
     known: list[int] = []  # those of them that are section names (or furniture already)
     for i in range(min(len(texts), MAX_HEAD_LINES)):

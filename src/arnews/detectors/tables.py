@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from ..lexicon.patterns import furniture_phrases, loose_openings
 from ..normalize import fold
 
 if TYPE_CHECKING:
@@ -27,10 +28,12 @@ if TYPE_CHECKING:
     from ..lexicon import Lexicon
 
 __all__ = [
+    "FurnitureHeads",
     "InsideGroups",
     "InsideWords",
     "bullet_chars",
     "credit_openers",
+    "furniture_heads",
     "inside_words",
     "name_openers",
     "per_object",
@@ -85,6 +88,48 @@ def bullet_chars(lexicon: Lexicon) -> frozenset[str]:
         True
     """
     return per_object(lexicon, _bullet_chars)
+
+
+class FurnitureHeads(NamedTuple):
+    """What a line must start with to be judged as furniture, for a detector that rules
+    a page's lines out in C-level passes over their first characters.
+
+    The loose prefix tree of the furniture phrases (the lexicon's ``furniture`` pattern)
+    is split by a line's first character (see
+    :func:`~arnews.lexicon.patterns.loose_openings`): a line is tried against the
+    branches its first character opens, and one that opens none is not tried.
+    """
+
+    #: The characters a furniture, whole-line or ticker phrase can start with.
+    heads: frozenset[str]
+    #: Of those, the ones a ticker phrase can start with.
+    ticker_heads: frozenset[str]
+    #: For each of ``heads`` that some branch of the tree takes first, its pattern.
+    openings: Mapping[str, re.Pattern[str]]
+    #: The lexicon's bullets.
+    bullets: frozenset[str]
+
+
+def _furniture_heads(lexicon: Lexicon) -> FurnitureHeads:
+    heads = lexicon.boilerplate_heads
+    return FurnitureHeads(
+        heads,
+        heads & lexicon.ticker_heads,
+        loose_openings(tuple(furniture_phrases(lexicon)), heads),
+        frozenset(lexicon.bullets),
+    )
+
+
+def furniture_heads(lexicon: Lexicon) -> FurnitureHeads:
+    """``lexicon``'s :class:`FurnitureHeads`, made once per lexicon.
+
+    Example:
+        >>> from arnews.lexicon import Lexicon
+        >>> tables = furniture_heads(Lexicon.default())
+        >>> bool(tables.openings["ط"].match("طباعة")), "•" in tables.bullets
+        (True, True)
+    """
+    return per_object(lexicon, _furniture_heads)
 
 
 def _credit_openers(lexicon: Lexicon) -> frozenset[str]:

@@ -18,7 +18,8 @@ import contextlib
 import functools
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
@@ -193,6 +194,30 @@ _LOOSE_SKIP = "[\\W\u0640]*"
 _LOWER_TO_LATIN = {"k": "\u212a", "i": "\u0130"}
 
 
+def loose_key(phrase: str) -> str:
+    """The letters of ``phrase`` the loose prefix tree (:func:`_loose_prefixes`) is made of:
+    its first :data:`_LOOSE_DEPTH` folded characters, its spaces left out.
+
+    Example:
+        >>> loose_key("تابعونا على")
+        'تابعون'
+    """
+    return fold(phrase).replace(" ", "")[:_LOOSE_DEPTH]
+
+
+def loose_chars(char: str) -> frozenset[str]:
+    """The raw characters the loose prefix tree takes for the folded ``char`` of a key.
+
+    Example:
+        >>> {"ا", "أ", "إ"} <= loose_chars("ا"), sorted(loose_chars("a"))
+        (True, ['A', 'a'])
+    """
+    return frozenset(
+        {*FOLDED_FROM.get(char, {char}), char.lower(), char.upper()}
+        | set(_LOWER_TO_LATIN.get(char.lower(), ""))
+    )
+
+
 def _loose_prefixes(phrases: Iterable[str]) -> str:
     """A pattern that matches the start of every raw line whose folded key starts with one
     of ``phrases``, and of a few more: each phrase's first :data:`_LOOSE_DEPTH` letters,
@@ -207,27 +232,63 @@ def _loose_prefixes(phrases: Iterable[str]) -> str:
         >>> bool(loose.match("تـابِعونا  على تويتر")), bool(loose.match("تابع الخبر"))
         (True, False)
     """
-    root = _prefix_tree(fold(phrase).replace(" ", "")[:_LOOSE_DEPTH] for phrase in phrases)
+    root = _prefix_tree(map(loose_key, phrases))
+    return f"{_LOOSE_SKIP}(?:{_loose_emit(root, True)})" if root else r"(?!)"
 
-    def emit(node: dict[str, Any], first: bool) -> str:
-        if "" in node:
-            return ""  # a phrase's letters end here: what follows does not matter
-        alts = [
-            ("" if first else _LOOSE_SKIP)
-            + _class(
-                {
-                    *FOLDED_FROM.get(ch, {ch}),
-                    ch.lower(),
-                    ch.upper(),
-                    *_LOWER_TO_LATIN.get(ch.lower(), ""),
-                }
-            )
-            + emit(node[ch], False)
-            for ch in sorted(node)
-        ]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return f"{_LOOSE_SKIP}(?:{emit(root, True)})" if root else r"(?!)"
+def _loose_emit(node: dict[str, Any], first: bool) -> str:
+    if "" in node:
+        return ""  # a phrase's letters end here: what follows does not matter
+    alts = [
+        ("" if first else _LOOSE_SKIP) + _class(loose_chars(ch)) + _loose_emit(node[ch], False)
+        for ch in sorted(node)
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _skipped(char: str) -> bool:
+    # What ``_LOOSE_SKIP`` takes: no word character (as ``\w`` reads it), or a tatweel.
+    return not (char.isalnum() or char == "_") or char == "\u0640"
+
+
+@functools.lru_cache(maxsize=16)
+def loose_openings(
+    phrases: tuple[str, ...], heads: frozenset[str]
+) -> Mapping[str, re.Pattern[str]]:
+    """The pattern of :func:`_loose_prefixes` split by a line's first character: for each
+    of ``heads``, one that matches a line opening with it where the whole pattern does
+    (the branches of the tree that character opens, or the whole tree for a character the
+    tree skips); a character that opens no branch has none.
+
+    A line is tried against the few branches its first character opens, not against
+    every branch in turn (most lines fail on their second letter).
+
+    Example:
+        >>> openings = loose_openings(("تابعونا على",), frozenset("تب"))
+        >>> bool(openings["ت"].match("تـابِعونا  على")), "ب" in openings
+        (True, False)
+    """
+    root = _prefix_tree(map(loose_key, phrases))
+    whole = f"{_LOOSE_SKIP}(?:{_loose_emit(root, True)})" if root else r"(?!)"
+    branches: dict[str, list[str]] = {}
+    for ch in sorted(root):
+        branch = _class(loose_chars(ch)) + _loose_emit(root[ch], False)
+        for raw in loose_chars(ch):
+            branches.setdefault(raw, []).append(branch)
+    compiled: dict[str, re.Pattern[str]] = {}
+    out: dict[str, re.Pattern[str]] = {}
+    with _shared_charsets():
+        for head in sorted(heads):
+            if _skipped(head):
+                source = whole
+            elif head in branches:
+                source = "(?:" + "|".join(branches[head]) + ")"
+            else:
+                continue
+            if source not in compiled:
+                compiled[source] = re.compile(source)
+            out[head] = compiled[source]
+    return MappingProxyType(out)
 
 
 def _compile_kind(
@@ -295,6 +356,18 @@ def _folded_prefixes(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
 
 
+def furniture_phrases(lexicon: Lexicon) -> list[str]:
+    """Every phrase a furniture line's key may start with: the whole lines and the
+    phrases (a banner's without its ``*``), which the ``furniture`` pattern is made of.
+
+    Example:
+        >>> from arnews.lexicon import Lexicon
+        >>> "طباعة" in furniture_phrases(Lexicon.default())
+        True
+    """
+    return [*lexicon.boilerplate_lines, *(p.removesuffix("*") for p in lexicon.boilerplate)]
+
+
 def compile_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     """Compile the pattern ``name`` of ``lexicon`` (which keeps it: ``Lexicon._pattern``):
     ``kind:`` and a marker kind, or one of the names below, which no marker kind can take."""
@@ -315,8 +388,7 @@ def compile_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     if name == "furniture":
         # Every phrase a furniture line's key may start with, matched on the raw line:
         # the lines it passes over are no furniture (see which_boilerplate).
-        every = [*lexicon.boilerplate_lines, *(p.removesuffix("*") for p in lexicon.boilerplate)]
-        return _compile_cached(_loose_prefixes(every))
+        return _compile_cached(_loose_prefixes(furniture_phrases(lexicon)))
     if name == "inside":
         # Searched for anywhere in a short line, not matched at its start. The standard
         # engine finds no first characters in a tree of classes to skip ahead with; a
