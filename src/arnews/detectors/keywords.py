@@ -11,9 +11,9 @@ input and dropped from the field by the builder (each tag once, first-seen order
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
-from operator import itemgetter
+from itertools import chain, compress
+from operator import itemgetter, lt
 
 from ..state import END, KIND, MAIN, START, PageState
 from ..tags import MAX_SEGMENT_TOKENS, MAX_TAG_WORK, _segment_lines
@@ -21,7 +21,8 @@ from ..text import word_count
 
 __all__ = ["detect_keywords", "detect_tag_lines"]
 
-_TAG_KINDS = ("keywords", "share")
+_TAG_KINDS = frozenset({"keywords", "share"})
+_HEADING_KINDS = frozenset({"keywords"})
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 # Under a bare tag heading, tags are short lines; a sentence means the list has ended.
@@ -70,8 +71,43 @@ def _one_context(state: PageState) -> dict[int, str]:
     return {MAIN: "\n".join(map(_SECOND, found))}
 
 
+# Up to this many tag lines, the page around them is searched gap by gap; with more, it is
+# copied once without them (a search per gap would cost a Python step per line).
+_FEW_LINES = 8
+
+
+def _outside(text: str, starts: list[int], ends: list[int]) -> Callable[[str], bool]:
+    """Whether ``text`` outside the stretches ``starts[k]:ends[k]`` (in order, apart) holds a
+    word without line breaks: what ``word in around`` tells of the page's text without
+    those stretches joined by line breaks, without making that copy of the page.
+
+    Example:
+        >>> holds = _outside("غزة حماس\\nكلمات", [4], [8])
+        >>> holds("غزة"), holds("حماس")
+        (True, False)
+    """
+    if len(starts) > _FEW_LINES:
+        cuts = [0, *chain.from_iterable(zip(starts, ends, strict=True)), len(text)]
+        return "\n".join(map(text.__getitem__, map(slice, cuts[0::2], cuts[1::2]))).__contains__
+    gaps = list(zip([0, *ends], [*starts, len(text)], strict=True))
+    find = text.find
+
+    def holds(word: str) -> bool:
+        # A loop, not ``any`` over a generator: most calls search one or two gaps.
+        for lo, hi in gaps:  # noqa: SIM110
+            if find(word, lo, hi) >= 0:
+                return True
+        return False
+
+    return holds
+
+
 def detect_tag_lines(state: PageState) -> None:
     """Mark the lines under a bare tag heading as tag lines, before the body is collected."""
+    # Most pages have no tag marker: one C-level pass of hash probes rules them out (an
+    # equality test of ``None`` against a kind name costs several times more).
+    if _HEADING_KINDS.isdisjoint(state.kind):
+        return
     texts = state.texts
     for i in state.lines_of("keywords"):
         if state.is_open(i):
@@ -95,7 +131,15 @@ def detect_keywords(state: PageState) -> None:
     The tag lines of one article are split together, so that the article is read once for
     all of them (a page of thousands of tag lines stays linear in its length).
     """
-    targets = [i for i in state.lines_of(*_TAG_KINDS) if state.is_open(i)]
+    kind = state.kind
+    if _TAG_KINDS.isdisjoint(kind):
+        return
+    text, rest, ends = state.text, state.rest, state.ends
+    # The open tag lines, in order, in C-level passes.
+    marked = list(compress(range(len(kind)), map(_TAG_KINDS.__contains__, kind)))
+    targets = list(
+        compress(marked, map(lt, map(rest.__getitem__, marked), map(ends.__getitem__, marked)))
+    )
     if not targets:
         return
     # The articles' text is gathered only when a line has words to weigh against it: a page
@@ -110,9 +154,13 @@ def detect_keywords(state: PageState) -> None:
 
         return read
 
+    articles = state.article
     by_article: dict[int, list[int]] = {}
-    for i in targets:
-        by_article.setdefault(state.article[i], []).append(i)
+    if state.n_articles == 1 and articles.count(MAIN) == len(articles):
+        by_article[MAIN] = targets
+    else:
+        for i in targets:
+            by_article.setdefault(articles[i], []).append(i)
     found: dict[int, list[tuple[int, int]]] = {}
     # One budget of work for the page (see MAX_TAG_WORK): the articles' tag lines draw on it
     # in input order, so a page of thousands of tag lines weighs its first ones only.
@@ -120,22 +168,25 @@ def detect_keywords(state: PageState) -> None:
     unweighed: list[int] = []
     # The page without the tag lines' text holds every article's text: a page none of
     # whose words the tag lines look for needs no article gathered (see _segment_lines).
-    text, rest, ends = state.text, state.rest, state.ends
-    cuts = [0, *itertools.chain.from_iterable((rest[i], ends[i]) for i in targets), len(text)]
-    around = "\n".join(map(text.__getitem__, map(slice, cuts[0::2], cuts[1::2])))
+    # It is searched in place, gap by gap (no search word holds a line break), not copied.
+    holds = _outside(text, [rest[i] for i in targets], [ends[i] for i in targets])
     for article, lines in by_article.items():
-        texts = [text[rest[i] : ends[i]] for i in lines]
+        texts = list(
+            map(
+                text.__getitem__,
+                map(slice, map(rest.__getitem__, lines), map(ends.__getitem__, lines)),
+            )
+        )
         split, used, cut = _segment_lines(
-            texts, context_of(article), state.tag_lexicon, state.gazetteer, left, around
+            texts, context_of(article), state.tag_lexicon, state.gazetteer, left, holds, own=False
         )
         left -= used
         found.update(zip(lines, split, strict=True))
         unweighed.extend(map(lines.__getitem__, cut))
     # Where the first line left unweighed is, before the claims below move each line's rest.
-    over = (state.rest[min(unweighed)], state.ends[min(unweighed)]) if unweighed else None
-    for i in targets:
-        start, end = state.rest[i], state.ends[i]
-        spans = found[i]
+    over = (rest[min(unweighed)], ends[min(unweighed)]) if unweighed else None
+    for i, spans in zip(targets, map(found.__getitem__, targets), strict=True):
+        start, end = rest[i], ends[i]
         state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
         # A line of more words than that has at least two characters a word.
         if end - start <= 2 * MAX_SEGMENT_TOKENS:

@@ -42,7 +42,9 @@ class _Context:
         if not context or not needed:
             return cls(frozenset(), frozenset())
         if probes:
-            context = _windows(context, probes)
+            # A window is a clause of its own (see _windows), so a window seen before adds no
+            # word and no run: a page that repeats itself is read once.
+            context = ".\n".join(dict.fromkeys(_window_list(context, probes)))
             if not context:
                 # No tag word is in the article (most pages): no evidence.
                 return cls(frozenset(), frozenset())
@@ -155,6 +157,10 @@ _PROBE_CAP = 24
 _SPACE_RUN = re.compile(r"(\s+)")
 
 
+# Occurrences of one probe found by ``str.find`` before the rest are found by one split.
+_FIND_ONE_BY_ONE = 16
+
+
 def _find_each(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
     """``(offset, length)`` of each probe's occurrences, as a left-to-right scan per probe
     finds them (an occurrence never overlaps the one before it of the same probe)."""
@@ -163,9 +169,23 @@ def _find_each(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
     for probe in probes:
         size = len(probe)
         pos = find(probe)
-        while pos >= 0:
+        left = _FIND_ONE_BY_ONE
+        while pos >= 0 and left:
             hits.append((pos, size))
+            left -= 1
             pos = find(probe, pos + size)
+        if pos < 0:
+            continue
+        # Many occurrences (a page that repeats itself): ``str.split`` cuts the rest at the
+        # same places, left to right without overlap, and their offsets follow from the
+        # lengths of the pieces, in C-level passes.
+        gaps = map(len, context[pos:].split(probe)[:-1])
+        steps = map(operator.add, gaps, itertools.repeat(size))
+        # Each offset is the one before it plus the piece between and the probe; the first
+        # (``pos - size``, the start the sums run from) is no occurrence.
+        offsets = itertools.islice(itertools.accumulate(steps, initial=pos - size), 1, None)
+        hits.extend(zip(offsets, itertools.repeat(size)))
+    return hits
     return hits
 
 
@@ -245,13 +265,18 @@ def _windows(context: str, probes: Iterable[str]) -> str:
     missed: evidence is lost, never invented. Separate stretches are joined by a clause
     break, so no phrase is made across a gap.
     """
+    return ".\n".join(_window_list(context, probes))
+
+
+def _window_list(context: str, probes: Iterable[str]) -> list[str]:
+    """The stretches that :func:`_windows` joins, in order (none: no probe is found)."""
     wanted = [p for p in dict.fromkeys(probes) if p]  # a word of tatweel alone folds to nothing
     if len(wanted) <= MAX_FIND_PROBES:
         hits = _find_each(context, wanted)
     else:
         hits = _find_indexed(context, wanted)
     if not hits:
-        return ""
+        return []
     hits.sort()
     n = len(context)
     find = context.find
@@ -289,4 +314,4 @@ def _windows(context: str, probes: Iterable[str]) -> str:
             out.append(context[cur_start:cur_end])
         cur_start, cur_end = start, space_at
     out.append(context[cur_start:cur_end])
-    return ".\n".join(out)
+    return out

@@ -179,12 +179,12 @@ def _known_quiet_split(
     line_plans: dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
     bare: dict[str, list[tuple[int, int]]],
     analyses: dict[str, _Tok],
-    around: str,
+    holds: Callable[[str], bool],
     budget: int | None,
 ) -> tuple[list[tuple[int, int]], int] | None:
     """The split of a page's one distinct tag line, and the work it counts, when the memos
     already tell it: the line is planned, its words analysed, its split without evidence
-    known, and ``around`` (see :func:`_segment_lines`) holds none of the words to look
+    known, and ``holds`` (see :func:`_segment_lines`) finds none of the words to look
     for, so the article cannot weigh in (most pages of a site: one tag line, seen before).
     ``None`` when the full path is needed; the answer is the full path's.
     """
@@ -202,7 +202,7 @@ def _known_quiet_split(
     if None in toks:
         return None
     probes = {*words, *(tok.key for tok in cast("list[_Tok]", toks))}
-    if len(probes) > MAX_FIND_PROBES or any(map(around.__contains__, probes)):
+    if len(probes) > MAX_FIND_PROBES or any(map(holds, probes)):
         return None
     return spans, cost
 
@@ -213,7 +213,8 @@ def _segment_lines(
     lexicon: TagLexicon | None,
     gazetteer: Gazetteer | None,
     budget: int | None,
-    around: str | None = None,
+    around: str | Callable[[str], bool] | None = None,
+    own: bool = True,
 ) -> tuple[list[list[tuple[int, int]]], int, list[int]]:
     """:func:`segment_tag_lines`, with the work it used and the lines the budget left unweighed.
 
@@ -223,8 +224,12 @@ def _segment_lines(
     to weigh, and, when ``around`` is given (a text that holds every line break-free stretch
     of the context, as the page without its tag lines does), only if one of the words to
     look for is in ``around``: a page whose article has none of them is not read.
+    ``around`` may also be given as the test ``word in around`` (a function), so that the
+    caller need not make that text. With ``own`` false, repeated lines share one list of
+    spans (for a caller that only reads them).
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
+    holds = around.__contains__ if isinstance(around, str) else around
     # Each distinct word is analysed once, whichever lines (and pages) hold it.
     known = lexicon.phrases if lexicon is not None else _NO_PHRASES
     analyses = _memo(gaz, known)
@@ -239,10 +244,12 @@ def _segment_lines(
     over: list[str] = []  # lines the budget left unweighed, in order
     # This call keeps its own references: another thread may empty the shared memos.
     line_plans, bare = _line_memo(analyses)
-    if len(distinct) == 1 and around is not None and not isinstance(context, str):
-        known_split = _known_quiet_split(distinct[0], line_plans, bare, analyses, around, budget)
+    if len(distinct) == 1 and holds is not None and not isinstance(context, str):
+        known_split = _known_quiet_split(distinct[0], line_plans, bare, analyses, holds, budget)
         if known_split is not None:
             spans, cost = known_split
+            if not own:
+                return [spans] * len(lines), cost, []
             return [list(spans) for _ in lines], cost, []
     to_weigh: dict[str, list[str]] = {}
     for line in distinct:
@@ -313,9 +320,7 @@ def _segment_lines(
         # in time linear in it (see MAX_FIND_PROBES).
         if isinstance(context, str):
             text = context
-        elif (
-            around is None or len(probes) > MAX_FIND_PROBES or any(map(around.__contains__, probes))
-        ):
+        elif holds is None or len(probes) > MAX_FIND_PROBES or any(map(holds, probes)):
             text = context()
         else:
             text = ""
@@ -355,5 +360,7 @@ def _segment_lines(
     cut: list[int] = []
     if over:
         cut = list(itertools.compress(range(len(lines)), map(set(over).__contains__, lines)))
+    if not own:
+        return list(map(done.__getitem__, lines)), used, cut
     # A list of its own for every line, repeats included (the caller may change one).
     return list(map(list, map(done.__getitem__, lines))), used, cut
