@@ -4,7 +4,7 @@ Each shortcut serves a common or a hostile case: a page no detector has touched 
 (``PageState.untouched``), a page of one article (the related-headline walk), an article of
 a few parts (one sort instead of column merges), a line whose first character can open no
 marker (``Lexicon.marker_heads``) or ticker (``Lexicon.ticker_heads``), a head whose first word
-opens no known name (bylines), markers claimed one by one or in bulk (and decided from the
+opens no known name (credits), markers claimed one by one or in bulk (and decided from the
 lexicon's memo, or by one kind's pattern), chains of read-also articles laid out at once,
 repeated source lines
 claimed in bulk, short texts' fold keys kept in a cache. Here each is switched off, or forced
@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Lexicon, Parser, build_one
-from arnews.detectors import bylines, markers, regions, related, sources
+from arnews.detectors import credits, markers, regions, related, sources
 from arnews.state import PageState
 
 from .strategies import GeneratedPage, arabic_text, pages
@@ -51,7 +51,7 @@ def general_paths() -> Iterator[None]:
         stack.enter_context(
             mock.patch.object(Lexicon, "ticker_heads", property(lambda self: _Everything()))
         )
-        stack.enter_context(mock.patch.object(bylines, "_name_openers", return_value=_Everything()))
+        stack.enter_context(mock.patch.object(credits, "_name_openers", return_value=_Everything()))
         stack.enter_context(mock.patch.object(markers, "_FEW", -1))
         stack.enter_context(mock.patch.object(markers, "_MANY", 10**9))
         # No marker decision kept from a page before; every line tried by the pattern of

@@ -36,7 +36,7 @@ from .._lazy import lazy
 from ..normalize import fold
 from ..state import MAIN, PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .bylines import MAX_CREDIT_WORDS, read_credit
+from .credits import MAX_CREDIT_WORDS, read_credit
 from .datelines import dateline_fills_line
 
 __all__ = ["detect_main_title", "detect_titles"]
