@@ -262,9 +262,12 @@ def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
     judged = state.memo.get(_is_headline_item)
     if judged is None:
         judged = state.memo[_is_headline_item] = {}
-    for line in set(lines).difference(judged):
-        judged[line] = _is_headline_item(line)
-    prose = set(compress(block, map(not_, map(judged.__getitem__, lines))))
+    # The answers are read from a dict of this call's own: the page memo only saves work.
+    verdicts = {
+        line: judged[line] if line in judged else _is_headline_item(line) for line in set(lines)
+    }
+    judged.update(verdicts)
+    prose = set(compress(block, map(not_, map(verdicts.__getitem__, lines))))
     # Blocks whose open lines are all headlines: a list where there are two or more.
     lists = set(block).difference(prose)
     if lists:
