@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, cycle, repeat, tee
 from operator import add, eq, mul
-from typing import Any
+from typing import Any, NamedTuple
 
+from .articles import _EMPTY, Articles
 from .build_fields import (
     _END,
     _HAD_CONTROLS,
@@ -135,8 +136,8 @@ def _embedded(
     cuts: tuple[list[int], list[int]],
     cut_articles: list[int],
     values: _Values,
-) -> list[Article]:
-    """The read-also articles ``1 .. n - 1``, built column by column.
+) -> Articles:
+    """The read-also articles ``1 .. n - 1``, as columns (made articles when first read).
 
     A chain of fifty thousand embedded articles of a headline and a line each is the
     hostile case: built one by one, each costs a dozen calls and a few dictionaries. Here
@@ -163,22 +164,14 @@ def _embedded(
     kinds = _pick(list(map(_KIND, pieces)) + ["paragraph"] * fill, order)
     names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
     bounds = _bounds(arts, n)
-    # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
-    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     step = _step(bounds)
-    part_columns = (
-        _cut_shared(kinds, bounds, step, shared),
-        _cut(starts, bounds, step),
-        _cut(ends, bounds, step),
-        _cut_shared(names, bounds, step, shared),
-    )
 
     m = n - 1
     # Articles all of one shape (the same kinds in the same order, as a chain of headlines
     # and lines has): the rows of a kind are read with a stride, no search made.
     shape = tuple(kinds[:step]) if step and kinds[step:] == kinds[:-step] else None
 
-    # Paragraphs: cleaned all at once (a C-level check when none needs it), then cut.
+    # Paragraphs: cleaned all at once (a C-level check when none needs it); cut when read.
     p_step: int | None
     if shape is not None:
         p_step = shape.count("paragraph")
@@ -196,32 +189,26 @@ def _embedded(
         p_ends = _pick(ends, at)
         p_bounds = _bounds(_pick(arts, at), n)
         p_step = _step(p_bounds)
-    paragraphs = _cut_shared(
-        _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends)))),
-        p_bounds,
-        p_step,
-        shared,
-    )
-    paragraph_spans = _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds, p_step)
-    del p_starts, p_ends
+    paragraphs = _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends))))
 
     # The headline and source: each article's first piece of the kind, every distinct text
-    # made once a page; only texts that lost controls are gone through one by one.
+    # made once a page; only texts that lost controls are gone through one by one. Their
+    # spans stay two columns (``None`` where an article has none) until read.
     shorts = values[0]
     removed: dict[int, list[Span]] = {}
-    firsts: list[tuple[list[Any], list[Any]]] = []
+    firsts: list[tuple[list[Any], list[Any], list[Any]]] = []
     every = list(range(1, n))
     for kind in ("title", "source"):
         if shape is not None:
             if kind not in shape:
-                firsts.append(([None] * m, [None] * m))
+                firsts.append(([None] * m, [None] * m, [None] * m))
                 continue
             j = shape.index(kind)  # each article's first of the kind
             f_arts, f_starts, f_ends = every, starts[j::step], ends[j::step]
         else:
             of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
             if not of_kind:  # none of the articles has one (sources, mostly)
-                firsts.append(([None] * m, [None] * m))
+                firsts.append(([None] * m, [None] * m, [None] * m))
                 continue
             f_arts = _pick(arts, of_kind)
             if f_arts == every:  # one each, as a chain of headlines has: no choice to make
@@ -240,12 +227,15 @@ def _embedded(
         for k in compress(range(len(f_starts)), map(_HAD_CONTROLS, known)):
             removed.setdefault(f_arts[k] - 1, []).append((f_starts[k], f_ends[k]))
         if f_arts == every:
-            firsts.append((list(map(_VALUE, known)), list(zip(f_starts, f_ends, strict=True))))
+            firsts.append((list(map(_VALUE, known)), f_starts, f_ends))
             continue
-        got = dict(zip(f_arts, map(_VALUE, known), strict=True)).get
-        got_span = dict(zip(f_arts, zip(f_starts, f_ends, strict=True), strict=True)).get
-        firsts.append((list(map(got, every)), list(map(got_span, every))))
-    (titles, title_spans), (sources, source_spans) = firsts
+        firsts.append(
+            (
+                list(map(dict(zip(f_arts, map(_VALUE, known), strict=True)).get, every)),
+                list(map(dict(zip(f_arts, f_starts, strict=True)).get, every)),
+                list(map(dict(zip(f_arts, f_ends, strict=True)).get, every)),
+            )
+        )
     for spans_removed in removed.values():
         spans_removed.sort()  # in input order, as the article's pieces come
     # The articles with other fields (dateline, credit, stamps, lists).
@@ -258,12 +248,8 @@ def _embedded(
 
     empty: list[Any] = [None] * m
     nothing: list[tuple[()]] = [()] * m
-    columns: dict[str, list[Any]] = {
-        "title": titles,
-        "source": sources,
-        "spans.title": title_spans,
-        "spans.source": source_spans,
-    }
+    columns: dict[str, list[Any]] = {}
+    first_of = dict(zip(("title", "source"), firsts, strict=True))
     for a in others:
         # An article with more than a headline and a source: its fields the general way
         # (its headline and source again, to the same values).
@@ -275,32 +261,88 @@ def _embedded(
         else:
             removed.pop(a, None)
         for name, value in values_of.items():
-            _column(columns, name, empty)[a] = value
+            if name in first_of:
+                first_of[name][0][a] = value
+            else:
+                _column(columns, name, empty)[a] = value
         for name, value in spans_of.items():
-            _column(columns, f"spans.{name}", empty)[a] = value
+            if name in first_of:
+                _, first_starts, first_ends = first_of[name]
+                first_starts[a], first_ends[a] = (None, None) if value is None else value
+            else:
+                _column(columns, f"spans.{name}", empty)[a] = value
         for name, items in lists.items():
             _column(columns, name, nothing)[a] = tuple(items)
         for name, item_spans in list_spans.items():
             _column(columns, f"spans.{name}", nothing)[a] = tuple(item_spans)
     for a in sorted(removed):
         _warn_removed(state, removed[a])
-    # The rows' columns go before the objects are made: making a hundred thousand sets off
-    # the garbage collector's full passes, and each walks every list still alive.
-    del arts, starts, ends, kinds, names, order
-    parts = Parts._many(*part_columns)
-    del part_columns
+    del arts, order
+    return Articles._lazy(
+        m,
+        _articles_of,
+        _Chain(
+            (kinds, starts, ends, names, bounds, step),
+            (paragraphs, p_starts, p_ends, p_bounds, p_step),
+            (*firsts[0], *firsts[1]),
+            columns,
+        ),
+    )
+
+
+class _Chain(NamedTuple):
+    """A chain's read-also articles as columns (what :func:`_articles_of` makes them from).
+
+    ``parts``: the parts' kinds, starts, ends and names, page-wide, sorted by article and
+    start, with each article's bounds and their :func:`_step`; ``paragraphs``: the cleaned
+    texts, starts and ends, bounds and step; ``firsts``: one value an article for the title,
+    its start and end, the source, its start and end; ``others``: a column of one value an
+    article for each other field some article has (``spans.NAME`` for its spans).
+    """
+
+    parts: tuple[list[str], list[int], list[int], list[str | None], list[int], int | None]
+    paragraphs: tuple[list[str], list[int], list[int], list[int], int | None]
+    firsts: tuple[list[Any], list[Any], list[Any], list[Any], list[Any], list[Any]]
+    others: dict[str, list[Any]]
+
+
+def _pairs(starts: list[Any], ends: list[Any]) -> list[Span | None]:
+    """``(start, end)`` for each article, ``None`` where it has none (its start is None)."""
+    if None in starts:
+        return [None if s is None else (s, e) for s, e in zip(starts, ends, strict=True)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _articles_of(chain: _Chain) -> list[Article]:
+    """The read-also articles of :func:`_embedded`'s columns, their objects' slots filled
+    in C-level passes: what :func:`~arnews.build_one._article` makes of each."""
+    kinds, starts, ends, names, bounds, step = chain.parts
+    paragraphs, p_starts, p_ends, p_bounds, p_step = chain.paragraphs
+    titles, t_starts, t_ends, sources, s_starts, s_ends = chain.firsts
+    columns = chain.others
+    m = len(titles)
+    # Embedded articles repeat their shapes: one tuple of kinds (and of names) for each.
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    parts = Parts._many(
+        _cut_shared(kinds, bounds, step, shared),
+        _cut(starts, bounds, step),
+        _cut(ends, bounds, step),
+        _cut_shared(names, bounds, step, shared),
+    )
+    empty: list[Any] = [None] * m
+    nothing: list[tuple[()]] = [()] * m
     column = columns.get
     spans = Spans._many(
-        title_spans,
+        _pairs(t_starts, t_ends),
         column("spans.dateline", empty),
         column("spans.dateline_place", empty),
         column("spans.dateline_agency", empty),
         column("spans.byline", empty),
         column("spans.updated", empty),
         column("spans.published", empty),
-        paragraph_spans,
+        _cut(list(zip(p_starts, p_ends, strict=True)), p_bounds, p_step),
         column("spans.related_headlines", nothing),
-        source_spans,
+        _pairs(s_starts, s_ends),
         column("spans.keywords", nothing),
         column("spans.similar", nothing),
         column("spans.boilerplate", nothing),
@@ -311,11 +353,11 @@ def _embedded(
         column("byline", empty),
         column("updated", empty),
         column("published", empty),
-        paragraphs,
+        _cut_shared(paragraphs, p_bounds, p_step, shared),
         column("related_headlines", nothing),
         sources,
         column("keywords", nothing),
-        nothing,
+        [_EMPTY] * m,
         column("similar", nothing),
         column("boilerplate", nothing),
         spans,
