@@ -20,6 +20,7 @@ import arnews
 from arnews import Article, Articles, Parser, build
 from arnews.articles import _EMPTY
 from arnews.batch import parse_many
+from arnews.chain_json import chain_json
 
 from .strategies import GeneratedPage, pages
 
@@ -175,6 +176,60 @@ def test_serialisation_is_that_of_the_eager_articles() -> None:
     assert arnews.render_html(CHAIN, PARSER.parse(CHAIN)) == arnews.render_html(CHAIN, rebuilt)
 
 
+# Chains of one shape (written from the columns) and others (written article by article):
+# several paragraphs, a source each, texts the JSON escapes or a format would read, a lone
+# surrogate, another shape in the middle, articles with other fields.
+_ONE = "إقرأ أيضاً:\nعنوان\nنص.\n"
+_SHAPES = {
+    "one line": (_ONE * 15, True),
+    "three lines": ("إقرأ أيضاً:\nعنوان\nنص أول.\nنص ثان أطول.\nنص ثالث.\n" * 15, True),
+    "a source each": ("إقرأ أيضاً:\nعنوان\nنص.\nالمصدر: سرايا\n" * 15, True),
+    "escapes": ('إقرأ أيضاً:\nعنوان "قال" \\ 100%\nنص %s و%d\x01 "نعم".\n' * 15, True),
+    "controls": ("إقرأ أيضاً: عنوان\u200b\nنص.\n" * 15, True),
+    "surrogate": ("إقرأ أيضاً:\nعنوان\nنص \ud800 هنا.\n" * 15, True),
+    "no headline": ("إقرأ أيضاً:\nنص طويل يبدأ المقال مباشرة ولا عنوان له هنا، بل نص.\n" * 15, True),
+    "mixed": (_ONE * 12 + "إقرأ أيضاً:\nعنوان\nنص.\nنص آخر طويل بعض الشيء.\n" + _ONE * 12, False),
+    "datelines": (
+        "إقرأ أيضاً:\nعنوان\nبغداد (رويترز) - قال المسؤول إن الاجتماع انتهى.\n" * 15,
+        False,
+    ),
+    "tags": ("إقرأ أيضاً:\nعنوان\nنص.\nكلمات دلالية: العراق، بغداد\n" * 15, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SHAPES))
+def test_a_chain_is_written_as_its_articles_are(name: str) -> None:
+    text, from_columns = _SHAPES[name]
+    page = "نص المقال.\n\nالمصدر: سرايا\n\n" + text
+    chain = PARSER.parse(page).read_also
+    assert chain.is_lazy and len(chain) >= 15
+    assert (chain_json(chain, True, []) is not None) is from_columns
+    rebuilt = Article.from_dict(PARSER.parse(page).to_dict())
+    for spans in (True, False):
+        assert PARSER.parse(page).to_json(spans=spans) == rebuilt.to_json(spans=spans)
+        made = PARSER.parse(page)
+        list(made.read_also)  # made into articles, still written from the columns
+        assert made.to_json(spans=spans) == rebuilt.to_json(spans=spans)
+    kept = any("\ud800" in p for r in rebuilt.read_also for p in r.paragraphs)
+    assert kept is (name == "surrogate")
+    assert "\ud800" not in PARSER.parse(page).to_json()
+
+
+def test_lone_surrogates_are_looked_for_in_every_string_written() -> None:
+    odd = chr(0xDC00)
+    for article in (
+        Article(title=odd),
+        Article(paragraphs=("أ", odd)),
+        Article(dateline=arnews.Dateline(agency=odd)),
+        Article(read_also=(Article(keywords=(odd,)),)),
+        Article(warnings=(arnews.Diagnostic("x", odd),)),
+        Article(parts=arnews.Parts([arnews.Part(odd, 0, 1)])),
+    ):
+        text = article.to_json()
+        assert odd not in text and "\ufffd" in text
+        assert text == arnews.model.replace_surrogates(arnews.model.article_json(article))
+
+
 @settings(max_examples=max(30, settings.default.max_examples // 3))
 @given(pages())
 def test_a_lazily_built_chain_equals_the_eagerly_built_one(page: GeneratedPage) -> None:
@@ -188,3 +243,6 @@ def test_a_lazily_built_chain_equals_the_eagerly_built_one(page: GeneratedPage) 
     assert hash(chain) == hash(rebuilt.read_also)
     assert article == rebuilt
     assert pickle.loads(pickle.dumps(chain)) == chain
+    with mock.patch.object(build, "_COLUMNS", 1):
+        assert PARSER.parse(page.text).to_json() == rebuilt.to_json()
+        assert PARSER.parse(page.text).to_json(spans=False) == rebuilt.to_json(spans=False)

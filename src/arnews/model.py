@@ -30,7 +30,7 @@ from ._make import _instances as _instances
 from ._make import _maker
 from .articles import _EMPTY, _articles
 from .articles import Articles as Articles
-from .jsonout import _record
+from .jsonout import _checked_json, _record
 from .jsonout import article_json as article_json
 from .jsonout import article_schema as article_schema
 from .jsonout import has_surrogates as has_surrogates
@@ -287,7 +287,7 @@ class Article:
             True
         """
         if indent is None:
-            return replace_surrogates(article_json(self, spans=spans))
+            return _checked_json(self, spans=spans)
         encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
         return replace_surrogates(encoder.encode(json_record(self, spans=spans)))
 
