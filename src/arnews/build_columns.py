@@ -1,8 +1,10 @@
 """Building many read-also articles at once, column by column (:func:`_embedded`).
 
 A chain of fifty thousand embedded articles of a headline and a line each is the hostile
-case: their parts and paragraphs are cut out of page-wide columns sorted once by article and
-start, and their objects' slots filled in C-level passes.
+case: their fields are worked out in page-wide columns sorted once by article and start
+(:class:`_Chain`), which a lazy :class:`~arnews.articles.Articles` keeps; when one is first
+read, :func:`_articles_of` cuts the columns per article and fills the objects' slots in
+C-level passes.
 
 Example:
     >>> _cut([1, 2, 3, 4], [0, 2, 4], _step([0, 2, 4]))
