@@ -114,6 +114,16 @@ def test_slicing_gives_articles() -> None:
     assert chain[5:5] is _EMPTY and Articles()[:] is _EMPTY
 
 
+def test_adding_sequences_gives_articles() -> None:
+    chain, made = lazy(), eager()
+    one = (Article(title="أ"),)
+    assert type(chain + one) is Articles and chain + one == (*made, *one)
+    assert type(one + chain) is Articles and one + chain == (*one, *made)
+    assert list(one) + chain == (*one, *made) and Articles() + () is _EMPTY  # noqa: RUF005
+    with pytest.raises(TypeError):
+        chain + "x"  # type: ignore[operator]
+
+
 def test_repr() -> None:
     assert repr(Articles()) == "Articles([])"
     one = Articles([Article(title="أ")])

@@ -35,7 +35,7 @@ class Articles(Sequence["Article"]):
     are made (all at once, then kept) the first time one is read. ``len()`` and truth never
     make them. An ``Articles`` equals any sequence of equal articles (``article.read_also ==
     ()`` when there are none), hashes as the tuple of its articles does, pickles as its
-    columns, and slices to an ``Articles``.
+    columns, and slices (or adds up with a sequence of articles) to an ``Articles``.
 
     Example:
         >>> from arnews.model import Article
@@ -148,6 +148,17 @@ class Articles(Sequence["Article"]):
             if len(other) != self._n:
                 return False
             return self._all() == (other if type(other) is tuple else tuple(other))
+        return NotImplemented
+
+    def __add__(self, other: object) -> Articles:
+        # As a tuple concatenates (what ``read_also`` was): with any sequence of articles.
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes, bytearray)):
+            return Articles._of(self._all() + tuple(other))
+        return NotImplemented
+
+    def __radd__(self, other: object) -> Articles:
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes, bytearray)):
+            return Articles._of(tuple(other) + self._all())
         return NotImplemented
 
     def __hash__(self) -> int:
