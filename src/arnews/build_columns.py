@@ -136,6 +136,11 @@ def _column(columns: dict[str, list[Any]], name: str, default: list[Any]) -> lis
     return column
 
 
+def _keys(arts: list[int], starts: list[int], size: int) -> list[int]:
+    """Each row's sort key: by article, then start (a start is below ``size + 1``)."""
+    return list(map(add, map(mul, arts, repeat(size + 1)), starts))
+
+
 def _embedded(
     state: PageState,
     n: int,
@@ -151,55 +156,19 @@ def _embedded(
 
     A chain of fifty thousand embedded articles of a headline and a line each is the
     hostile case: built one by one, each costs a dozen calls and a few dictionaries. Here
-    their parts and paragraphs are cut out of page-wide columns sorted once by article and
-    start, their headlines and sources read in C-level passes too, and only an article with
-    other fields (dateline, byline, dates, lists) goes through :func:`_fields`. The result is
-    what :func:`_article` makes of each.
+    only what the page's warnings and shared values need is worked out now: each article's
+    headline and source (read in C-level passes) and the fields of an article with others
+    (dateline, byline, dates, lists, through :func:`_fields`). The rows are kept as given;
+    :func:`_sorted_rows` sorts them by article and start when the articles are first read
+    or written. The result is what :func:`_article` makes of each.
     """
     text = state.text
-    n_pieces, n_lines, n_cuts = len(pieces), len(whole), len(cuts[0])
-    arts = piece_articles + whole_articles + cut_articles
-    starts = list(map(_START, pieces)) + list(map(state.starts.__getitem__, whole)) + cuts[0]
-    # Sorted by article, then start: a piece's start is below len(text) + 1.
-    order = sorted(
-        range(len(arts)),
-        key=list(map(add, map(mul, arts, repeat(len(text) + 1)), starts)).__getitem__,
-    )
-    arts = _pick(arts, order)
-    starts = _pick(starts, order)
-    ends = _pick(
-        list(map(_END, pieces)) + list(map(state.ends.__getitem__, whole)) + cuts[1], order
-    )
-    fill = n_lines + n_cuts
-    kinds = _pick(list(map(_KIND, pieces)) + ["paragraph"] * fill, order)
-    names = _pick(list(map(_NAME, pieces)) + [None] * fill, order)
-    bounds = _bounds(arts, n)
-    step = _step(bounds)
-
+    size = len(text)
     m = n - 1
-    # Articles all of one shape (the same kinds in the same order, as a chain of headlines
-    # and lines has): the rows of a kind are read with a stride, no search made.
-    shape = tuple(kinds[:step]) if step and kinds[step:] == kinds[:-step] else None
-
-    # Paragraphs: cleaned all at once (a C-level check when none needs it); cut when read.
-    p_step: int | None
-    if shape is not None:
-        p_step = shape.count("paragraph")
-        if p_step == 1:
-            j = shape.index("paragraph")
-            p_starts, p_ends = starts[j::step], ends[j::step]
-        else:
-            mask = [kind == "paragraph" for kind in shape]
-            p_starts = list(compress(starts, cycle(mask)))
-            p_ends = list(compress(ends, cycle(mask)))
-        p_bounds = list(range(0, p_step * m + 1, p_step)) if p_step else [0] * n
-    else:
-        at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
-        p_starts = _pick(starts, at)
-        p_ends = _pick(ends, at)
-        p_bounds = _bounds(_pick(arts, at), n)
-        p_step = _step(p_bounds)
-    paragraphs = _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends))))
+    every = list(range(1, n))
+    piece_kinds = list(map(_KIND, pieces))
+    piece_starts = list(map(_START, pieces))
+    piece_ends = list(map(_END, pieces))
 
     # The headline and source: each article's first piece of the kind, every distinct text
     # made once a page; only texts that lost controls are gone through one by one. Their
@@ -207,28 +176,23 @@ def _embedded(
     shorts = values[0]
     removed: dict[int, list[Span]] = {}
     firsts: list[tuple[list[Any], list[Any], list[Any]]] = []
-    every = list(range(1, n))
     for kind in ("title", "source"):
-        if shape is not None:
-            if kind not in shape:
-                firsts.append(([None] * m, [None] * m, [None] * m))
-                continue
-            j = shape.index(kind)  # each article's first of the kind
-            f_arts, f_starts, f_ends = every, starts[j::step], ends[j::step]
-        else:
-            of_kind = list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
-            if not of_kind:  # none of the articles has one (sources, mostly)
-                firsts.append(([None] * m, [None] * m, [None] * m))
-                continue
-            f_arts = _pick(arts, of_kind)
-            if f_arts == every:  # one each, as a chain of headlines has: no choice to make
-                at = of_kind
-            else:
-                # Read backwards, the last row kept for an article is its first.
-                backwards = of_kind[::-1]
-                at = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
-                f_arts = _pick(arts, at)
-            f_starts, f_ends = _pick(starts, at), _pick(ends, at)
+        at = list(compress(range(len(pieces)), map(eq, piece_kinds, repeat(kind))))
+        if not at:  # none of the articles has one (sources, mostly)
+            firsts.append(([None] * m, [None] * m, [None] * m))
+            continue
+        f_arts = _pick(piece_articles, at)
+        f_starts, f_ends = _pick(piece_starts, at), _pick(piece_ends, at)
+        if f_arts != every:  # not one each, in order (as a chain of headlines has)
+            # By article, then start; read backwards, the last row kept for an article is
+            # its first.
+            order = sorted(range(len(at)), key=_keys(f_arts, f_starts, size).__getitem__)
+            f_arts = _pick(f_arts, order)
+            backwards = range(len(order) - 1, -1, -1)
+            keep = sorted(dict(zip(f_arts[::-1], backwards, strict=True)).values())
+            order = _pick(order, keep)
+            f_arts = _pick(f_arts, keep)
+            f_starts, f_ends = _pick(f_starts, order), _pick(f_ends, order)
         raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
         distinct = set(raws)
         for raw in distinct.difference(shorts):
@@ -257,22 +221,25 @@ def _embedded(
         )
     for spans_removed in removed.values():
         spans_removed.sort()  # in input order, as the article's pieces come
-    # The articles with other fields (dateline, credit, stamps, lists).
-    if shape is not None:
-        others = list(range(m)) if _OTHER_FIELD_KINDS.intersection(shape) else []
-    else:
-        others = [
-            a - 1 for a in sorted(set(compress(arts, map(_OTHER_FIELD_KINDS.__contains__, kinds))))
-        ]
 
+    # The articles with other fields (dateline, credit, stamps, lists): their fields the
+    # general way, from their pieces in input order (their headline and source again, to
+    # the same values).
+    others = sorted(
+        set(compress(piece_articles, map(_OTHER_FIELD_KINDS.__contains__, piece_kinds)))
+    )
     empty: list[Any] = [None] * m
     nothing: list[tuple[()]] = [()] * m
     columns: dict[str, list[Any]] = {}
     first_of = dict(zip(("title", "source"), firsts, strict=True))
-    for a in others:
-        # An article with more than a headline and a source: its fields the general way
-        # (its headline and source again, to the same values).
-        rows = [pieces[order[k]] for k in range(bounds[a], bounds[a + 1]) if order[k] < n_pieces]
+    if others:
+        by_article = sorted(
+            range(len(pieces)), key=_keys(piece_articles, piece_starts, size).__getitem__
+        )
+        bounds = _bounds(_pick(piece_articles, by_article), n)
+    for art in others:
+        a = art - 1
+        rows = _pick(pieces, by_article[bounds[a] : bounds[a + 1]])
         found = []
         values_of, spans_of, lists, list_spans = _fields(state, rows, found, values)
         if found:
@@ -296,33 +263,122 @@ def _embedded(
             _column(columns, f"spans.{name}", nothing)[a] = tuple(item_spans)
     for a in sorted(removed):
         _warn_removed(state, removed[a])
-    del arts, order
     return Articles._lazy(
         m,
         _articles_of,
         _Chain(
-            (kinds, starts, ends, names, bounds, step),
-            (paragraphs, p_starts, p_ends, p_bounds, p_step),
+            (
+                text,
+                piece_kinds,
+                piece_starts,
+                piece_ends,
+                list(map(_NAME, pieces)),
+                piece_articles,
+                list(map(state.starts.__getitem__, whole)),
+                list(map(state.ends.__getitem__, whole)),
+                whole_articles,
+                cuts[0],
+                cuts[1],
+                cut_articles,
+            ),
             (*firsts[0], *firsts[1]),
             columns,
+            [],
         ),
     )
+
+
+# The parts' kinds, starts, ends and names, page-wide, sorted by article and start, with each
+# article's bounds and their step; the paragraphs' cleaned texts, starts, ends, bounds, step.
+_SortedRows = tuple[
+    tuple[list[str], list[int], list[int], list[str | None], list[int], int | None],
+    tuple[list[str], list[int], list[int], list[int], int | None],
+]
 
 
 class _Chain(NamedTuple):
     """A chain's read-also articles as columns (what :func:`_articles_of` makes them from).
 
-    ``parts``: the parts' kinds, starts, ends and names, page-wide, sorted by article and
-    start, with each article's bounds and their :func:`_step`; ``paragraphs``: the cleaned
-    texts, starts and ends, bounds and step; ``firsts``: one value an article for the title,
-    its start and end, the source, its start and end; ``others``: a column of one value an
-    article for each other field some article has (``spans.NAME`` for its spans).
+    ``rows``: the page's text, then the rows as the builder gave them: the pieces' kinds,
+    starts, ends, names and articles, the whole-line paragraphs' starts, ends and articles,
+    the cut paragraphs' starts, ends and articles; ``firsts``: one value an article for the
+    title, its start and end, the source, its start and end; ``others``: a column of one
+    value an article for each other field some article has (``spans.NAME`` for its spans);
+    ``made``: the rows sorted (:func:`_sorted_rows`), once a writer kept them.
     """
 
-    parts: tuple[list[str], list[int], list[int], list[str | None], list[int], int | None]
-    paragraphs: tuple[list[str], list[int], list[int], list[int], int | None]
+    rows: tuple[
+        str,
+        list[str],
+        list[int],
+        list[int],
+        list[str | None],
+        list[int],
+        list[int],
+        list[int],
+        list[int],
+        list[int],
+        list[int],
+        list[int],
+    ]
     firsts: tuple[list[Any], list[Any], list[Any], list[Any], list[Any], list[Any]]
     others: dict[str, list[Any]]
+    made: list[_SortedRows]
+
+
+def _sorted_rows(chain: _Chain, keep: bool) -> _SortedRows:
+    """The chain's rows sorted by article and start, and its paragraphs cleaned: kept, with
+    ``keep``, for the next call (a chain written again; the articles are made once, and the
+    garbage collector's passes while they are made walk every list still alive)."""
+    if chain.made:
+        return chain.made[0]
+    text, p_kinds, p_starts, p_ends, p_names, p_arts, w_starts, w_ends, w_arts = chain.rows[:9]
+    c_starts, c_ends, c_arts = chain.rows[9:]
+    n = len(chain.firsts[0]) + 1
+    arts = p_arts + w_arts + c_arts
+    starts = p_starts + w_starts + c_starts
+    order = sorted(range(len(arts)), key=_keys(arts, starts, len(text)).__getitem__)
+    arts = _pick(arts, order)
+    starts = _pick(starts, order)
+    ends = _pick(p_ends + w_ends + c_ends, order)
+    fill = len(w_arts) + len(c_arts)
+    kinds = _pick(p_kinds + ["paragraph"] * fill, order)
+    names = _pick(p_names + [None] * fill, order)
+    del order
+    bounds = _bounds(arts, n)
+    step = _step(bounds)
+    m = n - 1
+    # Articles all of one shape (the same kinds in the same order, as a chain of headlines
+    # and lines has): the rows of a kind are read with a stride, no search made.
+    p_step: int | None
+    if step and kinds[step:] == kinds[:-step]:
+        shape = kinds[:step]
+        p_step = shape.count("paragraph")
+        if p_step == 1:
+            j = shape.index("paragraph")
+            p_starts, p_ends = starts[j::step], ends[j::step]
+        else:
+            mask = [kind == "paragraph" for kind in shape]
+            p_starts = list(compress(starts, cycle(mask)))
+            p_ends = list(compress(ends, cycle(mask)))
+        p_bounds = list(range(0, p_step * m + 1, p_step)) if p_step else [0] * n
+    else:
+        at = list(compress(range(len(kinds)), map(eq, kinds, repeat("paragraph"))))
+        p_starts = _pick(starts, at)
+        p_ends = _pick(ends, at)
+        p_bounds = _bounds(_pick(arts, at), n)
+        p_step = _step(p_bounds)
+    del arts
+    # Paragraphs: cleaned all at once (a C-level check when none needs it).
+    paragraphs = _clean_lines(list(map(text.__getitem__, map(slice, p_starts, p_ends))))
+    made = (
+        (kinds, starts, ends, names, bounds, step),
+        (paragraphs, p_starts, p_ends, p_bounds, p_step),
+    )
+    if not keep:
+        return made
+    chain.made.append(made)  # two threads at once make equal ones: the first is read
+    return chain.made[0]
 
 
 def _pairs(starts: list[Any], ends: list[Any]) -> list[Span | None]:
@@ -335,8 +391,8 @@ def _pairs(starts: list[Any], ends: list[Any]) -> list[Span | None]:
 def _articles_of(chain: _Chain) -> list[Article]:
     """The read-also articles of :func:`_embedded`'s columns, their objects' slots filled
     in C-level passes: what :func:`~arnews.build_one._article` makes of each."""
-    kinds, starts, ends, names, bounds, step = chain.parts
-    paragraphs, p_starts, p_ends, p_bounds, p_step = chain.paragraphs
+    (kinds, starts, ends, names, bounds, step), paragraph_rows = _sorted_rows(chain, False)
+    paragraphs, p_starts, p_ends, p_bounds, p_step = paragraph_rows
     titles, t_starts, t_ends, sources, s_starts, s_ends = chain.firsts
     columns = chain.others
     m = len(titles)

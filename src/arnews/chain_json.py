@@ -23,7 +23,7 @@ from itertools import repeat
 from typing import Any, cast
 
 from .articles import Articles
-from .build_columns import _articles_of, _Chain
+from .build_columns import _articles_of, _Chain, _sorted_rows
 from .jsontext import _HEAD, _PAIR, _PAIRS, _PART_HEADS, _SPANS, _eb
 
 __all__ = ["chain_json"]
@@ -55,8 +55,8 @@ def chain_json(chain: Articles, spans: bool, checks: list[str]) -> str | None:
     if chain._make is not _articles_of:
         return None
     columns: _Chain = chain._columns
-    kinds, starts, ends, names, _, step = columns.parts
-    paragraphs, p_starts, p_ends, _, p_step = columns.paragraphs
+    (kinds, starts, ends, names, _, step), paragraph_rows = _sorted_rows(columns, True)
+    paragraphs, p_starts, p_ends, _, p_step = paragraph_rows
     titles, t_starts, t_ends, sources, s_starts, s_ends = columns.firsts
     m = len(titles)
     if (
