@@ -18,7 +18,17 @@ from .chain import Chain, Detector
 from .dates import DateMatch, parse_date, scan_date
 from .io.pages import Page, PageError, read_pages
 from .lexicon import Lexicon, LexiconError
-from .model import Article, Dateline, Diagnostic, Part, Parts, Span, Spans, article_schema
+from .model import (
+    Article,
+    Articles,
+    Dateline,
+    Diagnostic,
+    Part,
+    Parts,
+    Span,
+    Spans,
+    article_schema,
+)
 from .normalize import Form, fold, normalize
 from .parser import Parser, parse
 from .profiles import SiteProfile
@@ -28,6 +38,7 @@ from .tags import TagLexicon, segment_tags
 
 __all__ = [
     "Article",
+    "Articles",
     "Chain",
     "DateMatch",
     "Dateline",

@@ -10,6 +10,8 @@ from itertools import compress, repeat
 from operator import eq, ne
 from typing import Any
 
+from .articles import Articles
+
 # The builder's parts live in modules of their own; the names tests and tools reach for stay
 # importable from here.
 from .build_columns import _cut as _cut
@@ -52,22 +54,21 @@ def build_article(state: PageState) -> Article:
     def others(column: list[Any], articles: list[int]) -> list[Any]:
         return list(compress(column, map(ne, articles, repeat(MAIN))))
 
-    embed = _embedded if n - 1 >= _COLUMNS else _one_by_one
-
-    def read_also() -> tuple[Article, ...]:
-        return tuple(
-            embed(
-                state,
-                n,
-                others(pieces, piece_articles),
-                others(piece_articles, piece_articles),
-                others(whole, whole_articles),
-                others(whole_articles, whole_articles),
-                (others(cuts[0], cut_articles), others(cuts[1], cut_articles)),
-                others(cut_articles, cut_articles),
-                values,
-            )
+    def read_also() -> Articles:
+        args = (
+            state,
+            n,
+            others(pieces, piece_articles),
+            others(piece_articles, piece_articles),
+            others(whole, whole_articles),
+            others(whole_articles, whole_articles),
+            (others(cuts[0], cut_articles), others(cuts[1], cut_articles)),
+            others(cut_articles, cut_articles),
+            values,
         )
+        if n - 1 >= _COLUMNS:
+            return _embedded(*args)  # as columns, made into articles when first read
+        return Articles._of(tuple(_one_by_one(*args)))
 
     # The main article's fields first, then the read-also articles (their warnings after its
     # own), then the main article made once with them and the page's warnings.

@@ -19,6 +19,7 @@ from itertools import compress, repeat
 from operator import eq
 from typing import Any
 
+from .articles import _EMPTY, Articles
 from .build_fields import (
     _END,
     _KIND,
@@ -146,7 +147,7 @@ def _article(
     values: _Values,
     *,
     last: bool = False,
-    read_also: Callable[[], tuple[Article, ...]] | None = None,
+    read_also: Callable[[], Articles] | None = None,
 ) -> Article:
     """One article from its pieces; the ``last`` one built carries the page's warnings.
 
@@ -180,7 +181,7 @@ def _article(
     # through a list: tuple() of an iterator of unknown length grows the tuple by
     # reallocation, and each new block is young again for the garbage collector, which
     # then walks it whole; on a page of half a million paragraphs that doubles the cost.
-    embedded = () if read_also is None else read_also()
+    embedded = _EMPTY if read_also is None else read_also()
     return _new_article(
         get("title"),
         get("dateline"),

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .jsontext import _encode, _span_values, article_text
+from .jsontext import _encode, _span_values, _text, article_text
 from .spans import _SPAN_FIELDS
 
 if TYPE_CHECKING:
@@ -90,6 +90,30 @@ def article_json(article: Article, *, spans: bool = True) -> str:
     except (TypeError, ValueError, AttributeError):
         # Fields of other types than the parser makes: the encoder says what they give.
         return _encode(_record(article, spans, _as_is))
+
+
+def _checked_json(article: Article, *, spans: bool = True) -> str:
+    """:func:`article_json` with each lone surrogate written as U+FFFD: what
+    :meth:`Article.to_json <arnews.model.Article.to_json>` returns (without ``indent``).
+
+    Only the strings written are looked at for surrogates (the rest of the text is ASCII):
+    a pass over the article's text, not over all of its JSON.
+
+    Example:
+        >>> from arnews.model import Article
+        >>> text = _checked_json(Article(source="CNN" + chr(0xD800)), spans=False)
+        >>> '"source": "CNN\\ufffd"' in text, chr(0xD800) in text
+        (True, False)
+    """
+    checks: list[str] = []
+    try:
+        text = _text(article, spans, checks)
+    except (TypeError, ValueError, AttributeError):
+        # Fields of other types than the parser makes: the encoder says what they give.
+        return replace_surrogates(_encode(_record(article, spans, _as_is)))
+    if any(map(has_surrogates, checks)):
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def json_record(article: Article, *, spans: bool = True) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from itertools import compress, count, repeat
 from operator import contains
 from typing import TYPE_CHECKING, Any
 
+from .articles import _EMPTY, Articles
 from .parts import Parts
 from .spans import _SPAN_FIELDS, Spans
 
@@ -126,8 +127,23 @@ def _escaped_strs(values: tuple[str, ...]) -> str:
     return f"[{', '.join(map(_eb, values))}]" if values else "[]"
 
 
-def _head(article: Article, spans: bool) -> str:
-    """The record up to ``published`` (no closing brace), read-also articles included."""
+def _read_also(read_also: Articles, spans: bool, checks: list[str]) -> str:
+    """The read-also articles' JSON array: a lazy chain's written from its columns where
+    it can be (no article made), every other's article by article."""
+    if read_also is _EMPTY or not read_also:
+        return "[]"
+    if read_also._make is not None:  # built lazily (made since or not): columns to read
+        from .chain_json import chain_json  # imported with the first such chain written
+
+        text = chain_json(read_also, spans, checks)
+        if text is not None:
+            return text
+    return f"[{', '.join([_text(a, spans, checks) for a in read_also])}]"
+
+
+def _head(article: Article, spans: bool, checks: list[str]) -> str:
+    """The record up to ``published`` (no closing brace), read-also articles included; the
+    strings written are added to ``checks`` (for the caller's lone-surrogate check)."""
     (
         title,
         dateline,
@@ -158,6 +174,7 @@ def _head(article: Article, spans: bool) -> str:
             *boilerplate,
         ]
     )
+    checks.append(content)
     latin = content.encode("latin-1", "ignore")
     if latin.translate(_MARK_UNSAFE) != latin:
         # Controls or a backslash somewhere (rare): every string through the escaper.
@@ -172,7 +189,7 @@ def _head(article: Article, spans: bool) -> str:
             _escaped_strs(related),
             _escaped_str(source),
             _escaped_strs(keywords),
-            f"[{', '.join([article_text(a, spans) for a in read_also])}]" if read_also else "[]",
+            "[]" if read_also is _EMPTY else _read_also(read_also, spans, checks),
             _escaped_strs(similar),
             _escaped_strs(boilerplate),
             "null" if published is None else _eb(published.isoformat()),
@@ -213,7 +230,7 @@ def _head(article: Article, spans: bool) -> str:
         f'["{_ITEMS.join(related)}"]' if related else "[]",
         "null" if source is None else _quoted(("", source, "")),
         f'["{_ITEMS.join(keywords)}"]' if keywords else "[]",
-        f"[{', '.join([article_text(a, spans) for a in read_also])}]" if read_also else "[]",
+        "[]" if read_also is _EMPTY else _read_also(read_also, spans, checks),
         f'["{_ITEMS.join(similar)}"]' if similar else "[]",
         f'["{_ITEMS.join(boilerplate)}"]' if boilerplate else "[]",
         "null" if published is None else _eb(published.isoformat()),
@@ -267,8 +284,9 @@ _PAIRS = _PairLists()
 _PART_HEADS = _PartHeads()
 
 
-def _numbers(spans: Spans, parts: Parts) -> str:
-    """``"spans": {…}, "parts": […]``: every offset written by one ``%`` format.
+def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
+    """``"spans": {…}, "parts": […]``: every offset written by one ``%`` format (a template
+    of other characters than ASCII, from parts' kinds or names, is added to ``checks``).
 
     Raises ``TypeError`` (or ``ValueError``) where a span is not a pair of ``int`` or a
     part's kind or name not a string (what the parser never makes): the caller then
@@ -311,6 +329,8 @@ def _numbers(spans: Spans, parts: Parts) -> str:
         template = f'"spans": {template}, "parts": [{", ".join(heads)}]'
     else:
         template = f'"spans": {template}, "parts": []'
+    if not template.isascii():  # (a flag of the string: no pass over it)
+        checks.append(template)
     # Starts and ends interleaved by two slice assignments (C-level copies); columns of
     # unequal lengths are a ValueError.
     numbers = [*starts, *starts]
@@ -334,11 +354,21 @@ def article_text(article: Article, spans: bool) -> str:
         >>> article_text(Article(source="CNN"), False)[-18:]
         '"published": null}'
     """
-    head = _head(article, spans)
+    return _text(article, spans, [])
+
+
+def _text(article: Article, spans: bool, checks: list[str]) -> str:
+    # article_text, each string written (or template holding other characters than ASCII)
+    # added to ``checks``: the output's other characters are ASCII, so that a check of
+    # these for lone surrogates is one of the whole text.
+    head = _head(article, spans, checks)
     if not spans:
         return head + "}"
     warnings = article.warnings
-    return (
-        f"{head}, {_numbers(article.spans, article.parts)}, "
-        f'"warnings": {_encode([w.to_dict() for w in warnings]) if warnings else "[]"}}}'
-    )
+    if warnings:
+        written = _encode([w.to_dict() for w in warnings])
+        if not written.isascii():
+            checks.append(written)
+    else:
+        written = "[]"
+    return f'{head}, {_numbers(article.spans, article.parts, checks)}, "warnings": {written}}}'

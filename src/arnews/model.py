@@ -28,7 +28,9 @@ import attrs
 # defined before model.py was split (``X as X``: re-exported).
 from ._make import _instances as _instances
 from ._make import _maker
-from .jsonout import _record
+from .articles import _EMPTY, _articles
+from .articles import Articles as Articles
+from .jsonout import _checked_json, _record
 from .jsonout import article_json as article_json
 from .jsonout import article_schema as article_schema
 from .jsonout import has_surrogates as has_surrogates
@@ -42,6 +44,7 @@ from .spans import Spans as Spans
 
 __all__ = [
     "Article",
+    "Articles",
     "Dateline",
     "Diagnostic",
     "Part",
@@ -53,10 +56,6 @@ __all__ = [
 
 
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return values if type(values) is tuple else tuple(values)
-
-
-def _articles(values: Iterable[Article]) -> tuple[Article, ...]:
     return values if type(values) is tuple else tuple(values)
 
 
@@ -162,8 +161,9 @@ class Article:
     source: str | None = None
     #: Tags from the tag line, each once, in first-seen order.
     keywords: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    #: Articles that follow a ``إقرأ أيضاً`` marker, each parsed in its own right.
-    read_also: tuple[Article, ...] = attrs.field(default=(), converter=_articles)
+    #: Articles that follow a ``إقرأ أيضاً`` marker, each parsed in its own right: an
+    #: :class:`~arnews.articles.Articles` sequence (a long chain's are made when first read).
+    read_also: Articles = attrs.field(default=_EMPTY, converter=_articles)
     #: Headlines listed under ``مقالات مشابهة`` (or a variant), without bullets.
     similar: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     #: Lines recognised as page furniture (app promos, share toolbars, …).
@@ -187,7 +187,7 @@ class Article:
         related_headlines: tuple[str, ...],
         source: str | None,
         keywords: tuple[str, ...],
-        read_also: tuple[Article, ...],
+        read_also: Articles,
         similar: tuple[str, ...],
         boilerplate: tuple[str, ...],
         spans: Spans,
@@ -287,7 +287,7 @@ class Article:
             True
         """
         if indent is None:
-            return replace_surrogates(article_json(self, spans=spans))
+            return _checked_json(self, spans=spans)
         encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
         return replace_surrogates(encoder.encode(json_record(self, spans=spans)))
 
