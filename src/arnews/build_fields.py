@@ -74,26 +74,9 @@ def _pick(values: list[Any], order: list[int]) -> list[Any]:
     return list(map(values.__getitem__, order))
 
 
-def _clean_lines(texts: list[str]) -> list[str]:
-    """:func:`~arnews.text.clean_many`, its check that no text needs a change made once
-    over the texts joined: a page of half a million lines costs one pass of ``isprintable``
-    and one search, not a million method calls.
-
-    The texts are one-line pieces with no white space at their ends (what the parser
-    claims), so joining them by single spaces makes no run of two; an empty text makes one
-    and sends the texts the general way, which is never wrong.
-
-    Example:
-        >>> _clean_lines(["أ", "ب ج"] * 40) == ["أ", "ب ج"] * 40
-        True
-        >>> _clean_lines(["أ\xa0\xa0 ب"] * 64)[0]
-        'أ ب'
-    """
-    if len(texts) >= 64:
-        joined = " ".join(texts)
-        if joined.isprintable() and "  " not in joined:
-            return list(texts)
-    return clean_many(texts)
+# The paragraphs' cleaning: clean_many checks the texts joined (one pass of ``isprintable``
+# and one search for a page of half a million lines, not a million method calls).
+_clean_lines = clean_many
 
 
 # The fold maps no character to a line break and keeps the line break: the folds of many

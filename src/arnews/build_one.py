@@ -34,7 +34,7 @@ from .build_fields import (
 from .model import Article, Span, _new_article
 from .parts import _new_parts
 from .spans import _new_spans
-from .state import END, KIND, START, PageState, Piece
+from .state import PageState, Piece
 
 # A part column each: kinds, starts, ends, names (lists, or tuples from the small path).
 _PartColumns = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[str | None]]
@@ -45,34 +45,66 @@ def _small_columns(
 ) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
     """The parts' and paragraphs' columns of an article of a few parts, by one sort.
 
-    Whole-line and cut paragraphs become pieces too: below a dozen parts, one sort of
-    tuples costs less than merging the columns.
+    Whole-line and cut paragraphs become rows beside the pieces (made in C-level passes):
+    below a dozen parts, one sort of tuples costs less than merging the columns. The pieces
+    come back sorted by start, without the paragraph rows, for :func:`_fields`.
     """
-    rows = pieces.copy()
+    if len(pieces) > 1:
+        pieces = sorted(pieces, key=_START)
+    cut_starts = cuts[0]
     if whole:
         line_starts, line_ends = state.starts, state.ends
-        rows.extend(
-            [(i, "paragraph", line_starts[i], line_ends[i], None, None, None) for i in whole]
-        )
-    if cuts[0]:
-        rows.extend([(-1, "paragraph", s, e, None, None, None) for s, e in zip(*cuts, strict=True)])
-    if len(rows) > 1:
+        w_starts = list(map(line_starts.__getitem__, whole))
+        w_ends = list(map(line_ends.__getitem__, whole))
+        if not pieces and not cut_starts:
+            # Whole lines only (in input order): the paragraphs are the parts.
+            n = len(whole)
+            kinds = ("paragraph",) * n
+            columns = (kinds, w_starts, w_ends, (None,) * n)
+            return pieces, columns, w_starts, w_ends, list(map(state.texts.__getitem__, whole))
+        rows = pieces.copy()
+        rows += zip(whole, _PARAGRAPH, w_starts, w_ends, _NONE, _NONE, _NONE, strict=False)
+    elif not cut_starts:
+        if not pieces:
+            return pieces, ((), (), (), ()), [], [], []
+        rows = pieces  # sorted already, and not changed below
+    else:
+        rows = pieces.copy()
+    if cut_starts:
+        rows += zip(_NO_LINE, _PARAGRAPH, cut_starts, cuts[1], _NONE, _NONE, _NONE, strict=False)
+    if cut_starts or (whole and pieces):
         rows.sort(key=_START)
-    if not rows:
-        return rows, ((), (), (), ()), [], [], []
     # One C-level call gives every column as a tuple (what Parts keeps).
     _, kinds, starts, ends, _, names, _ = zip(*rows, strict=True)
+    n_paragraphs = kinds.count("paragraph")
+    if not n_paragraphs:
+        return pieces, (kinds, starts, ends, names), [], [], []
+    if whole and n_paragraphs == len(whole):
+        # No paragraph but the whole lines (the common page): read from the line columns.
+        return (
+            pieces,
+            (kinds, starts, ends, names),
+            w_starts,
+            w_ends,
+            list(map(state.texts.__getitem__, whole)),
+        )
+    paragraphs = list(compress(rows, map(eq, kinds, _PARAGRAPH)))
+    p_starts = list(map(_START, paragraphs))
+    p_ends = list(map(_END, paragraphs))
     text = state.text
-    if "paragraph" not in kinds:
-        return rows, (kinds, starts, ends, names), [], [], []
-    paragraphs = [r for r in rows if r[KIND] == "paragraph"]
     return (
-        rows,
+        pieces,
         (kinds, starts, ends, names),
-        list(map(_START, paragraphs)),
-        list(map(_END, paragraphs)),
-        [text[r[START] : r[END]] for r in paragraphs],
+        p_starts,
+        p_ends,
+        list(map(text.__getitem__, map(slice, p_starts, p_ends))),
     )
+
+
+# The constant columns of paragraph rows (zip stops at the shortest column).
+_PARAGRAPH = repeat("paragraph")
+_NONE = repeat(None)
+_NO_LINE = repeat(-1)
 
 
 def _bulk_columns(
@@ -226,6 +258,9 @@ def _one_by_one(
     values: _Values,
 ) -> list[Article]:
     """The read-also articles ``1 .. n - 1`` (a few), each built by :func:`_article`."""
+    if n == 2:
+        # One read-also article (most pages that have any): every column given is its own.
+        return [_article(state, pieces, whole, cuts, values)]
 
     def of(column: list[Any], articles: list[int], a: int) -> list[Any]:
         return list(compress(column, map(eq, articles, repeat(a))))

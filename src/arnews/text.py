@@ -203,8 +203,8 @@ def clean(text: str) -> str:
 
 
 def clean_many(texts: list[str]) -> list[str]:
-    """:func:`clean` over many one-line texts at once, in two C-level passes when (as on most
-    pages) no text needs a change.
+    """:func:`clean` over many one-line texts at once, in a few C-level passes over the texts
+    joined when (as on most pages) no text needs a change, or when NBSP is the only change.
 
     Every text must be one line (no line break inside) with no white space at its ends,
     which is what the parser's claimed pieces are.
@@ -212,15 +212,28 @@ def clean_many(texts: list[str]) -> list[str]:
     Example:
         >>> clean_many(["أ\\xa0\\xa0 ب", "ج"])
         ['أ ب', 'ج']
+        >>> clean_many(["أ\\xa0ب", "ج\\xa0د"])
+        ['أ ب', 'ج د']
     """
+    # Joined by single spaces, the texts make no run of two unless a text holds one (or is
+    # empty, or has NBSP at an end, which the general way below handles): one check of the
+    # joined text answers for all of them, with no step per text.
+    joined = " ".join(texts)
+    if joined.isprintable():
+        if "  " not in joined:
+            return list(texts)
+    elif "\xa0" in joined:
+        # A page's paragraphs nearly always need NBSP made a space and nothing else (see
+        # _collapse): when that leaves the joined text clean, the texts are cut back out of
+        # it at the line breaks they may not hold (each is printable, so holds none).
+        fixed = joined.replace("\xa0", " ")
+        if fixed.isprintable() and "  " not in fixed and fixed[:1] != " " != fixed[-1:]:
+            return "\n".join(texts).replace("\xa0", " ").split("\n")
     if len(texts) < 8:  # below that, the checks per text cost less than setting up maps
         return [t if t.isprintable() and "  " not in t else _collapse(t) for t in texts]
-    # The per-character check (isprintable) is made once per text, kept for the pass below.
-    printable = list(map(str.isprintable, texts))
-    if all(printable) and not any(map(contains, texts, repeat("  "))):
-        return list(texts)
     # Which texts need a change, in C-level passes; only those are rebuilt (a page's NBSP or
     # tab in one paragraph does not send all the others through a Python step each).
+    printable = list(map(str.isprintable, texts))
     odd = map(or_, map(not_, printable), map(contains, texts, repeat("  ")))
     out = list(texts)
     for i in compress(count(), odd):
