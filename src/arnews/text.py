@@ -130,20 +130,45 @@ def _glue_candidates(text: str, most: int | None = None) -> list[int]:
     return at
 
 
+# The characters of a glue point's punctuation run (sentence ends, then closing quotes), and
+# the Arabic letters the run must be followed by (the look-ahead of ``_SENTENCE_GLUE``).
+_GLUE_RUN = frozenset(_GLUE_MATCH_CHARS)
+_GLUE_LETTERS = frozenset(
+    "".join(map(chr, range(0x621, 0x63B))) + "".join(map(chr, range(0x641, 0x64B)))
+)
+
+
 def _glue_ends_at(text: str, at: list[int]) -> list[int]:
-    """The ends of the matches of ``_SENTENCE_GLUE`` that start at the candidates ``at``."""
+    """The ends of the matches of ``_SENTENCE_GLUE`` that start at the candidates ``at``.
+
+    A candidate whose run of ends and quotes is not followed by an Arabic letter cannot
+    match (most: ``...`` or ``."`` before a space), and is ruled out without a call of the
+    pattern, which costs several thousand steps to set up; each run is walked once.
+
+    Example:
+        >>> _glue_ends_at("قال... ثم.وذكر", [3, 9])
+        [10]
+    """
     if not at:
         return at
     at.sort()
     out: list[int] = []
     match = _SENTENCE_GLUE.match
+    n = len(text)
+    stop = 0  # where the run walked last stops
     for p in at:
         # A match starts at the first end of a run (its look back wants a letter or quote
         # before it; at ``p == 0`` it wants two characters, so the wrapped index is harmless).
         if text[p - 1] not in _ENDS_SET:
-            m = match(text, p)
-            if m is not None:
-                out.append(m.end())
+            if p >= stop:
+                stop = p + 1
+                while stop < n and text[stop] in _GLUE_RUN:
+                    stop += 1
+            # (else ``p`` lies inside the run walked last, which stops there as well)
+            if stop < n and text[stop] in _GLUE_LETTERS:
+                m = match(text, p)
+                if m is not None:
+                    out.append(m.end())
     return out
 
 
