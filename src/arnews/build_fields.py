@@ -49,8 +49,11 @@ def _short(raw: str, removed: list[Span], span: Span) -> str:
     """The value of a short field: controls removed (noted in ``removed``), spaces cleaned."""
     if raw.isprintable():
         # No control character (they are not printable): the translate below, slow per
-        # character, would change nothing.
-        return clean(raw)
+        # character, would change nothing. What clean does, its own check of every
+        # character (the one just made) aside.
+        if "  " not in raw and raw[:1] != " " != raw[-1:]:
+            return raw
+        return " ".join(raw.split())
     stripped = raw.translate(_CONTROL_TABLE)
     if len(stripped) != len(raw):
         removed.append(span)

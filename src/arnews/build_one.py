@@ -56,12 +56,6 @@ def _small_columns(
         line_starts, line_ends = state.starts, state.ends
         w_starts = list(map(line_starts.__getitem__, whole))
         w_ends = list(map(line_ends.__getitem__, whole))
-        if not pieces and not cut_starts:
-            # Whole lines only (in input order): the paragraphs are the parts.
-            n = len(whole)
-            kinds = ("paragraph",) * n
-            columns = (kinds, w_starts, w_ends, (None,) * n)
-            return pieces, columns, w_starts, w_ends, list(map(state.texts.__getitem__, whole))
         rows = pieces.copy()
         rows += zip(whole, _PARAGRAPH, w_starts, w_ends, _NONE, _NONE, _NONE, strict=False)
     elif not cut_starts:
@@ -168,6 +162,8 @@ def _bulk_columns(
 
 # Below this many parts an article's columns are made by one sort of tuples.
 _SMALL = 12
+# The fields of an article made of whole-line paragraphs only: none.
+_NO_FIELDS: dict[str, Any] = {}
 
 
 def _article(
@@ -186,16 +182,40 @@ def _article(
     builds the article's read-also articles once its own fields are made (their warnings
     come after its own), so that the article is made once, with them.
     """
-    columns = _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
-    pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
-        state, pieces, whole, cuts
-    )
-    removed: list[Span] = []
-    fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
-    if removed:
-        _warn_removed(state, removed)
-    get = fields.get
-    span = spans.get
+    kinds: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    names: Sequence[str | None]
+    p_starts: Sequence[int]
+    p_ends: Sequence[int]
+    p_raw: list[str]
+    if not pieces and not cuts[0]:
+        # Whole-line paragraphs only, in input order (most one-article pages): they are the
+        # parts, read from the line columns, and no field has a piece to be made from.
+        line_starts, line_ends = state.starts, state.ends
+        if len(whole) == len(line_starts):  # every line
+            p_starts, p_ends, p_raw = line_starts, line_ends, state.texts
+        else:
+            p_starts = list(map(line_starts.__getitem__, whole))
+            p_ends = list(map(line_ends.__getitem__, whole))
+            p_raw = list(map(state.texts.__getitem__, whole))
+        n = len(whole)
+        kinds, starts, ends, names = ("paragraph",) * n, p_starts, p_ends, (None,) * n
+        get = span = _NO_FIELDS.get
+        lists = None
+    else:
+        columns = (
+            _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
+        )
+        pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
+            state, pieces, whole, cuts
+        )
+        removed: list[Span] = []
+        fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
+        if removed:
+            _warn_removed(state, removed)
+        get = fields.get
+        span = spans.get
     if lists:
         item = lists.get
         item_spans = list_spans.get
