@@ -64,3 +64,30 @@ def test_clean_many_nbsp_forms() -> None:
     expected = ["أ ب", "أ ب", "أ ب", "أ\u200f ب", "أ ب"]
     assert clean_many(texts) == expected
     assert clean_many(texts * 2) == expected * 2
+
+
+def test_clean_many_checks_the_texts_joined() -> None:
+    # Clean texts come back as they are; NBSP as the only change is made on the texts
+    # joined; an empty text or NBSP at a text's end sends them the general way.
+    clean_texts = ["أ ب", "ج"] * 5
+    assert clean_many(clean_texts) == clean_texts
+    for texts in (
+        ["أ\xa0ب", "ج\xa0د ه"],
+        ["أ\xa0ب"] * 9,
+        ["", "أ\xa0ب"],
+        ["أ\xa0ب", ""],
+        ["أ", "", "ب\xa0ج"],
+        ["أ\xa0\xa0ب", "ج"],
+        ["أ\xa0ب", "ج\u200fد"],
+        ["أ\xa0ب", "ج\u3000د"],
+        [],
+        ["أ\xa0ب"],
+    ):
+        assert clean_many(texts) == [" ".join(t.split()) for t in texts], texts
+
+
+@given(st.lists(_PIECE, max_size=12), st.integers(0, 3))
+def test_clean_many_of_nbsp_pages_is_split_and_join(texts: list[str], spread: int) -> None:
+    # Pages whose paragraphs all hold NBSP (the fast way) or all but some.
+    texts = [t.replace(" ", "\xa0") if k % 4 >= spread else t for k, t in enumerate(texts)]
+    assert clean_many(texts) == [" ".join(t.split()) for t in texts]

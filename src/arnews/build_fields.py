@@ -49,8 +49,11 @@ def _short(raw: str, removed: list[Span], span: Span) -> str:
     """The value of a short field: controls removed (noted in ``removed``), spaces cleaned."""
     if raw.isprintable():
         # No control character (they are not printable): the translate below, slow per
-        # character, would change nothing.
-        return clean(raw)
+        # character, would change nothing. What clean does, its own check of every
+        # character (the one just made) aside.
+        if "  " not in raw and raw[:1] != " " != raw[-1:]:
+            return raw
+        return " ".join(raw.split())
     stripped = raw.translate(_CONTROL_TABLE)
     if len(stripped) != len(raw):
         removed.append(span)
@@ -74,26 +77,9 @@ def _pick(values: list[Any], order: list[int]) -> list[Any]:
     return list(map(values.__getitem__, order))
 
 
-def _clean_lines(texts: list[str]) -> list[str]:
-    """:func:`~arnews.text.clean_many`, its check that no text needs a change made once
-    over the texts joined: a page of half a million lines costs one pass of ``isprintable``
-    and one search, not a million method calls.
-
-    The texts are one-line pieces with no white space at their ends (what the parser
-    claims), so joining them by single spaces makes no run of two; an empty text makes one
-    and sends the texts the general way, which is never wrong.
-
-    Example:
-        >>> _clean_lines(["أ", "ب ج"] * 40) == ["أ", "ب ج"] * 40
-        True
-        >>> _clean_lines(["أ\xa0\xa0 ب"] * 64)[0]
-        'أ ب'
-    """
-    if len(texts) >= 64:
-        joined = " ".join(texts)
-        if joined.isprintable() and "  " not in joined:
-            return list(texts)
-    return clean_many(texts)
+# The paragraphs' cleaning: clean_many checks the texts joined (one pass of ``isprintable``
+# and one search for a page of half a million lines, not a million method calls).
+_clean_lines = clean_many
 
 
 # The fold maps no character to a line break and keeps the line break: the folds of many

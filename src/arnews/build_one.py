@@ -1,9 +1,10 @@
 """Building one article from its pieces: :func:`_article` (the page's main article, and
 read-also articles when there are a few).
 
-Below a dozen parts, an article's columns are made by one sort of tuples
-(:func:`_small_columns`); above, in C-level passes over the pieces' columns merged with the
-whole-line and cut paragraphs (:func:`_bulk_columns`).
+An article of whole-line paragraphs only is made from the line columns; up to sixty-four
+parts, an article's columns are made by one sort of tuples (:func:`_small_columns`); above,
+in C-level passes over the pieces' columns merged with the whole-line and cut paragraphs
+(:func:`_bulk_columns`).
 
 Example:
     >>> import arnews
@@ -35,7 +36,7 @@ from .build_fields import (
 from .model import Article, Span, _new_article
 from .parts import _new_parts
 from .spans import _new_spans
-from .state import END, KIND, START, PageState, Piece
+from .state import PageState, Piece
 
 # A part column each: kinds, starts, ends, names (lists, or tuples from the small path).
 _PartColumns = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[str | None]]
@@ -46,34 +47,60 @@ def _small_columns(
 ) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
     """The parts' and paragraphs' columns of an article of a few parts, by one sort.
 
-    Whole-line and cut paragraphs become pieces too: below a dozen parts, one sort of
-    tuples costs less than merging the columns.
+    Whole-line and cut paragraphs become rows beside the pieces (made in C-level passes): up
+    to sixty-four parts, one sort of tuples costs less than merging the columns. The pieces
+    come back sorted by start, without the paragraph rows, for :func:`_fields`.
     """
-    rows = pieces.copy()
+    if len(pieces) > 1:
+        pieces = sorted(pieces, key=_START)
+    cut_starts = cuts[0]
     if whole:
         line_starts, line_ends = state.starts, state.ends
-        rows.extend(
-            [(i, "paragraph", line_starts[i], line_ends[i], None, None, None) for i in whole]
-        )
-    if cuts[0]:
-        rows.extend([(-1, "paragraph", s, e, None, None, None) for s, e in zip(*cuts, strict=True)])
-    if len(rows) > 1:
+        w_starts = list(map(line_starts.__getitem__, whole))
+        w_ends = list(map(line_ends.__getitem__, whole))
+        rows = pieces.copy()
+        rows += zip(whole, _PARAGRAPH, w_starts, w_ends, _NONE, _NONE, _NONE, strict=False)
+    elif not cut_starts:
+        if not pieces:
+            return pieces, ((), (), (), ()), [], [], []
+        rows = pieces  # sorted already, and not changed below
+    else:
+        rows = pieces.copy()
+    if cut_starts:
+        rows += zip(_NO_LINE, _PARAGRAPH, cut_starts, cuts[1], _NONE, _NONE, _NONE, strict=False)
+    if cut_starts or (whole and pieces):
         rows.sort(key=_START)
-    if not rows:
-        return rows, ((), (), (), ()), [], [], []
     # One C-level call gives every column as a tuple (what Parts keeps).
     _, kinds, starts, ends, _, names, _ = zip(*rows, strict=True)
+    n_paragraphs = kinds.count("paragraph")
+    if not n_paragraphs:
+        return pieces, (kinds, starts, ends, names), [], [], []
+    if whole and n_paragraphs == len(whole):
+        # No paragraph but the whole lines (the common page): read from the line columns.
+        return (
+            pieces,
+            (kinds, starts, ends, names),
+            w_starts,
+            w_ends,
+            list(map(state.texts.__getitem__, whole)),
+        )
+    paragraphs = list(compress(rows, map(eq, kinds, _PARAGRAPH)))
+    p_starts = list(map(_START, paragraphs))
+    p_ends = list(map(_END, paragraphs))
     text = state.text
-    if "paragraph" not in kinds:
-        return rows, (kinds, starts, ends, names), [], [], []
-    paragraphs = [r for r in rows if r[KIND] == "paragraph"]
     return (
-        rows,
+        pieces,
         (kinds, starts, ends, names),
-        list(map(_START, paragraphs)),
-        list(map(_END, paragraphs)),
-        [text[r[START] : r[END]] for r in paragraphs],
+        p_starts,
+        p_ends,
+        list(map(text.__getitem__, map(slice, p_starts, p_ends))),
     )
+
+
+# The constant columns of paragraph rows (zip stops at the shortest column).
+_PARAGRAPH = repeat("paragraph")
+_NONE = repeat(None)
+_NO_LINE = repeat(-1)
 
 
 def _bulk_columns(
@@ -135,8 +162,12 @@ def _bulk_columns(
     return pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw
 
 
-# Below this many parts an article's columns are made by one sort of tuples.
-_SMALL = 12
+# Up to this many parts an article's columns are made by one sort of tuples (their rows
+# made in C-level passes: cheaper than the merges up to sixty-odd parts, measured in
+# instructions on both corpora; a page of thousands of parts makes no tuple a line).
+_SMALL = 64
+# The fields of an article made of whole-line paragraphs only: none.
+_NO_FIELDS: dict[str, Any] = {}
 
 
 def _article(
@@ -155,16 +186,40 @@ def _article(
     builds the article's read-also articles once its own fields are made (their warnings
     come after its own), so that the article is made once, with them.
     """
-    columns = _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
-    pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
-        state, pieces, whole, cuts
-    )
-    removed: list[Span] = []
-    fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
-    if removed:
-        _warn_removed(state, removed)
-    get = fields.get
-    span = spans.get
+    kinds: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    names: Sequence[str | None]
+    p_starts: Sequence[int]
+    p_ends: Sequence[int]
+    p_raw: list[str]
+    if not pieces and not cuts[0]:
+        # Whole-line paragraphs only, in input order (most one-article pages): they are the
+        # parts, read from the line columns, and no field has a piece to be made from.
+        line_starts, line_ends = state.starts, state.ends
+        if len(whole) == len(line_starts):  # every line
+            p_starts, p_ends, p_raw = line_starts, line_ends, state.texts
+        else:
+            p_starts = list(map(line_starts.__getitem__, whole))
+            p_ends = list(map(line_ends.__getitem__, whole))
+            p_raw = list(map(state.texts.__getitem__, whole))
+        n = len(whole)
+        kinds, starts, ends, names = ("paragraph",) * n, p_starts, p_ends, (None,) * n
+        get = span = _NO_FIELDS.get
+        lists = None
+    else:
+        columns = (
+            _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
+        )
+        pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
+            state, pieces, whole, cuts
+        )
+        removed: list[Span] = []
+        fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
+        if removed:
+            _warn_removed(state, removed)
+        get = fields.get
+        span = spans.get
     if lists:
         item = lists.get
         item_spans = list_spans.get
@@ -227,6 +282,9 @@ def _one_by_one(
     values: _Values,
 ) -> list[Article]:
     """The read-also articles ``1 .. n - 1`` (a few), each built by :func:`_article`."""
+    if n == 2:
+        # One read-also article (most pages that have any): every column given is its own.
+        return [_article(state, pieces, whole, cuts, values)]
 
     def of(column: list[Any], articles: list[int], a: int) -> list[Any]:
         return list(compress(column, map(eq, articles, repeat(a))))

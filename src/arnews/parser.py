@@ -192,7 +192,7 @@ class Parser:
         columns, firsts = scan_heads(text)
         lexicon, tag_lexicon, gazetteer = self._config
         state = PageState(text, columns, lexicon, gazetteer, tag_lexicon, self.now, firsts=firsts)
-        for name, detector in self.detectors:
+        for name, detector in self.detectors.rules:  # the tuple itself: no __iter__ call
             try:
                 detector(state)
             except TimeoutError as exc:  # a regex met a text it is slow on: data, not a bug

@@ -130,20 +130,45 @@ def _glue_candidates(text: str, most: int | None = None) -> list[int]:
     return at
 
 
+# The characters of a glue point's punctuation run (sentence ends, then closing quotes), and
+# the Arabic letters the run must be followed by (the look-ahead of ``_SENTENCE_GLUE``).
+_GLUE_RUN = frozenset(_GLUE_MATCH_CHARS)
+_GLUE_LETTERS = frozenset(
+    "".join(map(chr, range(0x621, 0x63B))) + "".join(map(chr, range(0x641, 0x64B)))
+)
+
+
 def _glue_ends_at(text: str, at: list[int]) -> list[int]:
-    """The ends of the matches of ``_SENTENCE_GLUE`` that start at the candidates ``at``."""
+    """The ends of the matches of ``_SENTENCE_GLUE`` that start at the candidates ``at``.
+
+    A candidate whose run of ends and quotes is not followed by an Arabic letter cannot
+    match (most: ``...`` or ``."`` before a space), and is ruled out without a call of the
+    pattern, which costs several thousand steps to set up; each run is walked once.
+
+    Example:
+        >>> _glue_ends_at("قال... ثم.وذكر", [3, 9])
+        [10]
+    """
     if not at:
         return at
     at.sort()
     out: list[int] = []
     match = _SENTENCE_GLUE.match
+    n = len(text)
+    stop = 0  # where the run walked last stops
     for p in at:
         # A match starts at the first end of a run (its look back wants a letter or quote
         # before it; at ``p == 0`` it wants two characters, so the wrapped index is harmless).
         if text[p - 1] not in _ENDS_SET:
-            m = match(text, p)
-            if m is not None:
-                out.append(m.end())
+            if p >= stop:
+                stop = p + 1
+                while stop < n and text[stop] in _GLUE_RUN:
+                    stop += 1
+            # (else ``p`` lies inside the run walked last, which stops there as well)
+            if stop < n and text[stop] in _GLUE_LETTERS:
+                m = match(text, p)
+                if m is not None:
+                    out.append(m.end())
     return out
 
 
@@ -203,8 +228,8 @@ def clean(text: str) -> str:
 
 
 def clean_many(texts: list[str]) -> list[str]:
-    """:func:`clean` over many one-line texts at once, in two C-level passes when (as on most
-    pages) no text needs a change.
+    """:func:`clean` over many one-line texts at once, in a few C-level passes over the texts
+    joined when (as on most pages) no text needs a change, or when NBSP is the only change.
 
     Every text must be one line (no line break inside) with no white space at its ends,
     which is what the parser's claimed pieces are.
@@ -212,15 +237,28 @@ def clean_many(texts: list[str]) -> list[str]:
     Example:
         >>> clean_many(["أ\\xa0\\xa0 ب", "ج"])
         ['أ ب', 'ج']
+        >>> clean_many(["أ\\xa0ب", "ج\\xa0د"])
+        ['أ ب', 'ج د']
     """
+    # Joined by single spaces, the texts make no run of two unless a text holds one (or is
+    # empty, or has NBSP at an end, which the general way below handles): one check of the
+    # joined text answers for all of them, with no step per text.
+    joined = " ".join(texts)
+    if joined.isprintable():
+        if "  " not in joined:
+            return list(texts)
+    elif "\xa0" in joined:
+        # A page's paragraphs nearly always need NBSP made a space and nothing else (see
+        # _collapse): when that leaves the joined text clean, the texts are cut back out of
+        # it at the line breaks they may not hold (each is printable, so holds none).
+        fixed = joined.replace("\xa0", " ")
+        if fixed.isprintable() and "  " not in fixed and fixed[:1] != " " != fixed[-1:]:
+            return "\n".join(texts).replace("\xa0", " ").split("\n")
     if len(texts) < 8:  # below that, the checks per text cost less than setting up maps
         return [t if t.isprintable() and "  " not in t else _collapse(t) for t in texts]
-    # The per-character check (isprintable) is made once per text, kept for the pass below.
-    printable = list(map(str.isprintable, texts))
-    if all(printable) and not any(map(contains, texts, repeat("  "))):
-        return list(texts)
     # Which texts need a change, in C-level passes; only those are rebuilt (a page's NBSP or
     # tab in one paragraph does not send all the others through a Python step each).
+    printable = list(map(str.isprintable, texts))
     odd = map(or_, map(not_, printable), map(contains, texts, repeat("  ")))
     out = list(texts)
     for i in compress(count(), odd):
