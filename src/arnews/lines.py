@@ -160,6 +160,10 @@ _LAST = itemgetter(-1)
 # The BLANKS that are not white space (zero-width characters, bidi controls, the BOM, the
 # soft hyphen): ``str.strip()`` leaves them where stripping BLANKS would not.
 _INVISIBLE = frozenset(c for c in BLANKS if not c.isspace())
+_INVISIBLE_CHARS = tuple(sorted(_INVISIBLE))
+# A page of more lines than this is first searched for the invisible characters (a few
+# C-level searches of the text, where the lines' last characters cost an object a line).
+_MANY_LINES = 1024
 # A named tuple's own constructor is a Python function; the scanner makes one a page.
 _new_tuple = tuple.__new__
 
@@ -195,7 +199,7 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
     content = list(map(str.strip, raw))
     texts = list(filter(None, content))
     heads = list(map(_HEAD, texts))
-    if not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts)):
+    if _invisible_at_ends(text, heads, texts):
         return _scan_any(text)
     offsets: Iterable[int] = accumulate(map(add, map(len, raw), repeat(1)), initial=0)
     lines: Iterable[str] = raw
@@ -222,7 +226,7 @@ def _scan_any(text: str) -> tuple[Columns, list[str]]:
     content = list(map(str.strip, raw))
     texts = list(filter(None, content))
     heads = list(map(_HEAD, texts))
-    if not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts)):
+    if _invisible_at_ends(text, heads, texts):
         content = list(map(str.strip, raw, repeat(BLANKS)))
         texts = list(filter(None, content))
         heads = list(map(_HEAD, texts))
@@ -237,6 +241,14 @@ def _scan_any(text: str) -> tuple[Columns, list[str]]:
     starts = list(map(add, offsets, map(str.find, lines, heads)))
     ends = list(map(add, starts, map(len, texts)))
     return _new_tuple(Columns, (starts, ends, texts)), heads
+
+
+def _invisible_at_ends(text: str, heads: list[str], texts: list[str]) -> bool:
+    """Tell whether a line's content (``texts``, with first characters ``heads``) starts or
+    ends with an invisible character: then stripping BLANKS trims more than ``str.strip``."""
+    if len(texts) > _MANY_LINES and not any(map(text.__contains__, _INVISIBLE_CHARS)):
+        return False  # none anywhere (as on most pages)
+    return not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts))
 
 
 def blank_before(text: str, columns: Columns, i: int) -> bool:
