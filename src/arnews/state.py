@@ -44,6 +44,10 @@ __all__ = [
 
 # ``PageState.lines_of`` selects in one pass once more than one line in this many is wanted.
 _DENSE = 16
+# ... and, on a page of more lines than this, selects in one pass when this many kinds or
+# more are asked for, without counting each first.
+_LONG_PAGE = 1024
+_MANY_KINDS = 4
 # ``PageState.claim_lines`` claims more lines than this in C-level passes.
 _FEW_CLAIMS = 16
 _NONES = repeat(None)
@@ -282,6 +286,9 @@ class PageState:
             [1]
         """
         kind = self.kind
+        if len(kinds) >= _MANY_KINDS and len(kind) > _LONG_PAGE:
+            # Many kinds on a long page: one selecting pass costs less than a count a kind.
+            return list(compress(range(len(kind)), map(frozenset(kinds).__contains__, kind)))
         # Counting is one C-level pass per kind, and most kinds are on no line of a page.
         # Few lines found: each is reached by ``list.index``, which skips the others at C
         # speed (the counts say how many to fetch, so no search runs off the end). Many (a

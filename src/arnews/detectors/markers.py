@@ -192,18 +192,14 @@ def _many_lines(state: PageState) -> None:
         # are the same on every line.
         ((kind, rest_at, part_start, part_end, article),) = decided.values()
         list(map(kinds.__setitem__, chosen, repeat(kind)))
-        list(map(rest.__setitem__, chosen, map(add, at, repeat(rest_at))))
-        pieces.extend(
-            zip(
-                chosen,
-                repeat("marker"),
-                map(add, at, repeat(part_start)),
-                map(add, at, repeat(part_end)),
-                repeat(article),
-                repeat(kind),
-                _NONES,
-            )
-        )
+        # The offsets are made once each: a marker that fills its line (``إقرأ أيضاً:``)
+        # starts where its line does and ends where its rest starts.
+        rests = list(map(add, at, repeat(rest_at)))
+        list(map(rest.__setitem__, chosen, rests))
+        part_starts = at if part_start == 0 else map(add, at, repeat(part_start))
+        part_ends = rests if part_end == rest_at else map(add, at, repeat(part_end))
+        marker, owner = repeat("marker"), repeat(article)
+        pieces.extend(zip(chosen, marker, part_starts, part_ends, owner, repeat(kind), _NONES))
         return
     # Per line: kind, where its rest starts and where the marker part starts and ends (from
     # the line's start), and the article the part belongs to; read with item getters (a
