@@ -201,12 +201,25 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
     heads = list(map(_HEAD, texts))
     if _invisible_at_ends(text, heads, texts):
         return _scan_any(text)
-    offsets: Iterable[int] = accumulate(map(add, map(len, raw), repeat(1)), initial=0)
+    lengths = list(map(len, raw))
+    # Lines all of one length (a line repeated): the offsets step evenly, and a range makes
+    # them at a fraction of the cost of adding them up.
+    even = lengths.count(lengths[0]) == len(lengths)
+    offsets: Iterable[int]
+    if even:
+        step = lengths[0] + 1
+        offsets = range(0, len(raw) * step + 1, step)
+    else:
+        offsets = accumulate(map(add, lengths, repeat(1)), initial=0)
     lines: Iterable[str] = raw
     if len(texts) < len(raw):  # else every line has content: nothing to leave out
         offsets = compress(offsets, content)
         lines = compress(raw, content)
     if content == raw:  # no line had blanks to trim (``strip`` kept each line as it was)
+        if even and len(texts) == len(raw):
+            starts = list(range(0, len(raw) * step, step))
+            ends = list(range(step - 1, len(raw) * step, step))
+            return _new_tuple(Columns, (starts, ends, texts)), heads
         starts = list(offsets)
         del starts[len(texts) :]  # the offset after the last line, when it was not left out
     else:
