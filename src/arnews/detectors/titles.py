@@ -100,9 +100,7 @@ def detect_titles(state: PageState) -> None:
         rest_texts = list(map(state.texts.__getitem__, lines))
         inline = None
     else:
-        rest_texts = list(
-            map(state.text.__getitem__, map(slice, at, map(ends.__getitem__, lines)))
-        )
+        rest_texts = list(map(state.text.__getitem__, map(slice, at, map(ends.__getitem__, lines))))
         inline = map(eq, line_kinds, repeat("read_also"))
     # An open line is its article's title when short: each distinct text is counted once.
     short = {t: word_count(t, limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS for t in set(rest_texts)}
