@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import compress, islice, repeat
-from operator import eq, is_, lt
+from operator import eq, is_, lt, setitem
 from typing import TYPE_CHECKING, Any, Final, overload
 
 from .keys import KeySet, find_keys, holds_key
@@ -417,7 +417,7 @@ class PageState:
             ):
                 stops = list(map(ends.__getitem__, wanted))
                 pieces.extend(zip(wanted, repeat(kind), at, stops, _NONES, _NONES, _NONES))
-                any(map(rest.__setitem__, wanted, stops))  # (``__setitem__`` returns None)
+                any(map(setitem, repeat(rest), wanted, stops))  # (``setitem`` returns None)
                 return
         for i in wanted:
             if rest[i] == starts[i]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import and_, eq, is_
+from operator import and_, eq, is_, setitem
 
 from ..state import PageState
 from ..text import sentence_glue_points, whole_text_glue_points
@@ -67,8 +67,8 @@ def detect_paragraphs(state: PageState) -> None:
         rests[:] = ends
     elif len(plain) > _FEW:
         # In C-level passes: no Python step a line (a loop costs less on a few lines).
-        list(map(kinds.__setitem__, plain, repeat("paragraph")))
-        list(map(rests.__setitem__, plain, map(ends.__getitem__, plain)))
+        any(map(setitem, repeat(kinds), plain, repeat("paragraph")))
+        any(map(setitem, repeat(rests), plain, map(ends.__getitem__, plain)))
     else:
         for i in plain:
             kinds[i] = "paragraph"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from itertools import compress, count, islice, repeat
-from operator import and_, eq, is_, lt, ne, or_
+from operator import and_, eq, is_, lt, ne, or_, setitem
 
 import regex
 
@@ -107,14 +107,15 @@ def detect_titles(state: PageState) -> None:
     if inline is None:
         titles = list(compress(lines, map(short.__getitem__, rest_texts)))
         state.claim_lines(titles, "title")
-        any(map(kinds.__setitem__, titles, repeat("title")))  # (see below)
+        any(map(setitem, repeat(kinds), titles, repeat("title")))  # (see below)
         return
     titles = list(compress(lines, map(or_, inline, map(short.__getitem__, rest_texts))))
     state.claim_lines(titles, "title")
     # The open lines taken become titles (a marker's line stays a marker), set in one
-    # C-level pass: ``list.__setitem__`` returns None, so ``any`` runs it over them all.
+    # C-level pass: ``operator.setitem`` returns None, so ``any`` runs it over them all
+    # (its arguments passed on the stack, where a bound ``__setitem__`` makes a tuple a call).
     fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
-    any(map(kinds.__setitem__, fresh, repeat("title")))
+    any(map(setitem, repeat(kinds), fresh, repeat("title")))
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
