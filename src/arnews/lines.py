@@ -160,6 +160,10 @@ _LAST = itemgetter(-1)
 # The BLANKS that are not white space (zero-width characters, bidi controls, the BOM, the
 # soft hyphen): ``str.strip()`` leaves them where stripping BLANKS would not.
 _INVISIBLE = frozenset(c for c in BLANKS if not c.isspace())
+_INVISIBLE_CHARS = tuple(sorted(_INVISIBLE))
+# A page of more lines than this is first searched for the invisible characters (a few
+# C-level searches of the text, where the lines' last characters cost an object a line).
+_MANY_LINES = 1024
 # A named tuple's own constructor is a Python function; the scanner makes one a page.
 _new_tuple = tuple.__new__
 
@@ -195,14 +199,27 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
     content = list(map(str.strip, raw))
     texts = list(filter(None, content))
     heads = list(map(_HEAD, texts))
-    if not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts)):
+    if _invisible_at_ends(text, heads, texts):
         return _scan_any(text)
-    offsets: Iterable[int] = accumulate(map(add, map(len, raw), repeat(1)), initial=0)
+    lengths = list(map(len, raw))
+    # Lines all of one length (a line repeated): the offsets step evenly, and a range makes
+    # them at a fraction of the cost of adding them up.
+    even = lengths.count(lengths[0]) == len(lengths)
+    offsets: Iterable[int]
+    if even:
+        step = lengths[0] + 1
+        offsets = range(0, len(raw) * step + 1, step)
+    else:
+        offsets = accumulate(map(add, lengths, repeat(1)), initial=0)
     lines: Iterable[str] = raw
     if len(texts) < len(raw):  # else every line has content: nothing to leave out
         offsets = compress(offsets, content)
         lines = compress(raw, content)
     if content == raw:  # no line had blanks to trim (``strip`` kept each line as it was)
+        if even and len(texts) == len(raw):
+            starts = list(range(0, len(raw) * step, step))
+            ends = list(range(step - 1, len(raw) * step, step))
+            return _new_tuple(Columns, (starts, ends, texts)), heads
         starts = list(offsets)
         del starts[len(texts) :]  # the offset after the last line, when it was not left out
     else:
@@ -222,7 +239,7 @@ def _scan_any(text: str) -> tuple[Columns, list[str]]:
     content = list(map(str.strip, raw))
     texts = list(filter(None, content))
     heads = list(map(_HEAD, texts))
-    if not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts)):
+    if _invisible_at_ends(text, heads, texts):
         content = list(map(str.strip, raw, repeat(BLANKS)))
         texts = list(filter(None, content))
         heads = list(map(_HEAD, texts))
@@ -237,6 +254,14 @@ def _scan_any(text: str) -> tuple[Columns, list[str]]:
     starts = list(map(add, offsets, map(str.find, lines, heads)))
     ends = list(map(add, starts, map(len, texts)))
     return _new_tuple(Columns, (starts, ends, texts)), heads
+
+
+def _invisible_at_ends(text: str, heads: list[str], texts: list[str]) -> bool:
+    """Tell whether a line's content (``texts``, with first characters ``heads``) starts or
+    ends with an invisible character: then stripping BLANKS trims more than ``str.strip``."""
+    if len(texts) > _MANY_LINES and not any(map(text.__contains__, _INVISIBLE_CHARS)):
+        return False  # none anywhere (as on most pages)
+    return not _INVISIBLE.isdisjoint(heads) or not _INVISIBLE.isdisjoint(map(_LAST, texts))
 
 
 def blank_before(text: str, columns: Columns, i: int) -> bool:

@@ -32,6 +32,7 @@ or place before the credit becomes the article's dateline.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress, count, repeat
 from operator import is_, sub
 
@@ -47,7 +48,7 @@ from .credits import (
     _is_site,
     read_credit,
 )
-from .heads import head_lines
+from .heads import head_lists
 
 __all__ = ["Credit", "detect_bylines", "read_credit"]
 
@@ -207,8 +208,8 @@ def _any_head_credit(state: PageState) -> bool:
     texts cut in C-level passes. A line's answer depends on its open text and the character
     before it (a tatweel at its start is a separator after white space only).
     """
-    firsts, seconds = head_lines(state)
-    return _any_credit(state, sorted(firsts)) or _any_credit(state, seconds)
+    firsts, seconds = head_lists(state)
+    return _any_credit(state, firsts) or _any_credit(state, seconds)
 
 
 def _any_credit(state: PageState, heads: list[int]) -> bool:
@@ -218,8 +219,17 @@ def _any_credit(state: PageState, heads: list[int]) -> bool:
     rests, text = state.rest, state.text
     if rests[heads[0]] == 0 and read_credit(state, heads[0]) is not None:
         return True  # the page's first line: no character before it
-    froms = map(max, map(sub, map(rests.__getitem__, heads), repeat(1)), repeat(0))
-    keys = map(text.__getitem__, map(slice, froms, map(state.ends.__getitem__, heads)))
+    at = list(map(rests.__getitem__, heads))
+    if at == list(map(state.starts.__getitem__, heads)):
+        # Lines no detector touched (a chain's body lines): each is keyed by the character
+        # before it and its text, with no slice cut (the page's first line, by its text).
+        before = list(map(text.__getitem__, map(sub, at, repeat(1))))
+        if at[0] == 0:
+            before[0] = ""
+        keys: Iterable[object] = zip(before, map(state.texts.__getitem__, heads), strict=True)
+    else:
+        froms = map(max, map(sub, at, repeat(1)), repeat(0))
+        keys = map(text.__getitem__, map(slice, froms, map(state.ends.__getitem__, heads)))
     distinct = dict(zip(keys, heads, strict=True))
     return any(read_credit(state, i) is not None for i in distinct.values())
 

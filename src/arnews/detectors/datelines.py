@@ -39,7 +39,7 @@ from ..lines import BLANK_SET, BLANKS
 from ..normalize import fold
 from ..state import KIND, PageState
 from ..text import clean, word_count
-from .heads import article_heads, head_lines
+from .heads import article_heads, head_lines, head_lists
 
 __all__ = ["article_heads", "dateline_end", "dateline_fills_line", "detect_datelines", "head_lines"]
 
@@ -437,7 +437,7 @@ def _walk_heads(state: PageState) -> None:
     # open ones are tried at most, and the walk stops once every article has had its turn.
     # Where read-also articles are, some have no open line (a headline claimed as their
     # title) and the walk would never stop: only each article's first two are walked.
-    firsts, seconds = head_lines(state)
+    firsts, seconds = head_lists(state)
     # Each distinct text of the articles' first lines, then of their second lines, is tried
     # once, without claiming: when none holds a dateline, there is nothing to walk (a line
     # read for the strong form only holds one only if it holds one when read for every
@@ -448,7 +448,7 @@ def _walk_heads(state: PageState) -> None:
         and not _any_dateline(state, seconds)
     ):
         return
-    lines = sorted(firsts.union(seconds))
+    lines = sorted(firsts + seconds) if seconds else firsts
     # A chain of read-also articles repeats its heads: each line's text (as the memo of
     # :func:`_try_line` keys it) is cut in C-level passes, and a line whose text is a known
     # miss is passed over with no call.
@@ -500,7 +500,12 @@ def _head_texts(state: PageState, lines: Iterable[int]) -> list[str]:
     :func:`_try_line` keys them), cut in C-level passes."""
     rests, ends = state.rest, state.ends
     lines = list(lines)
-    cut = map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines))
+    at = list(map(rests.__getitem__, lines))
+    if at == list(map(state.starts.__getitem__, lines)):
+        # Lines no detector touched (a chain's body lines): their text is the line's, which
+        # starts with no blank, with no slice to cut.
+        return list(map(state.texts.__getitem__, lines))
+    cut = map(slice, at, map(ends.__getitem__, lines))
     return list(map(str.lstrip, map(state.text.__getitem__, cut), repeat(BLANKS)))
 
 

@@ -11,12 +11,12 @@ Example:
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, islice
 from operator import lt, not_
 
 from ..state import PageState
 
-__all__ = ["article_heads", "head_lines"]
+__all__ = ["article_heads", "head_lines", "head_lists"]
 
 
 def article_heads(state: PageState) -> list[int]:
@@ -27,8 +27,8 @@ def article_heads(state: PageState) -> list[int]:
         >>> article_heads(state)
         [0, 1]
     """
-    firsts, seconds = head_lines(state)
-    return sorted(firsts.union(seconds))
+    firsts, seconds = head_lists(state)
+    return sorted(firsts + seconds)
 
 
 def head_lines(state: PageState) -> tuple[set[int], list[int]]:
@@ -42,14 +42,35 @@ def head_lines(state: PageState) -> tuple[set[int], list[int]]:
         >>> head_lines(state)
         ({0}, [1])
     """
+    firsts, seconds = head_lists(state)
+    return set(firsts), seconds
+
+
+def head_lists(state: PageState) -> tuple[list[int], list[int]]:
+    """:func:`head_lines`, the first lines as a list in line order.
+
+    Example:
+        >>> state = PageState.of("أ\\nب\\nج")
+        >>> head_lists(state)
+        ([0], [1])
+    """
     articles, rests, ends = state.article, state.rest, state.ends
     # The lines no detector classified first (on a page of many articles, most lines are
     # markers and titles), then those of them with text left.
     fresh = state.lines_of(None)
-    back = list(
+    lines = list(
         compress(fresh, map(lt, map(rests.__getitem__, fresh), map(ends.__getitem__, fresh)))
     )
-    back.reverse()
-    firsts = set(dict(zip(map(articles.__getitem__, back), back, strict=True)).values())
+    owners = list(map(articles.__getitem__, lines))
+    if all(map(lt, owners, islice(owners, 1, None))):
+        # Each line of another article, in the articles' order (a chain of read-also
+        # articles of one body line each): every line is its article's first, and none a
+        # second (one C-level pass tells so).
+        return lines, []
+    back = lines[::-1]
+    owners.reverse()
+    first_of = dict(zip(owners, back, strict=True))
+    firsts = set(first_of.values())
     others = list(compress(back, map(not_, map(firsts.__contains__, back))))
-    return firsts, list(dict(zip(map(articles.__getitem__, others), others, strict=True)).values())
+    seconds = list(dict(zip(map(articles.__getitem__, others), others, strict=True)).values())
+    return sorted(firsts), seconds

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import add, getitem, is_, is_not, itemgetter
+from operator import add, getitem, is_, is_not, itemgetter, setitem
 
 from ..dates import scan_date
 from ..lexicon import MARKER_KINDS, Lexicon
@@ -191,27 +191,23 @@ def _many_lines(state: PageState) -> None:
         # One marker line, repeated (a chain of read-also markers): its decision's fields
         # are the same on every line.
         ((kind, rest_at, part_start, part_end, article),) = decided.values()
-        list(map(kinds.__setitem__, chosen, repeat(kind)))
-        list(map(rest.__setitem__, chosen, map(add, at, repeat(rest_at))))
-        pieces.extend(
-            zip(
-                chosen,
-                repeat("marker"),
-                map(add, at, repeat(part_start)),
-                map(add, at, repeat(part_end)),
-                repeat(article),
-                repeat(kind),
-                _NONES,
-            )
-        )
+        any(map(setitem, repeat(kinds), chosen, repeat(kind)))
+        # The offsets are made once each: a marker that fills its line (``إقرأ أيضاً:``)
+        # starts where its line does and ends where its rest starts.
+        rests = list(map(add, at, repeat(rest_at)))
+        any(map(setitem, repeat(rest), chosen, rests))
+        part_starts = at if part_start == 0 else map(add, at, repeat(part_start))
+        part_ends = rests if part_end == rest_at else map(add, at, repeat(part_end))
+        marker, owner = repeat("marker"), repeat(article)
+        pieces.extend(zip(chosen, marker, part_starts, part_ends, owner, repeat(kind), _NONES))
         return
     # Per line: kind, where its rest starts and where the marker part starts and ends (from
     # the line's start), and the article the part belongs to; read with item getters (a
     # transposing zip would make an iterator object per line).
     picked = list(map(decided.__getitem__, map(texts.__getitem__, chosen)))
     line_kinds = list(map(_KIND, picked))
-    list(map(kinds.__setitem__, chosen, line_kinds))
-    list(map(rest.__setitem__, chosen, map(add, at, map(_REST, picked))))
+    any(map(setitem, repeat(kinds), chosen, line_kinds))
+    any(map(setitem, repeat(rest), chosen, map(add, at, map(_REST, picked))))
     pieces.extend(
         zip(
             chosen,

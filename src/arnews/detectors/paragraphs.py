@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import and_, eq, is_
+from operator import and_, eq, is_, setitem
 
 from ..state import PageState
 from ..text import sentence_glue_points, whole_text_glue_points
@@ -30,12 +30,18 @@ def detect_paragraphs(state: PageState) -> None:
     # Lines no detector classified and nothing of which was claimed: each is one paragraph,
     # unless sentences were glued inside it. Found in C-level passes, recorded in bulk.
     whole: Sequence[int]
-    if state.untouched():
+    nones = kinds.count(None)
+    if nones == n and rests == starts:  # (``state.untouched()``, its count kept)
         whole = range(n)
+    elif 2 * nones < n:
+        # Most lines classified (a chain of read-also articles, its markers and titles):
+        # the others are picked out first, and only theirs compared.
+        fresh = list(compress(range(n), map(is_, kinds, repeat(None))))
+        untouched = map(eq, map(rests.__getitem__, fresh), map(starts.__getitem__, fresh))
+        whole = list(compress(fresh, untouched))
     else:
-        fresh = map(is_, kinds, repeat(None))
-        untouched = map(eq, rests, starts)
-        whole = list(compress(range(n), map(and_, fresh, untouched)))
+        fresh_lines = map(is_, kinds, repeat(None))
+        whole = list(compress(range(n), map(and_, fresh_lines, map(eq, rests, starts))))
     # One scan of the whole text finds every glue point; each lies inside one line (between
     # a sentence end and a letter), and they come in order: each line's are one slice of
     # them, cut with two bisections per line that has any (never a step per point, of
@@ -61,8 +67,8 @@ def detect_paragraphs(state: PageState) -> None:
         rests[:] = ends
     elif len(plain) > _FEW:
         # In C-level passes: no Python step a line (a loop costs less on a few lines).
-        list(map(kinds.__setitem__, plain, repeat("paragraph")))
-        list(map(rests.__setitem__, plain, map(ends.__getitem__, plain)))
+        any(map(setitem, repeat(kinds), plain, repeat("paragraph")))
+        any(map(setitem, repeat(rests), plain, map(ends.__getitem__, plain)))
     else:
         for i in plain:
             kinds[i] = "paragraph"

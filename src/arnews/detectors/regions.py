@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from itertools import accumulate, chain, compress, islice, repeat
-from operator import eq, is_, not_, sub
+from itertools import accumulate, compress, islice, repeat
+from operator import eq, is_, not_
 
 import regex
 
@@ -250,14 +250,22 @@ def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
     told apart in one pass of ``bisect`` over them all.
     """
     kinds, texts = state.kind, state.texts
-    marks = list(compress(run, map(eq, map(kinds.__getitem__, run), repeat("read_also"))))
+    found = list(map(kinds.__getitem__, run))
+    if found.count("read_also") == len(found):
+        marks = run  # (a run of markers alone, as a chain's is)
+    else:
+        marks = list(compress(run, map(eq, found, repeat("read_also"))))
     first, last = marks[0], marks[-1]
-    # Per open line between the first and last marker, the block it lies in (1 = after
-    # the first marker: the markers counted so far) and whether it reads as a headline
+    base = state.n_articles
+    # Per line from the first marker to the last, the article it opens or lies in when every
+    # marker before the last opens one (``base`` from the first marker on: one more at each
+    # marker, counted in one C-level pass); per open line, whether it reads as a headline
     # (each distinct line judged once).
     between = kinds[first:last]
+    owners = list(accumulate(map(eq, between, repeat("read_also")), initial=base - 1))
+    del owners[0]
     is_open = list(map(is_, between, repeat(None)))
-    block = list(compress(accumulate(map(eq, between, repeat("read_also"))), is_open))
+    block = list(compress(owners, is_open))
     lines = list(compress(texts[first:last], is_open))
     judged = state.memo.get(_is_headline_item)
     if judged is None:
@@ -268,23 +276,20 @@ def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
     }
     judged.update(verdicts)
     prose = set(compress(block, map(not_, map(verdicts.__getitem__, lines))))
-    # Blocks whose open lines are all headlines: a list where there are two or more.
-    lists = set(block).difference(prose)
+    # Blocks whose open lines are all headlines: a list where there are two or more (none
+    # where every block holds prose, as a chain's do).
+    lists = set(block).difference(prose) if len(prose) < len(marks) - 1 else set()
     if lists:
         counts = Counter(block)
         lists = {b for b in lists if counts[b] >= 2}
     # Blocks 1 .. q open an article each; the first list ends the chain.
-    q = min(lists) - 1 if lists else len(marks) - 1
+    q = min(lists) - base if lists else len(marks) - 1
     if q < 1:
         return None
-    base = state.n_articles
     state.n_articles += q
-    lengths = list(map(sub, marks[1 : q + 1], marks[:q]))
-    lengths[-1] = 1
-    state.article[first : marks[q - 1] + 1] = list(
-        chain.from_iterable(map(repeat, range(base, base + q), lengths))
-    )
-    return marks[q - 1] + 1, base + q - 1
+    stop = marks[q - 1] + 1
+    state.article[first:stop] = owners[: stop - first]
+    return stop, base + q - 1
 
 
 def _new_article(state: PageState) -> int:

@@ -99,9 +99,12 @@ def _bare_date_lines(state: PageState) -> None:
     """Claim, in each article's first lines, a line that is a whole date as its stamp."""
     if state.n_articles == 1:
         _bare_date_main(state)
-    elif state.n_articles < MANY_ARTICLES or _any_short_digits(state.texts):
+    elif state.n_articles < MANY_ARTICLES or (
+        _DIGIT.search(state.text) is not None and _any_short_digits(state.texts)
+    ):
         # (A whole date is a short line that holds a digit: a chain of read-also articles
-        # may hold none.)
+        # may hold none. One C-level search of the page tells when none of its lines has a
+        # digit, where the lines' test costs a call each; it ends at the first digit.)
         _bare_date_heads(state)
 
 

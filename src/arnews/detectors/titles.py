@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from itertools import compress, count, islice, repeat
-from operator import and_, eq, is_, lt, ne, or_
+from operator import and_, eq, is_, lt, ne, or_, setitem
 
 import regex
 
@@ -62,6 +62,8 @@ MAX_KICKER_WORDS = 5
 # A body line: one that ends a sentence or is at least this long.
 MIN_BODY_WORDS = 12
 _QUESTION = frozenset("؟?!")
+# The kinds of line a read-also article's title can stand on.
+_TITLE_KINDS = frozenset({None, "read_also"})
 # The colons a credit's lead-in ends with (see :func:`arnews.detectors.bylines.read_credit`).
 _COLONS = frozenset(":：")
 _LETTERS: regex.Pattern[str] = lazy(regex, r"\p{L}{2,}")
@@ -78,33 +80,42 @@ def detect_titles(state: PageState) -> None:
         return  # no read-also article: nothing to do, whatever the page's length
     kinds, articles, rests, ends = state.kind, state.article, state.rest, state.ends
     # The lines that can hold a title: open text no detector classified, and open read-also
-    # markers (an inline title). An article's lines may be interleaved with those of the
-    # articles a headline list opened, so each article is settled by its first such line,
-    # found in C-level passes (a chain of fifty thousand articles has as many).
-    lines = state.lines_of(None, "read_also")
-    lines = list(
-        compress(lines, map(lt, map(rests.__getitem__, lines), map(ends.__getitem__, lines)))
-    )
+    # markers (an inline title), in one C-level pass over the page. An article's lines may
+    # be interleaved with those of the articles a headline list opened, so each article is
+    # settled by its first such line, found in C-level passes (a chain of fifty thousand
+    # articles has as many).
+    wanted = map(_TITLE_KINDS.__contains__, kinds)
+    lines = list(compress(count(), map(and_, map(lt, rests, ends), wanted)))
     # Read backwards, the last line kept for an article is its first.
     firsts = dict(zip(map(articles.__getitem__, reversed(lines)), reversed(lines), strict=True))
     firsts.pop(MAIN, None)
     lines = sorted(firsts.values())
-    # An open line is its article's title when short: each distinct text is counted once.
-    rest_texts = list(
-        map(
-            state.text.__getitem__,
-            map(slice, map(rests.__getitem__, lines), map(ends.__getitem__, lines)),
-        )
-    )
-    short = {t: word_count(t, limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS for t in set(rest_texts)}
     line_kinds = list(map(kinds.__getitem__, lines))
-    inline = map(eq, line_kinds, repeat("read_also"))
+    at = list(map(rests.__getitem__, lines))
+    if line_kinds.count(None) == len(line_kinds) and at == list(
+        map(state.starts.__getitem__, lines)
+    ):
+        # Open lines no detector touched (a chain's headlines): their text is the line's,
+        # with no slice to cut, and none is a marker's line.
+        rest_texts = list(map(state.texts.__getitem__, lines))
+        inline = None
+    else:
+        rest_texts = list(map(state.text.__getitem__, map(slice, at, map(ends.__getitem__, lines))))
+        inline = map(eq, line_kinds, repeat("read_also"))
+    # An open line is its article's title when short: each distinct text is counted once.
+    short = {t: word_count(t, limit=MAX_TITLE_WORDS) <= MAX_TITLE_WORDS for t in set(rest_texts)}
+    if inline is None:
+        titles = list(compress(lines, map(short.__getitem__, rest_texts)))
+        state.claim_lines(titles, "title")
+        any(map(setitem, repeat(kinds), titles, repeat("title")))  # (see below)
+        return
     titles = list(compress(lines, map(or_, inline, map(short.__getitem__, rest_texts))))
     state.claim_lines(titles, "title")
     # The open lines taken become titles (a marker's line stays a marker), set in one
-    # C-level pass: ``list.__setitem__`` returns None, so ``any`` runs it over them all.
+    # C-level pass: ``operator.setitem`` returns None, so ``any`` runs it over them all
+    # (its arguments passed on the stack, where a bound ``__setitem__`` makes a tuple a call).
     fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
-    any(map(kinds.__setitem__, fresh, repeat("title")))
+    any(map(setitem, repeat(kinds), fresh, repeat("title")))
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
