@@ -1,4 +1,5 @@
-"""The furniture detector's factored openings match the lines the loose tree matches."""
+"""The furniture detector's fast paths answer as the slow ones: its factored openings match
+the lines the loose tree matches, and its word count by spaces is the split's."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from arnews import Lexicon
+from arnews.detectors.boilerplate import MAX_INSIDE_WORDS, _few_words
 from arnews.detectors.furniture_trees import factored_openings, furniture_table
 from arnews.detectors.tables import furniture_heads
 from arnews.lexicon.patterns import furniture_phrases, loose_openings
+from arnews.text import word_count
 
 LEX = Lexicon.default()
 # Phrases that open with punctuation (which the skip between letters can also take) and
@@ -75,3 +78,23 @@ def test_the_table_is_kept_per_lexicon() -> None:
     other = LEX.replace(boilerplate=("تابعونا",))
     assert furniture_table(other) is not furniture_table(LEX)
     assert furniture_table(other).openings["ت"].match("تابعونا على")
+
+
+_WORDY = st.lists(
+    st.sampled_from(["نص", "a", " ", " ", " ", "  ", "\t", "\xa0", "\u2009", "\u200f", "\n", "."]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDY)
+def test_few_words_is_the_split_count(line: str) -> None:
+    assert _few_words(line) == (word_count(line) <= MAX_INSIDE_WORDS)
+
+
+def test_few_words_at_the_bounds() -> None:
+    for n in range(10, 16):
+        for sep in (" ", "  ", "\t", " \xa0"):
+            line = sep.join(["كلمة"] * n)
+            assert _few_words(line) == (n <= MAX_INSIDE_WORDS), (n, sep)
+            assert _few_words(" " + line + " ") == (n <= MAX_INSIDE_WORDS), (n, sep)
