@@ -57,7 +57,8 @@ from ..dates import is_clock_line
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words
+from .furniture_trees import furniture_table
+from .tables import FurnitureHeads, InsideGroups, inside_words
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -126,7 +127,7 @@ def detect_boilerplate(state: PageState) -> None:
     # first characters let through, and a page's lines are gone over (in a C-level pass)
     # only for a kind some distinct line is. A kind no line can open like (a link, a clock
     # time) costs one test of the page's first characters.
-    tables = furniture_heads(state.lexicon)
+    tables = furniture_table(state.lexicon)
     firsts = state.firsts
     _phrase_lines(state, tables)
     _inside_lines(state)
@@ -206,8 +207,7 @@ def _inside_lines(state: PageState) -> None:
     unique = set(compress(texts, map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
     # Only a line of a dozen words at most is claimed: the others are not searched (nor
     # folded for the test below, which costs more than counting their words).
-    words = map(len, map(str.split, unique, repeat(None), repeat(MAX_INSIDE_WORDS)))
-    short = list(compress(unique, map(MAX_INSIDE_WORDS.__ge__, words)))
+    short = [line for line in unique if _few_words(line)]
     # Most pages hold no phrase's words at all: one test over their short lines first.
     if not short or not _may_hold_inside(state.lexicon, "\n".join(short)):
         return
@@ -218,6 +218,27 @@ def _inside_lines(state: PageState) -> None:
     for i in _lines_of(state, marked):
         if _untouched(state, i) and not opens_with_clause_word(texts[i]):
             _claim(state, i)
+
+
+def _few_words(line: str) -> bool:
+    """``word_count(line) <= MAX_INSIDE_WORDS``, told for most lines by counting spaces.
+
+    A line whose only white space is the plain space (which ``str.isprintable`` says: every
+    other white space character is unprintable) has at most one word more than spaces, and,
+    with no two spaces together, at least one fewer: only the other lines are split (the
+    split makes a string of each word).
+
+    Example:
+        >>> _few_words("نص " * 11 + "نص"), _few_words("نص " * 15), _few_words("نص  " * 12)
+        (True, False, True)
+    """
+    spaces = line.count(" ")
+    if line.isprintable():
+        if spaces < MAX_INSIDE_WORDS:
+            return True
+        if spaces > MAX_INSIDE_WORDS + 1 and "  " not in line:
+            return False
+    return len(line.split(None, MAX_INSIDE_WORDS)) <= MAX_INSIDE_WORDS
 
 
 def _may_hold_inside(lexicon: Lexicon, text: str) -> bool:
