@@ -191,6 +191,11 @@ FAMILIES: dict[str, tuple[Callable[[int], str], Callable[[str, Article], None]]]
     "zwnj_in_words": (lambda n: repeat("می\u200cخواهم ", n), check_one_paragraph),
     "colon_run": (lambda n: ":" * n, check_one_paragraph),
     "colon_lines": (lambda n: repeat(":\n", n), check_nothing_lost),
+    # A run of bullets or dashes: once stripped a bullet at a time, and tried against the
+    # furniture phrases' skips of punctuation, each of which backtracked over the run.
+    "dash_run": (lambda n: "-" * n, check_one_paragraph),
+    "bullet_run": (lambda n: "•" * n, check_one_paragraph),
+    "dash_line_in_page": (lambda n: "خبر\n" + "-" * n + "\nنص.", check_nothing_lost),
     "bullet_lines": (lambda n: repeat("• عنوان\n", n), check_bullet_lines),
     "similar_list": (lambda n: "مقالات مشابهة\n" + repeat("• عنوان\n", n), check_similar_list),
     "giant_line": (lambda n: repeat("كلمة ", n), check_one_paragraph),

@@ -43,10 +43,11 @@ further down (``1- محمد صلاح``) is body.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from itertools import compress, count, repeat
-from operator import is_not, itemgetter
+from operator import ge, is_not, itemgetter
 from re import Pattern
 from typing import TYPE_CHECKING
 
@@ -165,13 +166,17 @@ def _phrase_lines(state: PageState, tables: FurnitureHeads) -> None:
     # line that opens with a character some phrase opens with is tried, in C-level passes,
     # against the branches of the phrases' tree that its first character opens, and only
     # the lines it matches (a few a page) are folded and judged one by one.
+    # Lines too long to be furniture are left out before the tree is tried: its skips of
+    # punctuation backtrack over a run of it, so on a line of a hundred thousand dashes one
+    # match would cost the square of its length.
     openings = tables.openings
-    maybe = list(set(compress(texts, map(openings.__contains__, state.firsts))))
+    opening = set(compress(texts, map(openings.__contains__, state.firsts)))
+    maybe = list(compress(opening, map(ge, repeat(MAX_CHARS), map(len, opening))))
     tries = map(Pattern.match, map(openings.__getitem__, map(_FIRST, maybe)), maybe)
     furniture = {
         line
         for line in compress(maybe, map(is_not, tries, repeat(None)))
-        if len(line) <= MAX_CHARS and lexicon.is_boilerplate(line)
+        if lexicon.is_boilerplate(line)
     }
     # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
     # those that open with a character a ticker word can open with.
@@ -296,12 +301,26 @@ def _is_item(state: PageState, line: str) -> bool:
 
 
 def _bare(state: PageState, line: str) -> str:
-    """The line without a leading bullet."""
-    bullets = state.lexicon.bullets
-    stripped = line.lstrip()
-    while stripped and stripped[0] in bullets:
-        stripped = stripped[1:].lstrip()
-    return stripped
+    """The line without its leading bullets and white space.
+
+    One match of a character class, not a strip a bullet: a line of a million dashes
+    (a bullet) would otherwise be copied once for each.
+    """
+    lead = _leading(state.lexicon.bullets).match(line)
+    return line[lead.end() :] if lead else line
+
+
+@functools.lru_cache(maxsize=8)
+def _leading(bullets: tuple[str, ...]) -> Pattern[str]:
+    """A run of white space (as ``str.isspace`` reads it: ``re``'s ``\\s``) and of the
+    one-character ``bullets``.
+
+    Example:
+        >>> _leading(("•", "-")).match(" • - خبر").end()
+        5
+    """
+    chars = "".join(b for b in bullets if len(b) == 1)
+    return re.compile(rf"[\s{re.escape(chars)}]*")
 
 
 def _close_run(state: PageState, run: list[int], known: list[int]) -> None:
