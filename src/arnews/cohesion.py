@@ -71,8 +71,9 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 # Each white-space-delimited token's stems (most tokens have one; a short word none; a
 # token of words run together with punctuation, several), remembered across pages: news
 # repeats its vocabulary, and a look-up costs less than folding the token and reading it
-# with the pattern (a Unicode class test for every character). Bounded: past _MAX_TOKENS
-# entries the memo starts again; only tokens of up to _MAX_TOKEN_CHARS characters are kept.
+# with the pattern (a Unicode class test for every character). Bounded: where a text's new
+# tokens would take it past _MAX_TOKENS entries the memo starts again; only tokens of up to
+# _MAX_TOKEN_CHARS characters are kept.
 _TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
 _MAX_TOKENS = 1 << 16
 _MAX_TOKEN_CHARS = 40
@@ -311,7 +312,9 @@ def stems(text: str) -> list[str]:
         return _STEM.findall(fold_chars(text))
     # The fold keeps white space as it is and makes none, and the pattern sees white space
     # as the edge of a word, as it sees the start and end of a string: a text's stems are
-    # its tokens' stems one after the other, each token folded on its own (and remembered).
+    # its tokens' stems one after the other. The tokens not remembered are folded together
+    # in one call; one of letters and digits alone (most) is read as a whole word, without
+    # the pattern, which costs some 500 instructions a character.
     return _token_stems(text.split())
 
 
