@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -150,3 +151,25 @@ def test_stems_read_token_by_token_are_the_pattern_s_over_the_whole_text(text: s
     expected = cohesion._STEM.findall(fold_chars(text))
     assert stems(text) == expected
     assert stems(text) == expected  # the second time from the memo
+
+
+@given(st.lists(st.one_of(_WORDS, any_text, arabic_text), max_size=4).map("".join))
+def test_a_folded_token_s_stems_are_the_pattern_s(text: str) -> None:
+    from arnews import cohesion
+    from arnews.normalize import fold_chars
+
+    for token in fold_chars(text).split():
+        assert cohesion._folded_token_stems(token) == tuple(cohesion._STEM.findall(token))
+
+
+def test_the_token_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arnews import cohesion
+
+    monkeypatch.setattr(cohesion, "_MAX_TOKENS", 8)
+    monkeypatch.setattr(cohesion, "_TOKEN_STEMS", {})
+    text = " ".join(f"كلمه{k}" for k in range(20))
+    assert stems(text) == cohesion._STEM.findall(text)
+    assert len(cohesion._TOKEN_STEMS) <= 8
+    for k in range(20):
+        assert stems(f"الكتاب{k} والرئيس{k}") == [f"كتاب{k}", f"رئيس{k}"]
+        assert len(cohesion._TOKEN_STEMS) <= 8

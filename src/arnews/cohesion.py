@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, compress, filterfalse, repeat
-from operator import add, gt, is_, itemgetter, not_, or_
+from operator import add, ge, gt, is_, itemgetter, not_, or_
 from typing import cast
 
 from ._data import read_data_text
@@ -71,8 +71,9 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 # Each white-space-delimited token's stems (most tokens have one; a short word none; a
 # token of words run together with punctuation, several), remembered across pages: news
 # repeats its vocabulary, and a look-up costs less than folding the token and reading it
-# with the pattern (a Unicode class test for every character). Bounded: past _MAX_TOKENS
-# entries the memo starts again; only tokens of up to _MAX_TOKEN_CHARS characters are kept.
+# with the pattern (a Unicode class test for every character). Bounded: where a text's new
+# tokens would take it past _MAX_TOKENS entries the memo starts again; only tokens of up to
+# _MAX_TOKEN_CHARS characters are kept.
 _TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
 _MAX_TOKENS = 1 << 16
 _MAX_TOKEN_CHARS = 40
@@ -149,11 +150,44 @@ def carries_on(text: str) -> bool:
     return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
 
 
+# The clitics by their first two letters, in their order: a word is tested against those
+# that open as it does (most words open as none of them), not against all eight.
+
+
+def _by_pair(clitics: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``clitics`` grouped by their first two letters, each group in their order."""
+    if min(map(len, clitics)) < 2:
+        raise ValueError("a clitic of one letter cannot be keyed by two")
+    pairs: dict[str, tuple[str, ...]] = {}
+    for clitic in clitics:
+        pairs[clitic[:2]] = (*pairs.get(clitic[:2], ()), clitic)
+    return pairs
+
+
+_CLITICS_BY_PAIR = _by_pair(_CLITICS)
+
+
 def _stem(word: str) -> str:
-    for clitic in _CLITICS:
+    for clitic in _CLITICS_BY_PAIR.get(word[:2], ()):
         if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
             return word[len(clitic) :]
     return word
+
+
+def _folded_token_stems(token: str) -> tuple[str, ...]:
+    """What ``_STEM.findall`` reads from one folded white-space-delimited ``token``.
+
+    A token of letters and digits alone (most are) is one whole word, whose stem is the
+    pattern's (the first clitic that leaves MIN_STEM letters, tried in order): no pattern is
+    run over it: the pattern's word characters are exactly those ``str.isalnum`` accepts.
+
+    Example:
+        >>> _folded_token_stems("والرئيس"), _folded_token_stems("(الرئيس)")
+        (('رئيس',), ('رئيس',))
+    """
+    if token.isalnum():
+        return (_stem(token),) if len(token) >= MIN_STEM else ()
+    return tuple(_STEM.findall(token))
 
 
 def fold_words(text: str) -> str:
@@ -251,16 +285,16 @@ def _token_stems(tokens: list[str]) -> list[str]:
     memo = _TOKEN_STEMS
     found = list(map(memo.get, tokens))
     if None in found:
-        for k in compress(range(len(found)), map(is_, found, repeat(None))):
-            token = tokens[k]
-            got = memo.get(token)
-            if got is None:
-                got = tuple(_STEM.findall(fold_chars(token)))
-                if len(token) <= _MAX_TOKEN_CHARS:
-                    if len(memo) >= _MAX_TOKENS:
-                        memo.clear()
-                    memo[token] = got
-            found[k] = got
+        # The tokens not remembered, folded in one call (a line break folds to itself and
+        # never stands in a token) and each read as a whole word where it is one.
+        missing = list(compress(tokens, map(is_, found, repeat(None))))
+        folded = fold_chars("\n".join(missing)).split("\n")
+        read = dict(zip(missing, map(_folded_token_stems, folded), strict=True))
+        found = list(map(read.get, tokens, found))
+        if len(read) <= _MAX_TOKENS:
+            if len(memo) + len(read) > _MAX_TOKENS:
+                memo.clear()
+            memo.update(compress(read.items(), map(ge, repeat(_MAX_TOKEN_CHARS), map(len, read))))
     return list(chain.from_iterable(cast("list[tuple[str, ...]]", found)))
 
 
@@ -278,7 +312,9 @@ def stems(text: str) -> list[str]:
         return _STEM.findall(fold_chars(text))
     # The fold keeps white space as it is and makes none, and the pattern sees white space
     # as the edge of a word, as it sees the start and end of a string: a text's stems are
-    # its tokens' stems one after the other, each token folded on its own (and remembered).
+    # its tokens' stems one after the other. The tokens not remembered are folded together
+    # in one call; one of letters and digits alone (most) is read as a whole word, without
+    # the pattern, which costs some 500 instructions a character.
     return _token_stems(text.split())
 
 
