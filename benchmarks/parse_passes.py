@@ -10,8 +10,10 @@ that differ only in ``--passes``::
 
 ``--unseen`` first parses the *other* corpus once, so that patterns are compiled and the
 per-process memos are warm, but hold none of this corpus's lines: the count a corpus run of
-new pages pays. Without it, the second pass re-reads lines the first has seen, which the
-memos answer (a repeated pass). The regex time limit (a wall-clock guard, which the 50-fold
+new pages pays is then ``--passes 1 --unseen`` minus ``--passes 0 --unseen`` (with
+``--passes 2`` minus ``--passes 1`` the counted pass re-reads this corpus's lines). Without
+``--unseen``, ``--passes 2`` minus ``--passes 1`` is a repeated pass, which the memos answer
+in part. The regex time limit (a wall-clock guard, which the 50-fold
 slowdown of valgrind can trip) is lifted so that every pass does the same work.
 
 Run from the project root::

@@ -58,8 +58,7 @@ from ..dates import is_clock_line
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .furniture_trees import furniture_table
-from .tables import FurnitureHeads, InsideGroups, inside_words
+from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -128,7 +127,7 @@ def detect_boilerplate(state: PageState) -> None:
     # first characters let through, and a page's lines are gone over (in a C-level pass)
     # only for a kind some distinct line is. A kind no line can open like (a link, a clock
     # time) costs one test of the page's first characters.
-    tables = furniture_table(state.lexicon)
+    tables = furniture_heads(state.lexicon)
     firsts = state.firsts
     _phrase_lines(state, tables)
     _inside_lines(state)

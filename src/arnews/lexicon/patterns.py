@@ -18,8 +18,7 @@ import contextlib
 import functools
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
@@ -251,17 +250,49 @@ def _skipped(char: str) -> bool:
     return not (char.isalnum() or char == "_") or char == "\u0640"
 
 
+def _factored_node(node: dict[str, Any]) -> str:
+    # What follows a letter: nothing when a phrase's letters end there (any line that gets
+    # so far opens like the phrase), else the skip once, then the next letters' branches.
+    return "" if "" in node else _factored_branches(node)
+
+
+def _factored_branches(node: dict[str, Any]) -> str:
+    # The skip once, then the node's alternatives, each opening with its letter's class:
+    # the engine tests the class before it enters an alternative, where ``_loose_emit``'s
+    # skip in every alternative made it enter each. Before a letter the skip cannot take,
+    # the skip takes the whole run and gives nothing back (``*+``); a letter it can take
+    # (``(``, ``-``: a few phrases open with punctuation) is tried after the greedy skip.
+    kept: list[str] = []
+    skipped: list[str] = []
+    for ch in sorted(node):
+        chars = loose_chars(ch)
+        alt = _class(chars) + _factored_node(node[ch])
+        (skipped if any(map(_skipped, chars)) else kept).append(alt)
+    out: list[str] = []
+    if kept:
+        out.append(_LOOSE_SKIP + "+" + _group(kept))
+    if skipped:
+        out.append(_LOOSE_SKIP + _group(skipped))
+    return _group(out)
+
+
+def _group(alts: list[str]) -> str:
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 @functools.lru_cache(maxsize=16)
-def loose_openings(
-    phrases: tuple[str, ...], heads: frozenset[str]
-) -> Mapping[str, re.Pattern[str]]:
+def loose_openings(phrases: tuple[str, ...], heads: frozenset[str]) -> dict[str, re.Pattern[str]]:
     """The pattern of :func:`_loose_prefixes` split by a line's first character: for each
     of ``heads``, one that matches a line opening with it where the whole pattern does
     (the branches of the tree that character opens, or the whole tree for a character the
     tree skips); a character that opens no branch has none.
 
     A line is tried against the few branches its first character opens, not against
-    every branch in turn (most lines fail on their second letter).
+    every branch in turn (most lines fail on their second letter). Each node's skip of
+    what is no letter stands once before its alternatives (a node ``(?:S a…|S b…)`` is
+    written ``S(?:a…|b…)``): the same lines match, though a match may end elsewhere, which
+    a caller asking whether one does never reads. The mapping is a plain dict, for the
+    detector's lookups over a page's lines; nothing changes it once made.
 
     Example:
         >>> openings = loose_openings(("تابعونا على",), frozenset("تب"))
@@ -269,10 +300,12 @@ def loose_openings(
         (True, False)
     """
     root = _prefix_tree(map(loose_key, phrases))
-    whole = f"{_LOOSE_SKIP}(?:{_loose_emit(root, True)})" if root else r"(?!)"
+    if not root:
+        return {}
+    whole = _factored_branches(root)
     branches: dict[str, list[str]] = {}
     for ch in sorted(root):
-        branch = _class(loose_chars(ch)) + _loose_emit(root[ch], False)
+        branch = _class(loose_chars(ch)) + _factored_node(root[ch])
         for raw in loose_chars(ch):
             branches.setdefault(raw, []).append(branch)
     compiled: dict[str, re.Pattern[str]] = {}
@@ -288,7 +321,7 @@ def loose_openings(
             if source not in compiled:
                 compiled[source] = re.compile(source)
             out[head] = compiled[source]
-    return MappingProxyType(out)
+    return out
 
 
 def _compile_kind(
