@@ -65,26 +65,12 @@ class Articles(Sequence["Article"]):
     @classmethod
     def _of(cls, items: tuple[Article, ...]) -> Articles:
         # For the builder: a tuple of articles, the shared empty sequence for none.
-        if not items:
-            return _EMPTY
-        out = _new(cls)
-        _set(out, "_items", items)
-        _set(out, "_make", None)
-        _set(out, "_columns", None)
-        _set(out, "_n", len(items))
-        return out
+        return _made(items, None, None, len(items)) if items else _EMPTY
 
     @classmethod
     def _lazy(cls, n: int, make: _Make, columns: Any) -> Articles:
         # For the builder: ``n`` articles that ``make(columns)`` makes when first read.
-        if not n:
-            return _EMPTY
-        out = _new(cls)
-        _set(out, "_items", None)
-        _set(out, "_make", make)
-        _set(out, "_columns", columns)
-        _set(out, "_n", n)
-        return out
+        return _made(None, make, columns, n) if n else _EMPTY
 
     def _all(self) -> tuple[Article, ...]:
         """The articles, made from the columns the first time (every one at once: the
@@ -186,12 +172,18 @@ def _lazy_articles(n: int, make: _Make, columns: Any) -> Articles:
     return Articles._lazy(n, make, columns)
 
 
+def _made(items: tuple[Article, ...] | None, make: _Make | None, columns: Any, n: int) -> Articles:
+    """A new :class:`Articles` with its slots set (its ``__setattr__`` refuses them)."""
+    out = _new(Articles)
+    _set(out, "_items", items)
+    _set(out, "_make", make)
+    _set(out, "_columns", columns)
+    _set(out, "_n", n)
+    return out
+
+
 #: The empty sequence every article without read-also articles shares.
-_EMPTY = _new(Articles)
-_set(_EMPTY, "_items", ())
-_set(_EMPTY, "_make", None)
-_set(_EMPTY, "_columns", None)
-_set(_EMPTY, "_n", 0)
+_EMPTY = _made((), None, None, 0)
 
 
 def _articles(values: Iterable[Article]) -> Articles:
