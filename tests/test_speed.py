@@ -156,6 +156,27 @@ def test_importing_arnews_starts_no_pool_machinery_and_no_resource_reader() -> N
     assert done.returncode == 0, done.stderr
 
 
+def test_readers_the_html_view_and_the_batch_runner_are_imported_on_first_use() -> None:
+    # A worker that only parses need not import the file readers, the HTML view or the
+    # batch runner; reading the name imports its module (PEP 562) and gives the same object.
+    code = (
+        "import sys, arnews\n"
+        "late = {'arnews.io.pages', 'arnews.render', 'arnews.batch', 'arnews.bundled'}\n"
+        "assert not late & set(sys.modules), sorted(late & set(sys.modules))\n"
+        "from arnews.render import render_html\n"
+        "assert arnews.render_html is render_html and 'render_html' in dir(arnews)\n"
+        "from arnews import *\n"
+        "assert read_pages is arnews.read_pages and parse_many is arnews.parse_many\n"
+        "try:\n"
+        "    arnews.no_such_name\n"
+        "    raise SystemExit('no AttributeError')\n"
+        "except AttributeError as exc:\n"
+        "    assert 'no_such_name' in str(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_patterns_are_compiled_once_and_shared() -> None:
     lexicon = Lexicon.default()
     assert lexicon.marker_pattern is lexicon.marker_pattern
