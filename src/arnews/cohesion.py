@@ -111,11 +111,10 @@ _SPLIT_CHANGING = frozenset(
     if (not (v or "").isspace() if chr(k).isspace() else any(c.isspace() for c in v or ""))
 )
 
-# A text's first white-space-delimited word (as `str.split` reads white space).
-_FIRST_WORD = re.compile(r"\s*(\S+)")
-
-# Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`).
-_CARRY_START = re.compile(r"[\"«“”']|(?:و|ف[إأ]|لكن|ثم|كما|حيث|إذ|بل)")
+# Quotes and the first word of a clause that goes on (`وأضاف`, `لكن`, `فإن`): a text that
+# opens with one of them (one `str.startswith`, where a pattern costs twice as much).
+_CARRY_OPENINGS = ('"', "«", "“", "”", "'", "و", "فإ", "فأ", "لكن", "ثم", "كما", "حيث", "إذ", "بل")
+_CARRY_START = re.compile("|".join(map(re.escape, _CARRY_OPENINGS)))
 
 
 def carries_on(text: str) -> bool:
@@ -129,7 +128,7 @@ def carries_on(text: str) -> bool:
         >>> carries_on("يذكر أن الوزارة أعلنت الخطة في مارس."), carries_on("أعلنت الوزارة خطة.")
         (True, False)
     """
-    if _CARRY_START.match(text):
+    if text.startswith(_CARRY_OPENINGS):
         return True
     phrases, longest, firsts = _continuations()
     start = text[:80]
@@ -137,10 +136,12 @@ def carries_on(text: str) -> bool:
     # the fold keeps white space as it is, the folded text's first word is the fold of the
     # text's first word (unless the fold deletes all of it), and that alone is folded.
     if not _SPLIT_CHANGING or _SPLIT_CHANGING.isdisjoint(start):
-        first = _FIRST_WORD.match(start)
-        if first is None:
+        # The first word as `str.split` reads white space (a split of one cut costs less
+        # than a pattern).
+        first = start.split(None, 1)
+        if not first:
             return False
-        word = fold_chars(first[1])
+        word = fold_chars(first[0])
         if word and word.strip(_PUNCTUATION) not in firsts:
             return False
     head = fold_chars(start).split(None, longest)[:longest]
