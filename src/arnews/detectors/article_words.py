@@ -27,6 +27,7 @@ from ..cohesion import (
     content_words,
     share_bounds_in,
     shared_elsewhere,
+    stem_counts,
     stems,
     stop_words,
     surely_shared,
@@ -171,9 +172,10 @@ class _ArticleWords:
             # Only the articles asked about are read (a page of read-also articles asks
             # about one or two); the counts of the few words looked up are worked out when
             # asked for. A text's stems are its lines' stems one after the other: the lines
-            # are read in one call, joined, not one call a line (the few a test has read
-            # already cost less read again than a call each for the others).
-            found = StemCounts.of_stems(stems("\n".join(texts)))
+            # are counted in one call, joined, not read one call a line (the few a test has
+            # read already cost less read again than a call each for the others), and each
+            # distinct word is looked up once.
+            found = StemCounts.of_counts(stem_counts("\n".join(texts)))
             self._texts[article] = found
         return found
 
