@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, compress, filterfalse, repeat
-from operator import add, ge, gt, is_, itemgetter, mul, not_, or_
+from operator import add, ge, gt, is_, itemgetter, not_, or_
 from typing import cast
 
 from ._data import read_data_text
@@ -49,7 +49,6 @@ __all__ = [
     "share_bounds_in",
     "shared_elsewhere",
     "shared_ratio",
-    "stem_counts",
     "stems",
     "stop_words",
     "surely_shared",
@@ -220,7 +219,7 @@ def content_words(text: str) -> set[str]:
 
 def _stem_counts(text: str) -> Counter[str]:
     """How often each content word occurs in ``text``, and each without a one-letter clitic."""
-    return _with_clitic_forms(stem_counts(text))
+    return _with_clitic_forms(Counter(stems(text)))
 
 
 def _with_clitic_forms(counts: Counter[str]) -> Counter[str]:
@@ -284,11 +283,6 @@ def shared_elsewhere(
 
 def _token_stems(tokens: list[str]) -> list[str]:
     """The stems of a text's white-space-delimited ``tokens``, in order (see :func:`stems`)."""
-    return list(chain.from_iterable(_each_token_stems(tokens)))
-
-
-def _each_token_stems(tokens: list[str]) -> list[tuple[str, ...]]:
-    """The stems of each of ``tokens`` (white-space-delimited), remembered or read."""
     memo = _TOKEN_STEMS
     found = list(map(memo.get, tokens))
     if None in found:
@@ -302,26 +296,7 @@ def _each_token_stems(tokens: list[str]) -> list[tuple[str, ...]]:
             if len(memo) + len(read) > _MAX_TOKENS:
                 memo.clear()
             memo.update(compress(read.items(), map(ge, repeat(_MAX_TOKEN_CHARS), map(len, read))))
-    return cast("list[tuple[str, ...]]", found)
-
-
-def stem_counts(text: str) -> Counter[str]:
-    """``Counter(stems(text))``: the same counts, in the same order (of first occurrence).
-
-    A long text repeats its tokens: they are counted first, in C, and each distinct one is
-    looked up (or read) once; its stems are then counted as often as it occurs. A distinct
-    token's stems, in the order the tokens first occur, first occur in the text's order.
-
-    Example:
-        >>> stem_counts("زار الوزير أسوان وعاد الوزير")
-        Counter({'وزير': 2, 'زار': 1, 'اسوان': 1, 'وعاد': 1})
-    """
-    if _SPLIT_CHANGING:
-        return Counter(stems(text))
-    tokens = Counter(text.split())
-    each = _each_token_stems(list(tokens))
-    # A token's stems repeated its count (a tuple times a number, made in C).
-    return Counter(chain.from_iterable(map(mul, each, tokens.values())))
+    return list(chain.from_iterable(cast("list[tuple[str, ...]]", found)))
 
 
 def stems(text: str) -> list[str]:
@@ -420,21 +395,23 @@ class StemCounts:
 
     def __init__(self, text: str = "") -> None:
         #: Each whole word's stem and how often it occurs, function words included.
-        self._raw = stem_counts(text)
+        self._raw = Counter(stems(text))
         self._stops = stop_words()
         self._full: Counter[str] | None = None
 
     @classmethod
     def of_counts(cls, raw: Counter[str]) -> StemCounts:
-        """The counts of a text whose :func:`stems` are counted in ``raw`` (as
-        :func:`stem_counts` counts them; kept, not copied).
+        """The counts of a text whose :func:`stems` are counted in ``raw`` (kept, not
+        copied).
 
         Example:
-            >>> StemCounts.of_counts(stem_counts("زار الوزير وأسوان"))["اسوان"]
+            >>> StemCounts.of_counts(Counter(stems("زار الوزير وأسوان")))["اسوان"]
             1
         """
-        counts = cls()
+        counts = cls.__new__(cls)
         counts._raw = raw
+        counts._stops = stop_words()
+        counts._full = None
         return counts
 
     @classmethod
@@ -445,9 +422,7 @@ class StemCounts:
             >>> StemCounts.of_stems(stems("زار الوزير") + stems("وأسوان"))["اسوان"]
             1
         """
-        counts = cls()
-        counts._raw = Counter(read)
-        return counts
+        return cls.of_counts(Counter(read))
 
     def __getitem__(self, word: str) -> int:
         """How often a vocabulary that read the text counts ``word``."""
@@ -487,8 +462,7 @@ class StemCounts:
         if any(held):
             by_letter = (held[k : k + n] for k in range(0, len(held), n))
             held = list(map(any, zip(*by_letter, strict=True)))
-            own = StemCounts.of_stems(())
-            own._raw = line
+            own = StemCounts.of_counts(line)
             slow = sum(1 for w in compress(asked, held) if self[w] > own[w])
             asked = list(compress(asked, map(not_, held)))
         else:

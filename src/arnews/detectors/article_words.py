@@ -27,7 +27,6 @@ from ..cohesion import (
     content_words,
     share_bounds_in,
     shared_elsewhere,
-    stem_counts,
     stems,
     stop_words,
     surely_shared,
@@ -172,10 +171,9 @@ class _ArticleWords:
             # Only the articles asked about are read (a page of read-also articles asks
             # about one or two); the counts of the few words looked up are worked out when
             # asked for. A text's stems are its lines' stems one after the other: the lines
-            # are counted in one call, joined, not read one call a line (the few a test has
-            # read already cost less read again than a call each for the others), and each
-            # distinct word is looked up once.
-            found = StemCounts.of_counts(stem_counts("\n".join(texts)))
+            # are read in one call, joined, not one call a line (the few a test has read
+            # already cost less read again than a call each for the others).
+            found = StemCounts.of_counts(Counter(stems("\n".join(texts))))
             self._texts[article] = found
         return found
 
