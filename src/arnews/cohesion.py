@@ -187,7 +187,13 @@ def _folded_token_stems(token: str) -> tuple[str, ...]:
         (('رئيس',), ('رئيس',))
     """
     if token.isalnum():
-        return (_stem(token),) if len(token) >= MIN_STEM else ()
+        if len(token) < MIN_STEM:
+            return ()
+        # `_stem`, inline: one call a token the memo lacks, not two.
+        for clitic in _CLITICS_BY_PAIR.get(token[:2], ()):
+            if token.startswith(clitic) and len(token) - len(clitic) >= MIN_STEM:
+                return (token[len(clitic) :],)
+        return (token,)
     return tuple(_STEM.findall(token))
 
 
