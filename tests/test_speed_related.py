@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import compress, repeat
+from pathlib import Path
+from unittest import mock
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from arnews import Parser
 from arnews.cohesion import _CARRY_OPENINGS, _CARRY_START, content_words, stems
+from arnews.detectors import related
 from arnews.detectors.related import _LAST_CUT, MIN_TEASER_WORDS, _tail_shape, _top_teaser
 from arnews.normalize import fold_chars
 from arnews.share_bounds import _LETTERS, _PREPEND, _whole_words, share_bounds_in
+from arnews.state import PageState
 
-from .strategies import any_text, arabic_text
+from .strategies import GeneratedPage, any_text, arabic_text, pages
 
 # Words that clitics stick to, repeated, with punctuation and odd white space between them.
 _PIECES = st.sampled_from(
@@ -130,3 +135,38 @@ def test_top_teaser_is_the_last_two_before_the_end(shapes: list[int], end: int) 
     end = min(end, len(shapes))
     expected = max((k for k in range(end) if shapes[k] == 2), default=-1)
     assert _top_teaser(bytearray(shapes), end) == expected
+
+
+def _related_claims(text: str) -> tuple[list[str | None], list[int], list[object]]:
+    """What the detectors up to the related headlines' leave on ``text``'s state."""
+    from arnews.lines import scan_heads
+
+    parser = Parser(time_budget=None)
+    lexicon, tags, gazetteer = parser._config
+    columns, firsts = scan_heads(text)
+    state = PageState(text, columns, lexicon, gazetteer, tags, parser.now, firsts=firsts)
+    for name, detector in parser.detectors.rules:
+        detector(state)
+        if name == "related":
+            break
+    return state.kind, state.rest, state.pieces
+
+
+def _walked_line_by_line(text: str) -> tuple[list[str | None], list[int], list[object]]:
+    with mock.patch.object(related, "_walk_articles", related._walk_interleaved):
+        return _related_claims(text)
+
+
+@given(pages())
+def test_articles_in_blocks_are_walked_as_line_by_line(page: GeneratedPage) -> None:
+    assert _related_claims(page.text) == _walked_line_by_line(page.text)
+
+
+def test_real_pages_of_many_articles_are_walked_as_line_by_line() -> None:
+    index = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant"
+    pages_seen = 0
+    for path in sorted(index.glob("*.txt"))[:300]:
+        text = path.read_text(encoding="utf-8")
+        assert _related_claims(text) == _walked_line_by_line(text), path.name
+        pages_seen += 1
+    assert pages_seen or not index.exists()

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, groupby, pairwise, repeat
+from itertools import compress, groupby, islice, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
 from ..cohesion import carries_on
@@ -347,6 +347,18 @@ def _walk_articles(
     state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
 ) -> None:
     """Take the headline runs of a page of any number of articles, interleaved or not."""
+    ids = list(map(state.article.__getitem__, lines))
+    # Each article one block of lines: as many articles as changes of article, plus one.
+    if ids and len(set(ids)) == 1 + sum(map(ne, ids, islice(ids, 1, None))):
+        _walk_blocks(state, lines, closed, words, ids)
+    else:
+        _walk_interleaved(state, lines, closed, words)
+
+
+def _walk_interleaved(
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
+) -> None:
+    """:func:`_walk_articles` on any page: each article's state kept as its lines come."""
     articles = state.article
     prev_sentence: dict[int, int] = {}  # 1: the article's last open line ends a sentence
     last = 0
@@ -362,6 +374,25 @@ def _walk_articles(
         prev_sentence[article] = 0
         if was_closed and _take(state, i, words):
             prev_sentence[article] = 1
+
+
+def _walk_blocks(
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords, ids: list[int]
+) -> None:
+    """:func:`_walk_articles` on a page whose articles each hold one block of its open lines
+    (``ids``: each open line's article), as most do: an article's last open line before a
+    line is the line before it, or none at its block's first line. The candidates are found
+    as on a page of one article (:func:`_walk_one_article`), the run stopping where a block
+    ends; the lines between them cost nothing (a list of headlines, a menu).
+    """
+    k = closed.find(b"\x01\x00") + 1
+    while k:
+        if ids[k] == ids[k - 1]:
+            while _take(state, lines[k], words):
+                k += 1
+                if k == len(lines) or closed[k] or ids[k] != ids[k - 1]:
+                    break
+        k = closed.find(b"\x01\x00", k) + 1
 
 
 def _take(state: PageState, i: int, words: _ArticleWords) -> bool:
