@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import compress, repeat
+from itertools import repeat
 
 from .cohesion import _CLITICS, _LETTERS, _PREPEND, MIN_STEM, _stem
 
@@ -66,13 +66,16 @@ def share_bounds_in(
     forms: set[str] | None = None
     shared = 0
     for piece in rest:
-        # The words each piece holds, in one C-level pass; most pieces hold few of them.
-        hits = list(compress(pending, map(piece.__contains__, pending)))
-        if not hits:
-            continue
-        seen.update(hits)
+        # Each word is searched for when its turn comes, not all of them first: on a line
+        # of the story the words shared before the answer is known are a few of its words
+        # (a long line's thirty words need six), and the others are never searched. The
+        # order does not change the answer: every count only grows, and a word's count in
+        # a piece is the same whenever it is taken.
         size = len(piece)
-        for word in hits:
+        for word in tuple(pending):
+            if word not in piece:
+                continue
+            seen.add(word)
             # One whole word more than the line's forms of it with a one-letter clitic.
             if forms is None:
                 forms = set(read)

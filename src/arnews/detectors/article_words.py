@@ -56,7 +56,6 @@ class _ArticleWords:
     """
 
     __slots__ = (
-        "_bullets",
         "_cut",
         "_folded",
         "_index",
@@ -68,6 +67,7 @@ class _ArticleWords:
         "_stems",
         "_texts",
         "_words",
+        "bullets",
         "evidence",
         "splits",
     )
@@ -88,7 +88,8 @@ class _ArticleWords:
         self._search_left = MAX_SEARCH_CHARS
         self._words = 0
         self._cut = False
-        self._bullets = _bullet_set(state.lexicon.bullets)
+        #: The page lexicon's bullet characters (a line that opens with one is a list item).
+        self.bullets = _bullet_set(state.lexicon.bullets)
         # What a line's text tells by itself, and where it splits into headlines (offsets
         # in the text), per distinct text: pages repeat lines (a widget on every article of
         # a chain), and the similar headlines this reads do not change during the detector.
@@ -168,10 +169,12 @@ class _ArticleWords:
             if texts is None:
                 return StemCounts()
             # Only the articles asked about are read (a page of read-also articles asks
-            # about one or two), each line once; the counts of the few words looked up are
-            # worked out when asked for.
-            every = (self._line(article, k) for k in range(len(texts)))
-            found = self._texts[article] = StemCounts.of_stems(chain.from_iterable(every))
+            # about one or two); the counts of the few words looked up are worked out when
+            # asked for. A text's stems are its lines' stems one after the other: the lines
+            # are read in one call, joined, not one call a line (the few a test has read
+            # already cost less read again than a call each for the others).
+            found = StemCounts.of_counts(Counter(stems("\n".join(texts))))
+            self._texts[article] = found
         return found
 
     def content_words(self, i: int) -> set[str]:
@@ -223,7 +226,7 @@ class _ArticleWords:
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""
-        if text[:1] in self._bullets:
+        if text[:1] in self.bullets:
             return False  # an item of the article's own list
         state = self._state
         whole = state.rest[i] == state.starts[i]

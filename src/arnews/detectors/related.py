@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, groupby, pairwise, repeat
+from itertools import compress, groupby, islice, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
 from ..cohesion import carries_on
@@ -52,7 +52,6 @@ from ..text import (
 )
 from .article_words import MIN_UNRELATED_WORDS as MIN_UNRELATED_WORDS
 from .article_words import _ArticleWords as _ArticleWords
-from .article_words import _bullet_set
 from .regions import split_headlines
 
 __all__ = ["detect_related", "headline_evidence"]
@@ -167,53 +166,60 @@ MIN_TEASER_WORDS = 6
 MAX_TEASER_SHARED = 0.15
 # A line that opens with `و` and a letter (not `وال`, `وأ`): a conjunction or a verb's root.
 _BARE_WAW = re.compile(r"و[^\W\dاأإآ]")
-# A text of MIN_TEASER_WORDS words or more (white space as `str.split` reads it): one match
-# over its first words, where counting them splits the whole line.
-_ENOUGH_WORDS = re.compile(rf"\s*\S+(?:\s+\S+){{{MIN_TEASER_WORDS - 1}}}")
+# A text of MIN_TEASER_WORDS words or more (white space as `str.split` reads it) splits into
+# that many pieces at its first MIN_TEASER_WORDS - 1 cuts: one C-level split of its first
+# words (half the cost of a pattern over them), where counting them splits the whole line.
+_LAST_CUT = MIN_TEASER_WORDS - 1
 
 
-def _tail_candidate(state: PageState, i: int, bullets: frozenset[str]) -> int:
-    """A cheap first look at line ``i``: 2, a teaser's shape; 3, opening with ``و`` (a
-    conjunction, or a verb's first letter: `وجّه`, `وصل`) and long enough, a teaser only
-    between teasers and only if its rest carries nothing on (:func:`_weak_shape`); 0, not
-    a teaser (a bullet, too short, or carrying the story on).
+def _tail_shape(text: str, bullets: frozenset[str]) -> int:
+    """A cheap first look at an open line's whole ``text``: 2, a teaser's shape; 3, opening
+    with ``و`` (a conjunction, or a verb's first letter: `وجّه`, `وصل`) and long enough, a
+    teaser only between teasers and only if its rest carries nothing on
+    (:func:`_weak_shape`); 0, not a teaser (a bullet, too short, or carrying the story on).
+
+    Example:
+        >>> _tail_shape("أعلنت الوزارة اليوم عن خطة جديدة للنقل", frozenset("•"))
+        2
     """
-    if state.kind[i] is not None or state.rest[i] != state.starts[i]:
-        return 0
-    text = state.texts[i]
     first = text[0]
     if first in bullets:
         return 0
     if first == "و":
         # Such a line carries on by its first letter (`carries_on` says so at once): the
         # cheap tests here, the rest's (`_weak_shape`) only where a teaser sits above it.
-        if not _BARE_WAW.match(text) or not _ENOUGH_WORDS.match(text):
+        if not _BARE_WAW.match(text) or len(text.split(None, _LAST_CUT)) <= _LAST_CUT:
             return 0
         return 3
-    if not _ENOUGH_WORDS.match(text):
+    if len(text.split(None, _LAST_CUT)) <= _LAST_CUT:
         return 0
     return 0 if carries_on(text) else 2
 
 
 def _weak_shape(text: str) -> int:
-    """The shape of a line that :func:`_tail_candidate` put at 3: 1, a teaser between
+    """The shape of a line that :func:`_tail_shape` put at 3: 1, a teaser between
     teasers (the rest after its ``و`` carries nothing on); 0, the story's own line."""
     return 0 if carries_on(text[1:]) else 1
 
 
-def _top_teaser(shapes: list[int], end: int) -> int:
-    """The index of the last 2 in ``shapes[:end]`` (the tail's top teaser), -1 if none."""
-    for k in range(end - 1, -1, -1):
-        if shapes[k] == 2:
-            return k
-    return -1
+def _top_teaser(shapes: bytearray, end: int) -> int:
+    """The index of the last 2 in ``shapes[:end]`` (the tail's top teaser), -1 if none.
+
+    One C-level search from the end: an article of many ``و`` lines (shape 3) has a long
+    run of them and often no 2 at all.
+
+    Example:
+        >>> _top_teaser(bytearray([2, 3, 2, 3]), 4), _top_teaser(bytearray([3, 3]), 2)
+        (2, -1)
+    """
+    return shapes.rfind(2, 0, end)
 
 
 def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) -> None:
     """Claim the teaser tail at the end of each article's body as related headlines."""
     if not lines:
         return
-    bullets = _bullet_set(state.lexicon.bullets)
+    bullets = words.bullets
     articles = state.article
     # Each article's open lines, in order (on a page of one article, all of them as they
     # are). A tail, and as many lines of the article's own above it, need this many lines.
@@ -230,6 +236,7 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         by_article = groupby(sorted(mine, key=articles.__getitem__), key=articles.__getitem__)
         per_article = [list(group) for _, group in by_article]
     kinds, rests, ends, texts = state.kind, state.rest, state.ends, state.texts
+    starts = state.starts
     for own in per_article:
         if len(own) < least:
             continue
@@ -238,15 +245,20 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         # article's open lines and the headlines the walk took among them (other stories
         # too); a line with nothing open (a blank line) is passed over.
         tail: list[int] = []  # from the last line up
-        shapes: list[int] = []
+        shapes = bytearray()
         places: list[int] = []  # where each is in `own`
         p = len(own) - 1
         while p >= 0:
             i = own[p]
-            if kinds[i] == "related":
+            kind = kinds[i]
+            if kind == "related":
                 shape = 2
             elif rests[i] < ends[i]:
-                shape = _tail_candidate(state, i, bullets)
+                # A line another detector classified, or whose start it claimed, is no
+                # teaser: the shape is read from a whole open line only.
+                if kind is not None or rests[i] != starts[i]:
+                    break
+                shape = _tail_shape(texts[i], bullets)
                 if not shape:
                     break
             else:
@@ -261,12 +273,13 @@ def _teaser_tails(state: PageState, lines: Sequence[int], words: _ArticleWords) 
         # carries the story on ends the tail there (most articles have no such top, and
         # their `و` lines cost no more than the cheap test).
         top = _top_teaser(shapes, len(shapes))
-        for k in range(top):
-            if shapes[k] == 3:
-                shapes[k] = _weak_shape(texts[tail[k]])
-                if not shapes[k]:
-                    top = _top_teaser(shapes, k)
-                    break
+        k = shapes.find(3, 0, top) if top > 0 else -1
+        while k >= 0:
+            shapes[k] = _weak_shape(texts[tail[k]])
+            if not shapes[k]:
+                top = _top_teaser(shapes, k)
+                break
+            k = shapes.find(3, k + 1, top)
         if top + 1 < MIN_TAIL_LINES:
             continue
         del tail[top + 1 :], shapes[top + 1 :]
@@ -334,6 +347,18 @@ def _walk_articles(
     state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
 ) -> None:
     """Take the headline runs of a page of any number of articles, interleaved or not."""
+    ids = list(map(state.article.__getitem__, lines))
+    # Each article one block of lines: as many articles as changes of article, plus one.
+    if ids and len(set(ids)) == 1 + sum(map(ne, ids, islice(ids, 1, None))):
+        _walk_blocks(state, lines, closed, words, ids)
+    else:
+        _walk_interleaved(state, lines, closed, words)
+
+
+def _walk_interleaved(
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords
+) -> None:
+    """:func:`_walk_articles` on any page: each article's state kept as its lines come."""
     articles = state.article
     prev_sentence: dict[int, int] = {}  # 1: the article's last open line ends a sentence
     last = 0
@@ -349,6 +374,25 @@ def _walk_articles(
         prev_sentence[article] = 0
         if was_closed and _take(state, i, words):
             prev_sentence[article] = 1
+
+
+def _walk_blocks(
+    state: PageState, lines: Sequence[int], closed: bytearray, words: _ArticleWords, ids: list[int]
+) -> None:
+    """:func:`_walk_articles` on a page whose articles each hold one block of its open lines
+    (``ids``: each open line's article), as most do: an article's last open line before a
+    line is the line before it, or none at its block's first line. The candidates are found
+    as on a page of one article (:func:`_walk_one_article`), the run stopping where a block
+    ends; the lines between them cost nothing (a list of headlines, a menu).
+    """
+    k = closed.find(b"\x01\x00") + 1
+    while k:
+        if ids[k] == ids[k - 1]:
+            while _take(state, lines[k], words):
+                k += 1
+                if k == len(lines) or closed[k] or ids[k] != ids[k - 1]:
+                    break
+        k = closed.find(b"\x01\x00", k) + 1
 
 
 def _take(state: PageState, i: int, words: _ArticleWords) -> bool:
