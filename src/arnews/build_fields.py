@@ -105,8 +105,21 @@ def _distinct_tags(tags: list[str], spans: list[Span]) -> tuple[list[str], list[
     first = dict(zip(reversed(tags), reversed(spans), strict=True))
     texts = list(dict.fromkeys(tags))
     if _FOLD_JOINS and len(texts) > 1:
-        # Tags are cleaned short values: one line each, so the joined fold splits back.
-        keys = list(map(" ".join, map(str.split, fold_chars("\n".join(texts)).split("\n"))))
+        # Tags are cleaned short values: one line each, so the joined fold splits back. Their
+        # only white space is single inner spaces, and the fold makes white space a space:
+        # unless the fold left two together or one at a tag's end (it drops some marks),
+        # each key is the fold as it is.
+        folded = fold_chars("\n".join(texts))
+        if (
+            "  " in folded
+            or " \n" in folded
+            or "\n " in folded
+            or folded[:1] == " "
+            or folded[-1:] == " "
+        ):
+            keys = list(map(" ".join, map(str.split, folded.split("\n"))))
+        else:
+            keys = folded.split("\n")
     else:
         keys = list(map(fold, texts))
     first_text = dict(zip(reversed(keys), reversed(texts), strict=True))
