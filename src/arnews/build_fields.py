@@ -192,13 +192,19 @@ def _fields(
         elif kind == "keywords":
             if tags is None:
                 tags, tag_spans = [], []
-            for s, e in p[VALUE] or [(start, end)]:
-                raw = text[s:e]
-                # What _short gives, without a call when there is no control to remove.
-                tag = " ".join(raw.split()) if raw.isprintable() else _short(raw, removed, (s, e))
+            for span in p[VALUE] or [(start, end)]:
+                raw = text[span[0] : span[1]]
+                # What _short gives, without a call when there is no control to remove, and
+                # with no split when there is no space to clean (most tags).
+                if not raw.isprintable():
+                    tag = _short(raw, removed, span)
+                elif "  " in raw or raw[:1] == " " or raw[-1:] == " ":
+                    tag = " ".join(raw.split())
+                else:
+                    tag = raw
                 if tag:
                     tags.append(tag)
-                    tag_spans.append((s, e))
+                    tag_spans.append(span)
         elif kind in ("title", "source") and kind not in fields:
             # Embedded articles repeat their headlines and sources: each distinct text is
             # cleaned once a page.
