@@ -235,14 +235,17 @@ def _whole_lines_article(
     """:func:`_article` of whole-line paragraphs only (the lines ``whole``, in input order):
     every field but the paragraphs empty, the parts read from the line columns."""
     line_starts, line_ends = state.starts, state.ends
-    p_starts: Sequence[int]
-    p_ends: Sequence[int]
+    p_raw: list[str]
     if len(whole) == len(line_starts):  # every line
-        p_starts, p_ends, p_raw = line_starts, line_ends, state.texts
+        p_starts, p_ends, p_raw = tuple(line_starts), tuple(line_ends), state.texts
     else:
-        p_starts = list(map(line_starts.__getitem__, whole))
-        p_ends = list(map(line_ends.__getitem__, whole))
         p_raw = list(map(state.texts.__getitem__, whole))
+        if len(whole) < _LONG:
+            p_starts = tuple(map(line_starts.__getitem__, whole))
+            p_ends = tuple(map(line_ends.__getitem__, whole))
+        else:  # through lists, as _spans_of says why
+            p_starts = tuple(list(map(line_starts.__getitem__, whole)))  # noqa: C414
+            p_ends = tuple(list(map(line_ends.__getitem__, whole)))  # noqa: C414
     n = len(whole)
     embedded = _EMPTY if read_also is None else read_also()
     return _new_article(
@@ -273,7 +276,7 @@ def _whole_lines_article(
             (),
             (),
         ),
-        _new_parts(("paragraph",) * n, tuple(p_starts), tuple(p_ends), (None,) * n),
+        _new_parts(("paragraph",) * n, p_starts, p_ends, (None,) * n),
         tuple(state.warnings) if last else (),
     )
 
