@@ -1,9 +1,11 @@
 """Building one article from its pieces: :func:`_article` (the page's main article, and
 read-also articles when there are a few).
 
-An article of whole-line paragraphs only is made from the line columns; up to sixty-four
-parts, an article's columns are made by one sort of tuples (:func:`_small_columns`); above,
-in C-level passes over the pieces' columns merged with the whole-line and cut paragraphs
+An article of whole-line paragraphs only is made from the line columns, with no field step
+(:func:`_whole_lines_article`); one of a few pieces beside whole lines (and no cut) from the
+lines' columns with each piece put in its place (:func:`_merged_columns`); other articles of
+up to sixty-four parts by one sort of tuples (:func:`_small_columns`); above, in C-level
+passes over the pieces' columns merged with the whole-line and cut paragraphs
 (:func:`_bulk_columns`).
 
 Example:
