@@ -10,8 +10,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnews.build_one import _article
+from arnews.build_one import _article, _merged_columns, _small_columns
 from arnews.state import PageState, Piece
+from arnews.text import clean_many
 
 from .strategies import arabic_text
 
@@ -44,3 +45,56 @@ def test_whole_line_articles_of_every_line_and_of_some() -> None:
     assert article.paragraphs == ("أعلن الوزير الخبر.", "وقال إن المحادثات مستمرة.", "سطر ثالث")
     assert article.parts.kinds == ("paragraph",) * 3
     assert article.title is None and article.keywords == ()
+
+
+def _split_ways(text: str, pick: int, cut: int) -> None:
+    # Every ``pick``-th line (from the second) becomes pieces: its first ``cut`` characters
+    # a headline piece and the rest a paragraph piece (or, with ``cut`` 0, the whole line a
+    # named marker); the other lines stay whole-line paragraphs. The lines' columns with
+    # each piece put in its place must be what the one sort of rows gives.
+    state = PageState.of(text)
+    pieces: list[Piece] = []
+    whole: list[int] = []
+    for i in range(len(state.starts)):
+        start, end = state.starts[i], state.ends[i]
+        if pick and i % pick == 1:
+            if cut and end - start > cut:
+                pieces.append((i, "paragraph", start + cut, end, None, None, None))
+                pieces.append((i, "title", start, start + cut, None, None, None))
+            else:
+                pieces.append((i, "marker", start, end, None, "read_also", None))
+        else:
+            whole.append(i)
+    if not pieces or not whole:
+        return
+    merged = _merged_columns(state, pieces, whole, ([], []))
+    rows = _small_columns(state, pieces, whole, ([], []))
+    assert merged[0] == rows[0]
+    assert [list(c) for c in merged[1]] == [list(c) for c in rows[1]]
+    assert [list(c) for c in merged[2:]] == [list(c) for c in rows[2:]]
+    # And the article made either way is the same.
+    fast = _article(state, pieces, whole, ([], []), ({}, {}), last=True)
+    assert fast.paragraphs == tuple(clean_many(list(rows[4])))
+
+
+@given(
+    st.lists(arabic_text, min_size=1, max_size=16).map("\n".join),
+    st.integers(0, 4),
+    st.integers(0, 6),
+)
+def test_lines_with_pieces_put_in_place_are_the_sorted_rows(text: str, pick: int, cut: int) -> None:
+    _split_ways(text, pick, cut)
+
+
+def test_lines_with_pieces_put_in_place_examples() -> None:
+    text = "سرايا - أعلن الوزير الخبر.\nوقال إن المحادثات مستمرة.\nاقرأ أيضا\nعنوان آخر\nسطر"
+    for pick in (1, 2, 3):
+        for cut in (0, 3, 8):
+            _split_ways(text, pick, cut)
+    state = PageState.of(text)
+    pieces: list[Piece] = [
+        (0, "paragraph", 8, state.ends[0], None, None, None),
+        (0, "dateline", 0, 8, None, None, None),
+    ]
+    kinds = _merged_columns(state, pieces, [1, 2, 3, 4], ([], []))[1][0]
+    assert list(kinds) == ["dateline", *["paragraph"] * 5]

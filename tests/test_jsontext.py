@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews.jsonout import _record, article_json, json_record
-from arnews.jsontext import _PAIRS, _PART_HEADS, article_text
+from arnews.jsontext import _PAIRS, _PARAGRAPHS_ONLY, _PART_HEADS, article_text
 from arnews.model import Article, Dateline, Diagnostic, Part, Parts, Spans
 
 
@@ -174,3 +174,25 @@ def test_any_strings_are_written_as_the_encoder_writes_them(
     )
     _same(article)
     assert article_text(article, True) == _encoded(article)
+
+
+def test_paragraphs_only_articles_of_any_kind_strings() -> None:
+    # The builder's "paragraph" is one interned string: an article of it alone is written
+    # from the template of its number of paragraphs; equal strings made otherwise (from
+    # JSON, by join), a str subclass and other names go the general way, to the same text.
+    built = "".join(["para", "graph"])
+    for n in (0, 1, 3, 300):
+        spans = Spans(paragraphs=tuple((4 * i, 4 * i + 3) for i in range(n)))
+        texts = tuple(f"نص{i}" for i in range(n))
+        for kind in ("paragraph", built, _Str("paragraph")):
+            for name in (None, "x"):
+                parts = Parts.from_columns(
+                    [kind] * n, [4 * i for i in range(n)], [4 * i + 3 for i in range(n)], [name] * n
+                )
+                _same(Article(paragraphs=texts, spans=spans, parts=parts))
+        # Parts of another number than the paragraphs' spans.
+        parts = Parts.from_columns(
+            ["paragraph"] * (n + 1), [0] * (n + 1), [1] * (n + 1), [None] * (n + 1)
+        )
+        _same(Article(paragraphs=texts, spans=spans, parts=parts))
+    assert 300 not in _PARAGRAPHS_ONLY and len(_PARAGRAPHS_ONLY) <= 256

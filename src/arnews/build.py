@@ -7,8 +7,7 @@ article's fields take the cleaned text of the pieces of their kind, in input ord
 from __future__ import annotations
 
 from itertools import compress, repeat
-from operator import eq, ne
-from typing import Any
+from operator import eq, not_
 
 from .articles import Articles
 
@@ -21,7 +20,7 @@ from .build_fields import _distinct_tags as _distinct_tags
 from .build_fields import _fields as _fields
 from .build_fields import _Values
 from .build_one import _article as _article
-from .build_one import _one_by_one
+from .build_one import _one_by_one, _whole_lines_article
 from .model import Article
 from .state import ARTICLE, LINE, MAIN, PageState
 
@@ -40,30 +39,33 @@ def build_article(state: PageState) -> Article:
     cuts = (state.cut_starts, state.cut_ends)
     values: _Values = ({}, {})
     if n == 1:
+        if not pieces and not cuts[0]:  # whole-line paragraphs only: most pages
+            return _whole_lines_article(state, whole, True, None)
         return _article(state, pieces, whole, cuts, values, last=True)
     # The main article's pieces, lines and cuts, then the read-also articles' (each list in
-    # the order it was made), picked out in C-level passes.
+    # the order it was made), picked out in C-level passes by one mask a column and its
+    # inverse.
     article = state.article
     piece_articles = [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in pieces]
     whole_articles = list(map(article.__getitem__, whole))
     cut_articles = list(map(article.__getitem__, state.cut_lines))
-
-    def mains(column: list[Any], articles: list[int]) -> list[Any]:
-        return list(compress(column, map(eq, articles, repeat(MAIN))))
-
-    def others(column: list[Any], articles: list[int]) -> list[Any]:
-        return list(compress(column, map(ne, articles, repeat(MAIN))))
+    piece_main = list(map(eq, piece_articles, repeat(MAIN)))
+    whole_main = list(map(eq, whole_articles, repeat(MAIN)))
+    cut_main = list(map(eq, cut_articles, repeat(MAIN)))
 
     def read_also() -> Articles:
+        piece_other = list(map(not_, piece_main))
+        whole_other = list(map(not_, whole_main))
+        cut_other = list(map(not_, cut_main))
         args = (
             state,
             n,
-            others(pieces, piece_articles),
-            others(piece_articles, piece_articles),
-            others(whole, whole_articles),
-            others(whole_articles, whole_articles),
-            (others(cuts[0], cut_articles), others(cuts[1], cut_articles)),
-            others(cut_articles, cut_articles),
+            list(compress(pieces, piece_other)),
+            list(compress(piece_articles, piece_other)),
+            list(compress(whole, whole_other)),
+            list(compress(whole_articles, whole_other)),
+            (list(compress(cuts[0], cut_other)), list(compress(cuts[1], cut_other))),
+            list(compress(cut_articles, cut_other)),
             values,
         )
         if n - 1 >= _COLUMNS:
@@ -74,9 +76,9 @@ def build_article(state: PageState) -> Article:
     # own), then the main article made once with them and the page's warnings.
     return _article(
         state,
-        mains(pieces, piece_articles),
-        mains(whole, whole_articles),
-        (mains(cuts[0], cut_articles), mains(cuts[1], cut_articles)),
+        list(compress(pieces, piece_main)),
+        list(compress(whole, whole_main)),
+        (list(compress(cuts[0], cut_main)), list(compress(cuts[1], cut_main))),
         values,
         last=True,
         read_also=read_also,

@@ -105,8 +105,21 @@ def _distinct_tags(tags: list[str], spans: list[Span]) -> tuple[list[str], list[
     first = dict(zip(reversed(tags), reversed(spans), strict=True))
     texts = list(dict.fromkeys(tags))
     if _FOLD_JOINS and len(texts) > 1:
-        # Tags are cleaned short values: one line each, so the joined fold splits back.
-        keys = list(map(" ".join, map(str.split, fold_chars("\n".join(texts)).split("\n"))))
+        # Tags are cleaned short values: one line each, so the joined fold splits back. Their
+        # only white space is single inner spaces, and the fold makes white space a space:
+        # unless the fold left two together or one at a tag's end (it drops some marks),
+        # each key is the fold as it is.
+        folded = fold_chars("\n".join(texts))
+        if (
+            "  " in folded
+            or " \n" in folded
+            or "\n " in folded
+            or folded[:1] == " "
+            or folded[-1:] == " "
+        ):
+            keys = list(map(" ".join, map(str.split, folded.split("\n"))))
+        else:
+            keys = folded.split("\n")
     else:
         keys = list(map(fold, texts))
     first_text = dict(zip(reversed(keys), reversed(texts), strict=True))
@@ -179,13 +192,19 @@ def _fields(
         elif kind == "keywords":
             if tags is None:
                 tags, tag_spans = [], []
-            for s, e in p[VALUE] or [(start, end)]:
-                raw = text[s:e]
-                # What _short gives, without a call when there is no control to remove.
-                tag = " ".join(raw.split()) if raw.isprintable() else _short(raw, removed, (s, e))
+            for span in p[VALUE] or [(start, end)]:
+                raw = text[span[0] : span[1]]
+                # What _short gives, without a call when there is no control to remove, and
+                # with no split when there is no space to clean (most tags).
+                if not raw.isprintable():
+                    tag = _short(raw, removed, span)
+                elif "  " in raw or raw[:1] == " " or raw[-1:] == " ":
+                    tag = " ".join(raw.split())
+                else:
+                    tag = raw
                 if tag:
                     tags.append(tag)
-                    tag_spans.append((s, e))
+                    tag_spans.append(span)
         elif kind in ("title", "source") and kind not in fields:
             # Embedded articles repeat their headlines and sources: each distinct text is
             # cleaned once a page.

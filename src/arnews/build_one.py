@@ -1,9 +1,11 @@
 """Building one article from its pieces: :func:`_article` (the page's main article, and
 read-also articles when there are a few).
 
-An article of whole-line paragraphs only is made from the line columns; up to sixty-four
-parts, an article's columns are made by one sort of tuples (:func:`_small_columns`); above,
-in C-level passes over the pieces' columns merged with the whole-line and cut paragraphs
+An article of whole-line paragraphs only is made from the line columns, with no field step
+(:func:`_whole_lines_article`); one of a few pieces beside whole lines (and no cut) from the
+lines' columns with each piece put in its place (:func:`_merged_columns`); other articles of
+up to sixty-four parts by one sort of tuples (:func:`_small_columns`); above, in C-level
+passes over the pieces' columns merged with the whole-line and cut paragraphs
 (:func:`_bulk_columns`).
 
 Example:
@@ -15,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import compress, repeat
 from operator import eq
@@ -97,6 +100,48 @@ def _small_columns(
     )
 
 
+def _merged_columns(
+    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
+    """:func:`_small_columns` of an article of a few pieces and whole-line paragraphs (no
+    cut): the lines' columns, read in C-level passes, with each piece put in its place.
+
+    The most common page with pieces (a dateline and the rest of its line, a read-also
+    article's headline) has many whole lines and one or two pieces: a row a line, a sort
+    and a transposition cost more than a search and an insert a piece. The whole lines come
+    in input order; a piece goes before a line that starts where it does (as the stable sort
+    of pieces before lines puts it), and a whole line's paragraph text is the line's text.
+    """
+    if len(pieces) > 1:
+        pieces = sorted(pieces, key=_START)
+    line_starts = list(map(state.starts.__getitem__, whole))
+    ends = list(map(state.ends.__getitem__, whole))
+    n = len(whole)
+    kinds: list[str] = ["paragraph"] * n
+    names: list[str | None] = [None] * n
+    starts = line_starts.copy()
+    p_starts = line_starts.copy()
+    p_ends = ends.copy()
+    p_raw = list(map(state.texts.__getitem__, whole))
+    text = state.text
+    m = 0  # the paragraph pieces put in so far
+    for j, (_, kind, start, end, _, name, _) in enumerate(pieces):
+        # Before it: the pieces before it (all start no later) and the lines that start
+        # before it.
+        before = bisect_left(line_starts, start)
+        k = j + before
+        kinds.insert(k, kind)
+        names.insert(k, name)
+        starts.insert(k, start)
+        ends.insert(k, end)
+        if kind == "paragraph":
+            p_starts.insert(m + before, start)
+            p_ends.insert(m + before, end)
+            p_raw.insert(m + before, text[start:end])
+            m += 1
+    return pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw
+
+
 # The constant columns of paragraph rows (zip stops at the shortest column).
 _PARAGRAPH = repeat("paragraph")
 _NONE = repeat(None)
@@ -166,8 +211,76 @@ def _bulk_columns(
 # made in C-level passes: cheaper than the merges up to sixty-odd parts, measured in
 # instructions on both corpora; a page of thousands of parts makes no tuple a line).
 _SMALL = 64
-# The fields of an article made of whole-line paragraphs only: none.
-_NO_FIELDS: dict[str, Any] = {}
+# Up to this many pieces beside whole-line paragraphs (and no cut paragraph), an article's
+# columns are the lines' with each piece put in its place (:func:`_merged_columns`).
+_FEW = 8
+# From this many paragraphs on, their spans go through a list (see :func:`_spans_of`).
+_LONG = 1024
+
+
+def _spans_of(starts: Sequence[int], ends: Sequence[int]) -> tuple[Span, ...]:
+    """The paragraphs' spans, ``(start, end)`` each.
+
+    Many go through a list: tuple() of an iterator of unknown length grows the tuple by
+    reallocation, and each new block is young again for the garbage collector, which then
+    walks it whole; on a page of half a million paragraphs that doubles the cost. A few
+    (every page but the longest) are made straight into the tuple, with no list.
+    """
+    if len(starts) < _LONG:
+        return tuple(zip(starts, ends, strict=True))
+    return tuple(list(zip(starts, ends, strict=True)))  # noqa: C414
+
+
+def _whole_lines_article(
+    state: PageState, whole: list[int], last: bool, read_also: Callable[[], Articles] | None
+) -> Article:
+    """:func:`_article` of whole-line paragraphs only (the lines ``whole``, in input order):
+    every field but the paragraphs empty, the parts read from the line columns."""
+    line_starts, line_ends = state.starts, state.ends
+    p_raw: list[str]
+    if len(whole) == len(line_starts):  # every line
+        p_starts, p_ends, p_raw = tuple(line_starts), tuple(line_ends), state.texts
+    else:
+        p_raw = list(map(state.texts.__getitem__, whole))
+        if len(whole) < _LONG:
+            p_starts = tuple(map(line_starts.__getitem__, whole))
+            p_ends = tuple(map(line_ends.__getitem__, whole))
+        else:  # through lists, as _spans_of says why
+            p_starts = tuple(list(map(line_starts.__getitem__, whole)))  # noqa: C414
+            p_ends = tuple(list(map(line_ends.__getitem__, whole)))  # noqa: C414
+    n = len(whole)
+    embedded = _EMPTY if read_also is None else read_also()
+    return _new_article(
+        None,
+        None,
+        None,
+        None,
+        None,
+        tuple(_clean_lines(p_raw)),
+        (),
+        None,
+        (),
+        embedded,
+        (),
+        (),
+        _new_spans(
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            _spans_of(p_starts, p_ends),
+            (),
+            None,
+            (),
+            (),
+            (),
+        ),
+        _new_parts(("paragraph",) * n, p_starts, p_ends, (None,) * n),
+        tuple(state.warnings) if last else (),
+    )
 
 
 def _article(
@@ -195,31 +308,24 @@ def _article(
     p_raw: list[str]
     if not pieces and not cuts[0]:
         # Whole-line paragraphs only, in input order (most one-article pages): they are the
-        # parts, read from the line columns, and no field has a piece to be made from.
-        line_starts, line_ends = state.starts, state.ends
-        if len(whole) == len(line_starts):  # every line
-            p_starts, p_ends, p_raw = line_starts, line_ends, state.texts
-        else:
-            p_starts = list(map(line_starts.__getitem__, whole))
-            p_ends = list(map(line_ends.__getitem__, whole))
-            p_raw = list(map(state.texts.__getitem__, whole))
-        n = len(whole)
-        kinds, starts, ends, names = ("paragraph",) * n, p_starts, p_ends, (None,) * n
-        get = span = _NO_FIELDS.get
-        lists = None
-    else:
+        # parts, read from the line columns, and no field has a piece to be made from, so
+        # the objects are made here with no field step and no lookup of a field's value.
+        return _whole_lines_article(state, whole, last, read_also)
+    if cuts[0] or not whole or len(pieces) > _FEW:
         columns = (
             _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
         )
-        pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
-            state, pieces, whole, cuts
-        )
-        removed: list[Span] = []
-        fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
-        if removed:
-            _warn_removed(state, removed)
-        get = fields.get
-        span = spans.get
+    else:
+        columns = _merged_columns
+    pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
+        state, pieces, whole, cuts
+    )
+    removed: list[Span] = []
+    fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
+    if removed:
+        _warn_removed(state, removed)
+    get = fields.get
+    span = spans.get
     if lists:
         item = lists.get
         item_spans = list_spans.get
@@ -232,10 +338,7 @@ def _article(
     else:  # as most embedded articles are: the empty tuple is one shared object
         related = keywords = similar = boilerplate = ()
         related_spans = keyword_spans = similar_spans = boilerplate_spans = ()
-    # The values are of exactly the fields' types, so the converters are skipped. Spans go
-    # through a list: tuple() of an iterator of unknown length grows the tuple by
-    # reallocation, and each new block is young again for the garbage collector, which
-    # then walks it whole; on a page of half a million paragraphs that doubles the cost.
+    # The values are of exactly the fields' types, so the converters are skipped.
     embedded = _EMPTY if read_also is None else read_also()
     return _new_article(
         get("title"),
@@ -258,7 +361,7 @@ def _article(
             span("byline"),
             span("updated"),
             span("published"),
-            tuple(list(zip(p_starts, p_ends, strict=True))),  # noqa: C414
+            _spans_of(p_starts, p_ends),
             related_spans,
             span("source"),
             keyword_spans,

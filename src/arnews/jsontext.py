@@ -20,7 +20,7 @@ import json
 import operator
 from collections.abc import Callable
 from itertools import compress, count, repeat
-from operator import contains
+from operator import contains, is_
 from typing import TYPE_CHECKING, Any
 
 from .articles import _EMPTY, Articles
@@ -282,6 +282,29 @@ class _PartHeads(dict[tuple[str, str | None], str]):
 
 _PAIRS = _PairLists()
 _PART_HEADS = _PartHeads()
+_PARAGRAPH = "paragraph"
+
+
+def _parts(spans_template: str, kinds: tuple[str, ...], names: tuple[str | None, ...]) -> str:
+    """``"spans": SPANS, "parts": […]``, the parts' offsets left as ``%d`` slots."""
+    if kinds:
+        heads = map(_PART_HEADS.__getitem__, zip(kinds, names, strict=True))
+        return f'"spans": {spans_template}, "parts": [{", ".join(heads)}]'
+    return f'"spans": {spans_template}, "parts": []'
+
+
+class _ParagraphsOnly(dict[int, str]):
+    """The spans and parts template of an article of ``n`` paragraphs and nothing else,
+    kept for the first few hundred ``n`` (a bounded memo of a pure function)."""
+
+    def __missing__(self, n: int) -> str:
+        template = _parts(_PARAGRAPH_SPANS % _PAIRS[n], (_PARAGRAPH,) * n, (None,) * n)
+        if n < 256:
+            self[n] = template
+        return template
+
+
+_PARAGRAPHS_ONLY = _ParagraphsOnly()
 
 
 def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
@@ -293,10 +316,21 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     encodes the record, which gives that case's text or error.
     """
     t, d, dp, da, by, up, pub, par, rel, src, kw, sim, bp = _span_values(spans)
+    kinds, starts, ends, names = _part_columns(parts)
     if (t, d, dp, da, by, up, pub, src) == _NO_SPANS and not (rel or kw or sim or bp):
         # Most articles: paragraphs, no other field.
         pairs = par
-        template = _PARAGRAPH_SPANS % _PAIRS[len(par)]
+        n = len(par)
+        if (
+            len(kinds) == n
+            and all(map(is_, kinds, repeat(_PARAGRAPH)))
+            and all(map(is_, names, repeat(None)))
+        ):
+            # Parts of the paragraphs alone (most articles): the whole template is a
+            # function of their number (the builder's kinds are the one interned string).
+            template = _PARAGRAPHS_ONLY[n]
+        else:
+            template = _parts(_PARAGRAPH_SPANS % _PAIRS[n], kinds, names)
     else:
         # A span other than None that is falsy (an empty tuple) is dropped here but given
         # a slot below: the format then lacks arguments and raises.
@@ -317,18 +351,13 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
             _PAIRS[len(sim)],
             _PAIRS[len(bp)],
         )
-    kinds, starts, ends, names = _part_columns(parts)
+        template = _parts(template, kinds, names)
     if pairs:
         # The spans' starts and ends in two tuples: strict, a span of another length than
         # two makes zip or the unpacking raise ValueError.
         span_starts, span_ends = zip(*pairs, strict=True)
         starts = span_starts + starts
         ends = span_ends + ends
-    if kinds:
-        heads = map(_PART_HEADS.__getitem__, zip(kinds, names, strict=True))
-        template = f'"spans": {template}, "parts": [{", ".join(heads)}]'
-    else:
-        template = f'"spans": {template}, "parts": []'
     if not template.isascii():  # (a flag of the string: no pass over it)
         checks.append(template)
     # Starts and ends interleaved by two slice assignments (C-level copies); columns of

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from itertools import compress, count, islice, repeat
-from operator import contains, not_, or_
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, contains, not_, or_
 
 import regex
 
@@ -250,10 +250,12 @@ def clean_many(texts: list[str]) -> list[str]:
     elif "\xa0" in joined:
         # A page's paragraphs nearly always need NBSP made a space and nothing else (see
         # _collapse): when that leaves the joined text clean, the texts are cut back out of
-        # it at the line breaks they may not hold (each is printable, so holds none).
+        # it where they lie (the replace keeps every character's place).
         fixed = joined.replace("\xa0", " ")
         if fixed.isprintable() and "  " not in fixed and fixed[:1] != " " != fixed[-1:]:
-            return "\n".join(texts).replace("\xa0", " ").split("\n")
+            lengths = list(map(len, texts))
+            starts = list(accumulate(map(add, lengths, _ONE), initial=0))
+            return list(map(fixed.__getitem__, map(slice, starts, map(add, starts, lengths))))
     if len(texts) < 8:  # below that, the checks per text cost less than setting up maps
         return [t if t.isprintable() and "  " not in t else _collapse(t) for t in texts]
     # Which texts need a change, in C-level passes; only those are rebuilt (a page's NBSP or
@@ -264,6 +266,10 @@ def clean_many(texts: list[str]) -> list[str]:
     for i in compress(count(), odd):
         out[i] = _collapse(out[i])
     return out
+
+
+# The separator's length, for each text after the first (zip and map stop at the shortest).
+_ONE = repeat(1)
 
 
 def _collapse(text: str) -> str:
