@@ -67,3 +67,22 @@ def test_candidates_do_not_run_into_the_next_line() -> None:
 def test_a_key_the_skip_takes_alone_makes_every_line_a_candidate() -> None:
     pattern = line_candidates(("---",), ())
     assert pattern.findall("\nنص\n-") == ["نص", "-"]
+
+
+def test_a_line_ended_by_sentence_punctuation_is_no_menu_item_and_ends_a_sentence() -> None:
+    from arnews.detectors.boilerplate import _NOT_ITEM, _SENTENCE_ENDS
+    from arnews.text import CLOSERS, ends_sentence
+
+    assert _SENTENCE_ENDS <= CLOSERS
+    for char in _SENTENCE_ENDS:
+        assert _NOT_ITEM.search(char) is not None, char
+        assert ends_sentence("خبر" + char)
+
+
+def test_the_top_of_a_page_still_holds_its_menu() -> None:
+    from arnews import parse
+
+    page = "الرئيسية | أخبار | رياضة\nسياسة\nاقتصاد\nرياضة\nثقافة\nنص الخبر هنا.\nالصحة"
+    article = parse(page)
+    assert "الرئيسية | أخبار | رياضة" in article.boilerplate
+    assert "الصحة" not in article.boilerplate

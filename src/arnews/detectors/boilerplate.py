@@ -83,6 +83,9 @@ MIN_RUN = 4
 MIN_KNOWN = 2
 MIN_SEGMENTS = 3
 MAX_MENU_CHARS = 300
+# Sentence punctuation that no menu item holds (see _NOT_ITEM; the ellipsis it may): a line
+# that ends with one ends a sentence (``ends_sentence``).
+_SENTENCE_ENDS = frozenset(".!?؟:؛")
 
 _URL: regex.Pattern[str] = lazy(
     regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
@@ -359,6 +362,11 @@ def _navigation(state: PageState, bullets: frozenset[str]) -> None:
                 run.append(i)
                 known.append(i)
             continue
+        if line[-1] in _SENTENCE_ENDS:
+            # Running text, and neither a menu item nor a menu line (its last item would
+            # hold the punctuation): the top of the page is over, and the run, if any, is
+            # closed below.
+            break
         untouched = kind is None and rests[i] == starts[i]
         if untouched:
             # Most lines open with a letter: no bullet to take off.
