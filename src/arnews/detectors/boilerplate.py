@@ -55,10 +55,11 @@ import regex
 
 from .._lazy import lazy
 from ..dates import is_clock_line
+from ..lexicon.patterns import furniture_phrases, line_candidates
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
-from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words
+from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words, per_object
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -82,6 +83,9 @@ MIN_RUN = 4
 MIN_KNOWN = 2
 MIN_SEGMENTS = 3
 MAX_MENU_CHARS = 300
+# Sentence punctuation that no menu item holds (see _NOT_ITEM; the ellipsis it may): a line
+# that ends with one ends a sentence (``ends_sentence``).
+_SENTENCE_ENDS = frozenset(".!?؟:؛")
 
 _URL: regex.Pattern[str] = lazy(
     regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
@@ -127,15 +131,21 @@ def detect_boilerplate(state: PageState) -> None:
     # first characters let through, and a page's lines are gone over (in a C-level pass)
     # only for a kind some distinct line is. A kind no line can open like (a link, a clock
     # time) costs one test of the page's first characters.
-    tables = furniture_heads(state.lexicon)
+    tables, candidates = per_object(state.lexicon, _tables)
     firsts = state.firsts
-    _phrase_lines(state, tables)
+    _phrase_lines(state, tables, candidates)
     _inside_lines(state)
     if not _URL_HEADS.isdisjoint(firsts):
         _url_lines(state)
     if not _DIGITS.isdisjoint(firsts):
         _clock_lines(state)
     _navigation(state, tables.bullets)
+
+
+def _tables(lexicon: Lexicon) -> tuple[FurnitureHeads, Pattern[str]]:
+    return furniture_heads(lexicon), line_candidates(
+        tuple(furniture_phrases(lexicon)), lexicon.tickers
+    )
 
 
 def _claim(state: PageState, i: int) -> None:
@@ -157,34 +167,39 @@ def _opening(state: PageState, heads: frozenset[str]) -> set[str]:
     return set(compress(state.texts, map(heads.__contains__, state.firsts)))
 
 
-def _phrase_lines(state: PageState, tables: FurnitureHeads) -> None:
+def _phrase_lines(state: PageState, tables: FurnitureHeads, candidates: Pattern[str]) -> None:
     lexicon = state.lexicon
     kinds = state.kind
     texts = state.texts
-    # Only short lines that open as some furniture phrase opens are judged: each distinct
-    # line that opens with a character some phrase opens with is tried, in C-level passes,
-    # against the branches of the phrases' tree that its first character opens, and only
-    # the lines it matches (a few a page) are folded and judged one by one.
+    # Only short lines that open as some furniture phrase or ticker opens are judged: one
+    # search over the page's lines joined (see line_candidates) gives each line a looser
+    # form of the phrases' tree, or the ticker words, can open, and only those (a few a
+    # page) are tried, one by one, against the branches of the tree their first character
+    # opens and the ticker pattern, then folded and judged.
     # Lines too long to be furniture are left out before the tree is tried: its skips of
     # punctuation backtrack over a run of it, so on a line of a hundred thousand dashes one
     # match would cost the square of its length.
+    maybe = compress(texts, map(ge, repeat(MAX_CHARS), map(len, texts)))
+    found = set(candidates.findall("\n" + "\n".join(maybe)))
+    if not found:
+        return
     openings = tables.openings
-    opening = set(compress(texts, map(openings.__contains__, state.firsts)))
-    maybe = list(compress(opening, map(ge, repeat(MAX_CHARS), map(len, opening))))
-    tries = map(Pattern.match, map(openings.__getitem__, map(_FIRST, maybe)), maybe)
-    furniture = {
-        line
-        for line in compress(maybe, map(is_not, tries, repeat(None)))
-        if lexicon.is_boilerplate(line)
-    }
-    # A ticker is judged only on the lines whose start the ticker pattern matches, tried on
-    # those that open with a character a ticker word can open with.
-    if not tables.ticker_heads.isdisjoint(state.firsts):
-        tickers = [t for t in _opening(state, tables.ticker_heads) if len(t) <= MAX_CHARS]
-        matches = map(lexicon.ticker_pattern.match, tickers)
-        for line in compress(tickers, map(is_not, matches, repeat(None))):
-            if line not in furniture and _is_ticker(state, line):
-                furniture.add(line)
+    furniture = set()
+    for line in found:
+        opening = openings.get(line[0])
+        if opening is not None and opening.match(line) is not None and lexicon.is_boilerplate(line):
+            furniture.add(line)
+    # A ticker is judged only on the lines whose start the ticker pattern matches.
+    ticker_heads = tables.ticker_heads
+    match = lexicon.ticker_pattern.match
+    for line in found:
+        if (
+            line[0] in ticker_heads
+            and line not in furniture
+            and match(line) is not None
+            and _is_ticker(state, line)
+        ):
+            furniture.add(line)
     if not furniture:
         return
     for i in _lines_of(state, furniture):
@@ -347,6 +362,11 @@ def _navigation(state: PageState, bullets: frozenset[str]) -> None:
                 run.append(i)
                 known.append(i)
             continue
+        if line[-1] in _SENTENCE_ENDS:
+            # Running text, and neither a menu item nor a menu line (its last item would
+            # hold the punctuation): the top of the page is over, and the run, if any, is
+            # closed below.
+            break
         untouched = kind is None and rests[i] == starts[i]
         if untouched:
             # Most lines open with a letter: no bullet to take off.

@@ -324,6 +324,56 @@ def loose_openings(phrases: tuple[str, ...], heads: frozenset[str]) -> dict[str,
     return out
 
 
+# Between a candidate's letters in lines joined by line breaks (see line_candidates): what
+# ``_LOOSE_SKIP`` takes but the line break, so that no skip runs from a line into the next
+# (the tatweel, a word character to ``\w``, is taken between runs of the others). Every skip
+# is possessive: the letters' classes hold nothing it takes.
+_LINE_SKIP = "[^\\w\\n]*+(?:\u0640[^\\w\\n]*+)*+"
+
+
+def _line_key(key: str) -> str:
+    # A letter of the key that the skip takes whatever it is written as (``(``, ``-``) is
+    # the skip's: what the loose tree reads of a line there, the skip reads.
+    return "".join(ch for ch in key if not all(map(_skipped, loose_chars(ch))))
+
+
+def _line_tree(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""
+    alts = []
+    for ch in sorted(node):
+        chars = loose_chars(ch)
+        kept = frozenset(c for c in chars if not _skipped(c))
+        # A letter the skip can take as written in some forms and not in others stands
+        # after the skip in the forms it cannot take, or not at all.
+        alts.append(_class(kept) + ("?" if kept != chars else "") + _line_tree(node[ch]))
+    return _LINE_SKIP + _group(alts)
+
+
+@functools.lru_cache(maxsize=16)
+def line_candidates(phrases: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern whose group 1 is every line, of lines joined by ``"\\n"`` after a first
+    ``"\\n"``, that a furniture phrase or a ticker can open: each line that
+    :func:`loose_openings`' pattern of its first character matches, or that the ``ticker``
+    pattern matches at its start, and a few more.
+
+    One C-level search over a page's short lines instead of a call a line. The loose tree is
+    read with the letters the skip can take left out (the skip takes them), so that every
+    skip is possessive and never backtracks, and no skip crosses a line break.
+
+    Example:
+        >>> pattern = line_candidates(("طباعة", "(صورة:"), ("عاجل",))
+        >>> pattern.findall("\\n" + "\\n".join(["طباعة", "نص", "(صورة: رويترز", "عاجل: خبر"]))
+        ['طباعة', '(صورة: رويترز', 'عاجل: خبر']
+    """
+    keys = [_line_key(k) for k in map(loose_key, phrases) if k]
+    # A key of letters the skip takes alone: every line may open like it.
+    tree = "" if not all(keys) else _line_tree(_prefix_tree(keys)) if keys else "(?!)"
+    ticker = f"{_GAP}(?:{_trie(tickers)})"
+    with _shared_charsets():
+        return re.compile(f"\\n(?=(?:{tree})|{ticker})([^\\n]*)")
+
+
 def _compile_kind(
     phrases: Iterable[str],
     bullets: str,
