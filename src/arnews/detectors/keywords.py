@@ -137,8 +137,11 @@ def detect_tag_lines(state: PageState) -> None:
     """Mark the lines under a bare tag heading as tag lines, before the body is collected."""
     # Most pages have no tag marker: one C-level pass of hash probes rules them out (an
     # equality test of ``None`` against a kind name costs several times more).
-    if _HEADING_KINDS.isdisjoint(state.kind):
+    kind = state.kind
+    if _HEADING_KINDS.isdisjoint(kind):
         return
+    if kind.count("keywords") == 1 and state.is_open(kind.index("keywords")):
+        return  # one tag marker, with its tags on its own line (most pages that have one)
     texts = state.texts
     for i in state.lines_of("keywords"):
         if state.is_open(i):
