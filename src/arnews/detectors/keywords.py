@@ -17,6 +17,7 @@ from operator import itemgetter, lt
 
 from ..state import END, KIND, MAIN, START, PageState
 from ..tags import MAX_SEGMENT_TOKENS, MAX_TAG_WORK, _segment_lines
+from ..tags.segment import _quiet_split
 from ..text import word_count
 
 __all__ = ["detect_keywords", "detect_tag_lines"]
@@ -89,8 +90,19 @@ def _outside(text: str, starts: list[int], ends: list[int]) -> Callable[[str], b
     if len(starts) > _FEW_LINES:
         cuts = [0, *chain.from_iterable(zip(starts, ends, strict=True)), len(text)]
         return "\n".join(map(text.__getitem__, map(slice, cuts[0::2], cuts[1::2]))).__contains__
-    gaps = list(zip([0, *ends], [*starts, len(text)], strict=True))
+    # An empty gap holds no word (``""`` is in any gap, and one is always kept).
+    gaps = [gap for gap in zip([0, *ends], [*starts, len(text)], strict=True) if gap[0] < gap[1]]
+    if not gaps:
+        gaps = [(0, 0)]
     find = text.find
+    if len(gaps) == 1:
+        # One gap (a page that ends with its tag line): one search a word, no loop.
+        lo, hi = gaps[0]
+
+        def within(word: str) -> bool:
+            return find(word, lo, hi) >= 0
+
+        return within
 
     def holds(word: str) -> bool:
         # A loop, not ``any`` over a generator: most calls search one or two gaps.
@@ -102,12 +114,34 @@ def _outside(text: str, starts: list[int], ends: list[int]) -> Callable[[str], b
     return holds
 
 
+def _outside_line(text: str, start: int, end: int) -> Callable[[str], bool]:
+    """``_outside(text, [start], [end])``, made with fewer steps for a line that ends the
+    page (the tag line most often does).
+
+    Example:
+        >>> holds = _outside_line("غزة حماس\\nكلمات", 4, 14)
+        >>> holds("غزة"), holds("كلمات")
+        (True, False)
+    """
+    if end >= len(text) and start > 0:
+        find = text.find
+
+        def before(word: str) -> bool:
+            return find(word, 0, start) >= 0
+
+        return before
+    return _outside(text, [start], [end])
+
+
 def detect_tag_lines(state: PageState) -> None:
     """Mark the lines under a bare tag heading as tag lines, before the body is collected."""
     # Most pages have no tag marker: one C-level pass of hash probes rules them out (an
     # equality test of ``None`` against a kind name costs several times more).
-    if _HEADING_KINDS.isdisjoint(state.kind):
+    kind = state.kind
+    if _HEADING_KINDS.isdisjoint(kind):
         return
+    if kind.count("keywords") == 1 and state.is_open(kind.index("keywords")):
+        return  # one tag marker, with its tags on its own line (most pages that have one)
     texts = state.texts
     for i in state.lines_of("keywords"):
         if state.is_open(i):
@@ -135,13 +169,38 @@ def detect_keywords(state: PageState) -> None:
     if _TAG_KINDS.isdisjoint(kind):
         return
     text, rest, ends = state.text, state.rest, state.ends
-    # The open tag lines, in order, in C-level passes.
-    marked = list(compress(range(len(kind)), map(_TAG_KINDS.__contains__, kind)))
-    targets = list(
-        compress(marked, map(lt, map(rest.__getitem__, marked), map(ends.__getitem__, marked)))
-    )
-    if not targets:
-        return
+    searched = False
+    if kind.count("keywords") == 1 and "share" not in kind:
+        # One tag line (most pages), found in C-level passes: when the memos tell its split
+        # without the article, it is claimed at once, with nothing gathered.
+        i = kind.index("keywords")
+        start, end = rest[i], ends[i]
+        if start >= end:
+            return
+        quiet = _quiet_split(
+            text[start:end],
+            state.tag_lexicon,
+            state.gazetteer,
+            MAX_TAG_WORK,
+            _outside_line(text, start, end),
+        )
+        if not isinstance(quiet, bool):
+            _claim_tags(state, i, quiet)
+            return
+        searched = quiet
+        targets = [i]
+    else:
+        # The open tag lines, in order, in C-level passes.
+        marked = list(compress(range(len(kind)), map(_TAG_KINDS.__contains__, kind)))
+        targets = list(
+            compress(marked, map(lt, map(rest.__getitem__, marked), map(ends.__getitem__, marked)))
+        )
+        if not targets:
+            return
+    # The page without the tag lines' text holds every article's text: a page none of
+    # whose words the tag lines look for needs no article gathered (see _segment_lines).
+    # It is searched in place, gap by gap (no search word holds a line break), not copied.
+    holds = _outside(text, [rest[i] for i in targets], [ends[i] for i in targets])
     # The articles' text is gathered only when a line has words to weigh against it: a page
     # whose tag lines are single words or separated items never reads it.
     contexts: list[dict[int, str]] = []
@@ -166,10 +225,6 @@ def detect_keywords(state: PageState) -> None:
     # in input order, so a page of thousands of tag lines weighs its first ones only.
     left = MAX_TAG_WORK
     unweighed: list[int] = []
-    # The page without the tag lines' text holds every article's text: a page none of
-    # whose words the tag lines look for needs no article gathered (see _segment_lines).
-    # It is searched in place, gap by gap (no search word holds a line break), not copied.
-    holds = _outside(text, [rest[i] for i in targets], [ends[i] for i in targets])
     for article, lines in by_article.items():
         texts = list(
             map(
@@ -178,7 +233,14 @@ def detect_keywords(state: PageState) -> None:
             )
         )
         split, used, cut = _segment_lines(
-            texts, context_of(article), state.tag_lexicon, state.gazetteer, left, holds, own=False
+            texts,
+            context_of(article),
+            state.tag_lexicon,
+            state.gazetteer,
+            left,
+            holds,
+            own=False,
+            searched=searched,
         )
         left -= used
         found.update(zip(lines, split, strict=True))
@@ -186,21 +248,7 @@ def detect_keywords(state: PageState) -> None:
     # Where the first line left unweighed is, before the claims below move each line's rest.
     over = (rest[min(unweighed)], ends[min(unweighed)]) if unweighed else None
     for i, spans in zip(targets, map(found.__getitem__, targets), strict=True):
-        start, end = rest[i], ends[i]
-        state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
-        # A line of more words than that has at least two characters a word.
-        if end - start <= 2 * MAX_SEGMENT_TOKENS:
-            continue
-        line_text = state.text[start:end]
-        if word_count(line_text, limit=MAX_SEGMENT_TOKENS) > MAX_SEGMENT_TOKENS:
-            words = word_count(line_text)
-            state.warn(
-                "long_tag_line",
-                f"a tag line of {words} words, longer than any real one (over "
-                f"{MAX_SEGMENT_TOKENS}): multi-word tags were kept only where separators mark them",
-                start,
-                state.ends[i],
-            )
+        _claim_tags(state, i, spans)
     if over is not None:
         state.warn(
             "tag_work_budget",
@@ -208,4 +256,24 @@ def detect_keywords(state: PageState) -> None:
             f"work ({MAX_TAG_WORK:,} words analysed and tokens weighed; real tag blocks use under "
             "a hundred): their separated items and the words of their other runs are each a tag",
             *over,
+        )
+
+
+def _claim_tags(state: PageState, i: int, spans: list[tuple[int, int]]) -> None:
+    """Claim the rest of tag line ``i`` with its tags' ``spans`` (relative to its rest), and
+    warn of a line too long to be a real one."""
+    start, end = state.rest[i], state.ends[i]
+    state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
+    # A line of more words than that has at least two characters a word.
+    if end - start <= 2 * MAX_SEGMENT_TOKENS:
+        return
+    line_text = state.text[start:end]
+    if word_count(line_text, limit=MAX_SEGMENT_TOKENS) > MAX_SEGMENT_TOKENS:
+        words = word_count(line_text)
+        state.warn(
+            "long_tag_line",
+            f"a tag line of {words} words, longer than any real one (over "
+            f"{MAX_SEGMENT_TOKENS}): multi-word tags were kept only where separators mark them",
+            start,
+            end,
         )

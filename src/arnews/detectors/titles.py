@@ -272,7 +272,7 @@ def detect_main_title(state: PageState) -> None:
             # ticker, or, two of a few words, a menu or a list.
             # (Whether the line is such a lead-in is asked only where the answer counts: of a
             # line that reads as body, and of a short line, which is a menu item unless so.)
-            body_like = ends_sentence(text) or _is_body(text)
+            body_like = _is_body(text)  # (which asks ends_sentence first)
             lead = body_like and _whole_line_lead(state, i)
             if lead or not body_like:
                 if len(between) >= MAX_BETWEEN:

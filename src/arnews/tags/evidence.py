@@ -56,7 +56,11 @@ class _Context:
         # three letters) are looked at in Python, to find those that open a needed phrase.
         words = _folded_words(context)
         ends = {k[-3:] for k in needed}
-        candidates = set(itertools.compress(words, map(ends.__contains__, map(_LAST3, words))))
+        # (Each distinct word once: the clause breaks and function words recur.)
+        distinct = set(words)
+        candidates = set(
+            itertools.compress(distinct, map(ends.__contains__, map(_LAST3, distinct)))
+        )
         # Each word's variants, remembered; this call keeps its own dict (see _folded_words).
         forms_of = dict(zip(candidates, map(_VARIANTS.get, candidates), strict=True))
         for word in [word for word, forms in forms_of.items() if forms is None]:
@@ -127,7 +131,10 @@ def _folded_words(text: str) -> list[str]:
     raw = text.split()
     # This call keeps its own dict: another thread may empty the shared memo at any time.
     got = dict(zip(raw, map(_FOLDED.get, raw), strict=True))
-    missing = [word for word, folded in got.items() if folded is None]
+    # (An article read before, or of common words only, has none to fold: one C-level test.)
+    missing = (
+        [word for word, folded in got.items() if folded is None] if None in got.values() else []
+    )
     mine = cast("dict[str, tuple[str, ...]]", got)
     if missing:
         # One pass at C speed over the new words (the fold maps no character to a line break).

@@ -160,11 +160,15 @@ def _link_scores(
         if in_ctx[k]:
             # Only a word the article has can open a run of it (its grams start with one).
             b_key = b.key
-            if any(f"{v} {b_key}" in ctx_grams for v in a.variants):
-                score += W_CONTEXT
-                supported[k] = True
-            elif in_ctx[k + 1]:
-                score -= CONTRADICTION
+            # (A loop, not ``any`` over a generator: most tokens have one or two forms.)
+            for v in a.variants:
+                if f"{v} {b_key}" in ctx_grams:
+                    score += W_CONTEXT
+                    supported[k] = True
+                    break
+            else:
+                if in_ctx[k + 1]:
+                    score -= CONTRADICTION
         if a.key in ends_often and b.key in starts_often:
             score -= DIVERSITY
         links[k] = score

@@ -181,30 +181,106 @@ def _known_quiet_split(
     analyses: dict[str, _Tok],
     holds: Callable[[str], bool],
     budget: int | None,
-) -> tuple[list[tuple[int, int]], int] | None:
+) -> tuple[list[tuple[int, int]], int] | bool:
     """The split of a page's one distinct tag line, and the work it counts, when the memos
     already tell it: the line is planned, its words analysed, its split without evidence
     known, and ``holds`` (see :func:`_segment_lines`) finds none of the words to look
     for, so the article cannot weigh in (most pages of a site: one tag line, seen before).
-    ``None`` when the full path is needed; the answer is the full path's.
+    Otherwise the full path is needed (the answer is the full path's), and this returns
+    ``True`` when ``holds`` found one of the words (the full path need not look again),
+    ``False`` when it did not look.
     """
     planned = line_plans.get(line)
     spans = bare.get(line)
     if planned is None or spans is None:
-        return None
-    words = planned[1]
-    if not words:
-        return None
-    cost = len(words) + len(set(words))
+        return False
+    probing = _PROBING.get(line)
+    if probing is None:
+        words = planned[1]
+        if not words:
+            return False
+        toks = list(map(analyses.get, words))
+        if None in toks:
+            return False
+        keys = [tok.key for tok in cast("list[_Tok]", toks)]
+        # A word and its fold key that differ (``أخبار``, ``اخبار``) are looked for only
+        # where the stretch they share (``خبار``) is found: one search rules out both.
+        searches = tuple(
+            (_core(word, key) if word != key else "", word, key)
+            for word, key in dict.fromkeys(zip(words, keys, strict=True))
+        )
+        probing = (len(words) + len(set(words)), len({*words, *keys}), searches)
+        if len(line) <= _MAX_LINE_CHARS:
+            if len(_PROBING) >= _MAX_LINES:
+                _PROBING.clear()
+            _PROBING[line] = probing
+    cost, n_probes, searches = probing
     if budget is not None and cost > budget:
-        return None
-    toks = list(map(analyses.get, words))
-    if None in toks:
-        return None
-    probes = {*words, *(tok.key for tok in cast("list[_Tok]", toks))}
-    if len(probes) > MAX_FIND_PROBES or any(map(holds, probes)):
-        return None
+        return False
+    if n_probes > MAX_FIND_PROBES:
+        return False
+    # ``any(map(holds, {*words, *keys}))``, in fewer searches.
+    for core, word, key in searches:
+        if word == key:
+            if holds(word):
+                return True
+        elif (not core or holds(core)) and (holds(word) or holds(key)):
+            return True
     return spans, cost
+
+
+# Per tag line (a pure function of it): the work it counts, how many words and keys it
+# looks for, and those searches as (core, word, key). Bounded as the line memos are.
+_PROBING: dict[str, tuple[int, int, tuple[tuple[str, str, str], ...]]] = {}
+# A core shorter than this is found in most pages: it would rule out nothing.
+_MIN_CORE = 3
+
+
+def _core(word: str, key: str) -> str:
+    """The longest stretch that ``word`` and its fold ``key`` share (the first of the
+    longest), or ``""`` when it is shorter than :data:`_MIN_CORE`: a text that holds
+    neither ``word`` nor ``key`` lacks it, so one search for it rules out both.
+
+    Example:
+        >>> _core("أخبار", "اخبار"), _core("محلية", "محليه")
+        ('خبار', 'محلي')
+    """
+    for size in range(min(len(word), len(key)), _MIN_CORE - 1, -1):
+        for i in range(len(word) - size + 1):
+            if word[i : i + size] in key:
+                return word[i : i + size]
+    return ""
+
+
+def _quiet_split(
+    line: str,
+    lexicon: TagLexicon | None,
+    gazetteer: Gazetteer | None,
+    budget: int | None,
+    holds: Callable[[str], bool],
+) -> list[tuple[int, int]] | bool:
+    """The spans of a page's one tag line ``line`` when the memos tell them without the
+    article (see :func:`_known_quiet_split`): what :func:`_segment_lines` returns for it with
+    ``around=holds`` and ``own=False`` (a list shared with the memo: read it, never change it).
+    Otherwise whether ``holds`` was found to hold a word of the line: pass that on to
+    :func:`_segment_lines` as ``searched``, so that the search is not made twice.
+
+    Example:
+        >>> line = "مجلس الأمن نيويورك"
+        >>> _quiet_split(line, None, None, None, "".__contains__)  # a line not seen before
+        False
+        >>> spans = segment_tags(line)  # split without an article: remembered
+        >>> _quiet_split(line, None, None, None, "".__contains__) == spans
+        True
+        >>> _quiet_split(line, None, None, None, "قال مجلس الأمن".__contains__)
+        True
+    """
+    gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
+    known = lexicon.phrases if lexicon is not None else _NO_PHRASES
+    analyses = _memo(gaz, known)
+    line_plans, bare = _line_memo(analyses)
+    found = _known_quiet_split(line, line_plans, bare, analyses, holds, budget)
+    return found if isinstance(found, bool) else found[0]
 
 
 def _segment_lines(
@@ -215,6 +291,7 @@ def _segment_lines(
     budget: int | None,
     around: str | Callable[[str], bool] | None = None,
     own: bool = True,
+    searched: bool = False,
 ) -> tuple[list[list[tuple[int, int]]], int, list[int]]:
     """:func:`segment_tag_lines`, with the work it used and the lines the budget left unweighed.
 
@@ -226,7 +303,8 @@ def _segment_lines(
     look for is in ``around``: a page whose article has none of them is not read.
     ``around`` may also be given as the test ``word in around`` (a function), so that the
     caller need not make that text. With ``own`` false, repeated lines share one list of
-    spans (for a caller that only reads them).
+    spans (for a caller that only reads them). ``searched``: the caller's
+    :func:`_quiet_split` of the one line in ``lines`` found one of its words in ``around``.
     """
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
     holds = around.__contains__ if isinstance(around, str) else around
@@ -244,13 +322,17 @@ def _segment_lines(
     over: list[str] = []  # lines the budget left unweighed, in order
     # This call keeps its own references: another thread may empty the shared memos.
     line_plans, bare = _line_memo(analyses)
-    if len(distinct) == 1 and holds is not None and not isinstance(context, str):
+    # Whether ``holds`` is known to find a word of the one distinct line (then the words to
+    # look for below are that line's, and the search need not be made again).
+    found_word = searched and len(distinct) == 1 and holds is not None
+    if not found_word and len(distinct) == 1 and holds is not None and not isinstance(context, str):
         known_split = _known_quiet_split(distinct[0], line_plans, bare, analyses, holds, budget)
-        if known_split is not None:
+        if not isinstance(known_split, bool):
             spans, cost = known_split
             if not own:
                 return [spans] * len(lines), cost, []
             return [list(spans) for _ in lines], cost, []
+        found_word = known_split
     to_weigh: dict[str, list[str]] = {}
     for line in distinct:
         planned = line_plans.get(line)
@@ -320,7 +402,9 @@ def _segment_lines(
         # in time linear in it (see MAX_FIND_PROBES).
         if isinstance(context, str):
             text = context
-        elif holds is None or len(probes) > MAX_FIND_PROBES or any(map(holds, probes)):
+        elif (
+            found_word or holds is None or len(probes) > MAX_FIND_PROBES or any(map(holds, probes))
+        ):
             text = context()
         else:
             text = ""
