@@ -54,3 +54,22 @@ def test_a_line_a_kind_matches_opens_with_one_of_its_pairs(
     mine = markers._match_kinds(_LEXICON, kind_pair_matchers(_LEXICON), line, stop)
     every = _LEXICON._match_kinds(line, MARKER_KINDS, 0, stop)
     assert (mine and (mine[0], mine[1].span())) == (every and (every[0], every[1].span()))
+
+
+@given(st.lists(st.sampled_from([None, "source", "keywords", "title"]), max_size=40))
+def test_lines_of_one_kind_or_more_gives_every_line_of_them_in_order(
+    kinds: list[str | None],
+) -> None:
+    state = PageState.of("\n".join("أ" for _ in kinds))
+    state.kind[:] = kinds
+    for wanted in ([None], ["source"], ["title", "source"], ["keywords", None, "title"]):
+        expected = [i for i, k in enumerate(kinds) if k in wanted]
+        assert state.lines_of(*wanted) == expected
+
+
+def test_sources_leave_a_page_without_a_source_marker_alone() -> None:
+    from arnews.detectors.sources import detect_sources
+
+    state = PageState.of("نص الخبر.\nمصدر: ليس علامة")
+    detect_sources(state)
+    assert state.pieces == [] and state.warnings == []
