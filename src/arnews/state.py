@@ -286,18 +286,29 @@ class PageState:
             [1]
         """
         kind = self.kind
-        if len(kinds) >= _MANY_KINDS and len(kind) > _LONG_PAGE:
+        if len(kinds) == 1:
+            # One kind (most callers): its count alone, with no list of counts made.
+            one = kinds[0]
+            found_count = kind.count(one)
+            if not found_count:
+                return []
+            if found_count == 1:
+                return [kind.index(one)]
+            counts = [found_count]
+        elif len(kinds) >= _MANY_KINDS and len(kind) > _LONG_PAGE:
             # Many kinds on a long page: one selecting pass costs less than a count a kind.
             return list(compress(range(len(kind)), map(frozenset(kinds).__contains__, kind)))
-        # Counting is one C-level pass per kind, and most kinds are on no line of a page.
-        # Few lines found: each is reached by ``list.index``, which skips the others at C
-        # speed (the counts say how many to fetch, so no search runs off the end). Many (a
-        # chain of fifty thousand read-also markers, every open line of a page): one
-        # C-level pass that selects them all, in order, costs less than a Python step for each.
-        counts = list(map(kind.count, kinds))
-        found_count = sum(counts)
-        if not found_count:
-            return []
+        else:
+            # Counting is one C-level pass per kind, and most kinds are on no line of a
+            # page. Few lines found: each is reached by ``list.index``, which skips the
+            # others at C speed (the counts say how many to fetch, so no search runs off
+            # the end). Many (a chain of fifty thousand read-also markers, every open line
+            # of a page): one C-level pass that selects them all, in order, costs less than
+            # a Python step for each.
+            counts = list(map(kind.count, kinds))
+            found_count = sum(counts)
+            if not found_count:
+                return []
         if found_count > len(kind) // _DENSE and len(set(kinds)) == len(kinds):
             if found_count == len(kind):  # every line (the open lines of a plain page)
                 return list(range(found_count))

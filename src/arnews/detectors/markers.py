@@ -14,13 +14,15 @@ marker only where it starts its line, and only when what follows fits the sectio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import compress, count, repeat
 from operator import add, getitem, is_, is_not, itemgetter, setitem
 
 from ..dates import scan_date
 from ..lexicon import MARKER_KINDS, Lexicon
-from ..lexicon.core import LINE_MEMO_CHARS, LINE_MEMO_SIZE
+from ..lexicon.core import LINE_MEMO_CHARS, LINE_MEMO_SIZE, _KindMatcher
+from ..lexicon.marker_sets import kind_pair_matchers
 from ..lines import PREFIX_CHARS, trim_blanks
 from ..state import MAIN, PageState
 from ..text import ends_sentence, word_count
@@ -248,20 +250,49 @@ def _decide_memo(
 _KIND, _REST, _PART_START, _PART_END, _ARTICLE = map(itemgetter, range(5))
 
 
+def _match_kinds(
+    lexicon: Lexicon, matchers: tuple[_KindMatcher, ...], line: str, stop: int
+) -> tuple[str, re.Match[str]] | None:
+    """``Lexicon._match_kinds`` over :data:`MARKER_KINDS` from the line's start, each
+    kind tried only where the line's first two characters are among its pairs (see
+    :func:`~arnews.lexicon.marker_sets.kind_pair_matchers`): the kind whose pattern
+    matches longest (the first of equals), and its match."""
+    pair = line[:2]
+    best: tuple[str, re.Match[str]] | None = None
+    best_end = -1
+    for kind, pairs, match in matchers:
+        if pair in pairs:
+            m = match(line, 0, stop)
+            if m is not None and m.end() > best_end:
+                best, best_end = (kind, m), m.end()
+    return best
+
+
+def _match_any_kind(
+    lexicon: Lexicon, matchers: tuple[_KindMatcher, ...], line: str, stop: int
+) -> tuple[str, re.Match[str]] | None:
+    """:func:`_match_kinds` for a lexicon whose kinds have no pairs (a phrase of one
+    letter): every kind its first character allows."""
+    return lexicon._match_kinds(line, MARKER_KINDS, 0, stop)
+
+
 def _decide(lexicon: Lexicon, line: str) -> Decision | None:
     """The marker that opens ``line`` and is accepted: ``(kind, where the rest starts, where
     the marker part starts and ends, its article)``, or ``None``."""
     # The caller has run the lexicon's any-marker pattern on the line's prefix: the kinds'
     # patterns are matched without match_marker's repeat of that pre-test (which lets
     # through whatever they take, so the answer is the same) or its result object.
-    match = lexicon._match_kinds
+    # Only the kinds whose phrases the line's first two characters can open are tried:
+    # most lines are a read-also marker (``اقرأ``), whose first letter opens five kinds.
+    matchers = kind_pair_matchers(lexicon)
+    match = _match_kinds if matchers else _match_any_kind
     if len(line) <= PREFIX_CHARS:
-        found = match(line, MARKER_KINDS, 0, len(line))
+        found = match(lexicon, matchers, line, len(line))
     else:
-        found = match(line, MARKER_KINDS, 0, PREFIX_CHARS)
+        found = match(lexicon, matchers, line, PREFIX_CHARS)
         if found is not None and found[1].end() >= PREFIX_CHARS:
             # The marker ran to the end of the prefix: match the whole line for its end.
-            found = match(line, MARKER_KINDS, 0, len(line))
+            found = match(lexicon, matchers, line, len(line))
     if found is None:
         return None
     kind, m = found

@@ -45,6 +45,8 @@ def detect_sources(state: PageState) -> None:
         >>> [(p[1], state.text[p[2] : p[3]]) for p in state.pieces[2:]]
         [('source', 'سرايا'), ('boilerplate', 'سرايا')]
     """
+    if "source" not in state.kind:
+        return  # no source marker (most pages): one C-level pass says so
     seen: set[int] = set()
     repeated: list[int] = []  # start, end, start, end …
     more = 0  # repeats claimed in bulk, after those in ``repeated``
