@@ -34,10 +34,27 @@ def _weighed(lines: list[str], upto: int | None, words: set[str], share: float) 
 
 
 # Words with and without the article and the one-letter clitics, some inside others.
-_WORDS = (
-    "وزير الوزير والوزير بالوزير زير قال استقال وقال فرنسا وفرنسا لفرنسا الله بيان البيان"
-    " مدينة المدينة نهر في من"
-).split()
+_WORDS = [
+    "وزير",
+    "الوزير",
+    "والوزير",
+    "بالوزير",
+    "زير",
+    "قال",
+    "استقال",
+    "وقال",
+    "فرنسا",
+    "وفرنسا",
+    "لفرنسا",
+    "الله",
+    "بيان",
+    "البيان",
+    "مدينة",
+    "المدينة",
+    "نهر",
+    "في",
+    "من",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -116,3 +133,37 @@ def test_standard_engine_patterns_read_as_regex_did(text: str, data: st.DataObje
     separator = regex.compile(r"[ \t\xa0]*(?:-{1,3}|[–—:：/]|(?<!\S)ـ+(?!\S))[ \t\xa0]*")
     found = [m.span() for m in credits._SEPARATOR.finditer(text, start, end)]
     assert found == [m.span() for m in separator.finditer(text, start, end)]
+
+
+def _date_pieces() -> list[str]:
+    from arnews.dates.tables import _TABLES
+
+    words = [*_TABLES.markers, *_TABLES.weekdays, *_TABLES.weekday_prefixes, *_TABLES.months]
+    words += [*_TABLES.ago, *_TABLES.vague, *_TABLES.now, *_TABLES.days, *_TABLES.eras]
+    words += [*_TABLES.connectors, *_TABLES.periods]
+    return [*words, " ", "\t", "12", "2025", ":", "30", "-", "/", "،", "T", "|", "x"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_date_pieces()), max_size=8), st.integers(0, 40))
+def test_date_quick_tests_never_skip_a_match(pieces: list[str], at: int) -> None:
+    from arnews.dates import patterns as p
+    from arnews.normalize import fold_chars
+
+    key = fold_chars(" ".join(pieces))
+    i = min(at, len(key))
+    blanks = len(key) - len(key[i:].lstrip(" \t"))
+    opens = key[i : i + 1] in p.TIME_OPENERS
+    checks = [
+        (p._P._MARKER_RE, p.may_open(p._MARKER_STARTS, key, i)),
+        (p._P._LEAD_TIME_RE, key[i : i + 1] in p.DIGITS),
+        (p._P._WEEKDAY_RE, p.may_open(p._WEEKDAY_STARTS, key, i)),
+        (p._P._DAY_WORD_RE, p.may_open(p._PREFIX_STARTS, key, i)),
+        (p._P._CORE_RE, key[i : i + 1] in p.DIGITS or p.may_open(p._CORE_STARTS, key, i)),
+        (p._P._ERA_RE, p.may_open(p._ERA_STARTS, key, blanks)),
+        (p._P._TIME_RE, opens and key.find(":", i) >= 0),
+        (p._P._HOUR_RE, opens and key[i : i + 1] != "T"),
+    ]
+    for pattern, may in checks:
+        if pattern.match(key, i) is not None:
+            assert may, (pattern.pattern[:40], key, i)
