@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews.cohesion import Vocabulary, content_words, shared_ratio
-from arnews.detectors import credits, datelines
+from arnews.detectors import credits, datelines, regions
 from arnews.detectors.main_words import MainWords
 from arnews.detectors.regions import LITTLE_SHARED, MIN_COHESION_WORDS, NOTHING_SHARED
 from arnews.state import PageState
@@ -130,6 +130,13 @@ def test_standard_engine_patterns_read_as_regex_did(text: str, data: st.DataObje
             assert _spans(getattr(pattern, method)(text, start, end)) == _spans(
                 getattr(before, method)(text, start, end)
             )
+    lead_in = regex.compile(
+        r"(?:[^()\n:.!؟?]{0,60}?\([^()\n]{1,40}\)[ \t\xa0]*(?:-{1,3}|–|—|:)"
+        r"|(?:\S+[ \t\xa0]+){0,2}\S+[ \t\xa0]*(?:-{1,3}|–|—)[ \t\xa0])"
+    )
+    assert _spans(regions._LEAD_IN.match(text, start, end)) == _spans(
+        lead_in.match(text, start, end)
+    )
     separator = regex.compile(r"[ \t\xa0]*(?:-{1,3}|[–—:：/]|(?<!\S)ـ+(?!\S))[ \t\xa0]*")
     found = [m.span() for m in credits._SEPARATOR.finditer(text, start, end)]
     assert found == [m.span() for m in separator.finditer(text, start, end)]
