@@ -95,6 +95,11 @@ class _Patterns:
     # names across branches.
     @functools.cached_property
     def _CORE_RE(self) -> regex.Pattern[str]:
+        # The parts before and after a core that the quick tests (see may_open) may pass
+        # over on many pages are compiled with it, as when every scan tried them: a batch
+        # does not pay for them in the middle of its pages.
+        for part in (self._MARKER_RE, self._DAY_WORD_RE, self._ERA_RE):
+            del part
         month = _alt(_TABLES.months)
         hijri_era = _alt(w for w, era in _TABLES.eras.items() if era == _HIJRI)
         return _compile(
