@@ -95,6 +95,11 @@ class _Patterns:
     # names across branches.
     @functools.cached_property
     def _CORE_RE(self) -> regex.Pattern[str]:
+        # The parts before and after a core that the quick tests (see may_open) may pass
+        # over on many pages are compiled with it, as when every scan tried them: a batch
+        # does not pay for them in the middle of its pages.
+        for part in (self._MARKER_RE, self._DAY_WORD_RE, self._ERA_RE):
+            del part
         month = _alt(_TABLES.months)
         hijri_era = _alt(w for w, era in _TABLES.eras.items() if era == _HIJRI)
         return _compile(
@@ -195,6 +200,44 @@ class _Patterns:
     def _WORD_START_RE(self) -> regex.Pattern[str]:
         return regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
 
+    # Each pattern's group numbers by name: a ``regex`` match reads a group by number some ten
+    # times cheaper than by name (which it first tries, and fails, to read as a number).
+    @functools.cached_property
+    def CORE(self) -> dict[str, int]:
+        return dict(self._CORE_RE.groupindex)
+
+    @functools.cached_property
+    def TIME(self) -> dict[str, int]:
+        return dict(self._TIME_RE.groupindex)
+
+    @functools.cached_property
+    def HOUR(self) -> dict[str, int]:
+        return dict(self._HOUR_RE.groupindex)
+
+    @functools.cached_property
+    def LEAD_TIME(self) -> dict[str, int]:
+        return dict(self._LEAD_TIME_RE.groupindex)
+
+    @functools.cached_property
+    def PERIOD(self) -> dict[str, int]:
+        return dict(self._PERIOD_RE.groupindex)
+
+    @functools.cached_property
+    def WEEKDAY(self) -> dict[str, int]:
+        return dict(self._WEEKDAY_RE.groupindex)
+
+    @functools.cached_property
+    def ERA(self) -> dict[str, int]:
+        return dict(self._ERA_RE.groupindex)
+
+    @functools.cached_property
+    def MARKER(self) -> dict[str, int]:
+        return dict(self._MARKER_RE.groupindex)
+
+    @functools.cached_property
+    def REST(self) -> dict[str, int]:
+        return dict(self._REST_RE.groupindex)
+
 
 _P = _Patterns()
 
@@ -206,8 +249,9 @@ _FORMS: Final = ("named", "ymd", "dmy", "ago", "day", "hyear", "now", "vague")
 
 def _form(m: regex.Match[str]) -> str:
     # Not m.lastgroup: with names shared across branches, regex reports an inner group there.
+    groups = _P.CORE
     for form in _FORMS:
-        if m.start(form) >= 0:
+        if m.start(groups[form]) >= 0:
             return form
     raise AssertionError("unreachable: every branch of _P._CORE_RE is wrapped")
 
@@ -226,3 +270,41 @@ def _openings() -> frozenset[str]:
 # enough to turn them away cheaply.
 _OPENINGS: Final = _openings()
 _HEAD: Final = 8  # characters folded for that check: two letters and a few marks
+
+
+# -- quick tests: where a pattern cannot match, its call is skipped ------------------------------
+#
+# Each optional part of an expression is tried with a pattern call (a few thousand
+# instructions under ``regex`` even where it fails at once); a word-led pattern can match
+# only where the key opens with one of its words' first two letters (or with a word of one
+# letter), a number-led one only at a digit, a time only where a colon follows.
+
+
+def _starts(words: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first two letters of ``words``' first words, and their first words of one letter."""
+    firsts = [w.split()[0] for w in words]
+    ones = frozenset(f for f in firsts if len(f) == 1)
+    return frozenset(f[:2] for f in firsts if len(f) > 1), ones
+
+
+def may_open(starts: tuple[frozenset[str], frozenset[str]], key: str, i: int) -> bool:
+    """Tell whether ``key[i:]`` may open with one of the words ``starts`` was made of.
+
+    Example:
+        >>> may_open(_MARKER_STARTS, "نشر في 17 يونيو", 0), may_open(_MARKER_STARTS, "17", 0)
+        (True, False)
+    """
+    return key[i : i + 2] in starts[0] or key[i : i + 1] in starts[1]
+
+
+_MARKER_STARTS: Final = _starts(_TABLES.markers)
+_WEEKDAY_STARTS: Final = _starts([*_TABLES.weekday_prefixes, *_TABLES.weekdays])
+_PREFIX_STARTS: Final = _starts(_TABLES.weekday_prefixes)
+# The core's words (a month first, the relative forms); its other branches open with a digit.
+_CORE_STARTS: Final = _starts(
+    [*_TABLES.months, *_TABLES.ago, *_TABLES.vague, *_TABLES.now, *_TABLES.days]
+)
+_ERA_STARTS: Final = _starts(_TABLES.eras)
+DIGITS: Final = frozenset("0123456789")
+# What a time after a date opens with: an ISO ``T``, or a separator (``_SEP``).
+TIME_OPENERS: Final = frozenset(" \t-\u2013\u2014،,|T")

@@ -21,7 +21,21 @@ import attrs
 import regex
 
 from ..normalize import FOLD_DELETED, fold_chars
-from .patterns import _DATED, _HEAD, _OPENINGS, _P, _form
+from .patterns import (
+    _CORE_STARTS,
+    _DATED,
+    _ERA_STARTS,
+    _HEAD,
+    _MARKER_STARTS,
+    _OPENINGS,
+    _P,
+    _PREFIX_STARTS,
+    _WEEKDAY_STARTS,
+    DIGITS,
+    TIME_OPENERS,
+    _form,
+    may_open,
+)
 from .tables import _GREGORIAN, _HIJRI, _TABLES
 from .values import (
     _RELATIVE_KINDS,
@@ -111,22 +125,35 @@ class DateMatch:
     marker_start: int | None = None
 
 
+def _core(key: str, i: int) -> regex.Match[str] | None:
+    """The core of an expression at ``key[i]`` (a date, a month first, a relative form)."""
+    if key[i : i + 1] in DIGITS or may_open(_CORE_STARTS, key, i):
+        return _P._CORE_RE.match(key, i)
+    return None
+
+
+def _era(key: str, i: int) -> regex.Match[str] | None:
+    """The era mark after ``key[i]``, past blanks (``هـ``, ``م``)."""
+    j = len(key) - len(key[i:].lstrip(" \t"))
+    return _P._ERA_RE.match(key, i) if may_open(_ERA_STARTS, key, j) else None
+
+
 def _read_date(key: str, core: regex.Match[str], i: int) -> tuple[_Date, int]:
     """Read the core match, its era mark and a corresponding date in the other calendar
     (``15 رمضان 1446 هـ الموافق 15 مارس 2025``); return it and where it ends in ``key``."""
     if _form(core) not in _DATED:
         return _read_core(core, None), i
-    era = _P._ERA_RE.match(key, i)
+    era = _era(key, i)
     found = _read_core(core, era)
     if era is not None:
         i = era.end()
     if found.calendar is None:
         return found, i
     corr = _P._CORR_RE.match(key, i)
-    second = _P._CORE_RE.match(key, corr.end()) if corr is not None else None
+    second = _core(key, corr.end()) if corr is not None else None
     if second is None or _form(second) not in _DATED:
         return found, i
-    era2 = _P._ERA_RE.match(key, second.end())
+    era2 = _era(key, second.end())
     other = _read_core(second, era2)
     if {found.calendar, other.calendar} != {_GREGORIAN, _HIJRI}:
         return found, i  # "17/06/2025 - 18/06/2025" is a range, not a correspondence
@@ -138,24 +165,29 @@ def _read_date(key: str, core: regex.Match[str], i: int) -> tuple[_Date, int]:
 
 def _read_time(key: str, i: int) -> tuple[_Clock | None, bool, int]:
     """Read a time after a date: (clock or None when impossible, whether one was read, end)."""
-    tm = _P._TIME_RE.match(key, i)
+    # A time opens with a separator or ``T``, and holds a colon; a bare hour opens with a
+    # separator too.
+    opens = key[i : i + 1] in TIME_OPENERS
+    tm = _P._TIME_RE.match(key, i) if opens and key.find(":", i) >= 0 else None
     if tm is not None:
+        g = _P.TIME
         j = tm.end()
-        if tm["t"] or tm["ss"]:
+        if tm[g["t"]] or tm[g["ss"]]:
             zone = _P._ZONE_RE.match(key, j)
             if zone is not None:
                 j = zone.end()
         period = _P._PERIOD_RE.match(key, j)
-        word = period["ap"] if period is not None else None
+        word = period[_P.PERIOD["ap"]] if period is not None else None
         if period is not None:
             j = period.end()
         zone = _P._ZONE_WORDS_RE.match(key, j)
         if zone is not None:
             j = zone.end()
-        return _clock(tm["hh"], tm["mi"], tm["ss"], tm["frac"], word), True, j
-    hm = _P._HOUR_RE.match(key, i)
+        return _clock(tm[g["hh"]], tm[g["mi"]], tm[g["ss"]], tm[g["frac"]], word), True, j
+    hm = _P._HOUR_RE.match(key, i) if opens and key[i : i + 1] != "T" else None
     if hm is not None:
-        return _clock(hm["hh"], None, None, None, hm["ap"]), True, hm.end()
+        g = _P.HOUR
+        return _clock(hm[g["hh"]], None, None, None, hm[g["ap"]]), True, hm.end()
     return None, False, i
 
 
@@ -163,7 +195,7 @@ def _line_ends(key: str, i: int, truncated: bool) -> bool:
     rest = _P._REST_RE.match(key, i)
     if rest is None:
         return False
-    if rest["nl"]:
+    if rest[_P.REST["nl"]]:
         return True
     return rest.end() == len(key) and not truncated
 
@@ -286,21 +318,22 @@ def _scan(
     """Match a date expression at the start of ``key`` (a folded window); ``before`` is the
     text just before the window."""
     i = len(key) - len(key.lstrip(" \t"))
-    marker = _P._MARKER_RE.match(key, i)
+    # Each pattern is tried only where the key opens as it can (see may_open).
+    marker = _P._MARKER_RE.match(key, i) if may_open(_MARKER_STARTS, key, i) else None
     if marker is not None:
         i = marker.end()
     start = i
-    lead = _P._LEAD_TIME_RE.match(key, i)
+    lead = _P._LEAD_TIME_RE.match(key, i) if key[i : i + 1] in DIGITS else None
     if lead is not None:
         i = lead.end()
-    weekday = _P._WEEKDAY_RE.match(key, i)
+    weekday = _P._WEEKDAY_RE.match(key, i) if may_open(_WEEKDAY_STARTS, key, i) else None
     if weekday is not None:
         i = weekday.end()
-    elif lead is None:
+    elif lead is None and may_open(_PREFIX_STARTS, key, i):
         day_word = _P._DAY_WORD_RE.match(key, i)
         if day_word is not None:
             i = day_word.end()
-    core = _P._CORE_RE.match(key, i)
+    core = _core(key, i)
     if core is None:
         return None
     found, i = _read_date(key, core, core.end())
@@ -312,7 +345,9 @@ def _scan(
     clock: _Clock | None = None
     has_time = False
     if lead is not None:
-        clock, has_time = _clock(lead["hh"], lead["mi"], lead["ss"], None, lead["ap"]), True
+        g = _P.LEAD_TIME
+        clock = _clock(lead[g["hh"]], lead[g["mi"]], lead[g["ss"]], None, lead[g["ap"]])
+        has_time = True
     elif found.kind in ("date", "day"):
         clock, has_time, i = _read_time(key, i)
     weak = found.kind in _WEAK_KINDS and marker is None and not has_time
@@ -326,7 +361,9 @@ def _scan(
         return None  # the expression may run on past the window: refuse rather than cut it
 
     value = None if has_time and clock is None else _value(found, clock, now)
-    weekday_number = _TABLES.weekdays[_norm(weekday["wd"])] if weekday is not None else None
+    weekday_number = (
+        _TABLES.weekdays[_norm(weekday[_P.WEEKDAY["wd"]])] if weekday is not None else None
+    )
     mismatch = False
     if weekday_number is not None and value is not None:
         shift = (weekday_number - value.weekday()) % 7
@@ -337,7 +374,7 @@ def _scan(
         elif shift:
             mismatch = True
     extra = _Extra(
-        marker=(marker.start(), marker.end("marker")) if marker is not None else None,
+        marker=(marker.start(), marker.end(_P.MARKER["marker"])) if marker is not None else None,
         hijri=found.hijri,
         weekday=weekday_number,
         weekday_mismatch=mismatch,

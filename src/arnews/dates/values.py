@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ..hijri import to_gregorian
-from .patterns import _form
+from .patterns import _P, _form
 from .tables import _GREGORIAN, _HIJRI, _TABLES
 
 if TYPE_CHECKING:
@@ -110,26 +110,27 @@ def _clock(
 def _read_core(m: regex.Match[str], era: regex.Match[str] | None) -> _Date:
     """Turn a match of the core pattern (and the era mark after it) into a :class:`_Date`."""
     form = _form(m)
+    g = _P.CORE  # (groups read by number: see _Patterns.CORE)
     if form == "hyear":
-        return _Date("hijri-year", hijri=m["y"], calendar=_HIJRI)
+        return _Date("hijri-year", hijri=m[g["y"]], calendar=_HIJRI)
     if form == "ago":
-        unit, count = _TABLES.units[_norm(m["unit"])]
-        if m["n"]:
-            count = int(m["n"])
-        elif m["nw"]:
-            count = _TABLES.numbers[_norm(m["nw"])]
+        unit, count = _TABLES.units[_norm(m[g["unit"]])]
+        if m[g["n"]]:
+            count = int(m[g["n"]])
+        elif m[g["nw"]]:
+            count = _TABLES.numbers[_norm(m[g["nw"]])]
         return _Date("ago", ago=None if count is None else (unit, count))
     if form == "day":
-        return _Date("day", day_offset=_TABLES.days[_norm(m["day"])])
+        return _Date("day", day_offset=_TABLES.days[_norm(m[g["day"]])])
     if form in ("now", "vague"):
         return _Date(form)
 
-    era_cal = _TABLES.eras[_norm(era["era"])] if era is not None else None
-    year, number, day = int(m["y"]), int(m["mo"] or 0), int(m["d"])
+    era_cal = _TABLES.eras[_norm(era[_P.ERA["era"]])] if era is not None else None
+    year, number, day = int(m[g["y"]]), int(m[g["mo"]] or 0), int(m[g["d"]])
     cal: str | None
     if form == "named":
-        cal, month = _TABLES.months[_norm(m["mon"])]
-        if m["mon2"] and _TABLES.months[_norm(m["mon2"])] != (cal, month):
+        cal, month = _TABLES.months[_norm(m[g["mon"]])]
+        if m[g["mon2"]] and _TABLES.months[_norm(m[g["mon2"]])] != (cal, month):
             cal = None  # "17 حزيران/يوليو 2025": two names that disagree
         if era_cal is not None and era_cal != cal:
             cal = None  # "15 رمضان 1446 م", "17 يونيو 2025 هـ"

@@ -137,6 +137,12 @@ def detect_bylines(state: PageState) -> None:
     i = _closing_line(state)
     if i is None:
         return
+    start, end = state.rest[i], state.ends[i]
+    if end - start > MAX_CREDIT_CHARS and not state.text[start].isspace():
+        # A closing credit takes its whole line, which is then no longer than a credit
+        # (a credit read up to a colon ends at the line's end only on a short line): the
+        # story's last paragraph (most pages') is ruled out unread.
+        return
     credit = read_credit(state, i)
     if credit is not None and credit[0] >= state.ends[i] and credit[2] is None:
         _claim(state, i, credit)  # ``إعداد: سامر يوسف`` below the story

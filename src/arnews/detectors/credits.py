@@ -27,9 +27,16 @@ from .tables import credit_openers, name_openers
 __all__ = ["Credit", "read_credit"]
 
 _SP = r"[ \t\xa0]"
-# What separates the segments of a credit: dashes, a colon, a slash, a lone tatweel.
-_SEPARATOR: regex.Pattern[str] = lazy(regex, rf"{_SP}*(?:-{{1,3}}|[–—:：/]|(?<!\S)ـ+(?!\S)){_SP}*")
-_COLON: regex.Pattern[str] = lazy(regex, r"[:：]")
+# White space as ``regex`` reads ``\s`` (Unicode's White_Space), which, unlike the standard
+# engine's ``\s`` and ``str.isspace``, leaves out U+001C to U+001F: the patterns below are
+# run by the standard engine (cheaper a call) and spell it out.
+_WHITE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# What separates the segments of a credit: dashes, a colon, a slash, a lone tatweel (at the
+# text's start or after white space, and before white space or the end).
+_SEPARATOR: re.Pattern[str] = lazy(
+    re, rf"{_SP}*(?:-{{1,3}}|[–—:：/]|(?<![^{_WHITE}])ـ+(?![^{_WHITE}])){_SP}*"
+)
+_COLON: re.Pattern[str] = lazy(re, r"[:：]")
 # The separators' characters, for a quick search (a tatweel only counts set apart).
 _SEPARATOR_CHARS = "-–—:：/ـ \t\xa0"
 # (``[-–—:：/]|(?<!\S)ـ``, found by _separator_char: the characters by the standard engine,
@@ -43,8 +50,8 @@ _NAME: regex.Pattern[str] = lazy(
     regex, r"\p{Arabic}[\p{Arabic}'’\.]*(?:[ \t\xa0]+\p{Arabic}[\p{Arabic}'’\.]*)*"
 )
 # A site's name in Latin letters (``SITE.INFO``, ``Hespress``), at most three words.
-_LATIN_SITE: regex.Pattern[str] = lazy(
-    regex, r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}"
+_LATIN_SITE: re.Pattern[str] = lazy(
+    re, r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}"
 )
 _DEFINITE = "ال"
 
@@ -147,7 +154,10 @@ def _opens_credit(state: PageState, seg: tuple[int, int]) -> bool:
 
 
 def _is_site(state: PageState, phrase: str) -> bool:
-    return _LATIN_SITE.fullmatch(phrase) is not None or fold(phrase) in state.gazetteer.agencies
+    # A Latin site's name opens with a Latin letter: an Arabic phrase is not matched.
+    if phrase[:1] in _LATIN_LETTERS and _LATIN_SITE.fullmatch(phrase) is not None:
+        return True
+    return fold(phrase) in state.gazetteer.agencies
 
 
 def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:

@@ -34,6 +34,7 @@ The lists' items, their bullets and glued headlines are read by
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, compress, islice, repeat
@@ -42,7 +43,7 @@ from operator import eq, is_, not_
 import regex
 
 from .._lazy import lazy
-from ..cohesion import Vocabulary, carries_on, content_words, shared_ratio
+from ..cohesion import carries_on, content_words
 from ..state import KIND, LINE, MAIN, NAME, PageState
 from ..text import ends_sentence, word_count
 from .headline_lists import (
@@ -54,6 +55,7 @@ from .headline_lists import (
     is_paragraph_like,
     split_headlines,
 )
+from .main_words import MainWords
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
 
@@ -65,10 +67,13 @@ MAX_HEADLINE_WORDS = 25
 MAX_LINK_HEADLINES = 4
 _STAMP_KINDS = frozenset({"updated", "published"})
 # A lead-in before the first sentence: `(CNN)-- `, `القاهرة (الاتحاد) - `, `لندن - `.
-_LEAD_IN: regex.Pattern[str] = lazy(
-    regex,
+# (Run by the standard engine, cheaper a call on its lazy repeat; ``\S`` is spelled out as
+# ``regex`` reads it, whose white space leaves out U+001C to U+001F.)
+_NOT_WHITE = r"[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_LEAD_IN: re.Pattern[str] = lazy(
+    re,
     r"(?:[^()\n:.!؟?]{0,60}?\([^()\n]{1,40}\)[ \t\xa0]*(?:-{1,3}|–|—|:)"
-    r"|(?:\S+[ \t\xa0]+){0,2}\S+[ \t\xa0]*(?:-{1,3}|–|—)[ \t\xa0])",
+    rf"|(?:{_NOT_WHITE}+[ \t\xa0]+){{0,2}}{_NOT_WHITE}+[ \t\xa0]*(?:-{{1,3}}|–|—)[ \t\xa0])",
 )
 # Evidence that the text after a marker is another article (see _starts_article): the
 # points needed, and the shares of its content words the main article used before.
@@ -82,7 +87,7 @@ COHESION_WINDOW_WORDS = 40
 
 
 def _read_also_shape(
-    state: PageState, i: int, main: _MainWords | None
+    state: PageState, i: int, main: MainWords | None
 ) -> tuple[int, str, list[int]]:
     """Return (end of block, shape, headline lines) for the read-also marker on line ``i``.
 
@@ -158,7 +163,7 @@ def _link_headlines(state: PageState, i: int, end: int) -> tuple[list[int], int]
 
 
 def _starts_article(
-    state: PageState, body: int, end: int, main: _MainWords, titled: bool, footers: set[str]
+    state: PageState, body: int, end: int, main: MainWords, titled: bool, footers: set[str]
 ) -> bool:
     """Weigh whether the text at line ``body`` (up to ``end``) starts another article.
 
@@ -180,31 +185,35 @@ def _starts_article(
         if kinds[j] in _STAMP_KINDS:
             score += 2
             break
-    first = texts[body] if state.rest[body] == state.starts[body] else state.rest_text(body)
-    if _LEAD_IN.match(first):
-        score += 1
-    if carries_on(first):
-        score -= 2
     if not titled:
         # No headline between the marker and the text: it opens an article only on
         # stronger evidence.
         score -= 1
+    first = texts[body] if state.rest[body] == state.starts[body] else state.rest_text(body)
+    if _LEAD_IN.match(first):
+        score += 1
+    # A text that carries on the story loses two points; the words add two at most: where
+    # the points so far settle it either way, the first words need not be read.
+    if score < 0 or score >= ARTICLE_EVIDENCE + 2:
+        return score >= ARTICLE_EVIDENCE
+    if carries_on(first):
+        score -= 2
     # The words are weighed last, and only where they can decide (most links are followed
     # by `وقال …`, and cost no reading of the article).
     if score >= ARTICLE_EVIDENCE or score + 2 < ARTICLE_EVIDENCE:
         return score >= ARTICLE_EVIDENCE
-    known = main.words()
-    if known.size >= MIN_COHESION_WORDS:
-        words: set[str] = set()
-        for j in range(body, end):
-            if kinds[j] is None:
-                words |= content_words(texts[j])
-                if len(words) >= COHESION_WINDOW_WORDS:
-                    break
-        if len(words) >= MIN_COHESION_WORDS:
-            shared = shared_ratio(words, known)
-            score += 2 if shared < NOTHING_SHARED else 1 if shared < LITTLE_SHARED else 0
-    return score >= ARTICLE_EVIDENCE
+    words: set[str] = set()
+    for j in range(body, end):
+        if kinds[j] is None:
+            words |= content_words(texts[j])
+            if len(words) >= COHESION_WINDOW_WORDS:
+                break
+    if len(words) < MIN_COHESION_WORDS:
+        return False  # (too few words to tell: the points so far are short of it)
+    # The share of shared words that still gives the points needed: two below
+    # NOTHING_SHARED, one below LITTLE_SHARED.
+    share = NOTHING_SHARED if score + 1 < ARTICLE_EVIDENCE else LITTLE_SHARED
+    return main.shares_less(words, share, MIN_COHESION_WORDS)
 
 
 def _is_headline_item(text: str) -> bool:
@@ -302,7 +311,7 @@ def _read_also(
     state: PageState,
     i: int,
     current: int,
-    main: _MainWords | None,
+    main: MainWords | None,
     bullets: regex.Pattern[str],
 ) -> tuple[int, int]:
     """Lay out the read-also block at line ``i``; return (next line, current article)."""
@@ -336,40 +345,6 @@ def _read_also(
     return end, current
 
 
-class _MainWords:
-    """The main article's content words before a marker, read when first weighed.
-
-    The walk moves ``upto`` to each marker; :meth:`words` reads the lines it has not read
-    yet, so each line is read once at most, and none on a page whose links need no words.
-    """
-
-    __slots__ = ("read_to", "state", "upto", "vocab")
-
-    def __init__(self, state: PageState) -> None:
-        self.state = state
-        # Made when first read: most pages' links are settled without the words.
-        self.vocab: Vocabulary | None = None
-        self.read_to = 0
-        self.upto = 0
-
-    def words(self) -> Vocabulary:
-        """The content words of the main article's open lines before line ``upto``."""
-        state = self.state
-        kinds, articles, texts = state.kind, state.article, state.texts
-        lines = [
-            texts[j]
-            for j in range(self.read_to, self.upto)
-            if kinds[j] is None and articles[j] == MAIN
-        ]
-        vocab = self.vocab
-        if vocab is None:
-            vocab = self.vocab = Vocabulary()
-        if lines:
-            vocab.add("\n".join(lines))  # folded in one pass
-        self.read_to = max(self.read_to, self.upto)
-        return vocab
-
-
 def _unclaim_marker(state: PageState, i: int) -> None:
     """Give line ``i``'s read-also marker back to the text: it heads the page, it links nothing.
 
@@ -399,7 +374,7 @@ def detect_regions(state: PageState) -> None:
     footer_seen = False
     # The main article's content words before the current line: what follows a marker is
     # compared with them.
-    main = _MainWords(state)
+    main = MainWords(state)
     # The first line of text no detector took: main text is seen once a marker comes after.
     try:
         first_text = kinds.index(None)
