@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,25 @@ _COLONS = ":：﹕"
 # `شاهد.. …`, `اقرأ المزيد - …`. Matched after the colons, as the same group.
 _SEPARATORS = r"[|/\\\-–—]|\.{2,}|…"
 _SEPARATED_KINDS = frozenset({"read_also", "headlines"})
+
+
+# Possessive quantifiers (``*+``) came to the standard library's engine with Python 3.11.
+# The furniture trees set one only before a class of letters the skip cannot take, where the
+# plain greedy skip matches the same lines (it only backtracks over the run, letter by
+# letter, before it fails): on Python 3.10 they are written so.
+_POSSESSIVE = sys.version_info >= (3, 11)
+_POSSESSIVE_SKIP = re.compile(r"(?<=[\])])\*\+")
+
+
+def portable(source: str, possessive: bool = _POSSESSIVE) -> str:
+    """``source`` as this Python's ``re`` compiles it: its possessive skips made greedy
+    where the engine has none (Python 3.10), the same lines matched.
+
+    Example:
+        >>> portable("[\\W]*+[ب]", possessive=False)
+        '[\\W]*[ب]'
+    """
+    return source if possessive else _POSSESSIVE_SKIP.sub("*", source)
 
 
 def _class(chars: Iterable[str]) -> str:
@@ -319,7 +339,7 @@ def loose_openings(phrases: tuple[str, ...], heads: frozenset[str]) -> dict[str,
             else:
                 continue
             if source not in compiled:
-                compiled[source] = re.compile(source)
+                compiled[source] = re.compile(portable(source))
             out[head] = compiled[source]
     return out
 
@@ -371,7 +391,7 @@ def line_candidates(phrases: tuple[str, ...], tickers: tuple[str, ...]) -> re.Pa
     tree = "" if not all(keys) else _line_tree(_prefix_tree(keys)) if keys else "(?!)"
     ticker = f"{_GAP}(?:{_trie(tickers)})"
     with _shared_charsets():
-        return re.compile(f"\\n(?=(?:{tree})|{ticker})([^\\n]*)")
+        return re.compile(portable(f"\\n(?=(?:{tree})|{ticker})([^\\n]*)"))
 
 
 def _compile_kind(
