@@ -55,6 +55,9 @@ _FOLD_DELETES = FOLD_DELETED
 # The line breaks of str.splitlines (all of them are in BLANKS).
 _BREAK_SET = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
+# The line breaks other than "\n", each searched for on its own (see _scan_any).
+_OTHER_BREAKS = ("\r", *sorted(_BREAK_SET - {"\n", "\r"}))
+
 # How many characters of a line's start are folded for marker matching.
 PREFIX_CHARS = 80
 
@@ -231,6 +234,12 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
 def _scan_any(text: str) -> tuple[Columns, list[str]]:
     """:func:`scan_heads` for any page: every line break of ``str.splitlines``, BLANKS
     stripped whatever they are."""
+    # ``str.splitlines`` asks of every character whether it breaks a line (a table look-up
+    # a character outside ASCII), where ``split("\n")`` and a search for each other break
+    # (memchr for most) run at memory speed: a page broken by lone "\n"s alone (nearly
+    # every page) is split at them, and is cut into the same lines.
+    if not any(map(text.__contains__, _OTHER_BREAKS)):
+        return _scan_newlines(text)
     raw = text.splitlines(True)
     # Plain ``str.strip`` is several times cheaper than stripping BLANKS (which builds its
     # set of characters anew for each line) and trims the same wherever no line's content
@@ -251,6 +260,27 @@ def _scan_any(text: str) -> tuple[Columns, list[str]]:
     # A line's content starts at the first occurrence of its first character: what comes
     # before it on the raw line is blank and it is not. Searching for one character costs
     # next to nothing, where searching for the whole content (a paragraph) costs its length.
+    starts = list(map(add, offsets, map(str.find, lines, heads)))
+    ends = list(map(add, starts, map(len, texts)))
+    return _new_tuple(Columns, (starts, ends, texts)), heads
+
+
+def _scan_newlines(text: str) -> tuple[Columns, list[str]]:
+    """:func:`_scan_any` for a page whose only line break is ``"\\n"``."""
+    raw = text.split("\n")
+    content = list(map(str.strip, raw))
+    texts = list(filter(None, content))
+    heads = list(map(_HEAD, texts))
+    if _invisible_at_ends(text, heads, texts):
+        content = list(map(str.strip, raw, repeat(BLANKS)))
+        texts = list(filter(None, content))
+        heads = list(map(_HEAD, texts))
+    # Each raw line is followed by its "\n" (the last by the end of the text).
+    offsets: Iterable[int] = accumulate(map(add, map(len, raw), repeat(1)), initial=0)
+    lines: Iterable[str] = raw
+    if len(texts) < len(raw):  # else every line has content: nothing to leave out
+        offsets = compress(offsets, content)
+        lines = compress(raw, content)
     starts = list(map(add, offsets, map(str.find, lines, heads)))
     ends = list(map(add, starts, map(len, texts)))
     return _new_tuple(Columns, (starts, ends, texts)), heads
