@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews.cohesion import Vocabulary, content_words, shared_ratio
-from arnews.detectors import credits, datelines, regions
+from arnews.detectors import credits, dateline_forms, regions
 from arnews.detectors.main_words import MainWords
 from arnews.detectors.regions import LITTLE_SHARED, MIN_COHESION_WORDS, NOTHING_SHARED
 from arnews.state import PageState
@@ -115,14 +115,14 @@ def _spans(m: re.Match[str] | regex.Match[str] | None) -> object:
 def test_standard_engine_patterns_read_as_regex_did(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    white = datelines._WHITE
+    white = dateline_forms._WHITE
     for pattern in (
-        datelines._PAREN,
-        datelines._SLASH,
-        datelines._SEGMENT,
-        datelines._PAIR_LINE,
-        datelines._STRAY_COMMA,
-        datelines._LATIN_SITE,
+        dateline_forms._PAREN,
+        dateline_forms._SLASH,
+        dateline_forms._SEGMENT,
+        dateline_forms._PAIR_LINE,
+        dateline_forms._STRAY_COMMA,
+        dateline_forms._LATIN_SITE,
     ):
         # The pattern as it was written for ``regex``, its white space ``\s``.
         before = regex.compile(pattern.pattern.replace(f"[^{white}.]", r"[^\s.]"))

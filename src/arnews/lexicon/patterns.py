@@ -47,8 +47,8 @@ def portable(source: str, possessive: bool = _POSSESSIVE) -> str:
     where the engine has none (Python 3.10), the same lines matched.
 
     Example:
-        >>> portable("[\\W]*+[ب]", possessive=False)
-        '[\\W]*[ب]'
+        >>> print(portable("[^ب]*+[ب]", possessive=False))
+        [^ب]*[ب]
     """
     return source if possessive else _POSSESSIVE_SKIP.sub("*", source)
 
