@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnews import Lexicon
+from arnews import Lexicon, Parser
 from arnews.detectors import markers
 from arnews.lexicon import MARKER_KINDS
 from arnews.lexicon.marker_sets import kind_pair_matchers, marker_pairs
@@ -73,3 +73,13 @@ def test_sources_leave_a_page_without_a_source_marker_alone() -> None:
     state = PageState.of("نص الخبر.\nمصدر: ليس علامة")
     detect_sources(state)
     assert state.pieces == [] and state.warnings == []
+
+
+def test_a_page_compiles_the_patterns_of_the_marker_kinds_its_lines_open_only() -> None:
+    # The kinds' patterns are compiled when a line first needs one: the first parse of a
+    # process does not pay for every kind's.
+    lexicon = Lexicon.from_dict(Lexicon.default().to_dict())
+    page = "قال الوزير إن الخطة جاهزة.\nاقرأ أيضا: خبر آخر عن الخطة"
+    article = Parser(lexicon=lexicon).parse(page)
+    assert article.read_also[0].title == "خبر آخر عن الخطة"
+    assert sorted(k for k in lexicon._compiled if k.startswith("kind:")) == ["kind:read_also"]

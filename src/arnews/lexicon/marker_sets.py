@@ -15,13 +15,15 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
 from .patterns import _GAP_CHARS, raw_heads
 
 if TYPE_CHECKING:
+    import re
+
     from .core import Lexicon, _KindMatcher
 
 __all__ = ["kind_pair_matchers", "marker_pairs", "one_kind_heads"]
@@ -124,6 +126,17 @@ def kind_pair_matchers(lexicon: Lexicon) -> tuple[_KindMatcher, ...]:
             if not pairs:
                 rows = []
                 break
-            rows.append((kind, pairs, lexicon._pattern("kind:" + kind).match))
+            rows.append((kind, pairs, _matcher(lexicon, "kind:" + kind)))
         table = cache[_PAIRS_KEY] = tuple(rows)
     return table
+
+
+def _matcher(lexicon: Lexicon, name: str) -> Callable[[str, int, int], re.Match[str] | None]:
+    """``match`` of the lexicon's pattern ``name``, compiled when first called: a page
+    compiles the patterns of the marker kinds its lines may open, not every kind's (the
+    first parse of a process paid 0.2 s for them all)."""
+
+    def match(line: str, pos: int, end: int) -> re.Match[str] | None:
+        return lexicon._pattern(name).match(line, pos, end)
+
+    return match
