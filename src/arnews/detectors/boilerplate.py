@@ -179,7 +179,9 @@ def _phrase_lines(state: PageState, tables: FurnitureHeads, candidates: Pattern[
     # Lines too long to be furniture are left out before the tree is tried: its skips of
     # punctuation backtrack over a run of it, so on a line of a hundred thousand dashes one
     # match would cost the square of its length.
-    maybe = compress(texts, map(ge, repeat(MAX_CHARS), map(len, texts)))
+    # Each distinct line once (in C): a page that repeats a line (``:`` half a million
+    # times) is searched for it once, not for every copy.
+    maybe = dict.fromkeys(compress(texts, map(ge, repeat(MAX_CHARS), map(len, texts))))
     found = set(candidates.findall("\n" + "\n".join(maybe)))
     if not found:
         return
