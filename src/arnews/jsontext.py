@@ -303,6 +303,40 @@ class _ParagraphsOnly(dict[int, str]):
 _PARAGRAPHS_ONLY = _ParagraphsOnly()
 
 
+# The spans of an article of paragraphs alone, before and after the paragraphs' pairs.
+_PARAGRAPH_SPANS_HEAD, _PARAGRAPH_SPANS_TAIL = _PARAGRAPH_SPANS.split("%s")
+_NEXT_PAIR = "], ["
+_END_KEY = ', "end": '
+_NEXT_PARAGRAPH = '}, {"kind": "paragraph", "start": '
+
+
+def _paragraph_parts(
+    span_starts: tuple[int, ...],
+    span_ends: tuple[int, ...],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+) -> str:
+    """``"spans": {…}, "parts": […]`` of an article of paragraphs alone whose parts are
+    its paragraphs' spans (every whole-line paragraph's are): the pairs are written once,
+    ``[[s, e], [s, e]]``, and the parts made of them by three C-level replaces, half the
+    numbers of the one format and a short template to read."""
+    numbers = [*span_starts, *span_starts]
+    numbers[1::2] = span_ends
+    numbers[::2] = span_starts
+    # "%d" would write a bool or a float otherwise than the encoder: ints only, the parts'
+    # own included (a part may equal its span, True == 1, and differ in type).
+    if {*map(type, numbers), *map(type, starts), *map(type, ends)} - _INT:
+        raise TypeError("offsets of other types than int")
+    pairs = _PAIRS[len(span_starts)] % tuple(numbers)
+    # "s, e], [s, e": each pair's separator made NUL first (no other holds one), then the
+    # comma inside a pair the end's key, then each NUL the next part's head.
+    items = _replace(_replace(pairs[2:-2], _NEXT_PAIR, _NUL), ", ", _END_KEY)
+    return (
+        f'"spans": {_PARAGRAPH_SPANS_HEAD}{pairs}{_PARAGRAPH_SPANS_TAIL}, "parts": '
+        f'[{{"kind": "paragraph", "start": {_replace(items, _NUL, _NEXT_PARAGRAPH)}}}]'
+    )
+
+
 def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     """``"spans": {…}, "parts": […]``: every offset written by one ``%`` format (a template
     of other characters than ASCII, from parts' kinds or names, is added to ``checks``).
@@ -324,6 +358,12 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
         ):
             # Parts of the paragraphs alone (most articles): the whole template is a
             # function of their number (the builder's kinds are the one interned string).
+            if n:
+                # Strict: a span of another length than two makes zip or the unpacking
+                # raise ValueError.
+                span_starts, span_ends = zip(*par, strict=True)
+                if span_starts == starts and span_ends == ends:
+                    return _paragraph_parts(span_starts, span_ends, starts, ends)
             template = _PARAGRAPHS_ONLY[n]
         else:
             template = _parts(_PARAGRAPH_SPANS % _PAIRS[n], kinds, names)
