@@ -196,3 +196,44 @@ def test_paragraphs_only_articles_of_any_kind_strings() -> None:
         )
         _same(Article(paragraphs=texts, spans=spans, parts=parts))
     assert 300 not in _PARAGRAPHS_ONLY and len(_PARAGRAPHS_ONLY) <= 256
+
+
+def test_paragraphs_whose_parts_are_their_spans() -> None:
+    # The parts written from the spans' text (by replaces): negative and large offsets, one
+    # paragraph and many, and parts equal to the spans in value but not in type.
+    for pairs in (
+        ((0, 5),),
+        ((-3, 0), (10**20, 10**20 + 1)),
+        tuple((i, i + 1) for i in range(300)),
+    ):
+        n = len(pairs)
+        spans = Spans(paragraphs=pairs)
+        texts = tuple(f'نص "{i}"' for i in range(n))
+        starts, ends = [s for s, _ in pairs], [e for _, e in pairs]
+        parts = Parts.from_columns(["paragraph"] * n, starts, ends, [None] * n)
+        _same(Article(paragraphs=texts, spans=spans, parts=parts))
+    for odd in ([True], [1.0]):
+        parts = Parts.from_columns(["paragraph"], odd, [2], [None])  # type: ignore[arg-type]
+        _same(Article(paragraphs=("أ",), spans=Spans(paragraphs=((1, 2),)), parts=parts))
+        parts = Parts.from_columns(["paragraph"], [1], odd, [None])  # type: ignore[arg-type]
+        _same(Article(paragraphs=("أ",), spans=Spans(paragraphs=((0, 1),)), parts=parts))
+
+
+def test_quotes_beside_read_also_articles_and_unprintable_characters() -> None:
+    # A quote makes the record's own quotes NUL until the quotes are escaped; the read-also
+    # articles' text (escaped already) goes in afterwards. Characters that are not printable
+    # but need no escape (a line separator, a bidi mark) take the slower check.
+    inner = Article(title='قال "لا"', paragraphs=('"',), source="\u200f")
+    for title in ('"', "\u2028", '\u2028"', "\u200f", None):
+        _same(Article(title=title, read_also=(inner, inner), similar=('"ب"',), keywords=("ك",)))
+        _same(
+            Article(
+                title=title,
+                updated=datetime(2020, 1, 2),
+                published=datetime(2021, 3, 4, 5, 6),
+                dateline=Dateline('م"', None),
+                byline='ب"',
+                boilerplate=('"',),
+                related_headlines=("ر", '"'),
+            )
+        )
