@@ -237,3 +237,12 @@ def test_quotes_beside_read_also_articles_and_unprintable_characters() -> None:
                 related_headlines=("ر", '"'),
             )
         )
+
+
+def test_many_spans_of_another_length_go_through_the_encoder() -> None:
+    # Past a few dozen spans, their columns are made without zip: a span of another
+    # length than two is found all the same.
+    for pairs in (((1, 2),) * 70 + ((3,),), ((1, 2, 3),) * 70, ((1, 2),) * 69 + ((),)):
+        parts = Parts([Part("paragraph", 1, 2)] * len(pairs))
+        _same(Article(spans=Spans(paragraphs=pairs), parts=parts))
+        _same(Article(spans=Spans(paragraphs=pairs, source=(4, 5)), parts=parts))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .articles import _EMPTY, Articles
 from .parts import Parts
-from .spans import _SPAN_FIELDS, Spans
+from .spans import _SPAN_FIELDS, Span, Spans
 
 if TYPE_CHECKING:
     from .model import Article
@@ -337,6 +337,25 @@ def _paragraph_parts(
     )
 
 
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_TWO = {2}
+# Up to this many spans, zip(*spans) makes their columns (above, an argument a span and an
+# iterator each cost more than a pass per column: a third of a 500,000-line page's JSON).
+_FEW_PAIRS = 64
+
+
+def _pair_columns(pairs: tuple[Span, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of ``pairs``; a ``ValueError`` where one is not two long."""
+    if len(pairs) <= _FEW_PAIRS:
+        # Strict: a span of another length than two makes zip or the unpacking raise.
+        starts, ends = zip(*pairs, strict=True)
+        return starts, ends
+    if set(map(len, pairs)) != _TWO:
+        raise ValueError("spans of another length than two")
+    return tuple(map(_FIRST, pairs)), tuple(map(_SECOND, pairs))
+
+
 def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     """``"spans": {…}, "parts": […]``: every offset written by one ``%`` format (a template
     of other characters than ASCII, from parts' kinds or names, is added to ``checks``).
@@ -359,9 +378,7 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
             # Parts of the paragraphs alone (most articles): the whole template is a
             # function of their number (the builder's kinds are the one interned string).
             if n:
-                # Strict: a span of another length than two makes zip or the unpacking
-                # raise ValueError.
-                span_starts, span_ends = zip(*par, strict=True)
+                span_starts, span_ends = _pair_columns(par)
                 if span_starts == starts and span_ends == ends:
                     return _paragraph_parts(span_starts, span_ends, starts, ends)
             template = _PARAGRAPHS_ONLY[n]
@@ -391,7 +408,7 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     if pairs:
         # The spans' starts and ends in two tuples: strict, a span of another length than
         # two makes zip or the unpacking raise ValueError.
-        span_starts, span_ends = zip(*pairs, strict=True)
+        span_starts, span_ends = _pair_columns(pairs)
         starts = span_starts + starts
         ends = span_ends + ends
     if not template.isascii():  # (a flag of the string: no pass over it)
