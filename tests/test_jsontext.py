@@ -199,11 +199,13 @@ def test_paragraphs_only_articles_of_any_kind_strings() -> None:
 
 
 def test_paragraphs_whose_parts_are_their_spans() -> None:
-    # The parts written from the spans' text (by replaces): negative and large offsets, one
-    # paragraph and many, and parts equal to the spans in value but not in type.
+    # From sixteen paragraphs on, the parts are written from the spans' text (by replaces):
+    # negative and large offsets, few paragraphs and many, and parts equal to the spans in
+    # value but not in type.
     for pairs in (
         ((0, 5),),
         ((-3, 0), (10**20, 10**20 + 1)),
+        ((-3, 0), (10**20, 10**20 + 1)) * 10,
         tuple((i, i + 1) for i in range(300)),
     ):
         n = len(pairs)
@@ -212,11 +214,17 @@ def test_paragraphs_whose_parts_are_their_spans() -> None:
         starts, ends = [s for s, _ in pairs], [e for _, e in pairs]
         parts = Parts.from_columns(["paragraph"] * n, starts, ends, [None] * n)
         _same(Article(paragraphs=texts, spans=spans, parts=parts))
-    for odd in ([True], [1.0]):
-        parts = Parts.from_columns(["paragraph"], odd, [2], [None])  # type: ignore[arg-type]
-        _same(Article(paragraphs=("أ",), spans=Spans(paragraphs=((1, 2),)), parts=parts))
-        parts = Parts.from_columns(["paragraph"], [1], odd, [None])  # type: ignore[arg-type]
-        _same(Article(paragraphs=("أ",), spans=Spans(paragraphs=((0, 1),)), parts=parts))
+    # From sixteen paragraphs on: the first part's start or end of another type.
+    pairs = tuple((i, i + 1) for i in range(20))
+    spans = Spans(paragraphs=pairs)
+    texts = ("أ",) * 20
+    for odd in (True, 1.0):
+        starts: list[object] = [s for s, _ in pairs]
+        ends: list[object] = [e for _, e in pairs]
+        starts[1], ends[0] = odd, odd
+        for columns in ((starts, [e for _, e in pairs]), ([s for s, _ in pairs], ends)):
+            parts = Parts.from_columns(["paragraph"] * 20, *columns, [None] * 20)  # type: ignore[arg-type]
+            _same(Article(paragraphs=texts, spans=spans, parts=parts))
 
 
 def test_quotes_beside_read_also_articles_and_unprintable_characters() -> None:

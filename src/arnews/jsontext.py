@@ -310,6 +310,11 @@ _END_KEY = ', "end": '
 _NEXT_PARAGRAPH = '}, {"kind": "paragraph", "start": '
 
 
+# From this many paragraphs on, their parts are made of the pairs' text (below, the one
+# format of the whole template costs no more).
+_MANY_PARAGRAPHS = 16
+
+
 def _paragraph_parts(
     span_starts: tuple[int, ...],
     span_ends: tuple[int, ...],
@@ -377,7 +382,7 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
         ):
             # Parts of the paragraphs alone (most articles): the whole template is a
             # function of their number (the builder's kinds are the one interned string).
-            if n:
+            if n >= _MANY_PARAGRAPHS:
                 span_starts, span_ends = _pair_columns(par)
                 if span_starts == starts and span_ends == ends:
                     return _paragraph_parts(span_starts, span_ends, starts, ends)
@@ -408,7 +413,11 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     if pairs:
         # The spans' starts and ends in two tuples: strict, a span of another length than
         # two makes zip or the unpacking raise ValueError.
-        span_starts, span_ends = _pair_columns(pairs)
+        if len(pairs) <= _FEW_PAIRS:
+            # Strict: a span of another length than two makes zip or the unpacking raise.
+            span_starts, span_ends = zip(*pairs, strict=True)
+        else:
+            span_starts, span_ends = _pair_columns(pairs)
         starts = span_starts + starts
         ends = span_ends + ends
     if not template.isascii():  # (a flag of the string: no pass over it)
