@@ -6,8 +6,9 @@ escapes (controls and the backslash: one ``isprintable`` pass, which also clears
 lone surrogates); where none is found, which is nearly always, each string is written
 between quotes as it is, and the per-character escaping of the encoder is skipped. Quotes
 are escaped by a ``replace`` of the whole text, the record's own quotes written as NUL
-until then. Numbers: every offset of the spans and
-the parts is written by one ``%`` format of a template made for the article's shape.
+until then. Numbers: every offset of the spans and the parts is written by one ``%``
+format of a template made for the article's shape (many paragraphs' parts are made of
+their spans' text).
 
 Example:
     >>> from arnews.model import Article
@@ -153,8 +154,6 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
         place = agency = None
     else:
         place, agency = dateline.place, dateline.agency
-    # Every string of the article in one text, for the checks of its characters; a value of
-    # another type than str makes join raise (the caller then encodes the record).
     updated_text = None if updated is None else updated.isoformat()
     published_text = None if published is None else published.isoformat()
     # Every string of the article in one text, for the checks of its characters; a value of
