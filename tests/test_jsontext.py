@@ -196,3 +196,61 @@ def test_paragraphs_only_articles_of_any_kind_strings() -> None:
         )
         _same(Article(paragraphs=texts, spans=spans, parts=parts))
     assert 300 not in _PARAGRAPHS_ONLY and len(_PARAGRAPHS_ONLY) <= 256
+
+
+def test_paragraphs_whose_parts_are_their_spans() -> None:
+    # From sixteen paragraphs on, the parts are written from the spans' text (by replaces):
+    # negative and large offsets, few paragraphs and many, and parts equal to the spans in
+    # value but not in type.
+    for pairs in (
+        ((0, 5),),
+        ((-3, 0), (10**20, 10**20 + 1)),
+        ((-3, 0), (10**20, 10**20 + 1)) * 10,
+        tuple((i, i + 1) for i in range(300)),
+    ):
+        n = len(pairs)
+        spans = Spans(paragraphs=pairs)
+        texts = tuple(f'نص "{i}"' for i in range(n))
+        starts, ends = [s for s, _ in pairs], [e for _, e in pairs]
+        parts = Parts.from_columns(["paragraph"] * n, starts, ends, [None] * n)
+        _same(Article(paragraphs=texts, spans=spans, parts=parts))
+    # From sixteen paragraphs on: the first part's start or end of another type.
+    pairs = tuple((i, i + 1) for i in range(20))
+    spans = Spans(paragraphs=pairs)
+    texts = ("أ",) * 20
+    for odd in (True, 1.0):
+        starts: list[object] = [s for s, _ in pairs]
+        ends: list[object] = [e for _, e in pairs]
+        starts[1], ends[0] = odd, odd
+        for columns in ((starts, [e for _, e in pairs]), ([s for s, _ in pairs], ends)):
+            parts = Parts.from_columns(["paragraph"] * 20, *columns, [None] * 20)  # type: ignore[arg-type]
+            _same(Article(paragraphs=texts, spans=spans, parts=parts))
+
+
+def test_quotes_beside_read_also_articles_and_unprintable_characters() -> None:
+    # A quote makes the record's own quotes NUL until the quotes are escaped; the read-also
+    # articles' text (escaped already) goes in afterwards. Characters that are not printable
+    # but need no escape (a line separator, a bidi mark) take the slower check.
+    inner = Article(title='قال "لا"', paragraphs=('"',), source="\u200f")
+    for title in ('"', "\u2028", '\u2028"', "\u200f", None):
+        _same(Article(title=title, read_also=(inner, inner), similar=('"ب"',), keywords=("ك",)))
+        _same(
+            Article(
+                title=title,
+                updated=datetime(2020, 1, 2),
+                published=datetime(2021, 3, 4, 5, 6),
+                dateline=Dateline('م"', None),
+                byline='ب"',
+                boilerplate=('"',),
+                related_headlines=("ر", '"'),
+            )
+        )
+
+
+def test_many_spans_of_another_length_go_through_the_encoder() -> None:
+    # Past a few dozen spans, their columns are made without zip: a span of another
+    # length than two is found all the same.
+    for pairs in (((1, 2),) * 70 + ((3,),), ((1, 2, 3),) * 70, ((1, 2),) * 69 + ((),)):
+        parts = Parts([Part("paragraph", 1, 2)] * len(pairs))
+        _same(Article(spans=Spans(paragraphs=pairs), parts=parts))
+        _same(Article(spans=Spans(paragraphs=pairs, source=(4, 5)), parts=parts))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import eq
 from typing import Any
 
@@ -163,7 +163,7 @@ def _bulk_columns(
     starts: list[int] = list(map(_START, pieces))
     ends: list[int] = list(map(_END, pieces))
     names: list[str | None] = list(map(_NAME, pieces))
-    paragraph_pieces = [k for k, kind in enumerate(kinds) if kind == "paragraph"]
+    paragraph_pieces = list(compress(count(), map(eq, kinds, _PARAGRAPH)))
     p_starts = _pick(starts, paragraph_pieces)
     p_ends = _pick(ends, paragraph_pieces)
     if whole or cuts[0]:

@@ -2,10 +2,13 @@
 ``to_json`` returns), byte for byte what the standard encoder writes of its record.
 
 Strings: an article's strings are checked once, joined, for the few characters JSON
-escapes (controls and the backslash; a quote is escaped by a ``replace``); where none is
-found, which is nearly always, each string is written between quotes as it is, and the
-per-character escaping of the encoder is skipped. Numbers: every offset of the spans and
-the parts is written by one ``%`` format of a template made for the article's shape.
+escapes (controls and the backslash: one ``isprintable`` pass, which also clears them of
+lone surrogates); where none is found, which is nearly always, each string is written
+between quotes as it is, and the per-character escaping of the encoder is skipped. Quotes
+are escaped by a ``replace`` of the whole text, the record's own quotes written as NUL
+until then. Numbers: every offset of the spans and the parts is written by one ``%``
+format of a template made for the article's shape (many paragraphs' parts are made of
+their spans' text).
 
 Example:
     >>> from arnews.model import Article
@@ -19,13 +22,13 @@ from __future__ import annotations
 import json
 import operator
 from collections.abc import Callable
-from itertools import compress, count, repeat
-from operator import contains, is_
+from itertools import repeat
+from operator import is_
 from typing import TYPE_CHECKING, Any
 
 from .articles import _EMPTY, Articles
 from .parts import Parts
-from .spans import _SPAN_FIELDS, Spans
+from .spans import _SPAN_FIELDS, Span, Spans
 
 if TYPE_CHECKING:
     from .model import Article
@@ -89,34 +92,23 @@ _HEAD = (
     '"related_headlines": %s, "source": %s, "keywords": %s, "read_also": %s, "similar": %s, '
     '"boilerplate": %s, "published": %s'
 )
-# With the paragraphs' items joined by '", "' as the argument (none: an empty list).
-_PLAIN_HEAD = _HEAD.replace('"paragraphs": %s', '"paragraphs": ["%s"]')
-_PLAIN_HEAD_NO_PARAGRAPHS = _HEAD.replace('"paragraphs": %s', '"paragraphs": []%.0s')
+_NUL = "\x00"
+# The read-also articles' slot while the rest is written (SOH: a control, in no string).
+_RA = "\x01"
+# The head's template, the quote written around each string and the separator of a list's
+# items: as they are, and with every quote written as NUL (see _head).
+_UNMARKED = (_HEAD, '"', '", "')
+_MARKED = (_HEAD.replace('"', _NUL), _NUL, f"{_NUL}, {_NUL}")
 # The bytes a string cannot hold to be written between quotes as it is: the ASCII controls
 # (which JSON escapes) and the backslash. They are looked for in the strings' Latin-1 bytes
 # (other characters dropped), which keep every one of them: this table changes them, and
 # only them, so the bytes come back equal when there is none.
 _UNSAFE = bytes(range(32)) + b"\\"
 _MARK_UNSAFE = bytes.maketrans(_UNSAFE, b"\x7f" * len(_UNSAFE))
-# '"'.join(("", s, "")) is '"' + s + '"', made from the string's characters as the encoder
-# reads them (a str subclass's own operators are not called; anything else is a TypeError).
-_quoted = '"'.join
 _replace = str.replace
-_ITEMS = '", "'
 _DQ = '"'
+_BACKSLASH = "\\"
 _ESCAPED_DQ = '\\"'
-
-
-def _escape_quotes(values: tuple[str, ...]) -> tuple[str, ...] | list[str]:
-    """``values`` with each quote escaped; only the items that hold one are rewritten
-    (finding one is a memchr, where replace counts character by character)."""
-    quoted = list(compress(count(), map(contains, values, repeat(_DQ))))
-    if not quoted:
-        return values
-    items = list(values)
-    for i in quoted:
-        items[i] = _replace(items[i], _DQ, _ESCAPED_DQ)
-    return items
 
 
 def _escaped_str(value: str | None) -> str:
@@ -162,11 +154,13 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
         place = agency = None
     else:
         place, agency = dateline.place, dateline.agency
+    updated_text = None if updated is None else updated.isoformat()
+    published_text = None if published is None else published.isoformat()
     # Every string of the article in one text, for the checks of its characters; a value of
     # another type than str makes join raise (the caller then encodes the record).
     content = "".join(
         [
-            *filter(None, (title, place, agency, byline, source)),
+            *filter(None, (title, place, agency, byline, source, updated_text, published_text)),
             *paragraphs,
             *related,
             *keywords,
@@ -174,9 +168,15 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
             *boilerplate,
         ]
     )
-    checks.append(content)
-    latin = content.encode("latin-1", "ignore")
-    if latin.translate(_MARK_UNSAFE) != latin:
+    if content.isprintable():
+        # No control character and no lone surrogate (neither is printable: the caller
+        # need not look at these strings again); a backslash is printable.
+        unsafe = _BACKSLASH in content
+    else:
+        checks.append(content)
+        latin = content.encode("latin-1", "ignore")
+        unsafe = latin.translate(_MARK_UNSAFE) != latin
+    if unsafe:
         # Controls or a backslash somewhere (rare): every string through the escaper.
         return _HEAD % (
             _escaped_str(title),
@@ -184,7 +184,7 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
             if dateline is None
             else f'{{"place": {_escaped_str(place)}, "agency": {_escaped_str(agency)}}}',
             _escaped_str(byline),
-            "null" if updated is None else _eb(updated.isoformat()),
+            "null" if updated_text is None else _eb(updated_text),
             _escaped_strs(paragraphs),
             _escaped_strs(related),
             _escaped_str(source),
@@ -192,49 +192,44 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
             "[]" if read_also is _EMPTY else _read_also(read_also, spans, checks),
             _escaped_strs(similar),
             _escaped_strs(boilerplate),
-            "null" if published is None else _eb(published.isoformat()),
+            "null" if published_text is None else _eb(published_text),
         )
-    if _DQ in content:
-        if title:
-            title = _replace(title, _DQ, _ESCAPED_DQ)
-        if place:
-            place = _replace(place, _DQ, _ESCAPED_DQ)
-        if agency:
-            agency = _replace(agency, _DQ, _ESCAPED_DQ)
-        if byline:
-            byline = _replace(byline, _DQ, _ESCAPED_DQ)
-        if source:
-            source = _replace(source, _DQ, _ESCAPED_DQ)
-        paragraphs = _escape_quotes(paragraphs)
-        if related:
-            related = _escape_quotes(related)
-        if keywords:
-            keywords = _escape_quotes(keywords)
-        if similar:
-            similar = _escape_quotes(similar)
-        if boilerplate:
-            boilerplate = _escape_quotes(boilerplate)
-    # Every string is now written between quotes as it is.
-    return (_PLAIN_HEAD if paragraphs else _PLAIN_HEAD_NO_PARAGRAPHS) % (
-        "null" if title is None else _quoted(("", title, "")),
+    # Every string is now written between quotes as it is. Where one holds a quote, the
+    # record's own quotes are first written as NUL (which no string holds: no control
+    # does), every quote is then escaped and each NUL made a quote: two C-level passes over
+    # the text instead of a look at each string.
+    marked = _DQ in content
+    template, q, items = _MARKED if marked else _UNMARKED
+    # q.join(("", s, "")) is q + s + q, made from the string's characters as the encoder
+    # reads them (a str subclass's own operators are not called).
+    quoted = q.join
+    text = template % (
+        "null" if title is None else quoted(("", title, "")),
         "null"
         if dateline is None
-        else '{"place": '
-        + ("null" if place is None else _quoted(("", place, "")))
-        + ', "agency": '
-        + ("null" if agency is None else _quoted(("", agency, "")))
+        else f"{{{q}place{q}: "
+        + ("null" if place is None else quoted(("", place, "")))
+        + f", {q}agency{q}: "
+        + ("null" if agency is None else quoted(("", agency, "")))
         + "}",
-        "null" if byline is None else _quoted(("", byline, "")),
-        "null" if updated is None else _eb(updated.isoformat()),
-        _ITEMS.join(paragraphs),
-        f'["{_ITEMS.join(related)}"]' if related else "[]",
-        "null" if source is None else _quoted(("", source, "")),
-        f'["{_ITEMS.join(keywords)}"]' if keywords else "[]",
-        "[]" if read_also is _EMPTY else _read_also(read_also, spans, checks),
-        f'["{_ITEMS.join(similar)}"]' if similar else "[]",
-        f'["{_ITEMS.join(boilerplate)}"]' if boilerplate else "[]",
-        "null" if published is None else _eb(published.isoformat()),
+        "null" if byline is None else quoted(("", byline, "")),
+        "null" if updated_text is None else quoted(("", updated_text, "")),
+        f"[{q}{items.join(paragraphs)}{q}]" if paragraphs else "[]",
+        f"[{q}{items.join(related)}{q}]" if related else "[]",
+        "null" if source is None else quoted(("", source, "")),
+        f"[{q}{items.join(keywords)}{q}]" if keywords else "[]",
+        "[]" if read_also is _EMPTY or not read_also else _RA,
+        f"[{q}{items.join(similar)}{q}]" if similar else "[]",
+        f"[{q}{items.join(boilerplate)}{q}]" if boilerplate else "[]",
+        "null" if published_text is None else quoted(("", published_text, "")),
     )
+    if marked:
+        text = _replace(_replace(text, _DQ, _ESCAPED_DQ), _NUL, _DQ)
+    if read_also is _EMPTY or not read_also:
+        return text
+    # The read-also articles' text (written JSON, not to be escaped again) in its slot,
+    # the one SOH of the text (no string holds a control).
+    return _replace(text, _RA, _read_also(read_also, spans, checks), 1)
 
 
 # -------------------------------------------------------------------------------------------
@@ -307,6 +302,64 @@ class _ParagraphsOnly(dict[int, str]):
 _PARAGRAPHS_ONLY = _ParagraphsOnly()
 
 
+# The spans of an article of paragraphs alone, before and after the paragraphs' pairs.
+_PARAGRAPH_SPANS_HEAD, _PARAGRAPH_SPANS_TAIL = _PARAGRAPH_SPANS.split("%s")
+_NEXT_PAIR = "], ["
+_END_KEY = ', "end": '
+_NEXT_PARAGRAPH = '}, {"kind": "paragraph", "start": '
+
+
+# From this many paragraphs on, their parts are made of the pairs' text (below, the one
+# format of the whole template costs no more).
+_MANY_PARAGRAPHS = 16
+
+
+def _paragraph_parts(
+    span_starts: tuple[int, ...],
+    span_ends: tuple[int, ...],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+) -> str:
+    """``"spans": {…}, "parts": […]`` of an article of paragraphs alone whose parts are
+    its paragraphs' spans (every whole-line paragraph's are): the pairs are written once,
+    ``[[s, e], [s, e]]``, and the parts made of them by three C-level replaces, half the
+    numbers of the one format and a short template to read."""
+    numbers = [*span_starts, *span_starts]
+    numbers[1::2] = span_ends
+    numbers[::2] = span_starts
+    # "%d" would write a bool or a float otherwise than the encoder: ints only, the parts'
+    # own included (a part may equal its span, True == 1, and differ in type).
+    if {*map(type, numbers), *map(type, starts), *map(type, ends)} - _INT:
+        raise TypeError("offsets of other types than int")
+    pairs = _PAIRS[len(span_starts)] % tuple(numbers)
+    # "s, e], [s, e": each pair's separator made NUL first (no other holds one), then the
+    # comma inside a pair the end's key, then each NUL the next part's head.
+    items = _replace(_replace(pairs[2:-2], _NEXT_PAIR, _NUL), ", ", _END_KEY)
+    return (
+        f'"spans": {_PARAGRAPH_SPANS_HEAD}{pairs}{_PARAGRAPH_SPANS_TAIL}, "parts": '
+        f'[{{"kind": "paragraph", "start": {_replace(items, _NUL, _NEXT_PARAGRAPH)}}}]'
+    )
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_TWO = {2}
+# Up to this many spans, zip(*spans) makes their columns (above, an argument a span and an
+# iterator each cost more than a pass per column: a third of a 500,000-line page's JSON).
+_FEW_PAIRS = 64
+
+
+def _pair_columns(pairs: tuple[Span, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of ``pairs``; a ``ValueError`` where one is not two long."""
+    if len(pairs) <= _FEW_PAIRS:
+        # Strict: a span of another length than two makes zip or the unpacking raise.
+        starts, ends = zip(*pairs, strict=True)
+        return starts, ends
+    if set(map(len, pairs)) != _TWO:
+        raise ValueError("spans of another length than two")
+    return tuple(map(_FIRST, pairs)), tuple(map(_SECOND, pairs))
+
+
 def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     """``"spans": {…}, "parts": […]``: every offset written by one ``%`` format (a template
     of other characters than ASCII, from parts' kinds or names, is added to ``checks``).
@@ -328,6 +381,10 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
         ):
             # Parts of the paragraphs alone (most articles): the whole template is a
             # function of their number (the builder's kinds are the one interned string).
+            if n >= _MANY_PARAGRAPHS:
+                span_starts, span_ends = _pair_columns(par)
+                if span_starts == starts and span_ends == ends:
+                    return _paragraph_parts(span_starts, span_ends, starts, ends)
             template = _PARAGRAPHS_ONLY[n]
         else:
             template = _parts(_PARAGRAPH_SPANS % _PAIRS[n], kinds, names)
@@ -355,7 +412,11 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     if pairs:
         # The spans' starts and ends in two tuples: strict, a span of another length than
         # two makes zip or the unpacking raise ValueError.
-        span_starts, span_ends = zip(*pairs, strict=True)
+        if len(pairs) <= _FEW_PAIRS:
+            # Strict: a span of another length than two makes zip or the unpacking raise.
+            span_starts, span_ends = zip(*pairs, strict=True)
+        else:
+            span_starts, span_ends = _pair_columns(pairs)
         starts = span_starts + starts
         ends = span_ends + ends
     if not template.isascii():  # (a flag of the string: no pass over it)
