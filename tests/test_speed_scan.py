@@ -83,3 +83,37 @@ def test_a_page_compiles_the_patterns_of_the_marker_kinds_its_lines_open_only() 
     article = Parser(lexicon=lexicon).parse(page)
     assert article.read_also[0].title == "خبر آخر عن الخطة"
     assert sorted(k for k in lexicon._compiled if k.startswith("kind:")) == ["kind:read_also"]
+
+
+# Lines with nothing to trim (the scanner then takes each line's start as its content's) and
+# lines with blanks at either end, in any mix, broken by "\n" alone or by other breaks too.
+_PLAIN_LINE = st.text(alphabet="اب.:", min_size=1, max_size=6)
+_PADDED_LINE = st.builds(
+    lambda a, t, b: a + t + b,
+    st.sampled_from(("", " ", "\t")),
+    _PLAIN_LINE,
+    st.sampled_from(("", " ", "\xa0")),
+)
+
+
+@given(
+    st.lists(st.one_of(_PLAIN_LINE, _PADDED_LINE, st.just("")), max_size=12),
+    st.sampled_from(("\n", "\r\n", "\u2028")),
+)
+def test_lines_with_or_without_blanks_to_trim_scan_as_split_would(
+    lines: list[str], brk: str
+) -> None:
+    from arnews.lines import scan_heads
+
+    text = brk.join(lines)
+    cols, heads = scan_heads(text)
+    want: list[tuple[int, int, str]] = []
+    at = 0
+    for line in lines:
+        content = line.strip()
+        if content:
+            start = at + line.index(content)
+            want.append((start, start + len(content), content))
+        at += len(line) + len(brk)
+    assert list(zip(cols.starts, cols.ends, cols.texts, strict=True)) == want
+    assert heads == [t[0] for t in cols.texts]
