@@ -199,6 +199,20 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
     raw = text.splitlines()
     if len(raw) - (text[-1:] not in _BREAK_SET) != breaks:  # another line break
         return _scan_any(text)
+    if (
+        len(text) - breaks == len(raw)
+        and text[:1] != "\n"
+        and "\n\n" not in text
+        and BLANK_SET.isdisjoint(raw)
+    ):
+        # As many characters as lines, and no empty line: each line is one character (a
+        # page of colons, dashes or bullets), none of them blank. Each line is its own
+        # content and its own first character, and the lines start every other character.
+        # (Half a million of them cost a strip, a filter, a first character and a length
+        # a line otherwise: 40% of the scan.)
+        size = 2 * len(raw)
+        starts = list(range(0, size, 2))
+        return _new_tuple(Columns, (starts, list(range(1, size, 2)), raw)), raw.copy()
     content = list(map(str.strip, raw))
     texts = list(filter(None, content))
     heads = list(map(_HEAD, texts))
