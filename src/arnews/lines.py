@@ -239,6 +239,9 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
             return _new_tuple(Columns, (starts, ends, texts)), heads
         starts = list(offsets)
         del starts[len(texts) :]  # the offset after the last line, when it was not left out
+        if len(texts) == len(raw):  # each line is its content: its length is known
+            ends = list(map(add, starts, lengths))
+            return _new_tuple(Columns, (starts, ends, texts)), heads
     else:
         starts = list(map(add, offsets, map(str.find, lines, heads)))
     ends = list(map(add, starts, map(len, texts)))
