@@ -83,3 +83,64 @@ def test_a_page_compiles_the_patterns_of_the_marker_kinds_its_lines_open_only() 
     article = Parser(lexicon=lexicon).parse(page)
     assert article.read_also[0].title == "خبر آخر عن الخطة"
     assert sorted(k for k in lexicon._compiled if k.startswith("kind:")) == ["kind:read_also"]
+
+
+# Lines with nothing to trim (the scanner then takes each line's start as its content's) and
+# lines with blanks at either end, in any mix, broken by "\n" alone or by other breaks too.
+_PLAIN_LINE = st.text(alphabet="اب.:", min_size=1, max_size=6)
+_PADDED_LINE = st.builds(
+    lambda a, t, b: a + t + b,
+    st.sampled_from(("", " ", "\t")),
+    _PLAIN_LINE,
+    st.sampled_from(("", " ", "\xa0")),
+)
+
+
+@given(
+    st.lists(st.one_of(_PLAIN_LINE, _PADDED_LINE, st.just("")), max_size=12),
+    st.sampled_from(("\n", "\r\n", "\u2028")),
+)
+def test_lines_with_or_without_blanks_to_trim_scan_as_split_would(
+    lines: list[str], brk: str
+) -> None:
+    from arnews.lines import scan_heads
+
+    text = brk.join(lines)
+    cols, heads = scan_heads(text)
+    want: list[tuple[int, int, str]] = []
+    at = 0
+    for line in lines:
+        content = line.strip()
+        if content:
+            start = at + line.index(content)
+            want.append((start, start + len(content), content))
+        at += len(line) + len(brk)
+    assert list(zip(cols.starts, cols.ends, cols.texts, strict=True)) == want
+    assert heads == [t[0] for t in cols.texts]
+
+
+@given(st.lists(st.sampled_from(":•-ب \xa0\u200b\t"), max_size=30), st.booleans())
+def test_a_page_of_one_character_lines_scans_as_the_general_path(
+    chars: list[str], last_break: bool
+) -> None:
+    from arnews import lines
+
+    text = "\n".join(chars) + ("\n" if last_break and chars else "")
+    # The short-line path serves long pages only: here it serves every page.
+    saved = lines.FAST_SCAN_CHARS, lines.FAST_SCAN_LINE
+    lines.FAST_SCAN_CHARS, lines.FAST_SCAN_LINE = 0, 1 << 30
+    try:
+        got = lines.scan_heads(text) if text else lines._scan_any(text)
+    finally:
+        lines.FAST_SCAN_CHARS, lines.FAST_SCAN_LINE = saved
+    assert got == lines._scan_any(text)
+    assert got[1] is not got[0].texts  # the first characters are a list of their own
+
+
+def test_a_megabyte_of_colon_lines_is_each_line_its_own_content() -> None:
+    from arnews.lines import scan_heads
+
+    text = ":\n" * 500_000
+    cols, heads = scan_heads(text)
+    assert cols.starts[-1] == len(text) - 2 and cols.ends[-1] == len(text) - 1
+    assert heads == cols.texts == [":"] * 500_000
