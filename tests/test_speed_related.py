@@ -16,7 +16,13 @@ from arnews import Parser
 from arnews.cohesion import _CARRY_OPENINGS, _CARRY_START, StemCounts, content_words, stems
 from arnews.detectors import related
 from arnews.detectors.article_words import _ArticleWords
-from arnews.detectors.related import _LAST_CUT, MIN_TEASER_WORDS, _tail_shape, _top_teaser
+from arnews.detectors.related import (
+    _LAST_CUT,
+    MIN_TEASER_WORDS,
+    _few_words,
+    _tail_shape,
+    _top_teaser,
+)
 from arnews.normalize import fold_chars
 from arnews.share_bounds import _LETTERS, _PREPEND, _whole_words, share_bounds_in
 from arnews.state import PageState
@@ -114,6 +120,16 @@ _ENOUGH_WORDS = re.compile(rf"\s*\S+(?:\s+\S+){{{MIN_TEASER_WORDS - 1}}}")
 @given(st.lists(st.one_of(_PIECES, any_text), max_size=12).map("".join))
 def test_enough_words_by_one_split_as_by_the_pattern(text: str) -> None:
     assert (len(text.split(None, _LAST_CUT)) > _LAST_CUT) == bool(_ENOUGH_WORDS.match(text))
+
+
+# Long words and long runs of white space: the line's first characters may hold fewer words
+# than the line, or cut one.
+_LONG = st.sampled_from(["الوزير" * 12, " " * 40, "\u2003" * 30, "x" * 159, "\n"])
+
+
+@given(st.lists(st.one_of(_PIECES, _LONG, any_text), max_size=30).map("".join))
+def test_few_words_from_the_first_characters_as_from_the_line(text: str) -> None:
+    assert _few_words(text) == (not _ENOUGH_WORDS.match(text))
 
 
 @given(st.lists(st.one_of(st.sampled_from(_CARRY_OPENINGS), _PIECES, any_text), max_size=4))
