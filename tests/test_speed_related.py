@@ -13,7 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import Parser
-from arnews.cohesion import _CARRY_OPENINGS, _CARRY_START, StemCounts, content_words, stems
+from arnews.cohesion import (
+    _CARRY_OPENINGS,
+    _CARRY_START,
+    CARRY_CHARS,
+    StemCounts,
+    carries_on,
+    content_words,
+    stems,
+)
 from arnews.detectors import related
 from arnews.detectors.article_words import _ArticleWords
 from arnews.detectors.related import (
@@ -239,3 +247,12 @@ def test_open_words_counted_on_their_lines() -> None:
         assert words.shares_more(0, own, texts[0], most) is shared
         assert shared == _shares_more_counted_whole(texts, 0, own, most)
         assert not words._texts  # the article was not read whole
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(_CARRY_OPENINGS), _PIECES, _INSIDE, any_text), max_size=40)
+)
+def test_carries_on_reads_the_first_characters_only(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert carries_on(text) == carries_on(text[:CARRY_CHARS])
+    assert related._weak_shape("و" + text) == (0 if carries_on(text) else 1)

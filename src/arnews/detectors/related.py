@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from itertools import compress, groupby, islice, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
-from ..cohesion import carries_on
+from ..cohesion import CARRY_CHARS, carries_on
 from ..normalize import fold
 from ..state import PageState, holds_key
 from ..text import (
@@ -215,7 +215,9 @@ def _tail_shape(text: str, bullets: frozenset[str]) -> int:
 def _weak_shape(text: str) -> int:
     """The shape of a line that :func:`_tail_shape` put at 3: 1, a teaser between
     teasers (the rest after its ``و`` carries nothing on); 0, the story's own line."""
-    return 0 if carries_on(text[1:]) else 1
+    # `carries_on` reads a text's first characters only: those after the `و`, not a copy
+    # of the rest of a paragraph.
+    return 0 if carries_on(text[1 : 1 + CARRY_CHARS]) else 1
 
 
 def _top_teaser(shapes: bytearray, end: int) -> int:
