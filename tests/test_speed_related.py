@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from itertools import compress, repeat
 from pathlib import Path
@@ -12,9 +13,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import Parser
-from arnews.cohesion import _CARRY_OPENINGS, _CARRY_START, content_words, stems
+from arnews.cohesion import (
+    _CARRY_OPENINGS,
+    _CARRY_START,
+    CARRY_CHARS,
+    StemCounts,
+    carries_on,
+    content_words,
+    stems,
+)
 from arnews.detectors import related
-from arnews.detectors.related import _LAST_CUT, MIN_TEASER_WORDS, _tail_shape, _top_teaser
+from arnews.detectors.article_words import _ArticleWords
+from arnews.detectors.related import (
+    _LAST_CUT,
+    MIN_TEASER_WORDS,
+    _few_words,
+    _tail_shape,
+    _top_teaser,
+)
 from arnews.normalize import fold_chars
 from arnews.share_bounds import _LETTERS, _PREPEND, _whole_words, share_bounds_in
 from arnews.state import PageState
@@ -114,6 +130,16 @@ def test_enough_words_by_one_split_as_by_the_pattern(text: str) -> None:
     assert (len(text.split(None, _LAST_CUT)) > _LAST_CUT) == bool(_ENOUGH_WORDS.match(text))
 
 
+# Long words and long runs of white space: the line's first characters may hold fewer words
+# than the line, or cut one.
+_LONG = st.sampled_from(["الوزير" * 12, " " * 40, "\u2003" * 30, "x" * 159, "\n"])
+
+
+@given(st.lists(st.one_of(_PIECES, _LONG, any_text), max_size=30).map("".join))
+def test_few_words_from_the_first_characters_as_from_the_line(text: str) -> None:
+    assert _few_words(text) == (not _ENOUGH_WORDS.match(text))
+
+
 @given(st.lists(st.one_of(st.sampled_from(_CARRY_OPENINGS), _PIECES, any_text), max_size=4))
 def test_carry_openings_by_startswith_as_by_the_pattern(parts: list[str]) -> None:
     text = "".join(parts)
@@ -170,3 +196,63 @@ def test_real_pages_of_many_articles_are_walked_as_line_by_line() -> None:
         assert _related_claims(text) == _walked_line_by_line(text), path.name
         pages_seen += 1
     assert pages_seen or not index.exists()
+
+
+def _shares_more_counted_whole(texts: list[str], k: int, words: set[str], most: float) -> bool:
+    """``shares_more`` as the article's words counted whole give it."""
+    known = StemCounts.of_counts(Counter(stems("\n".join(texts))))
+    return known.shared(words, Counter(stems(texts[k]))) > most
+
+
+# Words inside other words (`اسوان` in `اسوانها`, `قال` in `استقال`), with and without clitics:
+# the substring bounds leave such words open.
+_INSIDE = st.sampled_from(
+    [
+        *("الوزير", "وزير", "الوزيرة", "والوزير", "بالوزير", "وزيرها"),
+        *("أسوان", "أسوانها", "وأسوان", "قال", "استقال", "فقال", "وقال"),
+        *("فرنسا", "لفرنسا", "فرنسية", "في", "من", "ـ", "،"),
+    ]
+)
+_LINES = st.lists(st.one_of(_INSIDE, _INSIDE, _INSIDE, arabic_text), min_size=1, max_size=6).map(
+    " ".join
+)
+
+
+@given(st.lists(_LINES, min_size=1, max_size=8), st.integers(0, 7), st.sampled_from([0, 0, 1, 2]))
+def test_open_words_counted_on_their_lines_as_on_the_whole_article(
+    lines: list[str], k: int, most: int
+) -> None:
+    state = PageState.of("\n".join(lines))
+    texts = state.texts
+    if not texts:
+        return
+    k %= len(texts)
+    words = _ArticleWords(state, range(len(texts)))
+    own = words.content_words(k)
+    for bound in (most, most + 0.5):
+        fresh = _ArticleWords(state, range(len(texts)))
+        assert fresh.shares_more(k, own, texts[k], bound) == _shares_more_counted_whole(
+            texts, k, own, bound
+        )
+
+
+def test_open_words_counted_on_their_lines() -> None:
+    # `اسوان` is inside `اسوانها` only: the bounds leave it open, and the lines that hold it
+    # are counted, not the article.
+    texts = ["زار الوزير أسوان", "عاد الوزير إلى أسوانها", "ثم عاد"]
+    state = PageState.of("\n".join(texts))
+    for most, shared in [(0, True), (1, False)]:
+        words = _ArticleWords(state, range(3))
+        own = words.content_words(0)
+        assert words.shares_more(0, own, texts[0], most) is shared
+        assert shared == _shares_more_counted_whole(texts, 0, own, most)
+        assert not words._texts  # the article was not read whole
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(_CARRY_OPENINGS), _PIECES, _INSIDE, any_text), max_size=40)
+)
+def test_carries_on_reads_the_first_characters_only(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert carries_on(text) == carries_on(text[:CARRY_CHARS])
+    assert related._weak_shape("و" + text) == (0 if carries_on(text) else 1)

@@ -40,6 +40,7 @@ from ._data import read_data_text
 from .normalize import FOLD_TABLE, fold, fold_chars
 
 __all__ = [
+    "CARRY_CHARS",
     "StemCounts",
     "Vocabulary",
     "carries_on",
@@ -117,6 +118,11 @@ _CARRY_OPENINGS = ('"', "«", "“", "”", "'", "و", "فإ", "فأ", "لكن",
 _CARRY_START = re.compile("|".join(map(re.escape, _CARRY_OPENINGS)))
 
 
+#: The characters of a text that :func:`carries_on` reads (its answer is that of the text cut
+#: there): the openings and linking phrases stand in the first words.
+CARRY_CHARS = 80
+
+
 def carries_on(text: str) -> bool:
     """Tell whether a paragraph opens by carrying on the story before it.
 
@@ -131,7 +137,7 @@ def carries_on(text: str) -> bool:
     if text.startswith(_CARRY_OPENINGS):
         return True
     phrases, longest, firsts = _continuations()
-    start = text[:80]
+    start = text[:CARRY_CHARS]
     # Every phrase opens with its first word: most paragraphs open with none of them. Where
     # the fold keeps white space as it is, the folded text's first word is the fold of the
     # text's first word (unless the fold deletes all of it), and that alone is folded.

@@ -17,7 +17,7 @@ from itertools import repeat
 
 from .cohesion import _CLITICS, _LETTERS, _PREPEND, MIN_STEM, _stem
 
-__all__ = ["share_bounds", "share_bounds_in"]
+__all__ = ["share_bounds", "share_bounds_in", "share_bounds_open"]
 
 
 def share_bounds(
@@ -60,6 +60,26 @@ def share_bounds_in(
         >>> share_bounds_in(words, read, [fold_chars("عاد الوزير")], 0)
         True
     """
+    return share_bounds_open(words, read, rest, most)[0]
+
+
+def share_bounds_open(
+    words: Iterable[str], read: list[str], rest: Iterable[str], most: float
+) -> tuple[bool | None, int, list[str]]:
+    """:func:`share_bounds_in`, with what it left open: its answer, how many words it found
+    surely shared, and the words the pieces hold (inside a word at least) that it could not
+    settle. Where the answer is ``None`` and every piece was given, only those words are
+    still to count, and only the lines that hold them, inside a word at least, hold any of
+    their forms (see :meth:`arnews.detectors.article_words._ArticleWords.shares_more`).
+
+    Example:
+        >>> from arnews.cohesion import content_words, stems
+        >>> from arnews.normalize import fold_chars
+        >>> line = "زار الوزير أسوان"
+        >>> words, read = content_words(line), stems(line)
+        >>> share_bounds_open(words, read, [fold_chars("عاد الوزير الى اسوانها")], 1)
+        (None, 1, ['اسوان'])
+    """
     pending = list(words)
     seen: set[str] = set()
     found: dict[str, int] = {}  # whole words counted so far, of words that need more
@@ -87,11 +107,13 @@ def share_bounds_in(
             if have >= need:
                 shared += 1
                 if shared > most:
-                    return True
+                    return True, shared, []
                 pending.remove(word)
             else:
                 found[word] = have
-    return None if len(seen) > most else False
+    if len(seen) > most:
+        return None, shared, [word for word in pending if word in seen]
+    return False, shared, []
 
 
 def _whole_words(word: str, folded: str, lo: int, hi: int, most: int) -> int:

@@ -19,19 +19,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import contains, or_
 from typing import cast
 
 from ..cohesion import (
     StemCounts,
     content_words,
-    share_bounds_in,
     shared_elsewhere,
     stems,
     stop_words,
     surely_shared,
 )
 from ..normalize import fold_chars
+from ..share_bounds import share_bounds_open
 from ..state import MAIN, PageState
 
 __all__ = ["MAX_SEARCH_CHARS", "MIN_UNRELATED_WORDS"]
@@ -56,6 +57,7 @@ class _ArticleWords:
     """
 
     __slots__ = (
+        "_counted",
         "_cut",
         "_folded",
         "_index",
@@ -82,6 +84,8 @@ class _ArticleWords:
         self._texts: dict[int, StemCounts] = {}
         self._stems: dict[int, list[list[str] | None]] = {}
         self._spent: dict[int, int] = {}
+        # The lines each article's open words were looked for in, and counted on.
+        self._counted: dict[int, int] = {}
         # Each article's lines folded (None: not yet), the search budget left for the cheap
         # test, and what the test in progress charges it: its words for each character.
         self._folded: dict[int, list[str | None]] = {}
@@ -198,9 +202,14 @@ class _ArticleWords:
             # cohesion.share_bounds_in).
             self._words, self._cut = len(words), False
             read = self._line(article, k)
-            settled = share_bounds_in(words, read, self._rest(article, k), most)
+            settled, sure, open_words = share_bounds_open(words, read, self._rest(article, k), most)
             if settled or (settled is False and not self._cut):
                 return settled
+            if not self._cut and self._counted.get(article, 0) < len(texts):
+                # Every other line was searched: only the words left open are still to
+                # count, and only the lines that hold them (inside a word at least) hold
+                # any of their forms: those lines alone are read, not the whole article.
+                return sure + self._open_shared(article, k, open_words) > most
         spent = self._spent.get(article, 0)
         # Where the budget cut the searches short, the nearest lines' words are read: lines
         # read so, over all the article's tests, are at most as many as it holds (then it
@@ -223,6 +232,30 @@ class _ArticleWords:
         if known is None:
             known = self.of(article)
         return known.shared(words, Counter(self._line(article, k))) > most
+
+    def _open_shared(self, article: int, k: int, open_words: list[str]) -> int:
+        """How many of ``open_words`` (content words of the ``k``-th line of ``article``
+        that its other lines hold inside a word at least) the article shares, counted on
+        the lines that hold one of them and the line itself, every line of the article
+        folded already.
+
+        A word's count, and those of its forms with a one-letter clitic, come from the
+        lines whose folded text holds the word: counted on those lines alone, in their
+        order, they are the whole article's (:meth:`StemCounts.shared`). The lines read
+        so are charged to the article: past as many as it holds, it is read whole.
+        """
+        # The line itself is never folded for its own test: it is read whatever it holds.
+        folded = cast("list[str]", self._folded[article].copy())
+        folded[k] = ""
+        texts = self._texts_of()[article]
+        holds = bytearray(len(folded))
+        for word in open_words:
+            holds = bytearray(map(or_, holds, map(contains, folded, repeat(word))))
+        holds[k] = 1
+        chosen = list(compress(texts, holds))
+        self._counted[article] = self._counted.get(article, 0) + len(chosen)
+        counts = StemCounts.of_counts(Counter(stems("\n".join(chosen))))
+        return counts.shared(open_words, Counter(self._line(article, k)))
 
     def unrelated(self, i: int, text: str) -> bool:
         """Tell whether open line ``i`` shares none of its content words with its article."""

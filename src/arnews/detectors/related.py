@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from itertools import compress, groupby, islice, pairwise, repeat
 from operator import and_, is_, itemgetter, lt, ne, not_
 
-from ..cohesion import carries_on
+from ..cohesion import CARRY_CHARS, carries_on
 from ..normalize import fold
 from ..state import PageState, holds_key
 from ..text import (
@@ -170,6 +170,22 @@ _BARE_WAW = re.compile(r"و[^\W\dاأإآ]")
 # that many pieces at its first MIN_TEASER_WORDS - 1 cuts: one C-level split of its first
 # words (half the cost of a pattern over them), where counting them splits the whole line.
 _LAST_CUT = MIN_TEASER_WORDS - 1
+# The split is of the line's first characters: its last piece is a copy of the rest of what
+# it splits, a paragraph on most lines. As many words start in the first characters as in
+# the line, up to the last of them; a line whose first characters hold fewer is split whole.
+_HEAD_CHARS = 160
+
+
+def _few_words(text: str) -> bool:
+    """Tell whether ``text`` holds fewer than MIN_TEASER_WORDS words.
+
+    Example:
+        >>> _few_words("أعلنت الوزارة خطة جديدة"), _few_words("أعلنت الوزارة اليوم عن خطة جديدة")
+        (True, False)
+    """
+    if len(text[:_HEAD_CHARS].split(None, _LAST_CUT)) > _LAST_CUT:
+        return False
+    return len(text) <= _HEAD_CHARS or len(text.split(None, _LAST_CUT)) <= _LAST_CUT
 
 
 def _tail_shape(text: str, bullets: frozenset[str]) -> int:
@@ -188,10 +204,10 @@ def _tail_shape(text: str, bullets: frozenset[str]) -> int:
     if first == "و":
         # Such a line carries on by its first letter (`carries_on` says so at once): the
         # cheap tests here, the rest's (`_weak_shape`) only where a teaser sits above it.
-        if not _BARE_WAW.match(text) or len(text.split(None, _LAST_CUT)) <= _LAST_CUT:
+        if not _BARE_WAW.match(text) or _few_words(text):
             return 0
         return 3
-    if len(text.split(None, _LAST_CUT)) <= _LAST_CUT:
+    if _few_words(text):
         return 0
     return 0 if carries_on(text) else 2
 
@@ -199,7 +215,9 @@ def _tail_shape(text: str, bullets: frozenset[str]) -> int:
 def _weak_shape(text: str) -> int:
     """The shape of a line that :func:`_tail_shape` put at 3: 1, a teaser between
     teasers (the rest after its ``و`` carries nothing on); 0, the story's own line."""
-    return 0 if carries_on(text[1:]) else 1
+    # `carries_on` reads a text's first characters only: those after the `و`, not a copy
+    # of the rest of a paragraph.
+    return 0 if carries_on(text[1 : 1 + CARRY_CHARS]) else 1
 
 
 def _top_teaser(shapes: bytearray, end: int) -> int:
