@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import cast
 from itertools import chain, compress, count, islice, repeat
-from operator import and_, eq, is_, lt, ne, or_, setitem
+from operator import and_, eq, is_, le, lt, ne, or_, setitem
+from typing import cast
 
 import regex
 
@@ -87,10 +87,18 @@ def detect_titles(state: PageState) -> None:
     # articles has as many).
     wanted = map(_TITLE_KINDS.__contains__, kinds)
     lines = list(compress(count(), map(and_, map(lt, rests, ends), wanted)))
-    # Read backwards, the last line kept for an article is its first.
-    firsts = dict(zip(map(articles.__getitem__, reversed(lines)), reversed(lines), strict=True))
-    firsts.pop(MAIN, None)
-    lines = sorted(firsts.values())
+    owners = list(map(articles.__getitem__, lines))
+    if all(map(le, owners, islice(owners, 1, None))):
+        # Each article's lines in one block, in article order (a chain's, most pages): an
+        # article's first line is where the owner changes.
+        lines = list(compress(lines, map(ne, owners, chain((None,), owners))))
+        if owners and owners[0] == MAIN:
+            del lines[0]
+    else:
+        # Read backwards, the last line kept for an article is its first.
+        firsts = dict(zip(reversed(owners), reversed(lines), strict=True))
+        firsts.pop(MAIN, None)
+        lines = sorted(firsts.values())
     line_kinds = list(map(kinds.__getitem__, lines))
     at = list(map(rests.__getitem__, lines))
     if line_kinds.count(None) == len(line_kinds) and at == list(
