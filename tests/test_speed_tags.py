@@ -3,13 +3,16 @@ the memos (searched for its words and their cores), and the page around a last l
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Parser
-from arnews.detectors.keywords import _outside, _outside_line
+from arnews.detectors.keywords import _claim_many, _claim_tags, _outside, _outside_line
+from arnews.detectors.titles import _STEM, _first_lines, _stems, _word_stems
 from arnews.gazetteer import fold_key
-from arnews.tags import segment_tags
+from arnews.state import MAIN, PageState
+from arnews.tags import MAX_SEGMENT_TOKENS, segment_tags
 from arnews.tags.segment import _core, _quiet_split, _segment_lines
 
 # Words whose fold keys differ from them (hamza, teh marbuta, alef maqsura) and some that
@@ -73,3 +76,60 @@ def test_pages_of_one_tag_line_split_as_ever() -> None:
         assert parser.parse(body + "كلمات دلالية: أخبار محلية").keywords == ("أخبار محلية",)
         assert parser.parse(body + "كلمات دلالية: مستشفى غزة").keywords == ("مستشفى غزة",)
         assert parser.parse(body + "كلمات دلالية: غزة مستشفى").keywords == ("غزة", "مستشفى")
+
+
+# Clitic letters, other letters, a mark, tatweel, a digit, punctuation and white space: the
+# stems of a headline's words are found word by word as the pattern finds them in the line.
+_STEM_ALPHABET = "وفبكلالأمسة\u064eـ1«.:x \n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_STEM_ALPHABET, max_size=40))
+def test_stems_word_by_word_are_the_patterns(text: str) -> None:
+    assert _stems(text) == set(_STEM.findall(text))
+
+
+def test_stems_of_clitic_words() -> None:
+    # The conjunction only with a clitic after it; the longest clitic that leaves 3 letters.
+    assert _word_stems("وجنه") == ("وجنه",)
+    assert _word_stems("وبالأمس") == ("أمس",)
+    assert _word_stems("للأمم") == ("أمم",)
+    assert _word_stems("بالم") == ("الم",)
+    assert _word_stems("كل") == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 4), max_size=12))
+def test_first_lines_of_articles(owners: list[int]) -> None:
+    lines = list(range(0, 2 * len(owners), 2))
+    want = sorted(
+        {o: ln for ln, o in reversed(list(zip(lines, owners, strict=True))) if o != MAIN}.values()
+    )
+    assert _first_lines(lines, owners) == want
+    in_order = sorted(owners)
+    want = sorted(
+        {o: ln for ln, o in reversed(list(zip(lines, in_order, strict=True))) if o != MAIN}.values()
+    )
+    assert _first_lines(lines, in_order) == want
+
+
+@pytest.mark.parametrize("pad", ["", " "])
+def test_many_tag_lines_claimed_at_once_as_one_by_one(pad: str) -> None:
+    # Tag lines of plain words, of a long run, and (``pad``) rests that open with a blank.
+    long_run = "وسم " * (MAX_SEGMENT_TOKENS + 1)
+    prefix = "كلمات دلالية: "
+    lines = [f"{prefix}{pad}غزة حماس", prefix + long_run.rstrip()] * 6
+    text = "\n".join(lines)
+    split = [[(0, 3), (4, 8)], [(k, k + 3) for k in range(0, len(long_run), 4)]] * 6
+    states = [PageState.of(text), PageState.of(text)]
+    for state in states:
+        for i in range(len(lines)):
+            state.rest[i] = state.starts[i] + len(prefix)
+    lines_at = list(range(len(lines)))
+    _claim_many(states[0], lines_at, split)
+    for i, spans in zip(lines_at, split, strict=True):
+        _claim_tags(states[1], i, spans)
+    assert states[0].pieces == states[1].pieces
+    assert states[0].rest == states[1].rest
+    assert states[0].warnings == states[1].warnings
+    assert [w.code for w in states[0].warnings] == ["long_tag_line"] * 6

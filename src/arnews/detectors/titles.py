@@ -87,18 +87,7 @@ def detect_titles(state: PageState) -> None:
     # articles has as many).
     wanted = map(_TITLE_KINDS.__contains__, kinds)
     lines = list(compress(count(), map(and_, map(lt, rests, ends), wanted)))
-    owners = list(map(articles.__getitem__, lines))
-    if all(map(le, owners, islice(owners, 1, None))):
-        # Each article's lines in one block, in article order (a chain's, most pages): an
-        # article's first line is where the owner changes.
-        lines = list(compress(lines, map(ne, owners, chain((None,), owners))))
-        if owners and owners[0] == MAIN:
-            del lines[0]
-    else:
-        # Read backwards, the last line kept for an article is its first.
-        firsts = dict(zip(reversed(owners), reversed(lines), strict=True))
-        firsts.pop(MAIN, None)
-        lines = sorted(firsts.values())
+    lines = _first_lines(lines, list(map(articles.__getitem__, lines)))
     line_kinds = list(map(kinds.__getitem__, lines))
     at = list(map(rests.__getitem__, lines))
     if line_kinds.count(None) == len(line_kinds) and at == list(
@@ -125,6 +114,27 @@ def detect_titles(state: PageState) -> None:
     # (its arguments passed on the stack, where a bound ``__setitem__`` makes a tuple a call).
     fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
     any(map(setitem, repeat(kinds), fresh, repeat("title")))
+
+
+def _first_lines(lines: list[int], owners: list[int]) -> list[int]:
+    """The first of ``lines`` (in increasing order) of each article other than the main
+    one, in order; ``owners`` holds each line's article.
+
+    Example:
+        >>> _first_lines([0, 2, 3, 5, 6], [0, 1, 1, 2, 1])
+        [2, 5]
+    """
+    if all(map(le, owners, islice(owners, 1, None))):
+        # Each article's lines in one block, in article order (a chain's, most pages): an
+        # article's first line is where the owner changes.
+        firsts = list(compress(lines, map(ne, owners, chain((None,), owners))))
+        if owners and owners[0] == MAIN:
+            del firsts[0]
+        return firsts
+    # Read backwards, the last line kept for an article is its first.
+    first_of = dict(zip(reversed(owners), reversed(lines), strict=True))
+    first_of.pop(MAIN, None)
+    return sorted(first_of.values())
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
