@@ -13,6 +13,7 @@ from arnews.detectors.titles import _STEM, _first_lines, _stems, _word_stems
 from arnews.gazetteer import fold_key
 from arnews.state import MAIN, PageState
 from arnews.tags import MAX_SEGMENT_TOKENS, segment_tags
+from arnews.tags.evidence import _find_each, _window_list
 from arnews.tags.segment import _core, _quiet_split, _segment_lines
 
 # Words whose fold keys differ from them (hamza, teh marbuta, alef maqsura) and some that
@@ -133,3 +134,31 @@ def test_many_tag_lines_claimed_at_once_as_one_by_one(pad: str) -> None:
     assert states[0].rest == states[1].rest
     assert states[0].warnings == states[1].warnings
     assert [w.code for w in states[0].warnings] == ["long_tag_line"] * 6
+
+
+def _windows_one_by_one(context: str, probes: list[str]) -> list[str]:
+    """The windows as first written: each hit's word start and end space found in turn."""
+    hits = sorted(_find_each(context, [p for p in dict.fromkeys(probes) if p]))
+    n = len(context)
+    found: list[list[int]] = []
+    for pos, size in hits:
+        stop = context.find(" ", min(pos + size + 16, n))
+        stop = n if stop < 0 else stop
+        lo = max(pos - 8, 0)
+        start = max(context.rfind(" ", lo, pos), context.rfind("\n", lo, pos)) + 1
+        if start == 0 and lo > 0:
+            start = pos
+        if found and start <= found[-1][1]:
+            found[-1][1] = max(found[-1][1], stop)
+        else:
+            found.append([start, stop])
+    return [context[a:b] for a, b in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ابتتتتتتتتتة ـ\n", max_size=200),
+    st.lists(st.text(alphabet="ابتـ", max_size=3), max_size=4),
+)
+def test_windows_in_passes_are_the_windows_one_by_one(context: str, probes: list[str]) -> None:
+    assert _window_list(context, probes) == _windows_one_by_one(context, probes)
