@@ -244,14 +244,17 @@ def detect_keywords(state: PageState) -> None:
             searched=searched,
         )
         left -= used
-        found.update(zip(lines, split, strict=True))
+        if len(by_article) > 1:
+            found.update(zip(lines, split, strict=True))
         unweighed.extend(map(lines.__getitem__, cut))
     # Where the first line left unweighed is, before the claims below move each line's rest.
     over = (rest[min(unweighed)], ends[min(unweighed)]) if unweighed else None
+    # (One article's lines are the targets, in order: its split is theirs.)
+    splits = split if len(by_article) == 1 else list(map(found.__getitem__, targets))
     if len(targets) > _FEW_LINES:
-        _claim_many(state, targets, list(map(found.__getitem__, targets)))
+        _claim_many(state, targets, splits)
     else:
-        for i, spans in zip(targets, map(found.__getitem__, targets), strict=True):
+        for i, spans in zip(targets, splits, strict=True):
             _claim_tags(state, i, spans)
     if over is not None:
         state.warn(

@@ -365,18 +365,20 @@ def _segment_lines(
         to_weigh[line] = words
         plans.append((groups, []))
     rest = distinct[len(plans) :]
+    # The spans of the lines past the budget, in order after those of ``plans``.
+    tail: list[list[tuple[int, int]]] = []
     if rest:
         # Past the budget: plain lines (the common case) are read in a few C-level passes;
         # otherwise each line is cut into items and tokens as above, but not weighed.
         plain = _plain_words(rest)
         if plain is not None:
-            plans.extend(zip(itertools.repeat([]), plain))
+            tail = plain
             weighable = range(2, MAX_SEGMENT_TOKENS + 1).__contains__
             over.extend(itertools.compress(rest, map(weighable, map(len, plain))))
         else:
             for line in rest:
                 groups, n_tok = _groups(line)
-                plans.append(([], _unweighed(groups)))
+                tail.append(_unweighed(groups))
                 if n_tok <= MAX_SEGMENT_TOKENS and any(split for _, split in groups):
                     over.append(line)
     # The words not seen before are folded together, in one pass at C speed. This call reads
@@ -413,6 +415,7 @@ def _segment_lines(
             ctx = _Context.build(text, needed, probes)
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
+    found += tail
     ctx_words = ctx.words
     for k in range(len(distinct) - len(rest)):
         plan = plans[k][0]
@@ -440,11 +443,13 @@ def _segment_lines(
         found[k] = out
         if quiet and len(line) <= _MAX_LINE_CHARS:
             bare[line] = out
-    done = dict(zip(distinct, found, strict=True))
+    # Each line's spans, in the order of ``lines`` (the distinct lines' own where none repeats).
+    if len(distinct) < len(lines):
+        found = list(map(dict(zip(distinct, found, strict=True)).__getitem__, lines))
     cut: list[int] = []
     if over:
         cut = list(itertools.compress(range(len(lines)), map(set(over).__contains__, lines)))
     if not own:
-        return list(map(done.__getitem__, lines)), used, cut
+        return found, used, cut
     # A list of its own for every line, repeats included (the caller may change one).
-    return list(map(list, map(done.__getitem__, lines))), used, cut
+    return list(map(list, found)), used, cut
