@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["segment_tag_lines", "segment_tags"]
 
 _NO_PHRASES: frozenset[str] = frozenset()
+_KEY = operator.attrgetter("key")
+_VARIANTS_OF = operator.attrgetter("variants")
 
 
 def segment_tags(
@@ -354,7 +356,7 @@ def _segment_lines(
             continue
         # Work is counted on the page alone, not on what the memo holds from other pages, so
         # that a page stops at the same line on every machine and in every process.
-        fresh = {word for word in words if word not in raw}
+        fresh = set(words).difference(raw)
         cost = len(words) + len(fresh)
         if budget is not None and used + cost > budget:
             over.append(line)
@@ -397,7 +399,7 @@ def _segment_lines(
     analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
     if raw:
-        probes = raw | {analyse(word).key for word in raw}
+        probes = raw.union(map(_KEY, map(analyse, raw)))
         # A word of the context is a word of ``around`` (no search word holds a line break),
         # so where ``around`` has none of them the context has none either. Only a few words
         # are looked for this way (one search each); many are searched in the context alone,
@@ -411,7 +413,7 @@ def _segment_lines(
         else:
             text = ""
         if text:
-            needed = frozenset(v for word in raw for v in analyse(word).variants)
+            needed = frozenset(itertools.chain.from_iterable(map(_VARIANTS_OF, map(analyse, raw))))
             ctx = _Context.build(text, needed, probes)
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
@@ -424,8 +426,8 @@ def _segment_lines(
         line = distinct[k]
         # A line none of whose words the article has splits as it would with no article:
         # that split is remembered per line (pages and sites repeat their tag lines).
-        quiet = not ctx_words or all(
-            ctx_words.isdisjoint(analyse(word).variants) for word in to_weigh[line]
+        quiet = not ctx_words or ctx_words.isdisjoint(
+            itertools.chain.from_iterable(map(_VARIANTS_OF, map(analyse, to_weigh[line])))
         )
         if quiet:
             remembered_spans = bare.get(line)
@@ -437,7 +439,7 @@ def _segment_lines(
             if not split:
                 out.append((spans[0][0], spans[-1][1]))
                 continue
-            toks = [analyse(line[s:e]) for s, e in spans]
+            toks = list(map(analyse, map(line.__getitem__, itertools.starmap(slice, spans))))
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         found[k] = out
