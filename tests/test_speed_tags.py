@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from arnews import Parser
 from arnews.detectors.keywords import _claim_many, _claim_tags, _outside, _outside_line
-from arnews.detectors.titles import _STEM, _first_lines, _stems, _word_stems
+from arnews.detectors.titles import _first_lines
 from arnews.gazetteer import fold_key
 from arnews.state import MAIN, PageState
 from arnews.tags import MAX_SEGMENT_TOKENS, segment_tags
@@ -77,26 +77,6 @@ def test_pages_of_one_tag_line_split_as_ever() -> None:
         assert parser.parse(body + "كلمات دلالية: أخبار محلية").keywords == ("أخبار محلية",)
         assert parser.parse(body + "كلمات دلالية: مستشفى غزة").keywords == ("مستشفى غزة",)
         assert parser.parse(body + "كلمات دلالية: غزة مستشفى").keywords == ("غزة", "مستشفى")
-
-
-# Clitic letters, other letters, a mark, tatweel, a digit, punctuation and white space: the
-# stems of a headline's words are found word by word as the pattern finds them in the line.
-_STEM_ALPHABET = "وفبكلالأمسة\u064eـ1«.:x \n"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=_STEM_ALPHABET, max_size=40))
-def test_stems_word_by_word_are_the_patterns(text: str) -> None:
-    assert _stems(text) == set(_STEM.findall(text))
-
-
-def test_stems_of_clitic_words() -> None:
-    # The conjunction only with a clitic after it; the longest clitic that leaves 3 letters.
-    assert _word_stems("وجنه") == ("وجنه",)
-    assert _word_stems("وبالأمس") == ("أمس",)
-    assert _word_stems("للأمم") == ("أمم",)
-    assert _word_stems("بالم") == ("الم",)
-    assert _word_stems("كل") == ()
 
 
 @settings(max_examples=200, deadline=None)

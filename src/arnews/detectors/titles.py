@@ -29,7 +29,6 @@ import functools
 from collections.abc import Iterator
 from itertools import chain, compress, count, islice, repeat
 from operator import and_, eq, is_, le, lt, ne, or_, setitem
-from typing import cast
 
 import regex
 
@@ -140,73 +139,10 @@ def _first_lines(lines: list[int], owners: list[int]) -> list[int]:
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
     """The content words of ``text`` (folded unless ``folded=False``), without clitics, of a
     few letters or more."""
-    # Each word's stem after its clitics (the longest clitic that leaves enough letters),
-    # less the function words.
-    return _stems(fold(text) if folded else text) - state.lexicon.credit_words("not_names")
-
-
-# Each white-space-delimited word's stems (what ``_STEM.findall`` finds in it), remembered:
-# headlines are made of a site's recurring words. Bounded; a long run of letters is not kept.
-_WORD_STEMS: dict[str, tuple[str, ...]] = {}
-_MAX_WORD_STEMS = 16_384
-_MAX_STEM_WORD = 64
-_NO_STEMS: tuple[str, ...] = ()
-_ONE_LETTER_CLITICS = frozenset("بكل")
-# The fewest letters of a stem (the pattern's ``{3,}``).
-_MIN_STEM = 3
-
-
-def _stems(text: str) -> set[str]:
-    """``set(_STEM.findall(text))``, word by word: no stem spans white space (the pattern
-    reads letters and marks only, and its look-behind sees white space, like the text's
-    start, as no letter), so the text's stems are its words' stems.
-
-    Example:
-        >>> sorted(_stems("وبالأمس قال «الرئيس» في 12 مؤتمر"))
-        ['أمس', 'رئيس', 'قال', 'مؤتمر']
-    """
-    words = text.split()
-    # This call keeps its own list: another thread may empty the shared memo at any time.
-    got = list(map(_WORD_STEMS.get, words))
-    if None in got:
-        if len(_WORD_STEMS) >= _MAX_WORD_STEMS:
-            _WORD_STEMS.clear()
-        for k in list(compress(range(len(words)), map(is_, got, repeat(None)))):
-            word = words[k]
-            found = got[k] = _word_stems(word)
-            if len(word) <= _MAX_STEM_WORD:
-                _WORD_STEMS[word] = found
-    return set(chain.from_iterable(cast("list[tuple[str, ...]]", got)))
-
-
-def _word_stems(word: str) -> tuple[str, ...]:
-    """The stems ``_STEM.findall`` finds in ``word`` (a word without white space).
-
-    A word of letters alone (most) is one run of letters: its stem is found as the
-    pattern finds it, by trying its clitics in the pattern's order, without a search
-    (``isalpha`` is the pattern's ``\\p{L}``); other words are searched.
-
-    Example:
-        >>> _word_stems("وللأمم"), _word_stems("بال"), _word_stems("«مصر»")
-        (('أمم',), ('بال',), ('مصر',))
-    """
-    if not word.isalpha():
-        return tuple(_STEM.findall(word))
-    n = len(word)
-    if n < _MIN_STEM:
-        return _NO_STEMS
-    # ``(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?``: with the conjunction first, then without, each
-    # branch in order; then no clitic. The first that leaves three letters or more matches.
-    for at in (1, 0) if word[0] in "وف" else (0,):
-        left = n - at
-        one = word[at] in _ONE_LETTER_CLITICS
-        if one and left >= _MIN_STEM + 3 and word[at + 1 : at + 3] == "ال":
-            return (word[at + 3 :],)
-        if left >= _MIN_STEM + 2 and word.startswith(("ال", "لل"), at):
-            return (word[at + 2 :],)
-        if one and left >= _MIN_STEM + 1:
-            return (word[at + 1 :],)
-    return (word,)
+    # One C-level pass: each word's stem after its clitics (the longest clitic that leaves
+    # enough letters), less the function words.
+    stems = set(_STEM.findall(fold(text) if folded else text))
+    return stems - state.lexicon.credit_words("not_names")
 
 
 @functools.lru_cache(maxsize=8)
