@@ -17,8 +17,6 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable
-from itertools import compress, repeat
-from operator import add, and_, lt, not_, sub
 from typing import cast
 
 import regex
@@ -277,11 +275,6 @@ def _windows(context: str, probes: Iterable[str]) -> str:
     return ".\n".join(_window_list(context, probes))
 
 
-_AT = operator.itemgetter(0)
-_SIZE = operator.itemgetter(1)
-_ZEROS = repeat(0)
-
-
 def _window_list(context: str, probes: Iterable[str]) -> list[str]:
     """The stretches that :func:`_windows` joins, in order (none: no probe is found)."""
     wanted = [p for p in dict.fromkeys(probes) if p]  # a word of tatweel alone folds to nothing
@@ -293,31 +286,39 @@ def _window_list(context: str, probes: Iterable[str]) -> list[str]:
         return []
     hits.sort()
     n = len(context)
-    at = list(map(_AT, hits))
-    # Each window, computed for every hit in C-level passes: from its word's start (the
-    # last space or line break within a clitic's reach before the hit; the hit itself where
-    # there is none, the word being too long) to the space after ``_WINDOW`` characters
-    # past the hit's end (or the text's end).
-    far = map(min, map(add, map(add, at, map(_SIZE, hits)), repeat(_WINDOW)), repeat(n))
-    stops = list(map(f"{context} ".find, repeat(" "), far))
-    reach = list(map(max, map(sub, at, repeat(8)), repeat(0)))
-    breaks = map(
-        max, map(context.rfind, repeat(" "), reach, at), map(context.rfind, repeat("\n"), reach, at)
-    )
-    starts = list(map(add, breaks, repeat(1)))
-    # (A start of 0 with text before the reach: no break found; the hit starts the word.)
-    for k in compress(range(len(at)), map(and_, map(not_, starts), map(lt, _ZEROS, reach))):
-        starts[k] = at[k]
+    find = context.find
+    rfind = context.rfind
     out: list[str] = []
-    # Hits come in order and windows never start before the one before them: a window
-    # that starts within the current one (before its end's space) extends it.
-    cur_start, cur_end = starts[0], stops[0]
-    for start, stop in zip(starts, stops, strict=True):
+    # A window's start never decreases as the hits go on, so touching windows are merged as
+    # they come; a hit inside the current window needs no start of its own.
+    cur_start = cur_end = -1
+    # The next space after a point, remembered: hits come in order, so a long run without
+    # spaces is read once, not once per hit in it.
+    space_from = space_at = -1
+    for pos, size in hits:
+        # On to the end of the word that the window ends in.
+        end = pos + size + _WINDOW
+        if end > n:
+            end = n
+        if pos <= cur_end and end <= cur_end:
+            continue
+        if not space_from <= end <= space_at:
+            stop = find(" ", end)
+            space_from, space_at = end, n if stop < 0 else stop
+        if pos <= cur_end:
+            cur_end = max(cur_end, space_at)
+            continue
+        # Back to the word's start (clitics are a few letters long): the last space
+        # or line break before the probe, looked for with C-level searches.
+        lo = pos - 8 if pos > 8 else 0
+        start = max(rfind(" ", lo, pos), rfind("\n", lo, pos)) + 1
+        if start == 0 and lo > 0:
+            start = pos  # no break within reach: the probe starts a long word
         if start <= cur_end:
-            if stop > cur_end:
-                cur_end = stop
-        else:
+            cur_end = max(cur_end, space_at)
+            continue
+        if cur_end >= 0:
             out.append(context[cur_start:cur_end])
-            cur_start, cur_end = start, stop
+        cur_start, cur_end = start, space_at
     out.append(context[cur_start:cur_end])
     return out
