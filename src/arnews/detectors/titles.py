@@ -86,7 +86,14 @@ def detect_titles(state: PageState) -> None:
     # articles has as many).
     wanted = map(_TITLE_KINDS.__contains__, kinds)
     lines = list(compress(count(), map(and_, map(lt, rests, ends), wanted)))
-    lines = _first_lines(lines, list(map(articles.__getitem__, lines)))
+    if len(lines) > _MANY_LINES:
+        lines = _first_lines(lines, list(map(articles.__getitem__, lines)))
+    else:
+        # Read backwards, the last line kept for an article is its first.
+        owners = map(articles.__getitem__, reversed(lines))
+        firsts = dict(zip(owners, reversed(lines), strict=True))
+        firsts.pop(MAIN, None)
+        lines = sorted(firsts.values())
     line_kinds = list(map(kinds.__getitem__, lines))
     at = list(map(rests.__getitem__, lines))
     if line_kinds.count(None) == len(line_kinds) and at == list(
@@ -113,6 +120,11 @@ def detect_titles(state: PageState) -> None:
     # (its arguments passed on the stack, where a bound ``__setitem__`` makes a tuple a call).
     fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
     any(map(setitem, repeat(kinds), fresh, repeat("title")))
+
+
+# Past this many lines that can hold a title (a chain of read-also articles), an article's
+# first line is found without a dict where each article's lines form one block.
+_MANY_LINES = 256
 
 
 def _first_lines(lines: list[int], owners: list[int]) -> list[int]:
