@@ -9,9 +9,8 @@ from hypothesis import strategies as st
 
 from arnews import Parser
 from arnews.detectors.keywords import _claim_many, _claim_tags, _outside, _outside_line
-from arnews.detectors.titles import _first_lines
 from arnews.gazetteer import fold_key
-from arnews.state import MAIN, PageState
+from arnews.state import PageState
 from arnews.tags import MAX_SEGMENT_TOKENS, segment_tags
 from arnews.tags.evidence import _find_each, _window_list
 from arnews.tags.segment import _core, _quiet_split, _segment_lines
@@ -77,21 +76,6 @@ def test_pages_of_one_tag_line_split_as_ever() -> None:
         assert parser.parse(body + "كلمات دلالية: أخبار محلية").keywords == ("أخبار محلية",)
         assert parser.parse(body + "كلمات دلالية: مستشفى غزة").keywords == ("مستشفى غزة",)
         assert parser.parse(body + "كلمات دلالية: غزة مستشفى").keywords == ("غزة", "مستشفى")
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 4), max_size=12))
-def test_first_lines_of_articles(owners: list[int]) -> None:
-    lines = list(range(0, 2 * len(owners), 2))
-    want = sorted(
-        {o: ln for ln, o in reversed(list(zip(lines, owners, strict=True))) if o != MAIN}.values()
-    )
-    assert _first_lines(lines, owners) == want
-    in_order = sorted(owners)
-    want = sorted(
-        {o: ln for ln, o in reversed(list(zip(lines, in_order, strict=True))) if o != MAIN}.values()
-    )
-    assert _first_lines(lines, in_order) == want
 
 
 @pytest.mark.parametrize("pad", ["", " "])

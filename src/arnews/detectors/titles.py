@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from itertools import chain, compress, count, islice, repeat
-from operator import and_, eq, is_, le, lt, ne, or_, setitem
+from itertools import compress, count, islice, repeat
+from operator import and_, eq, is_, lt, ne, or_, setitem
 
 import regex
 
@@ -86,14 +86,10 @@ def detect_titles(state: PageState) -> None:
     # articles has as many).
     wanted = map(_TITLE_KINDS.__contains__, kinds)
     lines = list(compress(count(), map(and_, map(lt, rests, ends), wanted)))
-    if len(lines) > _MANY_LINES:
-        lines = _first_lines(lines, list(map(articles.__getitem__, lines)))
-    else:
-        # Read backwards, the last line kept for an article is its first.
-        owners = map(articles.__getitem__, reversed(lines))
-        firsts = dict(zip(owners, reversed(lines), strict=True))
-        firsts.pop(MAIN, None)
-        lines = sorted(firsts.values())
+    # Read backwards, the last line kept for an article is its first.
+    firsts = dict(zip(map(articles.__getitem__, reversed(lines)), reversed(lines), strict=True))
+    firsts.pop(MAIN, None)
+    lines = sorted(firsts.values())
     line_kinds = list(map(kinds.__getitem__, lines))
     at = list(map(rests.__getitem__, lines))
     if line_kinds.count(None) == len(line_kinds) and at == list(
@@ -120,32 +116,6 @@ def detect_titles(state: PageState) -> None:
     # (its arguments passed on the stack, where a bound ``__setitem__`` makes a tuple a call).
     fresh = compress(titles, map(is_, map(kinds.__getitem__, titles), repeat(None)))
     any(map(setitem, repeat(kinds), fresh, repeat("title")))
-
-
-# Past this many lines that can hold a title (a chain of read-also articles), an article's
-# first line is found without a dict where each article's lines form one block.
-_MANY_LINES = 256
-
-
-def _first_lines(lines: list[int], owners: list[int]) -> list[int]:
-    """The first of ``lines`` (in increasing order) of each article other than the main
-    one, in order; ``owners`` holds each line's article.
-
-    Example:
-        >>> _first_lines([0, 2, 3, 5, 6], [0, 1, 1, 2, 1])
-        [2, 5]
-    """
-    if all(map(le, owners, islice(owners, 1, None))):
-        # Each article's lines in one block, in article order (a chain's, most pages): an
-        # article's first line is where the owner changes.
-        firsts = list(compress(lines, map(ne, owners, chain((None,), owners))))
-        if owners and owners[0] == MAIN:
-            del firsts[0]
-        return firsts
-    # Read backwards, the last line kept for an article is its first.
-    first_of = dict(zip(reversed(owners), reversed(lines), strict=True))
-    first_of.pop(MAIN, None)
-    return sorted(first_of.values())
 
 
 def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[str]:
