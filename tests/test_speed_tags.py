@@ -3,13 +3,16 @@ the memos (searched for its words and their cores), and the page around a last l
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Parser
-from arnews.detectors.keywords import _outside, _outside_line
+from arnews.detectors.keywords import _claim_many, _claim_tags, _outside, _outside_line
 from arnews.gazetteer import fold_key
-from arnews.tags import segment_tags
+from arnews.state import PageState
+from arnews.tags import MAX_SEGMENT_TOKENS, segment_tags
+from arnews.tags.evidence import _find_each, _window_list
 from arnews.tags.segment import _core, _quiet_split, _segment_lines
 
 # Words whose fold keys differ from them (hamza, teh marbuta, alef maqsura) and some that
@@ -73,3 +76,53 @@ def test_pages_of_one_tag_line_split_as_ever() -> None:
         assert parser.parse(body + "كلمات دلالية: أخبار محلية").keywords == ("أخبار محلية",)
         assert parser.parse(body + "كلمات دلالية: مستشفى غزة").keywords == ("مستشفى غزة",)
         assert parser.parse(body + "كلمات دلالية: غزة مستشفى").keywords == ("غزة", "مستشفى")
+
+
+@pytest.mark.parametrize("pad", ["", " "])
+def test_many_tag_lines_claimed_at_once_as_one_by_one(pad: str) -> None:
+    # Tag lines of plain words, of a long run, and (``pad``) rests that open with a blank.
+    long_run = "وسم " * (MAX_SEGMENT_TOKENS + 1)
+    prefix = "كلمات دلالية: "
+    lines = [f"{prefix}{pad}غزة حماس", prefix + long_run.rstrip()] * 6
+    text = "\n".join(lines)
+    split = [[(0, 3), (4, 8)], [(k, k + 3) for k in range(0, len(long_run), 4)]] * 6
+    states = [PageState.of(text), PageState.of(text)]
+    for state in states:
+        for i in range(len(lines)):
+            state.rest[i] = state.starts[i] + len(prefix)
+    lines_at = list(range(len(lines)))
+    _claim_many(states[0], lines_at, split)
+    for i, spans in zip(lines_at, split, strict=True):
+        _claim_tags(states[1], i, spans)
+    assert states[0].pieces == states[1].pieces
+    assert states[0].rest == states[1].rest
+    assert states[0].warnings == states[1].warnings
+    assert [w.code for w in states[0].warnings] == ["long_tag_line"] * 6
+
+
+def _windows_one_by_one(context: str, probes: list[str]) -> list[str]:
+    """The windows as first written: each hit's word start and end space found in turn."""
+    hits = sorted(_find_each(context, [p for p in dict.fromkeys(probes) if p]))
+    n = len(context)
+    found: list[list[int]] = []
+    for pos, size in hits:
+        stop = context.find(" ", min(pos + size + 16, n))
+        stop = n if stop < 0 else stop
+        lo = max(pos - 8, 0)
+        start = max(context.rfind(" ", lo, pos), context.rfind("\n", lo, pos)) + 1
+        if start == 0 and lo > 0:
+            start = pos
+        if found and start <= found[-1][1]:
+            found[-1][1] = max(found[-1][1], stop)
+        else:
+            found.append([start, stop])
+    return [context[a:b] for a, b in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ابتتتتتتتتتة ـ\n", max_size=200),
+    st.lists(st.text(alphabet="ابتـ", max_size=3), max_size=4),
+)
+def test_windows_in_passes_are_the_windows_one_by_one(context: str, probes: list[str]) -> None:
+    assert _window_list(context, probes) == _windows_one_by_one(context, probes)

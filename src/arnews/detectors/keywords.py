@@ -12,9 +12,10 @@ input and dropped from the field by the builder (each tag once, first-seen order
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import chain, compress
-from operator import itemgetter, lt
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import add, itemgetter, lt, setitem, sub
 
+from ..lines import BLANK_SET
 from ..state import END, KIND, MAIN, START, PageState
 from ..tags import MAX_SEGMENT_TOKENS, MAX_TAG_WORK, _segment_lines
 from ..tags.segment import _quiet_split
@@ -243,12 +244,18 @@ def detect_keywords(state: PageState) -> None:
             searched=searched,
         )
         left -= used
-        found.update(zip(lines, split, strict=True))
+        if len(by_article) > 1:
+            found.update(zip(lines, split, strict=True))
         unweighed.extend(map(lines.__getitem__, cut))
     # Where the first line left unweighed is, before the claims below move each line's rest.
     over = (rest[min(unweighed)], ends[min(unweighed)]) if unweighed else None
-    for i, spans in zip(targets, map(found.__getitem__, targets), strict=True):
-        _claim_tags(state, i, spans)
+    # (One article's lines are the targets, in order: its split is theirs.)
+    splits = split if len(by_article) == 1 else list(map(found.__getitem__, targets))
+    if len(targets) > _FEW_LINES:
+        _claim_many(state, targets, splits)
+    else:
+        for i, spans in zip(targets, splits, strict=True):
+            _claim_tags(state, i, spans)
     if over is not None:
         state.warn(
             "tag_work_budget",
@@ -259,14 +266,64 @@ def detect_keywords(state: PageState) -> None:
         )
 
 
+def _claim_many(state: PageState, lines: list[int], split: list[list[tuple[int, int]]]) -> None:
+    """:func:`_claim_tags` of each of ``lines`` (open, distinct, in order) with its
+    ``split``, in C-level passes where no line's rest opens or ends with a blank (a page of
+    thousands of tag lines; then each claim is the rest as it stands).
+
+    Example:
+        >>> state = PageState.of("كلمات دلالية: غزة حماس")
+        >>> state.rest[0] = 14
+        >>> _claim_many(state, [0], [[(0, 3), (4, 8)]])
+        >>> state.pieces[-1][1:4], state.pieces[-1][6], state.rest
+        (('keywords', 14, 22), [(14, 17), (18, 22)], [22])
+    """
+    text, rest, ends = state.text, state.rest, state.ends
+    starts = list(map(rest.__getitem__, lines))
+    stops = list(map(ends.__getitem__, lines))
+    if not (
+        BLANK_SET.isdisjoint(map(text.__getitem__, starts))
+        and BLANK_SET.isdisjoint(map(text.__getitem__, map(sub, stops, repeat(1))))
+    ):
+        for i, spans in zip(lines, split, strict=True):
+            _claim_tags(state, i, spans)
+        return
+    # Each line's spans moved by its start: all lines' spans in one list, cut back per line.
+    counts = list(map(len, split))
+    flat = list(chain.from_iterable(split))
+    shift = list(chain.from_iterable(map(repeat, starts, counts)))
+    moved = list(
+        zip(
+            map(add, map(_FIRST, flat), shift),
+            map(add, map(_SECOND, flat), shift),
+            strict=True,
+        )
+    )
+    bounds = list(accumulate(counts, initial=0))
+    values = map(moved.__getitem__, map(slice, bounds, islice(bounds, 1, None)))
+    # (``operator.setitem`` returns None: ``any`` runs it over every line.)
+    any(map(setitem, repeat(rest), lines, stops))
+    nones = repeat(None)
+    state.pieces.extend(zip(lines, repeat("keywords"), starts, stops, nones, nones, values))
+    # A line too long to be a real one is warned of, as each claim would.
+    for k in compress(
+        range(len(lines)), map(lt, repeat(2 * MAX_SEGMENT_TOKENS), map(sub, stops, starts))
+    ):
+        _warn_long(state, starts[k], stops[k])
+
+
 def _claim_tags(state: PageState, i: int, spans: list[tuple[int, int]]) -> None:
     """Claim the rest of tag line ``i`` with its tags' ``spans`` (relative to its rest), and
     warn of a line too long to be a real one."""
     start, end = state.rest[i], state.ends[i]
     state.claim_rest(i, "keywords", value=[(start + s, start + e) for s, e in spans])
     # A line of more words than that has at least two characters a word.
-    if end - start <= 2 * MAX_SEGMENT_TOKENS:
-        return
+    if end - start > 2 * MAX_SEGMENT_TOKENS:
+        _warn_long(state, start, end)
+
+
+def _warn_long(state: PageState, start: int, end: int) -> None:
+    """Warn of the tag line ``start:end`` when it has more words than any real one."""
     line_text = state.text[start:end]
     if word_count(line_text, limit=MAX_SEGMENT_TOKENS) > MAX_SEGMENT_TOKENS:
         words = word_count(line_text)

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["segment_tag_lines", "segment_tags"]
 
 _NO_PHRASES: frozenset[str] = frozenset()
+_KEY = operator.attrgetter("key")
+_VARIANTS_OF = operator.attrgetter("variants")
 
 
 def segment_tags(
@@ -354,7 +356,7 @@ def _segment_lines(
             continue
         # Work is counted on the page alone, not on what the memo holds from other pages, so
         # that a page stops at the same line on every machine and in every process.
-        fresh = {word for word in words if word not in raw}
+        fresh = set(words).difference(raw)
         cost = len(words) + len(fresh)
         if budget is not None and used + cost > budget:
             over.append(line)
@@ -365,18 +367,20 @@ def _segment_lines(
         to_weigh[line] = words
         plans.append((groups, []))
     rest = distinct[len(plans) :]
+    # The spans of the lines past the budget, in order after those of ``plans``.
+    tail: list[list[tuple[int, int]]] = []
     if rest:
         # Past the budget: plain lines (the common case) are read in a few C-level passes;
         # otherwise each line is cut into items and tokens as above, but not weighed.
         plain = _plain_words(rest)
         if plain is not None:
-            plans.extend(zip(itertools.repeat([]), plain))
+            tail = plain
             weighable = range(2, MAX_SEGMENT_TOKENS + 1).__contains__
             over.extend(itertools.compress(rest, map(weighable, map(len, plain))))
         else:
             for line in rest:
                 groups, n_tok = _groups(line)
-                plans.append(([], _unweighed(groups)))
+                tail.append(_unweighed(groups))
                 if n_tok <= MAX_SEGMENT_TOKENS and any(split for _, split in groups):
                     over.append(line)
     # The words not seen before are folded together, in one pass at C speed. This call reads
@@ -395,7 +399,7 @@ def _segment_lines(
     analyse = mine.__getitem__
     ctx = _Context(frozenset(), frozenset())
     if raw:
-        probes = raw | {analyse(word).key for word in raw}
+        probes = raw.union(map(_KEY, map(analyse, raw)))
         # A word of the context is a word of ``around`` (no search word holds a line break),
         # so where ``around`` has none of them the context has none either. Only a few words
         # are looked for this way (one search each); many are searched in the context alone,
@@ -409,10 +413,11 @@ def _segment_lines(
         else:
             text = ""
         if text:
-            needed = frozenset(v for word in raw for v in analyse(word).variants)
+            needed = frozenset(itertools.chain.from_iterable(map(_VARIANTS_OF, map(analyse, raw))))
             ctx = _Context.build(text, needed, probes)
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
+    found += tail
     ctx_words = ctx.words
     for k in range(len(distinct) - len(rest)):
         plan = plans[k][0]
@@ -421,8 +426,8 @@ def _segment_lines(
         line = distinct[k]
         # A line none of whose words the article has splits as it would with no article:
         # that split is remembered per line (pages and sites repeat their tag lines).
-        quiet = not ctx_words or all(
-            ctx_words.isdisjoint(analyse(word).variants) for word in to_weigh[line]
+        quiet = not ctx_words or ctx_words.isdisjoint(
+            itertools.chain.from_iterable(map(_VARIANTS_OF, map(analyse, to_weigh[line])))
         )
         if quiet:
             remembered_spans = bare.get(line)
@@ -434,17 +439,19 @@ def _segment_lines(
             if not split:
                 out.append((spans[0][0], spans[-1][1]))
                 continue
-            toks = [analyse(line[s:e]) for s, e in spans]
+            toks = list(map(analyse, map(line.__getitem__, itertools.starmap(slice, spans))))
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         found[k] = out
         if quiet and len(line) <= _MAX_LINE_CHARS:
             bare[line] = out
-    done = dict(zip(distinct, found, strict=True))
+    # Each line's spans, in the order of ``lines`` (the distinct lines' own where none repeats).
+    if len(distinct) < len(lines):
+        found = list(map(dict(zip(distinct, found, strict=True)).__getitem__, lines))
     cut: list[int] = []
     if over:
         cut = list(itertools.compress(range(len(lines)), map(set(over).__contains__, lines)))
     if not own:
-        return list(map(done.__getitem__, lines)), used, cut
+        return found, used, cut
     # A list of its own for every line, repeats included (the caller may change one).
-    return list(map(list, map(done.__getitem__, lines))), used, cut
+    return list(map(list, found)), used, cut

@@ -386,7 +386,11 @@ def _plain_words(lines: Sequence[str]) -> list[list[tuple[int, int]]] | None:
     )
     at_line = itertools.chain.from_iterable(map(itertools.repeat, line_starts, counts))
     rel = list(map(operator.sub, starts, at_line))
-    spans = list(zip(rel, map(operator.add, rel, lengths), strict=True))
+    ends = list(map(operator.add, rel, lengths))
+    # Lines share their spans' values (a few hundred pairs of small numbers): each pair is
+    # made once, so thousands of lines keep no pair of their own alive.
+    shared: dict[tuple[int, int], tuple[int, int]] = {}
+    spans = list(map(shared.setdefault, zip(rel, ends, strict=True), zip(rel, ends, strict=True)))
     bounds = list(itertools.accumulate(counts, initial=0))
     return list(map(spans.__getitem__, map(slice, bounds, bounds[1:])))
 
