@@ -217,11 +217,22 @@ def _starts_article(
 
 
 def _is_headline_item(text: str) -> bool:
-    return word_count(text, limit=MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS and not ends_sentence(
-        text.rstrip("؟?!")
+    """Tell whether ``text`` reads as a headline: a few words, not a sentence.
+
+    The sentence's mark is looked at first: a paragraph (most lines after a marker that are
+    no headline) ends with one, and is told so without its words split.
+
+    Example:
+        >>> _is_headline_item("هل عجلت رحلة شامبليون إلى مصر بوفاته؟"), _is_headline_item("قال.")
+        (True, False)
+    """
+    return not ends_sentence(text.rstrip("؟?!")) and (
+        word_count(text, limit=MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS
     )
 
 
+# A headline list longer than this has its items found in C-level passes (see _list_items).
+_LONG_LIST = 32
 # A page with this many section lines or more has its chains of read-also articles laid out
 # in C-level passes (see _chain_articles).
 _CHAIN = 16
@@ -462,13 +473,23 @@ def detect_regions(state: PageState) -> None:
         end, body_follows = _list_extent(state, i + 1, bullets)
         item_kind = "related" if body_follows else "similar"
         article = current if body_follows else MAIN
-        if end > i + 1:
+        if end - i > _LONG_LIST:
             articles[i + 1 : end] = [current] * (end - i - 1)
             items, whole_items = _list_items(state, i + 1, end, item_kind == "similar")
-            for j in items:
-                _claim_list_item(state, j, item_kind, article, bullets)
-            if whole_items:
-                _claim_similar_items(state, whole_items, article, bullets)
+        else:
+            # (A list of a few items: a step a line costs less than the passes' lists.)
+            items, whole_items = [], []
+            for j in range(i + 1, end):
+                articles[j] = current
+                if kinds[j] is None and state.is_open(j):
+                    if item_kind == "similar" and state.rest[j] == state.starts[j]:
+                        whole_items.append(j)
+                    else:
+                        items.append(j)
+        for j in items:
+            _claim_list_item(state, j, item_kind, article, bullets)
+        if whole_items:
+            _claim_similar_items(state, whole_items, article, bullets)
         pos = end
     if current != MAIN and pos < n:
         articles[pos:n] = [current] * (n - pos)
