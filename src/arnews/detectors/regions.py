@@ -152,10 +152,18 @@ def _link_headlines(state: PageState, i: int, end: int) -> tuple[list[int], int]
     kinds, texts = state.kind, state.texts
     heads: list[int] = []
     inline = state.is_open(i)
+    # The block's lines were judged as headlines by the shape's walk (up to its first line
+    # that is none, where this walk stops too): the page's verdicts are read again.
+    judged = state.memo.get(_is_headline_item, {})
     j = i + 1
     while j < end:
         if kinds[j] is None and state.is_open(j):
-            if inline or len(heads) >= MAX_LINK_HEADLINES or not _is_headline_item(texts[j]):
+            if inline or len(heads) >= MAX_LINK_HEADLINES:
+                return heads, j
+            item = judged.get(texts[j])
+            if item is None:
+                item = _is_headline_item(texts[j])
+            if not item:
                 return heads, j
             heads.append(j)
         j += 1
