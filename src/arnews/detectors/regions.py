@@ -38,7 +38,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, compress, islice, repeat
-from operator import and_, eq, is_, lt, not_, sub
+from operator import eq, is_, not_
 
 import regex
 
@@ -239,8 +239,6 @@ def _is_headline_item(text: str) -> bool:
     )
 
 
-# A headline list longer than this has its items found in C-level passes (see _list_items).
-_LONG_LIST = 32
 # A page with this many section lines or more has its chains of read-also articles laid out
 # in C-level passes (see _chain_articles).
 _CHAIN = 16
@@ -318,32 +316,6 @@ def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
     stop = marks[q - 1] + 1
     state.article[first:stop] = owners[: stop - first]
     return stop, base + q - 1
-
-
-def _list_items(state: PageState, lo: int, hi: int, similar: bool) -> tuple[list[int], list[int]]:
-    """The items of the list on lines ``lo`` to ``hi``: the open lines no detector
-    classified, in order, found in C-level passes (a list may run to a million lines).
-
-    For a similar list, the lines no detector touched (``rest`` at their start) come apart,
-    second: they are claimed whole, each distinct one read once.
-
-    Example:
-        >>> state = PageState.of("أ\\nب\\nج")
-        >>> state.kind[1] = "source"
-        >>> _list_items(state, 0, 3, True), _list_items(state, 0, 3, False)
-        (([], [0, 2]), ([0, 2], []))
-    """
-    rests = state.rest[lo:hi]
-    fresh = map(is_, state.kind[lo:hi], repeat(None))
-    open_ = list(compress(range(lo, hi), map(and_, fresh, map(lt, rests, state.ends[lo:hi]))))
-    if not similar or not open_:
-        return open_, []
-    starts = state.starts
-    at = list(map(rests.__getitem__, map(sub, open_, repeat(lo))))
-    whole = list(map(eq, at, map(starts.__getitem__, open_)))
-    if all(whole):
-        return [], open_
-    return list(compress(open_, map(not_, whole))), list(compress(open_, whole))
 
 
 def _new_article(state: PageState) -> int:
@@ -481,21 +453,14 @@ def detect_regions(state: PageState) -> None:
         end, body_follows = _list_extent(state, i + 1, bullets)
         item_kind = "related" if body_follows else "similar"
         article = current if body_follows else MAIN
-        if end - i > _LONG_LIST:
-            articles[i + 1 : end] = [current] * (end - i - 1)
-            items, whole_items = _list_items(state, i + 1, end, item_kind == "similar")
-        else:
-            # (A list of a few items: a step a line costs less than the passes' lists.)
-            items, whole_items = [], []
-            for j in range(i + 1, end):
-                articles[j] = current
-                if kinds[j] is None and state.is_open(j):
-                    if item_kind == "similar" and state.rest[j] == state.starts[j]:
-                        whole_items.append(j)
-                    else:
-                        items.append(j)
-        for j in items:
-            _claim_list_item(state, j, item_kind, article, bullets)
+        whole_items: list[int] = []
+        for j in range(i + 1, end):
+            articles[j] = current
+            if kinds[j] is None and state.is_open(j):
+                if item_kind == "similar" and state.rest[j] == state.starts[j]:
+                    whole_items.append(j)
+                else:
+                    _claim_list_item(state, j, item_kind, article, bullets)
         if whole_items:
             _claim_similar_items(state, whole_items, article, bullets)
         pos = end
