@@ -174,3 +174,22 @@ def test_date_quick_tests_never_skip_a_match(pieces: list[str], at: int) -> None
     for pattern, may in checks:
         if pattern.match(key, i) is not None:
             assert may, (pattern.pattern[:40], key, i)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["قال", "الوزير", "أ" * 40, " ", "  ", "\t", "\n", "\xa0", "\u2003"])),
+    st.integers(0, 30),
+    st.data(),
+)
+def test_more_words_than_is_the_word_count(
+    pieces: list[str], limit: int, data: st.DataObject
+) -> None:
+    from arnews.detectors.heads import more_words_than
+    from arnews.text import word_count
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = word_count(text[start:end], limit=limit + 1) > limit
+    assert more_words_than(text, start, end, limit) == expected

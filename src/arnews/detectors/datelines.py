@@ -48,7 +48,7 @@ from .dateline_forms import (
     _SLASH,
     _STRAY_COMMA,
 )
-from .heads import article_heads, head_lines, head_lists
+from .heads import article_heads, head_lines, head_lists, more_words_than
 
 __all__ = ["article_heads", "dateline_end", "dateline_fills_line", "detect_datelines", "head_lines"]
 
@@ -326,7 +326,7 @@ def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
 
 
 def _is_label(state: PageState, i: int) -> bool:
-    return word_count(state.rest_text(i), limit=MAX_LABEL_WORDS + 1) <= MAX_LABEL_WORDS
+    return not more_words_than(state.text, state.rest[i], state.ends[i], MAX_LABEL_WORDS)
 
 
 def dateline_end(state: PageState, i: int) -> int | None:

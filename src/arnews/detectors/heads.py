@@ -16,7 +16,29 @@ from operator import lt, not_
 
 from ..state import PageState
 
-__all__ = ["article_heads", "head_lines", "head_lists"]
+__all__ = ["article_heads", "head_lines", "head_lists", "more_words_than"]
+
+# A word is seldom longer than this: a line's first words are looked for in a prefix this
+# many characters a word long before the whole line is split.
+_WORD_CHARS = 16
+
+
+def more_words_than(text: str, start: int, end: int, limit: int) -> bool:
+    """Tell whether ``text[start:end]`` holds more than ``limit`` white-space separated words.
+
+    As ``word_count(text[start:end], limit) > limit``, without the slice and split of a whole
+    paragraph: where a prefix of it already holds more than ``limit`` words (the first
+    ``limit`` each followed by white space, and one more begun), so does the whole.
+
+    Example:
+        >>> text = "قال الوزير في بيان اليوم إن " * 50
+        >>> more_words_than(text, 0, len(text), 5), more_words_than("أ ب", 0, 3, 5)
+        (True, False)
+    """
+    stop = start + (limit + 1) * _WORD_CHARS
+    if stop < end and len(text[start:stop].split(None, limit)) > limit:
+        return True
+    return len(text[start:end].split(None, limit)) > limit
 
 
 def article_heads(state: PageState) -> list[int]:

@@ -152,10 +152,18 @@ def _link_headlines(state: PageState, i: int, end: int) -> tuple[list[int], int]
     kinds, texts = state.kind, state.texts
     heads: list[int] = []
     inline = state.is_open(i)
+    # The block's lines were judged as headlines by the shape's walk (up to its first line
+    # that is none, where this walk stops too): the page's verdicts are read again.
+    judged = state.memo.get(_is_headline_item, {})
     j = i + 1
     while j < end:
         if kinds[j] is None and state.is_open(j):
-            if inline or len(heads) >= MAX_LINK_HEADLINES or not _is_headline_item(texts[j]):
+            if inline or len(heads) >= MAX_LINK_HEADLINES:
+                return heads, j
+            item = judged.get(texts[j])
+            if item is None:
+                item = _is_headline_item(texts[j])
+            if not item:
                 return heads, j
             heads.append(j)
         j += 1
@@ -217,8 +225,17 @@ def _starts_article(
 
 
 def _is_headline_item(text: str) -> bool:
-    return word_count(text, limit=MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS and not ends_sentence(
-        text.rstrip("؟?!")
+    """Tell whether ``text`` reads as a headline: a few words, not a sentence.
+
+    The sentence's mark is looked at first: a paragraph (most lines after a marker that are
+    no headline) ends with one, and is told so without its words split.
+
+    Example:
+        >>> _is_headline_item("هل عجلت رحلة شامبليون إلى مصر بوفاته؟"), _is_headline_item("قال.")
+        (True, False)
+    """
+    return not ends_sentence(text.rstrip("؟?!")) and (
+        word_count(text, limit=MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS
     )
 
 

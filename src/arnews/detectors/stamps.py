@@ -32,7 +32,8 @@ from ..dates import scan_date
 from ..lines import BLANKS
 from ..normalize import FOLD_TABLE
 from ..state import KIND, MAIN, PageState
-from ..text import ends_sentence, word_count
+from ..text import ends_sentence
+from .heads import more_words_than
 
 __all__ = ["detect_stamps"]
 
@@ -193,8 +194,8 @@ def _read_head(state: PageState, article: int, first: int, running: dict[str, bo
                 break
         ends_head = running.get(line)
         if ends_head is None:
-            ends_head = running[line] = (
-                ends_sentence(line) or word_count(line, limit=RUNNING_WORDS) >= RUNNING_WORDS
+            ends_head = running[line] = ends_sentence(line) or more_words_than(
+                line, 0, len(line), RUNNING_WORDS - 1
             )
         if ends_head:
             break
