@@ -20,10 +20,8 @@ import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .._lazy import lazy
 from ..normalize import FOLD_DELETED, FOLDED_FROM, fold
 
 if TYPE_CHECKING:
@@ -314,8 +312,7 @@ def loose_openings(phrases: tuple[str, ...], heads: frozenset[str]) -> dict[str,
     what is no letter stands once before its alternatives (a node ``(?:S a…|S b…)`` is
     written ``S(?:a…|b…)``): the same lines match, though a match may end elsewhere, which
     a caller asking whether one does never reads. The mapping is a plain dict, for the
-    detector's lookups over a page's lines; nothing changes it once made. Each pattern is
-    compiled the first time it is used (see :func:`arnews._lazy.lazy`).
+    detector's lookups over a page's lines; nothing changes it once made.
 
     Example:
         >>> openings = loose_openings(("تابعونا على",), frozenset("تب"))
@@ -331,33 +328,20 @@ def loose_openings(phrases: tuple[str, ...], heads: frozenset[str]) -> dict[str,
         branch = _class(loose_chars(ch)) + _factored_node(root[ch])
         for raw in loose_chars(ch):
             branches.setdefault(raw, []).append(branch)
-    # Each pattern is compiled when a line first needs it: a page's candidates open with a
-    # few characters, and compiling every branch up front was a tenth of a process's first
-    # parse.
     compiled: dict[str, re.Pattern[str]] = {}
     out: dict[str, re.Pattern[str]] = {}
-    for head in sorted(heads):
-        if _skipped(head):
-            source = whole
-        elif head in branches:
-            source = "(?:" + "|".join(branches[head]) + ")"
-        else:
-            continue
-        if source not in compiled:
-            compiled[source] = lazy(_SHARED_RE, portable(source))
-        out[head] = compiled[source]
-    return out
-
-
-def _compile_shared(pattern: str, flags: int = 0) -> re.Pattern[str]:
     with _shared_charsets():
-        return re.compile(pattern, flags)
-
-
-# ``re`` as :func:`arnews._lazy.lazy` reads an engine: its compile shares the character
-# classes of the furniture trees (see _shared_charsets).
-_SHARED_RE = ModuleType("re")
-setattr(_SHARED_RE, "compile", _compile_shared)  # noqa: B010 (a module made here)
+        for head in sorted(heads):
+            if _skipped(head):
+                source = whole
+            elif head in branches:
+                source = "(?:" + "|".join(branches[head]) + ")"
+            else:
+                continue
+            if source not in compiled:
+                compiled[source] = re.compile(portable(source))
+            out[head] = compiled[source]
+    return out
 
 
 # Between a candidate's letters in lines joined by line breaks (see line_candidates): what
