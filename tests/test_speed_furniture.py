@@ -86,3 +86,54 @@ def test_the_top_of_a_page_still_holds_its_menu() -> None:
     article = parse(page)
     assert "الرئيسية | أخبار | رياضة" in article.boilerplate
     assert "الصحة" not in article.boilerplate
+
+
+# Lines of a page for the small-page path: furniture, credits, tickers, a body line, and long
+# lines that open like furniture (past MAX_CHARS, or past MAX_INSIDE_CHARS) or hold a credit.
+_PAGE_LINE = st.one_of(
+    _LINE,
+    st.sampled_from(
+        [
+            "طباعة",
+            "شارك",
+            "عاجل: الرئيس يصل إلى القاهرة",
+            "© 2025 سكاي نيوز عربية. جميع الحقوق محفوظة",
+            "الصورة: رويترز",
+            "نص الخبر هنا.",
+            "طباعة " + "الكتب " * 80,
+            "جميع الحقوق محفوظة " + "نص " * 50,
+            "نص  نص  نص  نص  نص  نص  نص  نص  نص  نص  نص  نص  نص اضغط هنا",
+            "نص\u00a0نص اضغط هنا",
+        ]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PAGE_LINE, min_size=1, max_size=12))
+def test_a_small_page_is_judged_as_a_large_one(lines: list[str]) -> None:
+    """A small page's lines, searched and counted as they come, are claimed as the distinct
+    lines of a large page are."""
+    import arnews.detectors.boilerplate as boilerplate
+    from arnews.state import PageState
+
+    text = "\n".join(lines)
+    small = PageState.of(text)
+    boilerplate.detect_boilerplate(small)
+    large = PageState.of(text)
+    saved = boilerplate.SMALL_PAGE
+    boilerplate.SMALL_PAGE = 0
+    try:
+        boilerplate.detect_boilerplate(large)
+    finally:
+        boilerplate.SMALL_PAGE = saved
+    assert small.kind == large.kind
+    assert small.rest == large.rest
+
+
+def test_a_small_page_leaves_out_a_long_line_that_opens_like_furniture() -> None:
+    from arnews import parse
+
+    long_line = "طباعة " + "الكتب " * 80
+    article = parse("نص الخبر هنا.\n" + long_line + "\nطباعة")
+    assert article.boilerplate == ("طباعة",)

@@ -76,6 +76,9 @@ MAX_INSIDE_CHARS = 160
 # The top of a page: up to its first line of running text, and no further than this.
 MAX_HEAD_LINES = 80
 RUNNING_WORDS = 12
+# A page of at most this many lines is gone over line by line as it comes: it repeats too
+# few lines for leaving the repeats out (hashing every line) to pay.
+SMALL_PAGE = 64
 # A menu item is one to three words; a menu run is at least this many lines, with at least
 # this many (and at least a third) known section names.
 MAX_ITEM_WORDS = 3
@@ -181,10 +184,23 @@ def _phrase_lines(state: PageState, tables: FurnitureHeads, candidates: Pattern[
     # match would cost the square of its length.
     # Each distinct line once (in C): a page that repeats a line (``:`` half a million
     # times) is searched for it once, not for every copy.
-    maybe = dict.fromkeys(compress(texts, map(ge, repeat(MAX_CHARS), map(len, texts))))
-    found = set(candidates.findall("\n" + "\n".join(maybe)))
-    if not found:
-        return
+    if len(texts) <= SMALL_PAGE:
+        # A page of a few dozen lines (nearly every page) is searched whole: leaving out
+        # its long lines and its repeats (each line hashed, a character at a time) costs
+        # more than searching them, which skips from line break to line break in C. What
+        # the search finds in a line too long to be furniture is then left out.
+        found = set(candidates.findall("\n" + "\n".join(texts)))
+        if not found:
+            return
+        if max(map(len, found)) > MAX_CHARS:
+            found = set(compress(found, map(ge, repeat(MAX_CHARS), map(len, found))))
+            if not found:
+                return
+    else:
+        maybe = dict.fromkeys(compress(texts, map(ge, repeat(MAX_CHARS), map(len, texts))))
+        found = set(candidates.findall("\n" + "\n".join(maybe)))
+        if not found:
+            return
     openings = tables.openings
     furniture = set()
     for line in found:
@@ -225,10 +241,12 @@ def _inside_lines(state: PageState) -> None:
     # Only short lines can be a credit or a notice, and only those that hold a mark are
     # looked at in Python: the length test and the search run as C-level passes.
     texts = state.texts
-    unique = set(compress(texts, map(MAX_INSIDE_CHARS.__ge__, map(len, texts))))
+    fit = compress(texts, map(MAX_INSIDE_CHARS.__ge__, map(len, texts)))
+    # Each distinct line once on a large page; a small one's as they come (see SMALL_PAGE).
+    lines = fit if len(texts) <= SMALL_PAGE else set(fit)
     # Only a line of a dozen words at most is claimed: the others are not searched (nor
     # folded for the test below, which costs more than counting their words).
-    short = [line for line in unique if _few_words(line)]
+    short = list(filter(_few_words, lines))
     # Most pages hold no phrase's words at all: one test over their short lines first.
     if not short or not _may_hold_inside(state.lexicon, "\n".join(short)):
         return
