@@ -125,6 +125,12 @@ def test_lines_judged_together_as_one_by_one(lines: list[str], extra: int) -> No
         assert lexicon.which_boilerplate(lines, max_extra_words=limit) == expected
 
 
+def _python_passes(code: str) -> None:
+    """Run ``code`` in a fresh interpreter (a clean import) and fail with its errors."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_importing_arnews_compiles_no_pattern_and_reads_no_gazetteer() -> None:
     code = (
         "import arnews, arnews.dates as d, arnews.gazetteer as g, arnews.lexicon as l\n"
@@ -137,8 +143,7 @@ def test_importing_arnews_compiles_no_pattern_and_reads_no_gazetteer() -> None:
         "    pass\n"
         "assert arnews.parse('سرايا - أعلن الخبر.').dateline.agency == 'سرايا'\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    _python_passes(code)
 
 
 def test_importing_arnews_starts_no_pool_machinery_and_no_resource_reader() -> None:
@@ -152,8 +157,7 @@ def test_importing_arnews_starts_no_pool_machinery_and_no_resource_reader() -> N
         "assert START_METHOD in ('forkserver', 'spawn') and issubclass(WorkerDied, Exception)\n"
         "assert list(arnews.parse_many(['خبر.', 'خبر آخر.'], jobs=1))[1].paragraphs\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    _python_passes(code)
 
 
 def test_readers_the_html_view_and_the_batch_runner_are_imported_on_first_use() -> None:
@@ -173,8 +177,7 @@ def test_readers_the_html_view_and_the_batch_runner_are_imported_on_first_use() 
         "except AttributeError as exc:\n"
         "    assert 'no_such_name' in str(exc)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    _python_passes(code)
 
 
 def test_patterns_are_compiled_once_and_shared() -> None:

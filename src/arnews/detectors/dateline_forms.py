@@ -37,19 +37,22 @@ _SLASH: re.Pattern[str] = lazy(
     rf"(?P<place>[^/()\n:.!؟?،,]{{1,30}}?){_SP}*/{_SP}*(?P<agency>[^/()\n:.!؟?،,\-–—]{{1,50}}?)"
     rf"{_SP}*(?P<sep>{_DASH}|:){_SP}*",
 )
-# One segment of a dashed lead-in and the separator after it. A dot may stand inside a
-# name (``أ.ف.ب``, ``SITE.INFO``) but not end one; a dash needs a space after it (or the
-# line's end), else it joins the words of a name (``عمّان-بترا`` is read as a whole line).
+# A name of a lead-in. A dot may stand inside a name (``أ.ف.ب``, ``SITE.INFO``) but not end
+# one.
+_NAME = rf"(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^{_WHITE}.])){{1,40}}?"
+# One segment of a dashed lead-in and the separator after it. A dash needs a space after
+# it (or the line's end), else it joins the words of a name (``عمّان-بترا`` is read as a
+# whole line).
 _SEGMENT: re.Pattern[str] = lazy(
     re,
-    rf"(?P<seg>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^{_WHITE}.])){{1,40}}?){_SP}*"
+    rf"(?P<seg>{_NAME}){_SP}*"
     rf"(?P<sep>{_DASH}(?={_SP}|$)|[:：])(?P<gap>{_SP}*)",
 )
 # A lead-in alone on its line, its two names joined by a dash with or without spaces.
 _PAIR_LINE: re.Pattern[str] = lazy(
     re,
-    rf"(?P<first>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^{_WHITE}.])){{1,40}}?){_SP}*{_DASH}{_SP}*"
-    rf"(?P<second>(?:[^()\n:.!؟?،,/\-–—]|\.(?=[^{_WHITE}.])){{1,40}}?){_SP}*[:：]?",
+    rf"(?P<first>{_NAME}){_SP}*{_DASH}{_SP}*"
+    rf"(?P<second>{_NAME}){_SP}*[:：]?",
 )
 _LATIN_SITE: re.Pattern[str] = lazy(
     re, r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}"
