@@ -123,8 +123,8 @@ def test_a_kind_of_another_type_is_the_encoders_to_judge() -> None:
 
 
 def test_templates_memos_are_bounded() -> None:
-    assert _PAIRS[3] == "[[%d, %d], [%d, %d], [%d, %d]]"
-    assert 1000 not in _PAIRS and _PAIRS[1000].count("%d") == 2000
+    assert _PAIRS[3] == "[[%s, %s], [%s, %s], [%s, %s]]"
+    assert 1000 not in _PAIRS and _PAIRS[1000].count("%s") == 2000
     assert 1000 not in _PAIRS
     assert len(_PART_HEADS) <= 1000
 

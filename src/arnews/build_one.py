@@ -29,7 +29,6 @@ from .build_fields import (
     _KIND,
     _NAME,
     _START,
-    _clean_lines,
     _fields,
     _order,
     _pick,
@@ -40,6 +39,7 @@ from .model import Article, Span, _new_article
 from .parts import _new_parts
 from .spans import _new_spans
 from .state import PageState, Piece
+from .text import clean_paragraphs
 
 # A part column each: kinds, starts, ends, names (lists, or tuples from the small path).
 _PartColumns = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[str | None]]
@@ -256,7 +256,7 @@ def _whole_lines_article(
         None,
         None,
         None,
-        tuple(_clean_lines(p_raw)),
+        clean_paragraphs(p_raw),
         (),
         None,
         (),
@@ -346,7 +346,7 @@ def _article(
         get("byline"),
         get("updated"),
         get("published"),
-        tuple(_clean_lines(p_raw)),
+        clean_paragraphs(p_raw),
         related,
         get("source"),
         keywords,

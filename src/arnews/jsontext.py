@@ -4,7 +4,9 @@
 Strings: an article's strings are checked once, joined, for the few characters JSON
 escapes (controls and the backslash: one ``isprintable`` pass, which also clears them of
 lone surrogates); where none is found, which is nearly always, each string is written
-between quotes as it is, and the per-character escaping of the encoder is skipped. Quotes
+between quotes as it is, and the per-character escaping of the encoder is skipped. The
+paragraphs of a parsed article are not looked at for controls again: the builder's cleaning
+saw them printable, which their tuple says (:class:`~arnews.text.PrintableTexts`). Quotes
 are escaped by a ``replace`` of the whole text, the record's own quotes written as NUL
 until then. Numbers: every offset of the spans and the parts is written by one ``%``
 format of a template made for the article's shape (many paragraphs' parts are made of
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .articles import _EMPTY, Articles
 from .parts import Parts
 from .spans import _SPAN_FIELDS, Span, Spans
+from .text import PrintableTexts
 
 if TYPE_CHECKING:
     from .model import Article
@@ -156,12 +159,14 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
         place, agency = dateline.place, dateline.agency
     updated_text = None if updated is None else updated.isoformat()
     published_text = None if published is None else published.isoformat()
-    # Every string of the article in one text, for the checks of its characters; a value of
-    # another type than str makes join raise (the caller then encodes the record).
+    # Every string of the article but paragraphs the builder vouches for (see
+    # text.PrintableTexts) in one text, for the checks of its characters; a value of another
+    # type than str makes join raise (the caller then encodes the record).
+    vouched = type(paragraphs) is PrintableTexts
     content = "".join(
         [
             *filter(None, (title, place, agency, byline, source, updated_text, published_text)),
-            *paragraphs,
+            *(() if vouched else paragraphs),
             *related,
             *keywords,
             *similar,
@@ -176,6 +181,10 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
         checks.append(content)
         latin = content.encode("latin-1", "ignore")
         unsafe = latin.translate(_MARK_UNSAFE) != latin
+    # Printable paragraphs hold no control character: a backslash is all they may hold
+    # that the encoder escapes, and a quote (looked for below).
+    vouched_text = "".join(paragraphs) if vouched else ""
+    unsafe = unsafe or _BACKSLASH in vouched_text
     if unsafe:
         # Controls or a backslash somewhere (rare): every string through the escaper.
         return _HEAD % (
@@ -198,7 +207,7 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
     # record's own quotes are first written as NUL (which no string holds: no control
     # does), every quote is then escaped and each NUL made a quote: two C-level passes over
     # the text instead of a look at each string.
-    marked = _DQ in content
+    marked = _DQ in content or _DQ in vouched_text
     template, q, items = _MARKED if marked else _UNMARKED
     # q.join(("", s, "")) is q + s + q, made from the string's characters as the encoder
     # reads them (a str subclass's own operators are not called).
@@ -233,9 +242,11 @@ def _head(article: Article, spans: bool, checks: list[str]) -> str:
 
 
 # -------------------------------------------------------------------------------------------
-# Spans and parts: one template of "%d" slots for the article's shape, one format.
+# Spans and parts: one template of "%s" slots for the article's shape, one format. Every
+# offset is checked an exact int first, whose "%s" is its decimal text as the encoder writes
+# it, and a third cheaper than "%d" (which converts each number before writing it).
 
-_PAIR = "[%d, %d]"
+_PAIR = "[%s, %s]"
 _SPANS = "{" + ", ".join(f'"{name}": %s' for name in _SPAN_FIELDS) + "}"
 # The spans' fields in the contract's order, read in one C-level call.
 _span_values = operator.attrgetter(*_SPAN_FIELDS)
@@ -246,7 +257,7 @@ _PARAGRAPH_SPANS = _SPANS % ((*(["null"] * 7), "%s", "[]", "null", "[]", "[]", "
 
 
 class _PairLists(dict[int, str]):
-    """The template of a list of ``n`` spans, ``[[%d, %d], …]``, kept for the first few
+    """The template of a list of ``n`` spans, ``[[%s, %s], …]``, kept for the first few
     hundred ``n`` (a bounded memo of a pure function)."""
 
     def __missing__(self, n: int) -> str:
@@ -257,7 +268,7 @@ class _PairLists(dict[int, str]):
 
 
 class _PartHeads(dict[tuple[str, str | None], str]):
-    """The template of a part of a kind and name: ``{"kind": …, "start": %d, "end": %d}``,
+    """The template of a part of a kind and name: ``{"kind": …, "start": %s, "end": %s}``,
     its name after when set; kept for the first thousand (kind, name) pairs met (the
     parser's are a few dozen). A kind or name of another type than ``str`` (or ``None``
     for the name) is a ``TypeError``."""
@@ -267,7 +278,7 @@ class _PartHeads(dict[tuple[str, str | None], str]):
         template = (
             '{"kind": '
             + _eb(kind).replace("%", "%%")
-            + ', "start": %d, "end": %d'
+            + ', "start": %s, "end": %s'
             + ("}" if name is None else f', "name": {_eb(name).replace("%", "%%")}}}')
         )
         if len(self) < 1000:
@@ -281,7 +292,7 @@ _PARAGRAPH = "paragraph"
 
 
 def _parts(spans_template: str, kinds: tuple[str, ...], names: tuple[str | None, ...]) -> str:
-    """``"spans": SPANS, "parts": […]``, the parts' offsets left as ``%d`` slots."""
+    """``"spans": SPANS, "parts": […]``, the parts' offsets left as ``%s`` slots."""
     if kinds:
         heads = map(_PART_HEADS.__getitem__, zip(kinds, names, strict=True))
         return f'"spans": {spans_template}, "parts": [{", ".join(heads)}]'
@@ -327,8 +338,9 @@ def _paragraph_parts(
     numbers = [*span_starts, *span_starts]
     numbers[1::2] = span_ends
     numbers[::2] = span_starts
-    # "%d" would write a bool or a float otherwise than the encoder: ints only, the parts'
-    # own included (a part may equal its span, True == 1, and differ in type).
+    # "%s" would write a bool, a float or an int subclass otherwise than the encoder: exact
+    # ints only, the parts' own included (a part may equal its span, True == 1, and differ
+    # in type).
     if {*map(type, numbers), *map(type, starts), *map(type, ends)} - _INT:
         raise TypeError("offsets of other types than int")
     pairs = _PAIRS[len(span_starts)] % tuple(numbers)
@@ -426,7 +438,8 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     numbers = [*starts, *starts]
     numbers[1::2] = ends
     numbers[::2] = starts
-    # "%d" would write a bool or a float otherwise than the encoder: ints only.
+    # "%s" would write a bool, a float or an int subclass otherwise than the encoder: exact
+    # ints only.
     if set(map(type, numbers)) - _INT:
         raise TypeError("offsets of other types than int")
     return template % tuple(numbers)

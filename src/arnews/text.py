@@ -20,8 +20,10 @@ from .lines import BLANKS
 __all__ = [
     "CLOSERS",
     "TRAILERS",
+    "PrintableTexts",
     "clean",
     "clean_many",
+    "clean_paragraphs",
     "ends_sentence",
     "glue_points",
     "has_inner_sentence_end",
@@ -240,32 +242,80 @@ def clean_many(texts: list[str]) -> list[str]:
         >>> clean_many(["أ\\xa0ب", "ج\\xa0د"])
         ['أ ب', 'ج د']
     """
+    return _clean_checked(texts)[0]
+
+
+class PrintableTexts(tuple[str, ...]):
+    """A tuple of texts that ``str.isprintable`` accepts, each of them: none holds a control
+    character, a lone surrogate or any other character that is not printable.
+
+    The builder makes an article's paragraphs so when its cleaning has seen them printable
+    already (:func:`clean_paragraphs`, nearly every page), so that
+    :meth:`~arnews.model.Article.to_json` need not look at their characters again: the
+    tuple vouches for its texts, as a ``markupsafe.Markup`` string vouches for its
+    escaping. It is a ``tuple`` in every other way: equal to, and hashing as, the plain
+    tuple of the same texts. The article's converters make any other value given for
+    ``paragraphs`` (this class included) a plain ``tuple``: only the builder vouches.
+
+    Example:
+        >>> texts = clean_paragraphs(["نص  أول", "نص ثان"])
+        >>> type(texts).__name__, texts == ("نص أول", "نص ثان")
+        ('PrintableTexts', True)
+    """
+
+    __slots__ = ()
+
+
+def clean_paragraphs(texts: list[str]) -> tuple[str, ...]:
+    """:func:`clean_many` as a tuple: a :class:`PrintableTexts` when every cleaned text is
+    printable as the cleaning found (nearly always), otherwise a plain ``tuple``.
+
+    Example:
+        >>> type(clean_paragraphs(["نص"])).__name__, type(clean_paragraphs(["نص\\x01"]))
+        ('PrintableTexts', <class 'tuple'>)
+    """
+    cleaned, printable = _clean_checked(texts)
+    if printable and cleaned:
+        return PrintableTexts(cleaned)
+    return tuple(cleaned)
+
+
+def _clean_checked(texts: list[str]) -> tuple[list[str], bool]:
+    """:func:`clean_many`, and whether its passes saw every text printable (``False``: not
+    known, or not so)."""
     # Joined by single spaces, the texts make no run of two unless a text holds one (or is
     # empty, or has NBSP at an end, which the general way below handles): one check of the
     # joined text answers for all of them, with no step per text.
     joined = " ".join(texts)
     if joined.isprintable():
         if "  " not in joined:
-            return list(texts)
-    elif "\xa0" in joined:
-        # A page's paragraphs nearly always need NBSP made a space and nothing else (see
-        # _collapse): when that leaves the joined text clean, the texts are cut back out of
-        # it where they lie (the replace keeps every character's place).
-        fixed = joined.replace("\xa0", " ")
-        if fixed.isprintable() and "  " not in fixed and fixed[:1] != " " != fixed[-1:]:
-            lengths = list(map(len, texts))
-            starts = list(accumulate(map(add, lengths, _ONE), initial=0))
-            return list(map(fixed.__getitem__, map(slice, starts, map(add, starts, lengths))))
+            return list(texts), True
+        # Every text is printable, and stays so: cleaning only takes white space out.
+        printable = True
+    else:
+        printable = False
+        if "\xa0" in joined:
+            # A page's paragraphs nearly always need NBSP made a space and nothing else
+            # (see _collapse): when that leaves the joined text clean, the texts are cut
+            # back out of it where they lie (the replace keeps every character's place).
+            fixed = joined.replace("\xa0", " ")
+            if fixed.isprintable() and "  " not in fixed and fixed[:1] != " " != fixed[-1:]:
+                lengths = list(map(len, texts))
+                starts = list(accumulate(map(add, lengths, _ONE), initial=0))
+                return (
+                    list(map(fixed.__getitem__, map(slice, starts, map(add, starts, lengths)))),
+                    True,
+                )
     if len(texts) < 8:  # below that, the checks per text cost less than setting up maps
-        return [t if t.isprintable() and "  " not in t else _collapse(t) for t in texts]
+        return [t if t.isprintable() and "  " not in t else _collapse(t) for t in texts], printable
     # Which texts need a change, in C-level passes; only those are rebuilt (a page's NBSP or
     # tab in one paragraph does not send all the others through a Python step each).
-    printable = list(map(str.isprintable, texts))
-    odd = map(or_, map(not_, printable), map(contains, texts, repeat("  ")))
+    flags = list(map(str.isprintable, texts))
+    odd = map(or_, map(not_, flags), map(contains, texts, repeat("  ")))
     out = list(texts)
     for i in compress(count(), odd):
         out[i] = _collapse(out[i])
-    return out
+    return out, printable
 
 
 # The separator's length, for each text after the first (zip and map stop at the shortest).
