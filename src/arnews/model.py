@@ -153,7 +153,9 @@ class Article:
     updated: datetime | None = attrs.field(default=None, converter=_opt_datetime)
     #: When the page says the article was published (``نشر في``, ``تاريخ النشر``).
     published: datetime | None = attrs.field(default=None, converter=_opt_datetime)
-    #: The article's own body, one item a paragraph.
+    #: The article's own body, one item a paragraph. A parsed article's is a
+    #: :class:`~arnews.text.PrintableTexts` (a tuple that vouches for its texts being
+    #: printable, which ``to_json`` then need not check) where the builder saw them so.
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     #: Headlines of other articles that the page set inside the body.
     related_headlines: tuple[str, ...] = attrs.field(default=(), converter=_strs)
