@@ -129,22 +129,23 @@ def _folded_words(text: str) -> list[str]:
         ['قال', '#', 'البيت', 'الابيض']
     """
     raw = text.split()
-    # This call keeps its own dict: another thread may empty the shared memo at any time.
-    got = dict(zip(raw, map(_FOLDED.get, raw), strict=True))
+    # Each word's folds as the memo has them, in one C-level pass (a list: a dict of the
+    # distinct words costs more to build than the repeats it saves looking up).
+    got = list(map(_FOLDED.get, raw))
     # (An article read before, or of common words only, has none to fold: one C-level test.)
-    missing = (
-        [word for word, folded in got.items() if folded is None] if None in got.values() else []
-    )
-    mine = cast("dict[str, tuple[str, ...]]", got)
-    if missing:
-        # One pass at C speed over the new words (the fold maps no character to a line break).
-        done = _CLAUSE_BREAK.sub(" # ", "\n".join(missing)).translate(_FOLD_FAST).casefold()
-        if len(_FOLDED) >= _MAX_REMEMBERED:
-            _FOLDED.clear()
-        for word, folded in zip(missing, map(str.split, done.split("\n")), strict=True):
-            mine[word] = tuple(folded)
-            if len(word) <= _MAX_WORD_CHARS:
-                _FOLDED[word] = mine[word]
+    if None not in got:
+        return list(itertools.chain.from_iterable(cast("list[tuple[str, ...]]", got)))
+    # This call keeps its own dict: another thread may empty the shared memo at any time.
+    mine = cast("dict[str, tuple[str, ...]]", dict(zip(raw, got, strict=True)))
+    missing = [word for word, folded in mine.items() if folded is None]
+    # One pass at C speed over the new words (the fold maps no character to a line break).
+    done = _CLAUSE_BREAK.sub(" # ", "\n".join(missing)).translate(_FOLD_FAST).casefold()
+    if len(_FOLDED) >= _MAX_REMEMBERED:
+        _FOLDED.clear()
+    for word, folded in zip(missing, map(str.split, done.split("\n")), strict=True):
+        mine[word] = tuple(folded)
+        if len(word) <= _MAX_WORD_CHARS:
+            _FOLDED[word] = mine[word]
     return list(itertools.chain.from_iterable(map(mine.__getitem__, raw)))
 
 
