@@ -766,7 +766,13 @@ def test_only_lines_of_real_length_are_remembered() -> None:
     long_line = " ".join(f"وسم{i}" for i in range(400))  # over _MAX_LINE_CHARS
     assert len(long_line) > segment._MAX_LINE_CHARS
     segment_tags(long_line)
+    segment_tags(long_line, context=long_line)  # weighed against evidence
     segment_tags("غزة حماس")
-    for _, plans, bare in segment._LINE_MEMOS.values():
+    segment_tags("غزة حماس", context="غزة قالت حماس")
+    weighed_lines: list[str] = []
+    for _, plans, bare, weighed in segment._LINE_MEMOS.values():
         assert long_line not in plans and long_line not in bare
+        weighed_lines += [line for line, _, _ in weighed]
         assert all(len(line) <= segment._MAX_LINE_CHARS for line in [*plans, *bare])
+    assert long_line not in weighed_lines and "غزة حماس" in weighed_lines
+    assert all(len(line) <= segment._MAX_LINE_CHARS for line in weighed_lines)

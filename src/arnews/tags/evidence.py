@@ -55,29 +55,29 @@ class _Context:
         # all end as it does: only the distinct words that end as a needed key does (its last
         # three letters) are looked at in Python, to find those that open a needed phrase.
         words = _folded_words(context)
-        ends = {k[-3:] for k in needed}
+        ends = set(map(_LAST3, needed))
         # (Each distinct word once: the clause breaks and function words recur.)
         distinct = set(words)
-        candidates = set(
+        candidates = list(
             itertools.compress(distinct, map(ends.__contains__, map(_LAST3, distinct)))
         )
-        # Each word's variants, remembered; this call keeps its own dict (see _folded_words).
-        forms_of = dict(zip(candidates, map(_VARIANTS.get, candidates), strict=True))
-        for word in [word for word, forms in forms_of.items() if forms is None]:
-            if len(_VARIANTS) >= _MAX_REMEMBERED:
-                _VARIANTS.clear()
-            forms = forms_of[word] = _variants(word)
-            if len(word) <= _MAX_WORD_CHARS:
-                _VARIANTS[word] = forms
-        known_forms = cast("dict[str, tuple[str, ...]]", forms_of)
-        # The needed forms of each word (a set: only which, never their order, matters below).
-        firsts_of = {
-            word: firsts
-            for word, firsts in zip(
-                known_forms, map(needed.intersection, known_forms.values()), strict=True
-            )
-            if firsts
-        }
+        # Each word's variants, remembered; this call keeps its own list (see _folded_words).
+        remembered = list(map(_VARIANTS.get, candidates))
+        if None in remembered:
+            for k in itertools.compress(
+                range(len(candidates)), map(operator.is_, remembered, itertools.repeat(None))
+            ):
+                word = candidates[k]
+                if len(_VARIANTS) >= _MAX_REMEMBERED:
+                    _VARIANTS.clear()
+                forms = remembered[k] = _variants(word)
+                if len(word) <= _MAX_WORD_CHARS:
+                    _VARIANTS[word] = forms
+        known_forms = cast("list[tuple[str, ...]]", remembered)
+        # The needed forms of each word (a set: only which, never their order, matters below),
+        # kept for the words that have one, in C-level passes.
+        opening = list(map(needed.intersection, known_forms))
+        firsts_of = dict(itertools.compress(zip(candidates, opening, strict=True), opening))
         if not firsts_of:
             return cls(frozenset(), frozenset())
         found = frozenset().union(*firsts_of.values())
@@ -129,22 +129,23 @@ def _folded_words(text: str) -> list[str]:
         ['قال', '#', 'البيت', 'الابيض']
     """
     raw = text.split()
-    # This call keeps its own dict: another thread may empty the shared memo at any time.
-    got = dict(zip(raw, map(_FOLDED.get, raw), strict=True))
+    # Each word's folds as the memo has them, in one C-level pass (a list: a dict of the
+    # distinct words costs more to build than the repeats it saves looking up).
+    got = list(map(_FOLDED.get, raw))
     # (An article read before, or of common words only, has none to fold: one C-level test.)
-    missing = (
-        [word for word, folded in got.items() if folded is None] if None in got.values() else []
-    )
-    mine = cast("dict[str, tuple[str, ...]]", got)
-    if missing:
-        # One pass at C speed over the new words (the fold maps no character to a line break).
-        done = _CLAUSE_BREAK.sub(" # ", "\n".join(missing)).translate(_FOLD_FAST).casefold()
-        if len(_FOLDED) >= _MAX_REMEMBERED:
-            _FOLDED.clear()
-        for word, folded in zip(missing, map(str.split, done.split("\n")), strict=True):
-            mine[word] = tuple(folded)
-            if len(word) <= _MAX_WORD_CHARS:
-                _FOLDED[word] = mine[word]
+    if None not in got:
+        return list(itertools.chain.from_iterable(cast("list[tuple[str, ...]]", got)))
+    # This call keeps its own dict: another thread may empty the shared memo at any time.
+    mine = cast("dict[str, tuple[str, ...]]", dict(zip(raw, got, strict=True)))
+    missing = [word for word, folded in mine.items() if folded is None]
+    # One pass at C speed over the new words (the fold maps no character to a line break).
+    done = _CLAUSE_BREAK.sub(" # ", "\n".join(missing)).translate(_FOLD_FAST).casefold()
+    if len(_FOLDED) >= _MAX_REMEMBERED:
+        _FOLDED.clear()
+    for word, folded in zip(missing, map(str.split, done.split("\n")), strict=True):
+        mine[word] = tuple(folded)
+        if len(word) <= _MAX_WORD_CHARS:
+            _FOLDED[word] = mine[word]
     return list(itertools.chain.from_iterable(map(mine.__getitem__, raw)))
 
 

@@ -136,41 +136,37 @@ def _unweighed(groups: list[tuple[list[tuple[int, int]], bool]]) -> list[tuple[i
 
 
 # Per memo of word analyses (so per gazetteer and lexicon), what is known of each tag line
-# seen: its groups of tokens and the words to weigh, and its split when the article has none
-# of its words. Bounded as the word memo is; emptied with it (a new word memo, a new entry).
-_LINE_MEMOS: dict[
-    int,
-    tuple[
-        dict[str, _Tok],
-        dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
-        dict[str, list[tuple[int, int]]],
-    ],
-] = {}
+# seen: its groups of tokens and the words to weigh, its split when the article has none
+# of its words, and its split under each evidence seen (the article's words and runs that
+# the line was weighed against). Bounded as the word memo is; emptied with it (a new word
+# memo, a new entry).
+_Plans = dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]]
+_Bare = dict[str, list[tuple[int, int]]]
+_Weighed = dict[tuple[str, frozenset[str], frozenset[str]], list[tuple[int, int]]]
+_LINE_MEMOS: dict[int, tuple[dict[str, _Tok], _Plans, _Bare, _Weighed]] = {}
 _MAX_LINES = 4_096
 # Only lines as long as real tag lines are remembered (a runaway line is not kept alive).
 _MAX_LINE_CHARS = 1_000
 
 
-def _line_memo(
-    analyses: dict[str, _Tok],
-) -> tuple[
-    dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
-    dict[str, list[tuple[int, int]]],
-]:
-    """The line plans and the splits without evidence kept for this memo of analyses."""
+def _line_memo(analyses: dict[str, _Tok]) -> tuple[_Plans, _Bare, _Weighed]:
+    """The line plans, the splits without evidence and the splits with evidence kept for
+    this memo of analyses."""
     entry = _LINE_MEMOS.get(id(analyses))
     if entry is not None and entry[0] is analyses:
-        plans, bare = entry[1], entry[2]
+        plans, bare, weighed = entry[1], entry[2], entry[3]
         if len(plans) > _MAX_LINES:
             plans.clear()
         if len(bare) > _MAX_LINES:
             bare.clear()
-        return plans, bare
+        if len(weighed) > _MAX_LINES:
+            weighed.clear()
+        return plans, bare, weighed
     if len(_LINE_MEMOS) >= _MAX_LINE_MEMOS:
         _LINE_MEMOS.clear()
-    plans, bare = {}, {}
-    _LINE_MEMOS[id(analyses)] = (analyses, plans, bare)
-    return plans, bare
+    plans, bare, weighed = {}, {}, {}
+    _LINE_MEMOS[id(analyses)] = (analyses, plans, bare, weighed)
+    return plans, bare, weighed
 
 
 _MAX_LINE_MEMOS = 8
@@ -178,8 +174,8 @@ _MAX_LINE_MEMOS = 8
 
 def _known_quiet_split(
     line: str,
-    line_plans: dict[str, tuple[list[tuple[list[tuple[int, int]], bool]], list[str]]],
-    bare: dict[str, list[tuple[int, int]]],
+    line_plans: _Plans,
+    bare: _Bare,
     analyses: dict[str, _Tok],
     holds: Callable[[str], bool],
     budget: int | None,
@@ -280,7 +276,7 @@ def _quiet_split(
     gaz = gazetteer if gazetteer is not None else DEFAULT_GAZETTEER
     known = lexicon.phrases if lexicon is not None else _NO_PHRASES
     analyses = _memo(gaz, known)
-    line_plans, bare = _line_memo(analyses)
+    line_plans, bare, _ = _line_memo(analyses)
     found = _known_quiet_split(line, line_plans, bare, analyses, holds, budget)
     return found if isinstance(found, bool) else found[0]
 
@@ -323,7 +319,7 @@ def _segment_lines(
     used = 0
     over: list[str] = []  # lines the budget left unweighed, in order
     # This call keeps its own references: another thread may empty the shared memos.
-    line_plans, bare = _line_memo(analyses)
+    line_plans, bare, weighed = _line_memo(analyses)
     # Whether ``holds`` is known to find a word of the one distinct line (then the words to
     # look for below are that line's, and the search need not be made again).
     found_word = searched and len(distinct) == 1 and holds is not None
@@ -418,7 +414,7 @@ def _segment_lines(
     # The lines weighed all come before the budget ran out: the others have their spans.
     found = list(map(operator.itemgetter(1), plans))
     found += tail
-    ctx_words = ctx.words
+    ctx_words, ctx_grams = ctx.words, ctx.grams
     for k in range(len(distinct) - len(rest)):
         plan = plans[k][0]
         if not plan:
@@ -431,9 +427,15 @@ def _segment_lines(
         )
         if quiet:
             remembered_spans = bare.get(line)
-            if remembered_spans is not None:
-                found[k] = remembered_spans
-                continue
+        else:
+            # A line's split is a function of the line and the evidence alone: a line weighed
+            # before against the same words and runs (a page read again, an article run by
+            # several sites) splits as it did then.
+            evidence = (line, ctx_words, ctx_grams)
+            remembered_spans = weighed.get(evidence)
+        if remembered_spans is not None:
+            found[k] = remembered_spans
+            continue
         out: list[tuple[int, int]] = []
         for spans, split in plan:
             if not split:
@@ -443,8 +445,11 @@ def _segment_lines(
             for i, j in _segment_tokens(toks, gaz, lexicon, ctx):
                 out.append((spans[i][0], spans[j - 1][1]))
         found[k] = out
-        if quiet and len(line) <= _MAX_LINE_CHARS:
-            bare[line] = out
+        if len(line) <= _MAX_LINE_CHARS:
+            if quiet:
+                bare[line] = out
+            else:
+                weighed[evidence] = out
     # Each line's spans, in the order of ``lines`` (the distinct lines' own where none repeats).
     if len(distinct) < len(lines):
         found = list(map(dict(zip(distinct, found, strict=True)).__getitem__, lines))
