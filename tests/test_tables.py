@@ -76,8 +76,12 @@ def test_inside_words_say_what_may_hold_inside_says() -> None:
 def test_phrases_in_latin_letters_are_read_on_the_lower_case() -> None:
     caseless, cased, hint = inside_words(LEX.replace(boilerplate_inside=("Kodak", "©")))
     assert dict(caseless) == {"©": ((),)} and dict(cased) == {"kodak": ((),)}
-    assert hint is not None and hint.search("\u212aODA") is not None
-    assert hint.search("خبر") is None
+    # The hint finds the cased phrases' longest words in any spelling that lower-cases to
+    # them (KELVIN SIGN is a `k`), and nothing else: a text of other Latin words is not
+    # lower-cased.
+    assert hint is not None and hint.search("\u212aODA\u212a") is not None
+    assert hint.search("صورة: kODAK") is not None
+    assert hint.search("خبر") is None and hint.search("KODA Images") is None
     _, _, none = inside_words(LEX.replace(boilerplate_inside=("Été",)))
     assert none is None  # a letter outside ASCII: the text is always lower-cased
 

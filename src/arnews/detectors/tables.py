@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..lexicon.patterns import furniture_phrases, loose_openings
@@ -208,12 +208,41 @@ def _inside_words(lexicon: Lexicon) -> InsideWords:
     cased = phrases - caseless
     letters = {ch for words in cased for word in words for ch in word if not _caseless(ch)}
     hint = None
+    cased_groups = _groups(cased)
     if letters and all(ch.isascii() for ch in letters):
-        chars = {*letters, *(ch.upper() for ch in letters)}
-        chars.update(_LOWER_TO_ASCII.get(ch, "") for ch in letters)
-        chars.discard("")
-        hint = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
-    return _groups(caseless), _groups(cased), hint
+        hint = _spelled(longest for longest, _ in cased_groups)
+    return _groups(caseless), cased_groups, hint
+
+
+def _spellings(char: str) -> list[str]:
+    """The characters whose lower case starts with ``char`` (an ASCII letter, or a
+    character without case, which only itself lowers to)."""
+    if not char.isascii() or not char.isalpha():
+        return [char]
+    return sorted({char, char.upper(), *_LOWER_TO_ASCII.get(char, "")})
+
+
+def _spelled(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds, in a text, every spelling of ``words`` that lower-cases to one
+    of them (``GETTY``, ``Getty`` for ``getty``): what the text's lower case needs for
+    holding one of them.
+
+    Each alternative starts with one spelling of its word's first letter, as written: the
+    standard engine then skips from one of those letters to the next in C (most pages hold
+    only a few letters in Latin script, in a passage of Arabic), where a pattern of one
+    class of every letter (or alternatives opening with classes) would stop at every
+    letter, or be tried at every character.
+    """
+    alts = [
+        re.escape(first) + "".join(_class(_spellings(ch)) for ch in word[1:])
+        for word in words
+        for first in _spellings(word[0])
+    ]
+    return re.compile("|".join(alts) if alts else "(?!)")
+
+
+def _class(chars: list[str]) -> str:
+    return "[" + "".join(map(re.escape, chars)) + "]"
 
 
 def inside_words(lexicon: Lexicon) -> InsideWords:
