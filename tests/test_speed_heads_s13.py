@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.detectors import titles
+from arnews.detectors import stamps, titles
 
 # Texts of the shapes a headline's stems are read from: empty, one word, clitics, marks,
 # punctuation, Latin, repeated and very long lines.
@@ -65,3 +65,10 @@ def test_random_plain_texts() -> None:
 @given(st.text(alphabet=st.sampled_from("وفبكلالمنس \u064e\u0640-:.،A1")))
 def test_stems_of_clitic_texts(text: str) -> None:
     _same(text)
+
+
+def test_digit_search_is_the_digit_set() -> None:
+    texts = ["", "بدون أرقام", "2025", "١٥ يونيو", "۱۵", "a" * 200, *sorted(stamps._DIGITS)]
+    texts += [f"يونيو {c} م" for c in map(chr, range(0x10000))]
+    for text in texts:
+        assert (stamps._DIGIT.search(text) is not None) == (not stamps._DIGITS.isdisjoint(text))
