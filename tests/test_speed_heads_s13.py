@@ -72,3 +72,32 @@ def test_digit_search_is_the_digit_set() -> None:
     texts += [f"يونيو {c} م" for c in map(chr, range(0x10000))]
     for text in texts:
         assert (stamps._DIGIT.search(text) is not None) == (not stamps._DIGITS.isdisjoint(text))
+
+
+_HEADS = [
+    "كتب- أحمد علي: أعلن الوزير الخبر.",
+    "بقلم: د. نظمي خليل",
+    "SITE.INFO - متابعة",
+    "جدة ـ عبدالغني الشريف",
+    "أعلن الوزير الخبر اليوم في بيان رسمي.",
+    "مصر: إحالة أوراق 10 متهمين في خلية الظواهري للمفتي",
+    "",
+    "ـ",
+]
+
+
+def test_credit_reads_alike_with_a_warm_memo() -> None:
+    # The page's memo (its openers and its heads' answers) changes no answer: each line read
+    # cold (memo cleared) and warm (read twice, in both orders) gives one answer.
+    from arnews.detectors.credits import read_credit
+    from arnews.state import PageState
+
+    state = PageState.of("\n".join(_HEADS * 3))
+    cold = []
+    for i in range(len(state.texts)):
+        state.memo.clear()
+        cold.append(read_credit(state, i))
+    state.memo.clear()
+    assert [read_credit(state, i) for i in range(len(state.texts))] == cold
+    assert [read_credit(state, i) for i in reversed(range(len(state.texts)))] == cold[::-1]
+    assert any(c is not None for c in cold)
