@@ -247,6 +247,8 @@ def _read(state: PageState, start: int, end: int, whole: bool) -> Credit | None:
 # whose first word opens none names no site or place (a name, not a wrapper: one call less
 # a line).
 _name_openers = name_openers
+# The key of the memo of :func:`read_credit` under which a page's openers are kept.
+_OPENERS = "openers"
 
 
 def _separator_char(text: str, start: int, stop: int) -> int:
@@ -266,9 +268,10 @@ def _separator_char(text: str, start: int, stop: int) -> int:
     return -1
 
 
-def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
+def _may_open_credit_at(state: PageState, start: int, end: int, openers: frozenset[str]) -> bool:
     """A cheap test that rules out most lines: a credit opens with a marker, an office, a
-    credit word, a site or a place, or is a name followed by a credit word."""
+    credit word, a site or a place, or is a name followed by a credit word (``openers``:
+    the lexicon's :func:`~arnews.detectors.tables.credit_openers`)."""
     text = state.text
     stop = start + OPENER_CHARS
     if stop > end:
@@ -289,7 +292,6 @@ def _may_open_credit_at(state: PageState, start: int, end: int) -> bool:
     if not words:
         return sep >= 0
     first = fold(words[0])
-    openers = credit_openers(state.lexicon)
     if first in openers:
         return True
     # A Latin site's name opens with a Latin letter (``head.strip()`` opens with the first
@@ -336,13 +338,15 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
     # repeat their lines (a chain of read-also articles repeats its heads; the title's
     # detector and this one read the same lines), and each distinct head is judged once a
     # page.
-    key = (text[start - 1 : start], text[start : min(line_end, start + 2 * OPENER_CHARS)])
+    stop = start + 2 * OPENER_CHARS
+    key = (text[start - 1 : start], text[start : line_end if line_end < stop else stop])
     memo = state.memo.get(_may_open_credit_at)
     if memo is None:
-        memo = state.memo[_may_open_credit_at] = {}
+        # The test's table of openers, looked up once a page (kept under a key no head's is).
+        memo = state.memo[_may_open_credit_at] = {_OPENERS: credit_openers(state.lexicon)}
     known = memo.get(key)
     if known is None:
-        known = memo[key] = _may_open_credit_at(state, start, line_end)
+        known = memo[key] = _may_open_credit_at(state, start, line_end, memo[_OPENERS])
     if not known:
         return None
     # A credit line is short: a long line is read only up to a colon near its start.

@@ -178,7 +178,7 @@ def _read_head(state: PageState, article: int, first: int, running: dict[str, bo
             kinds[i] is None
             and state.rest[i] == state.starts[i]
             and len(line) <= DATE_WINDOW
-            and not _DIGITS.isdisjoint(line)
+            and _DIGIT.search(line) is not None  # (a C-level search: no character made)
         ):
             found = scan_date(line, 0, now=state.now)
             if (

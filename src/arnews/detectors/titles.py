@@ -26,6 +26,7 @@ no headline; when in doubt the line stays in the body. A headline repeated below
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from itertools import compress, count, islice, repeat
 from operator import and_, eq, is_, lt, ne, or_, setitem
@@ -69,9 +70,25 @@ _COLONS = frozenset(":：")
 _LETTERS: regex.Pattern[str] = lazy(regex, r"\p{L}{2,}")
 # A word's stem: without the clitics it may carry (conjunction, preposition, the article),
 # of three letters or more.
-_STEM: regex.Pattern[str] = lazy(
-    regex, r"(?<![\p{L}\p{M}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([\p{L}\p{M}]{3,})"
+_STEM_FORM = r"(?<![{0}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([{0}]{{3,}})"
+_STEM: regex.Pattern[str] = lazy(regex, _STEM_FORM.format(r"\p{L}\p{M}"))
+# The same pattern for the standard engine (a third of the cost a call), on a text of the
+# characters a headline is written in (Latin, Arabic, general punctuation, Arabic
+# presentation forms): its class is those of them that ``regex`` reads as letters or marks,
+# so on such a text the two patterns read every character alike. Another text (an emoji, a
+# character of another block) is read by ``regex``.
+_PLAIN_RANGES = ((0x0, 0x7FF), (0x2000, 0x206F), (0xFB50, 0xFEFE))
+_NOT_PLAIN: re.Pattern[str] = lazy(
+    re, "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _PLAIN_RANGES) + "]"
 )
+
+
+@functools.cache
+def _plain_stem() -> re.Pattern[str]:
+    """:data:`_STEM` for the standard engine, for a text :data:`_NOT_PLAIN` finds nothing in."""
+    chars = "".join(chr(c) for a, b in _PLAIN_RANGES for c in range(a, b + 1))
+    letters = regex.findall(r"[\p{L}\p{M}]", chars)
+    return re.compile(_STEM_FORM.format("".join(f"\\U{ord(c):08x}" for c in letters)))
 
 
 def detect_titles(state: PageState) -> None:
@@ -123,7 +140,10 @@ def _content_keys(state: PageState, text: str, *, folded: bool = True) -> set[st
     few letters or more."""
     # One C-level pass: each word's stem after its clitics (the longest clitic that leaves
     # enough letters), less the function words.
-    stems = set(_STEM.findall(fold(text) if folded else text))
+    if folded:
+        text = fold(text)
+    find = _STEM.findall if _NOT_PLAIN.search(text) else _plain_stem().findall
+    stems = set(find(text))
     return stems - state.lexicon.credit_words("not_names")
 
 
