@@ -87,8 +87,15 @@ _NOT_PLAIN: re.Pattern[str] = lazy(
 def _plain_stem() -> re.Pattern[str]:
     """:data:`_STEM` for the standard engine, for a text :data:`_NOT_PLAIN` finds nothing in."""
     chars = "".join(chr(c) for a, b in _PLAIN_RANGES for c in range(a, b + 1))
-    letters = regex.findall(r"[\p{L}\p{M}]", chars)
-    return re.compile(_STEM_FORM.format("".join(f"\\U{ord(c):08x}" for c in letters)))
+    # The letters as runs of consecutive code points: a class of some sixty ranges
+    # compiles in a tenth of the time of one listing each of its 3,000 characters.
+    runs: list[list[int]] = []
+    for code in map(ord, regex.findall(r"[\p{L}\p{M}]", chars)):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile(_STEM_FORM.format("".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in runs)))
 
 
 def detect_titles(state: PageState) -> None:
