@@ -346,7 +346,11 @@ def read_credit(state: PageState, i: int, base: int | None = None) -> Credit | N
         memo = state.memo[_may_open_credit_at] = {_OPENERS: credit_openers(state.lexicon)}
     known = memo.get(key)
     if known is None:
-        known = memo[key] = _may_open_credit_at(state, start, line_end, memo[_OPENERS])
+        # (A memo may forget what it is given, as a memo may: the table is then looked up.)
+        openers = memo.get(_OPENERS)
+        if openers is None:
+            openers = credit_openers(state.lexicon)
+        known = memo[key] = _may_open_credit_at(state, start, line_end, openers)
     if not known:
         return None
     # A credit line is short: a long line is read only up to a colon near its start.
