@@ -186,6 +186,13 @@ def test_an_empty_profile_parses_as_the_default() -> None:
     assert Parser(profile=SiteProfile()).parse(text) == parse(text)
 
 
+@functools.lru_cache(maxsize=8)
+def _profile_parser(furniture: frozenset[str]) -> Parser:
+    # A parser compiles its profile's phrases (about 80 ms); the examples draw their
+    # furniture from three lines, so eight parsers serve them all.
+    return Parser(profile=SiteProfile(site="s", pages=50, furniture=tuple(sorted(furniture))))
+
+
 @given(
     st.lists(
         st.sampled_from(
@@ -220,8 +227,7 @@ def test_a_profile_takes_out_only_its_furniture_lines(
     # them: furniture counts towards a run of short lines at the top of the page being a
     # menu, and the run is claimed from its first such line to its last.
     text = "\n".join(lines)
-    profile = SiteProfile(site="s", pages=50, furniture=tuple(sorted(furniture)))
-    article = Parser(profile=profile).parse(text)
+    article = _profile_parser(frozenset(furniture)).parse(text)
     check_invariants(text, article)
     kept, default_kept = text_lines(text, article), text_lines(text, parse(text))
     rest = [i for i, line in enumerate(lines) if line not in furniture]
