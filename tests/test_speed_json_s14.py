@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 
+import attrs
+
 import arnews
 from arnews.jsonout import article_json, json_record
-from arnews.model import Article, Dateline
+from arnews.model import Article, Dateline, Parts, Spans
 from arnews.text import clean_paragraphs
 
 # Characters whose 2- or 4-byte form holds the byte 0x02 (STX's), or 0x22 (the quote's).
@@ -19,9 +21,14 @@ def _encoded(article: Article, spans: bool) -> str:
     return json.dumps(json_record(article, spans=spans), ensure_ascii=False)
 
 
-def _same(article: Article) -> None:
+def _same_text(article: Article) -> None:
     for spans in (True, False):
         assert article_json(article, spans=spans) == _encoded(article, spans)
+
+
+def _same(article: Article) -> None:
+    _same_text(article)
+    for spans in (True, False):
         assert Article.from_json(article.to_json(spans=spans)).to_dict(spans=spans) == (
             article.to_dict(spans=spans)
         )
@@ -57,3 +64,34 @@ def test_parsed_pages_with_quotes_and_read_also_chains() -> None:
     )
     for page in pages:
         _same(arnews.parse(page))
+
+
+class _Offset(int):
+    """An int subclass whose text differs from its value's: the encoder writes the value."""
+
+    def __str__(self) -> str:
+        return "7"
+
+    __repr__ = __str__
+
+
+def test_offsets_of_other_types_than_int_by_the_counted_types() -> None:
+    # Both checks: the general template's, and the paragraphs' whose parts are their spans
+    # (sixteen paragraphs and more), each offset odd in turn.
+    for n in (1, 3, 16, 40):
+        for odd in (True, False, 0.0, 2.5, _Offset(3)):
+            for k in (0, n - 1):
+                pairs = [(2 * i, 2 * i + 1) for i in range(n)]
+                starts = [s for s, _ in pairs]
+                ends = [e for _, e in pairs]
+                texts = tuple(f"ن{i}" for i in range(n))
+                spans = list(pairs)
+                spans[k] = (odd, pairs[k][1])  # type: ignore[assignment]
+                _same_text(Article(paragraphs=texts, spans=Spans(paragraphs=tuple(spans))))
+                for column in (starts, ends):
+                    column[k], was = odd, column[k]  # type: ignore[call-overload]
+                    parts = Parts.from_columns(["paragraph"] * n, starts, ends, [None] * n)
+                    article = Article(paragraphs=texts, spans=Spans(paragraphs=tuple(pairs)))
+                    _same_text(attrs.evolve(article, parts=parts))
+                    column[k] = was
+                    _same_text(Article(title="ع", paragraphs=texts, parts=parts))

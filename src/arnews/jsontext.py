@@ -256,7 +256,6 @@ _SPANS = "{" + ", ".join(f'"{name}": %s' for name in _SPAN_FIELDS) + "}"
 # The spans' fields in the contract's order, read in one C-level call.
 _span_values = operator.attrgetter(*_SPAN_FIELDS)
 _part_columns = operator.attrgetter("kinds", "starts", "ends", "names")
-_INT = {int}
 _NO_SPANS = (None,) * 8
 _PARAGRAPH_SPANS = _SPANS % ((*(["null"] * 7), "%s", "[]", "null", "[]", "[]", "[]"))
 
@@ -346,7 +345,8 @@ def _paragraph_parts(
     # "%s" would write a bool, a float or an int subclass otherwise than the encoder: exact
     # ints only, the parts' own included (a part may equal its span, True == 1, and differ
     # in type).
-    if {*map(type, numbers), *map(type, starts), *map(type, ends)} - _INT:
+    types = [*map(type, numbers), *map(type, starts), *map(type, ends)]
+    if types.count(int) != len(types):
         raise TypeError("offsets of other types than int")
     pairs = _PAIRS[len(span_starts)] % tuple(numbers)
     # "s, e], [s, e": each pair's separator made NUL first (no other holds one), then the
@@ -444,8 +444,8 @@ def _numbers(spans: Spans, parts: Parts, checks: list[str]) -> str:
     numbers[1::2] = ends
     numbers[::2] = starts
     # "%s" would write a bool, a float or an int subclass otherwise than the encoder: exact
-    # ints only.
-    if set(map(type, numbers)) - _INT:
+    # ints only (their types counted in a list: a fifth fewer instructions than a set).
+    if list(map(type, numbers)).count(int) != len(numbers):
         raise TypeError("offsets of other types than int")
     return template % tuple(numbers)
 
