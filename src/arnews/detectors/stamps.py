@@ -54,14 +54,22 @@ _DIGITS = frozenset("0123456789") | frozenset(
     chr(k) for k, v in FOLD_TABLE.items() if v and not frozenset(v).isdisjoint("0123456789")
 )
 _DIGIT: re.Pattern[str] = lazy(re, "[" + "".join(map(re.escape, sorted(_DIGITS))) + "]")
+# The same, one at a time, for a search of a whole page (see :func:`_any_digit`).
+_DIGIT_CHARS = tuple(sorted(_DIGITS))
 
 
 def detect_stamps(state: PageState) -> None:
     """Claim the dates after update/publication markers."""
-    # A page of lines no detector classified holds no marker: one C-level count by identity
-    # tells so, where looking for each marker kind compares every line's kind with it.
+    # Most pages hold no stamp marker (a page of lines no detector classified, a chain of
+    # read-also articles): the set of the page's kinds tells so in one C-level pass, which
+    # hashes each line's kind (one of a few objects, met again by identity), where a count
+    # of each marker kind compares every line's kind with it (a comparison of a string with
+    # another object, or with another string, costs more than a hash looked up).
+    found_kinds = set(state.kind)
     marked = (
-        [] if state.kind.count(None) == len(state.kind) else state.lines_of("updated", "published")
+        state.lines_of("updated", "published")
+        if "updated" in found_kinds or "published" in found_kinds
+        else []
     )
     for i in marked:
         kind = state.kind[i]
@@ -101,12 +109,27 @@ def _bare_date_lines(state: PageState) -> None:
     if state.n_articles == 1:
         _bare_date_main(state)
     elif state.n_articles < MANY_ARTICLES or (
-        _DIGIT.search(state.text) is not None and _any_short_digits(state.texts)
+        _any_digit(state.text) and _any_short_digits(state.texts)
     ):
         # (A whole date is a short line that holds a digit: a chain of read-also articles
-        # may hold none. One C-level search of the page tells when none of its lines has a
-        # digit, where the lines' test costs a call each; it ends at the first digit.)
+        # may hold none. C-level searches of the page tell when none of its lines has a
+        # digit, where the lines' test costs a call each.)
         _bare_date_heads(state)
+
+
+def _any_digit(text: str) -> bool:
+    """Tell whether ``text`` holds a digit, as :data:`_DIGIT` finds one.
+
+    One search for each digit: ``str``'s search for a character runs ``memchr`` over the
+    text's bytes, some ten times cheaper a character than the pattern's class tried at each
+    (of a megabyte with none, as a chain of read-also articles is, the pattern costs some
+    100 M instructions; the thirty searches, a tenth).
+
+    Example:
+        >>> _any_digit("نص بلا أرقام"), _any_digit("عام ٢٠٢٥")
+        (False, True)
+    """
+    return any(map(text.__contains__, _DIGIT_CHARS))
 
 
 def _any_short_digits(lines: list[str]) -> bool:
