@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Parser
-from arnews.detectors import bylines
+from arnews.detectors import bylines, stamps
 from arnews.detectors.credits import read_credit
 from arnews.detectors.heads import head_lists
 from arnews.state import PageState
@@ -84,3 +84,60 @@ def test_any_credit_on_the_edges() -> None:
 )
 def test_any_credit_is_the_plain_test_on_mixed_chains(heads: list[str], breaks: list[str]) -> None:
     _check_any_credit(_page(heads, breaks))
+
+
+_DIGIT_TEXTS = [
+    "",
+    "نص بلا أرقام",
+    "ذرزسشصضطظع" * 50,  # (letters whose code's low byte is an ASCII digit's)
+    "`abcdefghi" * 50,
+    _CHAIN * 200,
+    _CHAIN * 200 + "٢",
+    "1" + _CHAIN * 200,
+]
+
+
+@pytest.mark.parametrize("text", _DIGIT_TEXTS)
+def test_any_digit_is_the_digit_search(text: str) -> None:
+    assert stamps._any_digit(text) is (stamps._DIGIT.search(text) is not None)
+
+
+def test_any_digit_finds_each_digit_anywhere() -> None:
+    for c in map(chr, range(0x10000)):
+        for text in (c, f"نص {c}", f"{c} نص", "ذ" * 100 + c + "ع" * 100):
+            assert stamps._any_digit(text) is (stamps._DIGIT.search(text) is not None)
+
+
+def _fresh_heads(state: PageState) -> tuple[list[int], list[int]]:
+    state.memo.pop(head_lists, None)
+    return head_lists(state)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "نص.",
+        _CHAIN,
+        _CHAIN * 40,
+        _page(_HEADS * 5, _BREAKS),
+        "مقدمة\n" + _CHAIN * 40 + "خاتمة\n",
+    ],
+)
+def test_kept_heads_are_found_again_once_the_page_changed(text: str) -> None:
+    state = _state_at_bylines(text)
+    kept = head_lists(state, keep=True)
+    assert kept == _fresh_heads(state)
+    head_lists(state, keep=True)
+    assert head_lists(state) == kept  # unchanged columns: the kept answer
+    n = len(state.kind)
+    for k in range(0, n, max(1, n // 7)):
+        # A line classified, claimed, or moved to another article by a detector in between:
+        # the answer is found again (and is the plain one).
+        for column, value in (("kind", "paragraph"), ("rest", state.ends[k]), ("article", 0)):
+            head_lists(state, keep=True)
+            saved = getattr(state, column)[k]
+            getattr(state, column)[k] = value
+            assert head_lists(state) == _fresh_heads(state)
+            getattr(state, column)[k] = saved
+            assert head_lists(state) == kept

@@ -214,7 +214,8 @@ def _any_head_credit(state: PageState) -> bool:
     texts cut in C-level passes. A line's answer depends on its open text and the character
     before it (a tatweel at its start is a separator after white space only).
     """
-    firsts, seconds = head_lists(state)
+    # (The dateline detector, which runs next, asks for them again: they are kept.)
+    firsts, seconds = head_lists(state, keep=True)
     return _any_credit(state, firsts) or _any_credit(state, seconds)
 
 
