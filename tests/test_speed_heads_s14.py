@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -141,3 +144,46 @@ def test_kept_heads_are_found_again_once_the_page_changed(text: str) -> None:
             assert head_lists(state) == _fresh_heads(state)
             getattr(state, column)[k] = saved
             assert head_lists(state) == kept
+
+
+def _main_title_pieces(text: str, *, general: bool, monkeypatch: pytest.MonkeyPatch) -> object:
+    from arnews.detectors import titles
+
+    if general:
+        changes = titles._changes
+
+        def never_the_end(*args: Any) -> Iterator[int]:
+            # The run is taken and passed over as on a page that goes on (a line past the
+            # page's end stands for its end: the run's steps stop at the page's end).
+            yield from changes(*args)
+            yield len(args[0]) + 1
+
+        monkeypatch.setattr(titles, "_changes", never_the_end)
+    state = PageState.of(text)
+    for name, detect in PARSER.detectors.rules:
+        detect(state)
+        if name == "main_title":
+            break
+    monkeypatch.undo()
+    return state.pieces, state.kind, state.rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "• عنوان\n" * 50,
+        "سرايا - \n" * 50,
+        "عرض أوروبي بعد ليلة مفاوضات\n" * 3,
+        "عرض أوروبي بعد ليلة مفاوضات",
+        "عرض أوروبي بعد ليلة مفاوضات\n\n\nعرض أوروبي بعد ليلة مفاوضات\n",
+        "عرض أوروبي بعد ليلة مفاوضات\n" * 3 + "أعلن الوزير عرض الاتفاق بعد ليلة مفاوضات طويلة.",
+        "عرض أوروبي بعد ليلة مفاوضات\nشريط الأخبار\n" + "عرض أوروبي بعد ليلة مفاوضات\n" * 3,
+        "تقرير:\n" + "عرض أوروبي بعد ليلة مفاوضات\n" * 4,
+        "عرض أوروبي بعد ليلة مفاوضات\n" * 3 + "إقرأ أيضاً:\nعنوان\nنص.\n",
+    ],
+)
+def test_a_headline_repeated_to_the_end_is_read_as_before(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = _main_title_pieces(text, general=False, monkeypatch=monkeypatch)
+    assert fast == _main_title_pieces(text, general=True, monkeypatch=monkeypatch)
