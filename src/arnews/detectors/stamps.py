@@ -54,23 +54,20 @@ _DIGITS = frozenset("0123456789") | frozenset(
     chr(k) for k, v in FOLD_TABLE.items() if v and not frozenset(v).isdisjoint("0123456789")
 )
 _DIGIT: re.Pattern[str] = lazy(re, "[" + "".join(map(re.escape, sorted(_DIGITS))) + "]")
-# The same, one at a time, for a search of a whole page (see :func:`_any_digit`).
+# The kinds of a stamp's marker line and piece.
+_STAMP_KINDS = frozenset({"published", "updated"})
+# The digits one at a time, for a search of a whole page (see :func:`_any_digit`).
 _DIGIT_CHARS = tuple(sorted(_DIGITS))
 
 
 def detect_stamps(state: PageState) -> None:
     """Claim the dates after update/publication markers."""
     # Most pages hold no stamp marker (a page of lines no detector classified, a chain of
-    # read-also articles): the set of the page's kinds tells so in one C-level pass, which
-    # hashes each line's kind (one of a few objects, met again by identity), where a count
-    # of each marker kind compares every line's kind with it (a comparison of a string with
-    # another object, or with another string, costs more than a hash looked up).
-    found_kinds = set(state.kind)
-    marked = (
-        state.lines_of("updated", "published")
-        if "updated" in found_kinds or "published" in found_kinds
-        else []
-    )
+    # read-also articles): one C-level pass that looks each line's kind up in a set of the
+    # two tells so (a hash, cached in the string), where a count of each marker kind
+    # compares every line's kind with it (a comparison of a string with another object,
+    # or with another string, costs more than a hash looked up).
+    marked = [] if _STAMP_KINDS.isdisjoint(state.kind) else state.lines_of("updated", "published")
     for i in marked:
         kind = state.kind[i]
         if kind not in ("updated", "published") or not state.is_open(i):
@@ -166,11 +163,6 @@ def _bare_date_main(state: PageState) -> None:
     n = len(texts)
     if not n:
         return
-    pieces = state.pieces
-    if pieces:
-        piece_kinds = list(map(itemgetter(KIND), pieces))
-        if "published" in piece_kinds or "updated" in piece_kinds:
-            return
     # A whole date is a short line that holds a digit: a head with none (most have none)
     # is ruled out in a few C-level passes, its paragraphs not read. The head is the first
     # three lines, or, where furniture stands among them, the first :data:`MAX_SCAN`.
@@ -178,6 +170,10 @@ def _bare_date_main(state: PageState) -> None:
     if "boilerplate" in state.kind[:last]:
         last = n if n < MAX_SCAN else MAX_SCAN
     if not _any_short_digits(texts[:last]):
+        return
+    # A page with a stamp already has its date: its pieces (a quarter of a million on a
+    # page of a list) are read only once its head may hold one, by hash.
+    if not _STAMP_KINDS.isdisjoint(map(itemgetter(KIND), state.pieces)):
         return
     _read_head(state, MAIN, 0, {})
 
