@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -150,15 +147,8 @@ def _main_title_pieces(text: str, *, general: bool, monkeypatch: pytest.MonkeyPa
     from arnews.detectors import titles
 
     if general:
-        changes = titles._changes
-
-        def never_the_end(*args: Any) -> Iterator[int]:
-            # The run is taken and passed over as on a page that goes on (a line past the
-            # page's end stands for its end: the run's steps stop at the page's end).
-            yield from changes(*args)
-            yield len(args[0]) + 1
-
-        monkeypatch.setattr(titles, "_changes", never_the_end)
+        # The run is taken and passed over as on a page that goes on.
+        monkeypatch.setattr(titles, "_runs_to_end", lambda *args: False)
     state = PageState.of(text)
     for name, detect in PARSER.detectors.rules:
         detect(state)
@@ -187,3 +177,25 @@ def test_a_headline_repeated_to_the_end_is_read_as_before(
 ) -> None:
     fast = _main_title_pieces(text, general=False, monkeypatch=monkeypatch)
     assert fast == _main_title_pieces(text, general=True, monkeypatch=monkeypatch)
+
+
+def test_runs_to_end_is_the_walk_to_the_first_change() -> None:
+    from arnews.detectors import titles
+
+    line = "• عنوان"
+    for text in (
+        "",
+        line,
+        f"{line}\n" * 9,
+        f"أ\n{line}\n" * 4,
+        f"{line}\n" * 5 + "ب\n" + f"{line}\n" * 3,
+    ):
+        state = PageState.of(text)
+        texts, n = state.texts, len(state.texts)
+        for touched in (None, *range(n)):
+            rests = state.rest.copy()
+            if touched is not None:
+                rests[touched] += 1
+            for i in range(n + 1):
+                walk = next(titles._changes(texts, rests, state.starts, i, line), n) == n
+                assert titles._runs_to_end(texts, rests, state.starts, i, line) is walk
