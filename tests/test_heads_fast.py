@@ -46,6 +46,7 @@ def general_walks() -> Iterator[None]:
         stack.enter_context(mock.patch.object(datelines, "_any_dateline", return_value=True))
         stack.enter_context(mock.patch.object(stamps, "_bare_date_main", stamps._bare_date_heads))
         stack.enter_context(mock.patch.object(stamps, "_DIGIT", _AnyText()))
+        stack.enter_context(mock.patch.object(stamps, "_any_digit", return_value=True))
         yield
 
 

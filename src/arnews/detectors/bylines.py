@@ -214,7 +214,8 @@ def _any_head_credit(state: PageState) -> bool:
     texts cut in C-level passes. A line's answer depends on its open text and the character
     before it (a tatweel at its start is a separator after white space only).
     """
-    firsts, seconds = head_lists(state)
+    # (The dateline detector, which runs next, asks for them again: they are kept.)
+    firsts, seconds = head_lists(state, keep=True)
     return _any_credit(state, firsts) or _any_credit(state, seconds)
 
 
@@ -226,9 +227,17 @@ def _any_credit(state: PageState, heads: list[int]) -> bool:
     if rests[heads[0]] == 0 and read_credit(state, heads[0]) is not None:
         return True  # the page's first line: no character before it
     at = list(map(rests.__getitem__, heads))
-    if at == list(map(state.starts.__getitem__, heads)):
-        # Lines no detector touched (a chain's body lines): each is keyed by the character
-        # before it and its text, with no slice cut (the page's first line, by its text).
+    untouched = at == list(map(state.starts.__getitem__, heads))
+    if untouched:
+        # Lines no detector touched (a chain's body lines), keyed by their text alone: the
+        # character before a line counts only to a tatweel at its start (a line that opens
+        # with blanks has its own before the first character read), so where no distinct
+        # text opens with one, the texts are all the keys (no character cut a line).
+        by_text = dict(zip(map(state.texts.__getitem__, heads), heads, strict=True))
+        if not any(map(str.startswith, by_text, repeat("ـ"))):
+            return any(read_credit(state, i) is not None for i in by_text.values())
+        # Else each is keyed by the character before it and its text, with no slice cut
+        # (the page's first line, by its text).
         before = list(map(text.__getitem__, map(sub, at, repeat(1))))
         if at[0] == 0:
             before[0] = ""

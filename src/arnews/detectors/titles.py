@@ -108,8 +108,14 @@ def detect_titles(state: PageState) -> None:
     # be interleaved with those of the articles a headline list opened, so each article is
     # settled by its first such line, found in C-level passes (a chain of fifty thousand
     # articles has as many).
-    wanted = map(_TITLE_KINDS.__contains__, kinds)
-    lines = list(compress(count(), map(and_, map(lt, rests, ends), wanted)))
+    if _TITLE_KINDS.issuperset(kinds):
+        # Every line is of a kind a title stands on (a chain's markers, headlines and body
+        # lines): the set of the kinds, one C-level pass that hashes each (one of a few
+        # objects), tells so, and the open lines are all that is left to select.
+        lines = list(compress(count(), map(lt, rests, ends)))
+    else:
+        wanted = map(_TITLE_KINDS.__contains__, kinds)
+        lines = list(compress(count(), map(and_, map(lt, rests, ends), wanted)))
     # Read backwards, the last line kept for an article is its first.
     firsts = dict(zip(map(articles.__getitem__, reversed(lines)), reversed(lines), strict=True))
     firsts.pop(MAIN, None)
@@ -234,6 +240,14 @@ def _changes(
     return compress(count(i), map(or_, other, touched))
 
 
+def _runs_to_end(texts: list[str], rests: list[int], starts: list[int], i: int, line: str) -> bool:
+    """Tell whether every line from ``i`` on is ``line`` untouched, as :func:`_changes` finds
+    none: the copies of ``line`` counted (a comparison of equal texts, at C speed), where
+    the walk to the first change compares each line's text and start in a chain of maps
+    (some four times the cost a line)."""
+    return texts.count(line) - texts[:i].count(line) == len(texts) - i and rests[i:] == starts[i:]
+
+
 def _next_open(lines: Iterator[int], rests: list[int], ends: list[int]) -> int:
     """The next of ``lines`` with unclaimed text, or -1."""
     for i in lines:
@@ -278,6 +292,10 @@ def detect_main_title(state: PageState) -> None:
         if not body and rests[i] == starts[i] and texts[i] == line:
             # The headline again, word for word, and maybe many times over (a page of one
             # line repeated): the run of such lines is found and taken at C speed.
+            if _runs_to_end(texts, rests, starts, i, line):
+                # The run ends the page (a page of one line repeated): no body line comes
+                # below, so there is no headline; its lines are not taken or passed over.
+                return
             upto = next(_changes(texts, rests, starts, i, line), len(texts))
             wanted = map(
                 and_,
