@@ -1,0 +1,103 @@
+"""The fast paths of session 14's chain work give the general paths' answers (issue 15)."""
+
+from __future__ import annotations
+
+from itertools import compress, pairwise, repeat
+from operator import eq
+
+import pytest
+
+from arnews import parse
+from arnews.build_columns import _rows_of, _texts_of
+from arnews.build_fields import _fields
+from arnews.build_one import _article
+from arnews.state import PageState
+
+CHAIN = "إقرأ أيضاً:\nعنوان\nنص.\n"
+
+
+def _general_rows(kinds: list[str], kind: str) -> list[int]:
+    return list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [
+        [],
+        ["title"],
+        ["marker", "title"] * 50,
+        ["title"] * 100,
+        ["marker"] * 100,
+        # Equal texts that are other objects than the code's literals.
+        ["marker", "".join(["ti", "tle"])] * 50,
+        ["".join(["ti", "tle"]), "title", "marker"] * 30,
+    ],
+)
+@pytest.mark.parametrize("kind", ["title", "source", "marker"])
+def test_rows_of_is_the_comparison_of_every_row(kinds: list[str], kind: str) -> None:
+    assert _rows_of(kinds, kind) == _general_rows(kinds, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "أ", CHAIN, CHAIN * 40, " عنوان طويل جدا " * 3 + "\n" + "ب" * 5000, "أ\nأ\nأ\n"],
+)
+def test_texts_of_are_the_slices(text: str) -> None:
+    state = PageState.of(text)
+    n = len(state.starts)
+    lines = list(range(n))
+    slices = [text[s:e] for s, e in zip(state.starts, state.ends, strict=True)]
+    # Whole lines: the lines' texts.
+    assert _texts_of(state, lines, state.starts.copy(), state.ends.copy()) == slices
+    if n:
+        # A piece of a line (its first character cut off): the slices.
+        starts = [s + 1 for s in state.starts]
+        cut = [text[s:e] for s, e in zip(starts, state.ends, strict=True)]
+        assert _texts_of(state, lines, starts, state.ends.copy()) == cut
+        ends = [e - 1 for e in state.ends]
+        cut = [text[s:e] for s, e in zip(state.starts, ends, strict=True)]
+        assert _texts_of(state, lines, state.starts.copy(), ends) == cut
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 11, 12, 13, 40, 200])
+def test_a_chain_builds_as_every_article_one_by_one(n: int) -> None:
+    text = CHAIN * n
+    article = parse(text)
+    assert len(article.read_also) == n
+    assert article.paragraphs == ()
+    assert all(r.title == "عنوان" and r.paragraphs == ("نص.",) for r in article.read_also)
+    assert article.parts.kinds == ("marker",) * n
+
+
+def test_markers_only_article_has_the_fields_of_the_field_step() -> None:
+    # The main article of a long chain: markers only, no field made from them.
+    state = PageState.of(CHAIN * 100)
+    for i in range(0, 300, 3):
+        state.claim_rest(i, "marker", state.starts[i] + 10, name="read_also", article=0)
+    pieces = state.pieces.copy()
+    assert _fields(state, pieces, [], ({}, {})) == ({}, {}, {}, {})
+    built = _article(state, pieces, [], ([], []), ({}, {}))
+    assert built.parts.kinds == ("marker",) * 100
+    assert built.title is None and built.paragraphs == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CHAIN * 30 + "خاتمة المقال.",
+        "مقدمة الخبر.\n\nالمصدر: سرايا\n" + CHAIN * 30,
+        CHAIN * 15 + "عنوان آخر\nنص آخر.\n" + CHAIN * 15,
+        "نص الخبر.\n" + "إقرأ أيضاً: عنوان في السطر\n" * 20,
+    ],
+)
+def test_mixed_chains_keep_main_and_read_also_apart(text: str) -> None:
+    # Every line's text lies in exactly one part, of the main article or a read-also one.
+    article = parse(text)
+    spans = list(zip(article.parts.starts, article.parts.ends, strict=True))
+    for r in article.read_also:
+        spans += zip(r.parts.starts, r.parts.ends, strict=True)
+    spans.sort()
+    assert all(e1 <= s2 for (_, e1), (s2, _) in pairwise(spans))
+    state = PageState.of(text)
+    covered = "".join(text[s:e] for s, e in spans).replace(" ", "")
+    assert covered == "".join(state.texts).replace(" ", "")
