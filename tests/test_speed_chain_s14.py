@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import compress, pairwise, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import eq
 
 import pytest
@@ -11,6 +11,7 @@ from arnews import parse
 from arnews.build_columns import _rows_of, _texts_of
 from arnews.build_fields import _fields
 from arnews.build_one import _article
+from arnews.detectors.regions import _owners
 from arnews.state import PageState
 
 CHAIN = "إقرأ أيضاً:\nعنوان\nنص.\n"
@@ -101,3 +102,48 @@ def test_mixed_chains_keep_main_and_read_also_apart(text: str) -> None:
     state = PageState.of(text)
     covered = "".join(text[s:e] for s, e in spans).replace(" ", "")
     assert covered == "".join(state.texts).replace(" ", "")
+
+
+def _running_owners(kinds: list[str | None], first: int, last: int, base: int) -> list[int]:
+    between = kinds[first:last]
+    owners = list(accumulate(map(eq, between, repeat("read_also")), initial=base - 1))
+    return owners[1:]
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        [0, 3],
+        [0, 3, 6, 9, 12],
+        [5, 6, 7, 8],
+        [2, 4, 5, 8],
+        [0, 1, 10, 11, 30],
+        list(range(7, 3000, 3)),
+        [*range(0, 300, 3), 301, 302, *range(310, 400, 5)],
+    ],
+)
+@pytest.mark.parametrize("base", [1, 2, 40])
+def test_owners_are_the_running_count_of_markers(marks: list[int], base: int) -> None:
+    kinds: list[str | None] = [None] * (marks[-1] + 5)
+    for i in marks:
+        kinds[i] = "read_also"
+    for i in range(marks[0] + 1, marks[-1], 4):  # other kinds between the markers
+        if kinds[i] is None:
+            kinds[i] = "title"
+    assert _owners(marks, base) == _running_owners(kinds, marks[0], marks[-1], base)
+
+
+@pytest.mark.parametrize("n", [16, 17, 50, 301])
+@pytest.mark.parametrize(
+    "block",
+    [
+        "إقرأ أيضاً:\nعنوان\nنص.\n",
+        "إقرأ أيضاً:\nنص.\n",
+        "إقرأ أيضاً:\nعنوان\nنص.\nنص آخر طويل.\n",
+    ],
+)
+def test_chains_of_every_spacing_lay_out_one_article_a_marker(n: int, block: str) -> None:
+    # Blocks of one shape (markers at even steps) and of two shapes (uneven steps).
+    text = block * n + "إقرأ أيضاً:\nعنوان\n" + block * 3
+    article = parse(text)
+    assert len(article.read_also) == text.count("إقرأ")
