@@ -11,6 +11,7 @@ from arnews import parse
 from arnews.build_columns import _rows_of, _texts_of
 from arnews.build_fields import _fields
 from arnews.build_one import _article
+from arnews.detectors.paragraphs import detect_paragraphs
 from arnews.detectors.regions import _owners
 from arnews.state import PageState
 
@@ -147,3 +148,33 @@ def test_chains_of_every_spacing_lay_out_one_article_a_marker(n: int, block: str
     text = block * n + "إقرأ أيضاً:\nعنوان\n" + block * 3
     article = parse(text)
     assert len(article.read_also) == text.count("إقرأ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "أ",
+        CHAIN * 30,
+        "إقرأ أيضاً:\nعنوان\nنص.وقال آخر.\n" * 20,
+        "المصدر: سرايا\n" * 10 + "نص.\n" * 5,
+        "قال الوزير.وأضاف المتحدث.وذكر\n" * 3 + "المصدر: سرايا\n" * 40,
+    ],
+)
+@pytest.mark.parametrize("every", [2, 3, 5])
+def test_paragraphs_claim_what_no_detector_took(text: str, every: int) -> None:
+    # Lines classified by another detector (most of them, as in a chain) and lines with a
+    # head claimed: the whole lines are those untouched, and no line is left open.
+    state = PageState.of(text)
+    n = len(state.texts)
+    for i in range(0, n, every):
+        state.kind[i] = "title"
+    for i in range(1, n, 2 * every):
+        if state.kind[i] is None:
+            state.claim_rest(i, "marker", state.starts[i] + 1)
+    untouched = [i for i in range(n) if state.kind[i] is None and state.rest[i] == state.starts[i]]
+    detect_paragraphs(state)
+    assert set(state.whole) <= set(untouched)
+    assert all(k is not None for k in state.kind) or n == 0
+    open_left = [i for i in range(n) if state.kind[i] is None]
+    assert open_left == []
