@@ -13,6 +13,7 @@ from arnews.build_fields import _fields
 from arnews.build_one import _article
 from arnews.detectors.paragraphs import detect_paragraphs
 from arnews.detectors.regions import _owners
+from arnews.lines import FAST_SCAN_CHARS, _scan_any, scan_heads
 from arnews.state import PageState
 
 CHAIN = "إقرأ أيضاً:\nعنوان\nنص.\n"
@@ -178,3 +179,25 @@ def test_paragraphs_claim_what_no_detector_took(text: str, every: int) -> None:
     assert all(k is not None for k in state.kind) or n == 0
     open_left = [i for i in range(n) if state.kind[i] is None]
     assert open_left == []
+
+
+def _long(lines: list[str]) -> str:
+    text = "\n".join(lines) + "\n"
+    assert len(text) >= FAST_SCAN_CHARS
+    return text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CHAIN * 9000,
+        _long(["سطر"] * 20000),  # lines of one length
+        _long(["سطر"] * 10000 + ["سطرين"] + ["سطر"] * 9999),  # one other, mid-page
+        _long(["سطر"] * 7000 + ["سطرين"] + ["سطر"] * 13000),  # one other, elsewhere
+        _long(["سطرين"] + ["سطر"] * 20000),  # at the first line
+        _long(["سطر"] * 20000 + ["سطرين"]),  # at the last line
+        _long(["سطر", "نص"] * 10000),
+    ],
+)
+def test_the_short_line_scan_is_the_general_scan(text: str) -> None:
+    assert scan_heads(text) == _scan_any(text)
