@@ -201,3 +201,26 @@ def _long(lines: list[str]) -> str:
 )
 def test_the_short_line_scan_is_the_general_scan(text: str) -> None:
     assert scan_heads(text) == _scan_any(text)
+
+
+def _unclassified(kinds: list[str | None]) -> list[int]:
+    return [i for i, k in enumerate(kinds) if k is None]
+
+
+@pytest.mark.parametrize("n", [0, 1, 1025, 3000])
+def test_unclassified_lines_kept_follow_every_change_of_kind(n: int) -> None:
+    state = PageState.of("أ\n" * n)
+    assert state.lines_of(None) == _unclassified(state.kind)
+    steps = [(0, "title"), (n // 2, "marker"), (n // 2, None), (n - 1, "title"), (0, None)]
+    for i, kind in steps:
+        if n:
+            state.kind[i] = kind
+        for _ in range(2):  # worked out, then kept
+            got = state.lines_of(None)
+            assert got == _unclassified(state.kind)
+            got.append(-1)  # a caller's own list: what is kept does not change
+    state.kind[:] = ["title"] * n
+    assert state.lines_of(None) == []
+    if n:
+        state.kind[7 % n] = None
+        assert state.lines_of(None) == [7 % n]
