@@ -337,7 +337,7 @@ class PageState:
         those it was worked out for, identical objects a line, costs a fraction of the
         pass that selects the lines anew. Each caller gets a list of its own."""
         kept = self.memo.get(PageState._unclassified)
-        if kept is not None and kept[0] == self.kind:
+        if kept is not None and kept.get(0) == self.kind:
             return list(kept[1])
         kind = self.kind
         found_count = kind.count(None)
