@@ -6,8 +6,8 @@ article's fields take the cleaned text of the pieces of their kind, in input ord
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import eq, not_
+from itertools import compress
+from operator import not_
 
 from .articles import Articles
 
@@ -22,7 +22,7 @@ from .build_fields import _Values
 from .build_one import _article as _article
 from .build_one import _one_by_one, _whole_lines_article
 from .model import Article
-from .state import ARTICLE, LINE, MAIN, PageState
+from .state import ARTICLE, LINE, PageState
 
 __all__ = ["build_article"]
 
@@ -43,29 +43,28 @@ def build_article(state: PageState) -> Article:
             return _whole_lines_article(state, whole, True, None)
         return _article(state, pieces, whole, cuts, values, last=True)
     # The main article's pieces, lines and cuts, then the read-also articles' (each list in
-    # the order it was made), picked out in C-level passes by one mask a column and its
-    # inverse.
+    # the order it was made), picked out in C-level passes. An article number is an int, and
+    # only the main article's (``MAIN``, 0) is false: the numbers themselves select the
+    # read-also articles' rows, and one pass of ``not`` a column the main article's (where a
+    # comparison with ``MAIN`` costs twice as much a row, and its inverse a pass more).
     article = state.article
     piece_articles = [article[p[LINE]] if p[ARTICLE] is None else p[ARTICLE] for p in pieces]
     whole_articles = list(map(article.__getitem__, whole))
     cut_articles = list(map(article.__getitem__, state.cut_lines))
-    piece_main = list(map(eq, piece_articles, repeat(MAIN)))
-    whole_main = list(map(eq, whole_articles, repeat(MAIN)))
-    cut_main = list(map(eq, cut_articles, repeat(MAIN)))
+    piece_main = list(map(not_, piece_articles))
+    whole_main = list(map(not_, whole_articles))
+    cut_main = list(map(not_, cut_articles))
 
     def read_also() -> Articles:
-        piece_other = list(map(not_, piece_main))
-        whole_other = list(map(not_, whole_main))
-        cut_other = list(map(not_, cut_main))
         args = (
             state,
             n,
-            list(compress(pieces, piece_other)),
-            list(compress(piece_articles, piece_other)),
-            list(compress(whole, whole_other)),
-            list(compress(whole_articles, whole_other)),
-            (list(compress(cuts[0], cut_other)), list(compress(cuts[1], cut_other))),
-            list(compress(cut_articles, cut_other)),
+            list(compress(pieces, piece_articles)),
+            list(filter(None, piece_articles)),
+            list(compress(whole, whole_articles)),
+            list(filter(None, whole_articles)),
+            (list(compress(cuts[0], cut_articles)), list(compress(cuts[1], cut_articles))),
+            list(filter(None, cut_articles)),
             values,
         )
         if n - 1 >= _COLUMNS:

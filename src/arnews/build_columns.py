@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, cycle, repeat, tee
-from operator import add, eq, mul
+from operator import add, eq, is_, itemgetter, mul
 from typing import Any, NamedTuple
 
 from .articles import _EMPTY, Articles
@@ -37,7 +37,10 @@ from .build_fields import (
     _warn_removed,
 )
 from .model import Article, Parts, Span, Spans
-from .state import PageState, Piece
+from .state import LINE, PageState, Piece
+
+# A piece's line (pieces are tuples: their columns are read with C-level item getters).
+_LINE = itemgetter(LINE)
 
 
 def _step(bounds: list[int]) -> int | None:
@@ -141,6 +144,41 @@ def _keys(arts: list[int], starts: list[int], size: int) -> list[int]:
     return list(map(add, map(mul, arts, repeat(size + 1)), starts))
 
 
+def _rows_of(kinds: list[str], kind: str) -> list[int]:
+    """The positions of ``kind`` in ``kinds``, in order.
+
+    Kinds are the detectors' literals, one object each: the rows that hold that very object
+    are picked out by identity, which costs less a row than comparing the texts, and one
+    C-level count (that compares by identity first) tells that they are all of them;
+    where a kind was given as an equal text of another object, they are compared.
+
+    Example:
+        >>> _rows_of(["marker", "title", "marker"], "marker"), _rows_of(["title"], "source")
+        ([0, 2], [])
+    """
+    found = kinds.count(kind)
+    if not found:  # (the sources of a chain of headlines and lines)
+        return []
+    at = list(compress(range(len(kinds)), map(is_, kinds, repeat(kind))))
+    if len(at) == found:
+        return at
+    return list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
+
+
+def _texts_of(state: PageState, lines: list[int], starts: list[int], ends: list[int]) -> list[str]:
+    """``state.text[starts[k] : ends[k]]`` for each row ``k`` (a piece of line ``lines[k]``).
+
+    Where every piece spans its whole line (a chain's headlines: two comparisons of columns
+    tell), the texts are the lines' own, made by the scanner and hashed already: no slice
+    and no new text a row.
+    """
+    if list(map(state.starts.__getitem__, lines)) == starts and (
+        list(map(state.ends.__getitem__, lines)) == ends
+    ):
+        return list(map(state.texts.__getitem__, lines))
+    return list(map(state.text.__getitem__, map(slice, starts, ends)))
+
+
 def _embedded(
     state: PageState,
     n: int,
@@ -177,12 +215,13 @@ def _embedded(
     removed: dict[int, list[Span]] = {}
     firsts: list[tuple[list[Any], list[Any], list[Any]]] = []
     for kind in ("title", "source"):
-        at = list(compress(range(len(pieces)), map(eq, piece_kinds, repeat(kind))))
+        at = _rows_of(piece_kinds, kind)
         if not at:  # none of the articles has one (sources, mostly)
             firsts.append(([None] * m, [None] * m, [None] * m))
             continue
         f_arts = _pick(piece_articles, at)
         f_starts, f_ends = _pick(piece_starts, at), _pick(piece_ends, at)
+        f_lines = list(map(_LINE, map(pieces.__getitem__, at)))
         if f_arts != every:  # not one each, in order (as a chain of headlines has)
             # By article, then start; read backwards, the last row kept for an article is
             # its first.
@@ -193,7 +232,8 @@ def _embedded(
             order = _pick(order, keep)
             f_arts = _pick(f_arts, keep)
             f_starts, f_ends = _pick(f_starts, order), _pick(f_ends, order)
-        raws = list(map(text.__getitem__, map(slice, f_starts, f_ends)))
+            f_lines = _pick(f_lines, order)
+        raws = _texts_of(state, f_lines, f_starts, f_ends)
         distinct = set(raws)
         for raw in distinct.difference(shorts):
             found: list[Span] = []

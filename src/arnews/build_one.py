@@ -163,9 +163,14 @@ def _bulk_columns(
     starts: list[int] = list(map(_START, pieces))
     ends: list[int] = list(map(_END, pieces))
     names: list[str | None] = list(map(_NAME, pieces))
-    paragraph_pieces = list(compress(count(), map(eq, kinds, _PARAGRAPH)))
-    p_starts = _pick(starts, paragraph_pieces)
-    p_ends = _pick(ends, paragraph_pieces)
+    # Paragraph pieces (glued sentences, the rests of lines): none in most articles of many
+    # pieces (a chain's main article holds its markers), which one C-level count tells.
+    if kinds.count("paragraph"):
+        paragraph_pieces = list(compress(count(), map(eq, kinds, _PARAGRAPH)))
+        p_starts = _pick(starts, paragraph_pieces)
+        p_ends = _pick(ends, paragraph_pieces)
+    else:
+        p_starts, p_ends = [], []
     if whole or cuts[0]:
         # Whole-line paragraphs come as line numbers: offsets and texts are read in C-level
         # passes. Paragraphs cut in bulk (glued sentences) come as offsets.
@@ -321,7 +326,17 @@ def _article(
         state, pieces, whole, cuts
     )
     removed: list[Span] = []
-    fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
+    fields: dict[str, Any]
+    spans: dict[str, Any]
+    lists: dict[str, list[str]]
+    list_spans: dict[str, list[Span]]
+    if len(pieces) > _SMALL and kinds.count("marker") + kinds.count("paragraph") == len(kinds):
+        # Markers and paragraphs only (the main article of a chain of read-also articles
+        # holds its fifty thousand markers): no field has a piece, which two C-level counts
+        # tell, where the field step would look at each piece in Python.
+        fields, spans, lists, list_spans = {}, {}, {}, {}
+    else:
+        fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
     if removed:
         _warn_removed(state, removed)
     get = fields.get

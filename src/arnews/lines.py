@@ -221,7 +221,9 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
     lengths = list(map(len, raw))
     # Lines all of one length (a line repeated): the offsets step evenly, and a range makes
     # them at a fraction of the cost of adding them up.
-    even = lengths.count(lengths[0]) == len(lengths)
+    # (Lines of other lengths at its first, middle and last lines: not even, with no count.)
+    head = lengths[0]
+    even = lengths[-1] == head == lengths[len(lengths) // 2] and lengths.count(head) == len(lengths)
     offsets: Iterable[int]
     if even:
         step = lengths[0] + 1

@@ -289,6 +289,8 @@ class PageState:
         if len(kinds) == 1:
             # One kind (most callers): its count alone, with no list of counts made.
             one = kinds[0]
+            if one is None and len(kind) > _LONG_PAGE:
+                return self._unclassified()
             found_count = kind.count(one)
             if not found_count:
                 return []
@@ -327,6 +329,32 @@ class PageState:
         if len(kinds) > 1:
             found.sort()
         return found
+
+    def _unclassified(self) -> list[int]:
+        """``lines_of(None)`` on a long page, kept for the next caller while no line's kind
+        changed (the credit and dateline detectors both ask on a page of a chain, and
+        most such pages classify nothing between them): one comparison of the kinds with
+        those it was worked out for, identical objects a line, costs a fraction of the
+        pass that selects the lines anew. Each caller gets a list of its own."""
+        kept = self.memo.get(PageState._unclassified)
+        if kept is not None and kept.get(0) == self.kind:
+            return list(kept[1])
+        kind = self.kind
+        found_count = kind.count(None)
+        if not found_count:
+            found: list[int] = []
+        elif found_count == len(kind):
+            found = list(range(found_count))
+        elif found_count > len(kind) // _DENSE:
+            found = list(compress(range(len(kind)), map(is_, kind, _NONES)))
+        else:
+            found = []
+            i = -1
+            for _ in range(found_count):
+                i = kind.index(None, i + 1)
+                found.append(i)
+        self.memo[PageState._unclassified] = {0: kind.copy(), 1: found}
+        return list(found)
 
     def article_starts(self) -> list[int]:
         """The first line of each article, by article index (``-1`` when it has none).

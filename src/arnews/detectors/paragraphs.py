@@ -9,7 +9,7 @@ letter starts a new paragraph again. Numbers (``3.5``), URLs and one-letter abbr
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import and_, eq, is_, setitem
 
@@ -37,8 +37,14 @@ def detect_paragraphs(state: PageState) -> None:
         # Most lines classified (a chain of read-also articles, its markers and titles):
         # the others are picked out first, and only theirs compared.
         fresh = list(compress(range(n), map(is_, kinds, repeat(None))))
-        untouched = map(eq, map(rests.__getitem__, fresh), map(starts.__getitem__, fresh))
-        whole = list(compress(fresh, untouched))
+        fresh_rests = list(map(rests.__getitem__, fresh))
+        fresh_starts = list(map(starts.__getitem__, fresh))
+        # (Where none was touched, as in a chain, one comparison of the two lists tells, by
+        # identity a line: a line's rest is its start's own number until a claim moves it.)
+        if fresh_rests == fresh_starts:
+            whole = fresh
+        else:
+            whole = list(compress(fresh, map(eq, fresh_rests, fresh_starts)))
     else:
         fresh_lines = map(is_, kinds, repeat(None))
         whole = list(compress(range(n), map(and_, fresh_lines, map(eq, rests, starts))))
@@ -74,18 +80,18 @@ def detect_paragraphs(state: PageState) -> None:
             kinds[i] = "paragraph"
             rests[i] = ends[i]
     # The rest: lines split at glue points, and lines a detector has claimed a part of.
+    split: list[int] = []
     if points:
-        if len(whole) == n:
-            split: Iterable[int] = sorted(glued)
-        else:
-            split = sorted(set(glued).intersection(whole))
+        split = sorted(glued) if len(whole) == n else sorted(set(glued).intersection(whole))
         for i in split:
             lo, hi = glued[i]
             _split(state, i, points[lo:hi])
     if len(plain) == n:
         return
+    # The lines still unclassified: the page's, less those set above (each was one: the
+    # whole lines are among them), counted without a pass over the page.
     i = -1
-    for _ in range(kinds.count(None)):
+    for _ in range(nones - len(plain) - len(split)):
         i = kinds.index(None, i + 1)
         if rests[i] < ends[i]:
             base = rests[i]

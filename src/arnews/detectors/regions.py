@@ -37,8 +37,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import accumulate, compress, islice, repeat
-from operator import eq, is_, not_
+from itertools import chain, compress, islice, repeat
+from operator import eq, is_, sub
 
 import regex
 
@@ -264,6 +264,30 @@ def _chain_starts(kinds: list[str | None], sections: list[int]) -> dict[int, int
     return out
 
 
+def _owners(marks: list[int], base: int) -> list[int]:
+    """For each line from the first of ``marks`` up to the last: ``base``, plus one for each
+    mark after the first at or before it (the article each read-also marker opens).
+
+    The read-also lines between the first marker of a chain and its last are its marks (a
+    marker is a section line, and no step of the walk makes one), so each block's number is
+    repeated over the block's lines: a step a block and none a line (no comparison of the
+    line's kind, and one number a block, where a running count makes a new one a line);
+    marks at even steps (a chain of one shape) are cut by one strided ``zip``.
+
+    Example:
+        >>> _owners([2, 4, 5, 8], 3), _owners([0, 3, 6], 1)
+        ([3, 3, 4, 5, 5, 5], [1, 1, 1, 2, 2, 2])
+    """
+    if len(marks) < 2:
+        return []
+    numbers = range(base, base + len(marks) - 1)
+    step = marks[1] - marks[0]
+    if marks == list(range(marks[0], marks[-1] + 1, step)):
+        # (Each of the ``step`` arguments is a fresh iterator over the numbers.)
+        return list(chain.from_iterable(zip(*repeat(numbers, step), strict=True)))
+    return list(chain.from_iterable(map(repeat, numbers, map(sub, marks[1:], marks[:-1]))))
+
+
 def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
     """Lay out the read-also markers of ``run`` (section lines, from one marker to another)
     that open an article where nothing is weighed against the main article: what
@@ -285,11 +309,10 @@ def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
     base = state.n_articles
     # Per line from the first marker to the last, the article it opens or lies in when every
     # marker before the last opens one (``base`` from the first marker on: one more at each
-    # marker, counted in one C-level pass); per open line, whether it reads as a headline
-    # (each distinct line judged once).
+    # marker, see _owners); per open line, whether it reads as a headline (each distinct
+    # line judged once).
     between = kinds[first:last]
-    owners = list(accumulate(map(eq, between, repeat("read_also")), initial=base - 1))
-    del owners[0]
+    owners = _owners(marks, base)
     is_open = list(map(is_, between, repeat(None)))
     block = list(compress(owners, is_open))
     lines = list(compress(texts[first:last], is_open))
@@ -301,7 +324,9 @@ def _chain_articles(state: PageState, run: list[int]) -> tuple[int, int] | None:
         line: judged[line] if line in judged else _is_headline_item(line) for line in set(lines)
     }
     judged.update(verdicts)
-    prose = set(compress(block, map(not_, map(verdicts.__getitem__, lines))))
+    # (Each distinct line's answer negated once, not once a line.)
+    prose_of = {line: not verdict for line, verdict in verdicts.items()}
+    prose = set(compress(block, map(prose_of.__getitem__, lines)))
     # Blocks whose open lines are all headlines: a list where there are two or more (none
     # where every block holds prose, as a chain's do).
     lists = set(block).difference(prose) if len(prose) < len(marks) - 1 else set()
