@@ -199,3 +199,35 @@ def test_runs_to_end_is_the_walk_to_the_first_change() -> None:
             for i in range(n + 1):
                 walk = next(titles._changes(texts, rests, state.starts, i, line), n) == n
                 assert titles._runs_to_end(texts, rests, state.starts, i, line) is walk
+
+
+def _marked_plainly(state: PageState) -> list[int]:
+    """The stamp marker lines as a plain walk over the kinds finds them."""
+    return [i for i, kind in enumerate(state.kind) if kind in ("updated", "published")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "نص.",
+        ":\n" * 50,
+        "نشر في: 12 مارس 2024\nنص الخبر.",
+        "نص الخبر.\nآخر تحديث: 12 مارس 2024",
+        "عنوان\nنص الخبر.\nنشر في: 12 مارس 2024\n" + _CHAIN * 3,
+        _CHAIN * 20,
+        _CHAIN * 5 + "آخر تحديث: 12 مارس 2024",
+    ],
+)
+def test_a_page_without_stamp_markers_is_told_whatever_its_first_line(text: str) -> None:
+    # The first line unclassified or not, the page's kinds all unclassified or some marked:
+    # the stamps detector's quick test of the kinds agrees with a plain walk over them.
+    state = PageState.of(text)
+    for name, detect in PARSER.detectors.rules:
+        if name == "stamps":
+            break
+        detect(state)
+    kinds = state.kind
+    quick_none = bool(kinds and kinds[0] is None and kinds.count(None) == len(kinds))
+    told_none = quick_none or stamps._STAMP_KINDS.isdisjoint(kinds)
+    assert told_none is (not _marked_plainly(state))

@@ -63,11 +63,18 @@ _DIGIT_CHARS = tuple(sorted(_DIGITS))
 def detect_stamps(state: PageState) -> None:
     """Claim the dates after update/publication markers."""
     # Most pages hold no stamp marker (a page of lines no detector classified, a chain of
-    # read-also articles): one C-level pass that looks each line's kind up in a set of the
-    # two tells so (a hash, cached in the string), where a count of each marker kind
-    # compares every line's kind with it (a comparison of a string with another object,
-    # or with another string, costs more than a hash looked up).
-    marked = [] if _STAMP_KINDS.isdisjoint(state.kind) else state.lines_of("updated", "published")
+    # read-also articles): one C-level pass tells so. Where the first line is unclassified,
+    # a count by identity of the unclassified lines (a twentieth of a hash a line where all
+    # are); else a pass that looks each line's kind up in a set of the two (a hash, cached
+    # in the string), where a count compares each kind with the marker's or with ``None``
+    # (a comparison of a string with another object costs more than a hash looked up).
+    kinds = state.kind
+    if (kinds and kinds[0] is None and kinds.count(None) == len(kinds)) or (
+        _STAMP_KINDS.isdisjoint(kinds)
+    ):
+        marked = []
+    else:
+        marked = state.lines_of("updated", "published")
     for i in marked:
         kind = state.kind[i]
         if kind not in ("updated", "published") or not state.is_open(i):
