@@ -41,14 +41,19 @@ def _page(heads: list[str], breaks: list[str]) -> str:
     )
 
 
-def _state_at_bylines(text: str) -> PageState:
-    """The page's state as the bylines detector finds it."""
+def _state_before(text: str, detector: str) -> PageState:
+    """The page's state as the detector named ``detector`` finds it."""
     state = PageState.of(text)
     for name, detect in PARSER.detectors.rules:
-        if name == "bylines":
+        if name == detector:
             break
         detect(state)
     return state
+
+
+def _state_at_bylines(text: str) -> PageState:
+    """The page's state as the bylines detector finds it."""
+    return _state_before(text, "bylines")
 
 
 def _check_any_credit(text: str) -> None:
@@ -222,11 +227,7 @@ def _marked_plainly(state: PageState) -> list[int]:
 def test_a_page_without_stamp_markers_is_told_whatever_its_first_line(text: str) -> None:
     # The first line unclassified or not, the page's kinds all unclassified or some marked:
     # the stamps detector's quick test of the kinds agrees with a plain walk over them.
-    state = PageState.of(text)
-    for name, detect in PARSER.detectors.rules:
-        if name == "stamps":
-            break
-        detect(state)
+    state = _state_before(text, "stamps")
     kinds = state.kind
     quick_none = bool(kinds and kinds[0] is None and kinds.count(None) == len(kinds))
     told_none = quick_none or stamps._STAMP_KINDS.isdisjoint(kinds)

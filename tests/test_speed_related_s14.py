@@ -13,27 +13,12 @@ from unittest import mock
 import pytest
 from hypothesis import given, settings
 
-from arnews import Parser
 from arnews.detectors import related
-from arnews.lines import scan_heads
-from arnews.state import PageState
 
 from .strategies import GeneratedPage, pages
 from .test_other_stories import P3, TEASERS
 from .test_read_also_links import P1, P2
-
-
-def _claims(text: str) -> tuple[list[str | None], list[int], list[object]]:
-    """What the detectors up to the related headlines' leave on ``text``'s state."""
-    parser = Parser(time_budget=None)
-    lexicon, tags, gazetteer = parser._config
-    columns, firsts = scan_heads(text)
-    state = PageState(text, columns, lexicon, gazetteer, tags, parser.now, firsts=firsts)
-    for name, detector in parser.detectors.rules:
-        detector(state)
-        if name == "related":
-            break
-    return state.kind, state.rest, state.pieces
+from .test_speed_related import _related_claims as _claims
 
 
 def _in_order(order: Callable[[list[int]], list[int]]) -> Callable[..., list[int]]:
