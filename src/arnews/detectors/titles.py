@@ -242,10 +242,10 @@ def _changes(
 
 def _runs_to_end(texts: list[str], rests: list[int], starts: list[int], i: int, line: str) -> bool:
     """Tell whether every line from ``i`` on is ``line`` untouched, as :func:`_changes` finds
-    none: the copies of ``line`` counted (a comparison of equal texts, at C speed), where
-    the walk to the first change compares each line's text and start in a chain of maps
-    (some four times the cost a line)."""
-    return texts.count(line) - texts[:i].count(line) == len(texts) - i and rests[i:] == starts[i:]
+    none: the copies of ``line`` from ``i`` on counted (a comparison of equal texts, at C
+    speed), where the walk to the first change compares each line's text and start in a
+    chain of maps (some four times the cost a line)."""
+    return texts[i:].count(line) == len(texts) - i and rests[i:] == starts[i:]
 
 
 def _next_open(lines: Iterator[int], rests: list[int], ends: list[int]) -> int:
