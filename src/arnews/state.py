@@ -285,12 +285,17 @@ class PageState:
             >>> state.lines_of("source")
             [1]
         """
+        if len(kinds) == 1 and kinds[0] is None and len(self.kind) > _LONG_PAGE:
+            return self._unclassified()
+        return self._select(kinds)
+
+    def _select(self, kinds: tuple[str | None, ...]) -> list[int]:
+        """The indices of the lines whose ``kind`` is one of ``kinds`` (:meth:`lines_of`
+        without its memo)."""
         kind = self.kind
         if len(kinds) == 1:
             # One kind (most callers): its count alone, with no list of counts made.
             one = kinds[0]
-            if one is None and len(kind) > _LONG_PAGE:
-                return self._unclassified()
             found_count = kind.count(one)
             if not found_count:
                 return []
@@ -339,21 +344,8 @@ class PageState:
         kept = self.memo.get(PageState._unclassified)
         if kept is not None and kept.get(0) == self.kind:
             return list(kept[1])
-        kind = self.kind
-        found_count = kind.count(None)
-        if not found_count:
-            found: list[int] = []
-        elif found_count == len(kind):
-            found = list(range(found_count))
-        elif found_count > len(kind) // _DENSE:
-            found = list(compress(range(len(kind)), map(is_, kind, _NONES)))
-        else:
-            found = []
-            i = -1
-            for _ in range(found_count):
-                i = kind.index(None, i + 1)
-                found.append(i)
-        self.memo[PageState._unclassified] = {0: kind.copy(), 1: found}
+        found = self._select((None,))
+        self.memo[PageState._unclassified] = {0: self.kind.copy(), 1: found}
         return list(found)
 
     def article_starts(self) -> list[int]:
