@@ -166,3 +166,27 @@ def test_page_of_many_tag_lines_parses_as_before() -> None:
     text = "نص الخبر.\n" + "\n".join(f"كلمات دلالية: وسم{k} وسم{k + 1}" for k in range(400))
     article = parse(text)
     assert list(article.keywords[:3]) == ["وسم0", "وسم1", "وسم2"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["غزة"],
+        ["غزة حماس", "الأمم المتحدة"],
+        [f"وسم{k} وسم{k + 1} وسم{k + 2}" for k in range(2000)],
+        ["غزة حماس"] * 50,
+        ["غزة\tحماس", "غزة\xa0حماس القدس", "مصر"],
+        ["كلمة " * 300 + "أخيرة"],
+        [f"وسم{k}" for k in range(30)] + ["غزة حماس"] * 3 + ["أ ب ت ث ج ح خ"],
+    ],
+)
+def test_plain_words_shares_lists_and_reads_as_each_line(lines: list[str]) -> None:
+    from arnews.tags.tokens import _plain_line, _plain_words, _tokens
+
+    plain = _plain_words(lines)
+    assert plain == [_tokens(line, 0, len(line)) for line in lines]
+    assert plain == [_plain_line(line) for line in lines]
+    # Lines of the same word lengths share one list.
+    assert plain is not None
+    shapes = {tuple(e - s for s, e in spans): id(spans) for spans in plain}
+    assert len({id(spans) for spans in plain}) == len(shapes)
