@@ -190,3 +190,15 @@ def test_plain_words_shares_lists_and_reads_as_each_line(lines: list[str]) -> No
     assert plain is not None
     shapes = {tuple(e - s for s, e in spans): id(spans) for spans in plain}
     assert len({id(spans) for spans in plain}) == len(shapes)
+
+
+def test_pages_of_many_tag_lines_split_as_before() -> None:
+    # Distinct lines of a few shapes, and one line repeated: past the budget and within it.
+    distinct = "\n".join(f"كلمات دلالية: وسم{k} وسم{k + 1} غزة" for k in range(300))
+    assert parse("نص الخبر عن غزة.\n" + distinct).keywords[:4] == ("وسم0", "وسم1", "غزة", "وسم2")
+    repeated = "\n".join(["كلمات دلالية: الرئيس الاتفاق قريب"] * 300)
+    assert parse("قال الرئيس إن الاتفاق قريب.\n" + repeated).keywords == (
+        "الرئيس",
+        "الاتفاق",
+        "قريب",
+    )
