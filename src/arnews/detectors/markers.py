@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import add, getitem, is_, is_not, itemgetter, setitem
+from operator import add, and_, getitem, is_, is_not, itemgetter, lt, not_, setitem
+from typing import cast
 
 from ..dates import scan_date
 from ..lexicon import MARKER_KINDS, Lexicon
@@ -45,6 +46,13 @@ _FEW = 32
 # out the lines that may open with a marker (which costs a pass over every line).
 _MANY = 256
 _FIRST = itemgetter(0)
+_PREFIX = repeat(PREFIX_CHARS)
+# A page of more distinct lines than this has its candidate lines decided in C-level passes.
+_HUGE = 1024
+# How many lines _decide_many matches at a time.
+_CHUNK = 512
+_GROUP = re.Match.group
+_ZEROS = repeat(0)
 # A line's first two characters (see Lexicon.marker_pairs).
 _TWO = repeat(slice(0, 2))
 
@@ -168,7 +176,13 @@ def _many_lines(state: PageState) -> None:
         candidates = compress(unique, map(pairs.__contains__, map(getitem, unique, _TWO)))
     else:
         candidates = compress(unique, map(lexicon.marker_heads.__contains__, map(_FIRST, unique)))
-    for line in candidates:
+    # A line decided on an earlier page is answered from the lexicon's memo. On a page of
+    # thousands of lines, the lines are looked up, then decided, in C-level passes (see
+    # _decide_many); on others, one by one (fewer steps where a few lines are candidates).
+    fresh: Iterable[str] = candidates
+    if len(unique) > _HUGE:
+        fresh = _look_up_many(lexicon, memo, list(candidates), decided)
+    for line in fresh:
         found = memo.get(line)
         if found is None:
             if line[0] in alone:
@@ -221,6 +235,108 @@ def _many_lines(state: PageState) -> None:
             _NONES,
         )
     )
+
+
+def _look_up_many(
+    lexicon: Lexicon, memo: dict[str, Decision], lines: list[str], decided: dict[str, Decision]
+) -> list[str]:
+    """The memo's answers, then :func:`_decide_many`'s, for many distinct ``lines``, in
+    C-level passes: the kept decisions go into ``decided``; the lines left to decide one by
+    one are returned."""
+    if len(lines) <= _FEW:
+        return lines
+    known = list(map(memo.get, lines))
+    if known.count(None) != len(known):
+        kept = map(and_, map(is_not, known, _NONES), map(is_not, known, repeat(_NO_MARKER)))
+        decided.update(compress(zip(lines, known, strict=True), kept))  # type: ignore[arg-type]
+        lines = list(compress(lines, map(is_, known, _NONES)))
+    matchers = kind_pair_matchers(lexicon)
+    if matchers and len(lines) > _FEW:
+        return _decide_many(lexicon, matchers, memo, lines, decided)
+    return lines
+
+
+def _decide_many(
+    lexicon: Lexicon,
+    matchers: tuple[_KindMatcher, ...],
+    memo: dict[str, Decision],
+    lines: list[str],
+    decided: dict[str, Decision],
+) -> list[str]:
+    """:func:`_decide` of many distinct ``lines`` in C-level passes, for the lines whose
+    first two characters open one marker kind's phrases only (a page of thousands of
+    ``كلمات دلالية: …`` lines): their kept decisions go into ``decided`` and ``memo``, and
+    the lines left (another shape) are returned for deciding one by one.
+
+    Each kind's pattern is matched on every such line at once. Where it ends before the
+    prefix's end, the decision is the kind's, the match's end, and the marker trimmed of
+    its blanks, which reads the line up to that end alone: lines that open alike (the same
+    characters up to the marker's end) share it, made once. Only whether the kind accepts
+    what follows is asked line by line. A line the pattern does not take is no marker
+    (the pattern of every phrase lets through whatever a kind's pattern takes, so
+    _many_lines's pre-test of it changes nothing).
+    """
+    twos = list(map(str.__getitem__, lines, _TWO))
+    # The kind each pair of first characters opens, where it opens exactly one.
+    sole: dict[str, _KindMatcher] = {}
+    for pair in set(twos):
+        rows = [row for row in matchers if pair in row[1]]
+        if len(rows) == 1:
+            sole[pair] = rows[0]
+    if not sole:
+        return lines
+    rows_of = list(map(sole.get, twos))
+    left = list(compress(lines, map(is_, rows_of, _NONES)))
+    new: dict[str, Decision] = {}
+    for row in dict.fromkeys(sole.values()):
+        kind = row[0]
+        # The pattern itself, not the kind's lazy matcher: a C-level call per line.
+        pattern = lexicon._pattern("kind:" + kind)
+        match = pattern.match
+        # (The group by its number: a name is looked up on every call.)
+        colon = repeat(pattern.groupindex["colon"])
+        article = MAIN if kind == "read_also" else None
+        shared: dict[str, Decision] = {}
+        everyone = list(compress(lines, map(is_, rows_of, repeat(row))))
+        # A slice at a time: the matches of a few hundred lines are alive at once, not
+        # thousands (each an object the collector counts).
+        for at in range(0, len(everyone), _CHUNK):
+            group = everyone[at : at + _CHUNK]
+            found = list(map(match, group, _ZEROS, map(min, map(len, group), _PREFIX)))
+            hit = list(compress(count(), map(is_not, found, _NONES)))
+            if not hit:
+                continue
+            took = cast("list[re.Match[str]]", list(map(found.__getitem__, hit)))
+            del found
+            group = list(map(group.__getitem__, hit))
+            ends = list(map(re.Match.end, took))
+            if max(ends) >= PREFIX_CHARS:
+                # A marker that runs to the prefix's end is matched again over its whole line.
+                whole = list(map(lt, ends, _PREFIX))
+                left.extend(compress(group, map(not_, whole)))
+                took = list(compress(took, whole))
+                group = list(compress(group, whole))
+                ends = list(compress(ends, whole))
+            ok = list(map(_accepts, repeat(kind), map(bool, map(_GROUP, took, colon)), group, ends))
+            del took
+            group = list(compress(group, ok))
+            heads = list(map(str.__getitem__, group, map(slice, _ZEROS, compress(ends, ok))))
+            for head in set(heads).difference(shared):
+                span = trim_blanks(head, 0, len(head))
+                shared[head] = (
+                    _NO_MARKER if span is None else (kind, len(head), span[0], span[1], article)
+                )
+            new.update(zip(group, map(shared.__getitem__, heads), strict=True))
+    if new:
+        # (As _decide_memo keeps them: the short lines, the memo emptied when full.)
+        short = [line for line in new if len(line) <= LINE_MEMO_CHARS][-LINE_MEMO_SIZE:]
+        if len(memo) + len(short) > LINE_MEMO_SIZE:
+            memo.clear()
+        memo.update(zip(short, map(new.__getitem__, short), strict=True))
+        if any(map(is_, new.values(), repeat(_NO_MARKER))):
+            new = {line: found for line, found in new.items() if found is not _NO_MARKER}
+        decided.update(new)
+    return left
 
 
 # A decision on a line (see _decide): the marker's kind, where the rest starts, where the

@@ -356,7 +356,8 @@ def _plain_words(lines: Sequence[str]) -> list[list[tuple[int, int]]] | None:
     Plain: no character that can separate items, and words that are tokens as they stand
     (nothing to trim), one white-space character apart. Then a line's tokens are its
     ``str.split()`` words, and their spans follow from their lengths. ``None`` when a line
-    is not plain: the caller then reads the lines one by one.
+    is not plain: the caller then reads the lines one by one. Lines whose words have the
+    same lengths share one list of spans: read them, never change them.
 
     Example:
         >>> _plain_words(["غزة حماس", "الأمم المتحدة"])
@@ -378,21 +379,28 @@ def _plain_words(lines: Sequence[str]) -> list[list[tuple[int, int]]] | None:
     edges = set(map(operator.itemgetter(0), words)) | set(map(operator.itemgetter(-1), words))
     if not all(map(_TOKEN_EDGE.match, edges)):
         return None
-    counts = list(map(len, map(str.split, lines)))
-    # The k-th word starts after the k words before it and one character after each.
-    starts = list(map(operator.add, itertools.accumulate(lengths, initial=0), range(len(words))))
-    line_starts = map(
-        operator.add, itertools.accumulate(map(len, lines), initial=0), range(len(lines))
-    )
-    at_line = itertools.chain.from_iterable(map(itertools.repeat, line_starts, counts))
-    rel = list(map(operator.sub, starts, at_line))
-    ends = list(map(operator.add, rel, lengths))
-    # Lines share their spans' values (a few hundred pairs of small numbers): each pair is
-    # made once, so thousands of lines keep no pair of their own alive.
-    shared: dict[tuple[int, int], tuple[int, int]] = {}
-    spans = list(map(shared.setdefault, zip(rel, ends, strict=True), zip(rel, ends, strict=True)))
+    if joined.count(" ") == len(words) - len(lines):
+        # Every white-space character inside a line is a space: a line has one word more.
+        counts = list(
+            map(operator.add, map(str.count, lines, itertools.repeat(" ")), itertools.repeat(1))
+        )
+    else:
+        counts = list(map(len, map(str.split, lines)))
+    # A line's spans follow from its words' lengths alone: lines of the same lengths (most
+    # lines of a page of thousands) share one list of spans, made once, so that they keep
+    # no list of their own alive (the collector counts and walks each).
     bounds = list(itertools.accumulate(counts, initial=0))
-    return list(map(spans.__getitem__, map(slice, bounds, bounds[1:])))
+    shapes = list(map(tuple, map(lengths.__getitem__, map(slice, bounds, bounds[1:]))))
+    made = dict.fromkeys(shapes, _NO_SPANS)
+    for shape in made:
+        starts = list(
+            map(operator.add, itertools.accumulate(shape[:-1], initial=0), itertools.count())
+        )
+        made[shape] = list(zip(starts, map(operator.add, starts, shape), strict=True))
+    return list(map(made.__getitem__, shapes))
+
+
+_NO_SPANS: list[tuple[int, int]] = []
 
 
 # Characters known to open or close a token (``_TOKEN_EDGE``), remembered: a tag line's edges
