@@ -55,7 +55,8 @@ import regex
 
 from .._lazy import lazy
 from ..dates import is_clock_line
-from ..lexicon.patterns import furniture_phrases, line_candidates
+from ..lexicon.loose import line_candidates
+from ..lexicon.patterns import furniture_phrases
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
