@@ -136,11 +136,12 @@ def detect_boilerplate(state: PageState) -> None:
     # only for a kind some distinct line is. A kind no line can open like (a link, a clock
     # time) costs one test of the page's first characters.
     tables, candidates = per_object(state.lexicon, _tables)
-    firsts = state.firsts
     # A large page's distinct lines, gathered once for the two passes that judge each of
-    # them once (see SMALL_PAGE); neither depends on their order.
+    # them once (see SMALL_PAGE); neither depends on their order. Their first characters
+    # are the page's, for the tests below (each a pass over a list of every line's).
     texts = state.texts
     distinct = None if len(texts) <= SMALL_PAGE else set(texts)
+    firsts = state.firsts if distinct is None else set(map(_FIRST, distinct))
     _phrase_lines(state, tables, candidates, distinct)
     _inside_lines(state, distinct)
     if not _URL_HEADS.isdisjoint(firsts):
