@@ -51,8 +51,6 @@ from operator import ge, is_not, itemgetter
 from re import Pattern
 from typing import TYPE_CHECKING
 
-import regex
-
 from .._lazy import lazy
 from ..dates import is_clock_line
 from ..lexicon.loose import line_candidates
@@ -63,6 +61,8 @@ from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word
 from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words, per_object
 
 if TYPE_CHECKING:
+    import regex
+
     from ..lexicon import Lexicon
 
 __all__ = ["detect_boilerplate"]
@@ -91,9 +91,7 @@ MAX_MENU_CHARS = 300
 # that ends with one ends a sentence (``ends_sentence``).
 _SENTENCE_ENDS = frozenset(".!?؟:؛")
 
-_URL: regex.Pattern[str] = lazy(
-    regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
-)
+_URL: regex.Pattern[str] = lazy("regex", r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S+")
 _URL_HEADS = frozenset("hHwWpP")
 _FIRST = itemgetter(0)
 # ASCII, Arabic-Indic and Persian digits.
@@ -118,7 +116,7 @@ _WHITE_SPACE = (
 _SPLITS = ((_MENU_SEPARATORS, "|»›>", 0.0), (_WEAK_SEPARATORS, "/-\u2013\u2014", 0.5))
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
-_NOT_ITEM: regex.Pattern[str] = lazy(regex, r"[\p{N}.!?؟:؛،,()\"«»]")
+_NOT_ITEM: regex.Pattern[str] = lazy("regex", r"[\p{N}.!?؟:؛،,()\"«»]")
 
 
 def detect_boilerplate(state: PageState) -> None:
