@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -31,6 +30,7 @@ from .loading import (
     decode_json,
     lexicon_fields,
     read_utf8,
+    write_utf8,
 )
 from .matching import LINE_MEMO_CHARS as LINE_MEMO_CHARS
 from .matching import LINE_MEMO_SIZE as LINE_MEMO_SIZE
@@ -39,6 +39,9 @@ from .matching import PREFIX_CHARS as PREFIX_CHARS
 from .matching import _KindMatcher as _KindMatcher
 from .matching import _Matching
 from .patterns import _GAP_CHARS, _furniture_key, compile_pattern, raw_heads
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: The roles of the words of author and credit lines (:attr:`Lexicon.credits`).
 CREDIT_ROLES = ("markers", "offices", "not_names", "verbs", "notes")
@@ -244,9 +247,7 @@ class Lexicon(_Furniture, _Matching):
 
     def save(self, path: str | Path) -> None:
         """Write the lexicon as JSON, for editing or for :meth:`load`."""
-        Path(path).write_text(
-            json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        write_utf8(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
     def extend(
         self,
