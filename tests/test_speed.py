@@ -165,12 +165,16 @@ def test_readers_the_html_view_and_the_batch_runner_are_imported_on_first_use() 
     # batch runner; reading the name imports its module (PEP 562) and gives the same object.
     code = (
         "import sys, arnews\n"
-        "late = {'arnews.io.pages', 'arnews.render', 'arnews.batch', 'arnews.bundled'}\n"
+        "late = {'arnews.io.pages', 'arnews.render', 'arnews.batch', 'arnews.bundled',\n"
+        "        'arnews.profiles.learning'}\n"
         "assert not late & set(sys.modules), sorted(late & set(sys.modules))\n"
         "from arnews.render import render_html\n"
         "assert arnews.render_html is render_html and 'render_html' in dir(arnews)\n"
         "from arnews import *\n"
         "assert read_pages is arnews.read_pages and parse_many is arnews.parse_many\n"
+        "from arnews.profiles import ProfileLearner, summarise_page\n"
+        "assert ProfileLearner.__module__ == 'arnews.profiles.learning'\n"
+        "assert 'summarise_page' in dir(arnews.profiles)\n"
         "try:\n"
         "    arnews.no_such_name\n"
         "    raise SystemExit('no AttributeError')\n"
