@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from arnews import Lexicon
 from arnews.detectors.boilerplate import MAX_INSIDE_WORDS, _few_words
 from arnews.detectors.tables import furniture_heads
-from arnews.lexicon.patterns import _loose_prefixes, furniture_phrases, loose_openings
+from arnews.lexicon.loose import _loose_prefixes, loose_openings
+from arnews.lexicon.patterns import furniture_phrases
 from arnews.text import word_count
 
 LEX = Lexicon.default()

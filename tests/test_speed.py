@@ -160,17 +160,22 @@ def test_importing_arnews_starts_no_pool_machinery_and_no_resource_reader() -> N
     _python_passes(code)
 
 
-def test_readers_the_html_view_and_the_batch_runner_are_imported_on_first_use() -> None:
-    # A worker that only parses need not import the file readers, the HTML view or the
-    # batch runner; reading the name imports its module (PEP 562) and gives the same object.
+def test_readers_html_view_batch_runner_and_profile_learning_are_imported_on_first_use() -> None:
+    # A worker that only parses need not import the file readers, the HTML view, the batch
+    # runner or profile learning; reading the name imports its module (PEP 562) and gives
+    # the same object.
     code = (
         "import sys, arnews\n"
-        "late = {'arnews.io.pages', 'arnews.render', 'arnews.batch', 'arnews.bundled'}\n"
+        "late = {'arnews.io.pages', 'arnews.render', 'arnews.batch', 'arnews.bundled',\n"
+        "        'arnews.profiles.learning'}\n"
         "assert not late & set(sys.modules), sorted(late & set(sys.modules))\n"
         "from arnews.render import render_html\n"
         "assert arnews.render_html is render_html and 'render_html' in dir(arnews)\n"
         "from arnews import *\n"
         "assert read_pages is arnews.read_pages and parse_many is arnews.parse_many\n"
+        "from arnews.profiles import ProfileLearner, summarise_page\n"
+        "assert ProfileLearner.__module__ == 'arnews.profiles.learning'\n"
+        "assert 'summarise_page' in dir(arnews.profiles)\n"
         "try:\n"
         "    arnews.no_such_name\n"
         "    raise SystemExit('no AttributeError')\n"

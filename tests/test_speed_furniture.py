@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Lexicon
-from arnews.lexicon.patterns import furniture_phrases, line_candidates, loose_openings
+from arnews.lexicon.loose import line_candidates, loose_openings
+from arnews.lexicon.patterns import furniture_phrases
 
 LEX = Lexicon.default()
 # Phrases that open with punctuation (which the skip between letters also takes), with

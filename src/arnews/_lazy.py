@@ -1,14 +1,15 @@
 """Patterns compiled on first use, not when their module is imported.
 
-Compiling the detectors' ``regex`` patterns was a sixth of ``import arnews``; a process that
-imports arnews and never parses (a command's ``--help``, a worker that fails to start) need
-not pay for it. :func:`lazy` returns an object that compiles its pattern the first time one
-of its methods is looked up, then keeps the compiled pattern's bound methods as its own
-attributes, so every later call costs what a call on the compiled pattern costs.
+Compiling the detectors' ``regex`` patterns was a sixth of ``import arnews``, and importing
+the ``regex`` module itself another seventh; a process that imports arnews and never parses
+(a command's ``--help``, a worker that fails to start) need not pay for either.
+:func:`lazy` returns an object that compiles its pattern the first time one of its methods
+is looked up (importing its engine then, when it is named rather than given), then keeps the
+compiled pattern's bound methods as its own attributes, so every later call costs what a
+call on the compiled pattern costs.
 
 Example:
-    >>> import regex
-    >>> word = lazy(regex, r"\\p{L}+")
+    >>> word = lazy("regex", r"\\p{L}+")
     >>> word.findall("قال الوزير")
     ['قال', 'الوزير']
     >>> word.pattern
@@ -18,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import threading
+from importlib import import_module
 from types import ModuleType
 from typing import Any, cast
 
@@ -31,7 +33,7 @@ _LOCK = threading.Lock()
 class _Lazy:
     __slots__ = ("_args", "_compiled", *_METHODS)
 
-    def __init__(self, engine: ModuleType, pattern: str, flags: int) -> None:
+    def __init__(self, engine: ModuleType | str, pattern: str, flags: int) -> None:
         self._args = (engine, pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
@@ -43,6 +45,8 @@ class _Lazy:
                 compiled = object.__getattribute__(self, "_compiled")
             except AttributeError:
                 engine, pattern, flags = self._args
+                if isinstance(engine, str):
+                    engine = import_module(engine)
                 compiled = engine.compile(pattern, flags)
                 for method in _METHODS:
                     setattr(self, method, getattr(compiled, method))
@@ -51,11 +55,15 @@ class _Lazy:
 
     def __repr__(self) -> str:
         engine, pattern, flags = self._args
-        return f"lazy({engine.__name__}, {pattern!r}, {flags})"
+        name = engine if isinstance(engine, str) else engine.__name__
+        return f"lazy({name}, {pattern!r}, {flags})"
 
 
-def lazy(engine: ModuleType, pattern: str, flags: int = 0) -> Any:
-    """A pattern of ``engine`` (``re`` or ``regex``) compiled the first time it is used.
+def lazy(engine: ModuleType | str, pattern: str, flags: int = 0) -> Any:
+    """A pattern of ``engine`` (``re`` or ``regex``, the module or its name) compiled the
+    first time it is used. A named engine is imported then: give ``"regex"`` by name (flags
+    inline, ``(?i)``), so that importing the module that holds the pattern does not import
+    ``regex`` (a seventh of ``import arnews`` when it did).
 
     Typed as ``Any`` for the caller to annotate as the engine's ``Pattern[str]``.
 

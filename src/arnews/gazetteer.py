@@ -38,13 +38,15 @@ import os
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from arnews._data import read_data_bytes
 from arnews.normalize import fold
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
     "CATEGORIES",
@@ -333,7 +335,8 @@ def _read(name: str, directory: str | os.PathLike[str] | None) -> str:
         if directory is None:
             data = read_data_bytes("gazetteer", filename)
         else:
-            data = Path(directory, filename).read_bytes()
+            with open(os.path.join(directory, filename), "rb") as f:
+                data = f.read()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         raise GazetteerError(f"gazetteer file {filename} is missing") from exc
     try:

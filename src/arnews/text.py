@@ -11,11 +11,13 @@ import time
 from collections.abc import Iterator
 from itertools import accumulate, compress, count, islice, repeat
 from operator import add, contains, not_, or_
-
-import regex
+from typing import TYPE_CHECKING
 
 from ._lazy import lazy
 from .lines import BLANKS
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "CLOSERS",
@@ -45,21 +47,21 @@ _TRAILER_SET = frozenset(TRAILERS)
 # words (two headlines) were glued together (`غزةعضو`, `ليبياإعلام`).
 # (`ىء` is a real ending: `شاطىء`, so hamza may follow alef maqsura.)
 _GLUE: regex.Pattern[str] = lazy(
-    regex,
+    "regex",
     r"ة(?=[\u0621-\u063a\u0641-\u064a])|ى(?=[\u0622-\u063a\u0641-\u064a])|(?<=[\u0621-\u064a])إ",
 )
 # What may stand before a word-initial إ inside one token: conjunctions, prepositions, the
 # article (`وبالإضافة`, `للإعلام`, `فإن`).
-_CLITICS: regex.Pattern[str] = lazy(regex, r"[وف]?(?:[بكل]?ال|لل|[بكلس])?")
+_CLITICS: regex.Pattern[str] = lazy("regex", r"[وف]?(?:[بكل]?ال|لل|[بكلس])?")
 
 # A sentence end followed at once by an Arabic letter (`العالقين.وذكر`, `الماضية”.وأضاف`).
 # The two letters before it keep one-letter abbreviations (`د.محمد`) whole.
 _SENTENCE_GLUE: regex.Pattern[str] = lazy(
-    regex, r"(?<=[\p{L}\p{M}][\p{L}\p{M}\"”»’')])[.!?؟]+[\"”»’']*(?=[\u0621-\u063a\u0641-\u064a])"
+    "regex", r"(?<=[\p{L}\p{M}][\p{L}\p{M}\"”»’')])[.!?؟]+[\"”»’']*(?=[\u0621-\u063a\u0641-\u064a])"
 )
 
 _MEDIA_TAG: regex.Pattern[str] = lazy(
-    regex,
+    "regex",
     r"\((?:فيديو|بالفيديو|صور|بالصور|شاهد|فيديوجراف|إنفوجراف|انفوجراف|فيديو وصور|صور وفيديو)\)"
     r"|^(?:عاجل|خاص|حصري|فيديو)[ ]*[|:]",
 )
@@ -433,13 +435,13 @@ def whole_text_glue_points(text: str) -> list[int]:
 # A sentence end followed by more text on the same line: running text, not a headline.
 # (`..` is the headline writer's pause, `هدنة غزة.. جهود`, and does not count.)
 _INNER_SENTENCE_END: regex.Pattern[str] = lazy(
-    regex, r"(?<![.])[.!?؟](?![.])[\"”»’')]*[ \t\xa0]+(?=\p{L})"
+    "regex", r"(?<![.])[.!?؟](?![.])[\"”»’')]*[ \t\xa0]+(?=\p{L})"
 )
 # Words that open a clause inside running text; a headline does not start with them.
 # (`و` before a hamza-carrying alef, `وأضاف` `وآخر`, opens a clause; before a plain alef it
 # may be a name's first letter, `واشنطن`.)
 _CLAUSE_OPENER: regex.Pattern[str] = lazy(
-    regex, r"(?:وال|فال|و[أإآ]|ولكن|لكن|ثم|كما|حيث|إذ|فإن|بل)"
+    "regex", r"(?:وال|فال|و[أإآ]|ولكن|لكن|ثم|كما|حيث|إذ|فإن|بل)"
 )
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import Final
-
-import regex
+from typing import TYPE_CHECKING, Final
 
 from .tables import _HIJRI, _TABLES
+
+if TYPE_CHECKING:
+    import regex
 
 # -- patterns -----------------------------------------------------------------------------------
 #
@@ -39,11 +40,15 @@ _SEP: Final = rf"(?:{_SP}*+[{_DASH}،,|]{_SP}*+|{_SP}++)"
 
 def _alt(words: Iterable[str]) -> str:
     """A non-capturing alternation of folded words, longest first, any run of spaces inside."""
+    import regex  # (imported when first needed: see arnews._lazy)
+
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(f"{_SP}++".join(map(regex.escape, w.split())) for w in ordered) + ")"
 
 
 def _compile(pattern: str) -> regex.Pattern[str]:
+    import regex  # (imported when first needed: see arnews._lazy)
+
     return regex.compile(pattern, regex.VERBOSE)
 
 
@@ -198,6 +203,8 @@ class _Patterns:
     # Where a word or a number starts: a date expression never starts inside one.
     @functools.cached_property
     def _WORD_START_RE(self) -> regex.Pattern[str]:
+        import regex  # (imported when first needed: see arnews._lazy)
+
         return regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]")
 
     # Each pattern's group numbers by name: a ``regex`` match reads a group by number some ten

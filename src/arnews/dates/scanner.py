@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import datetime, timedelta
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
-import regex
 
 from ..normalize import FOLD_DELETED, fold_chars
 from .patterns import (
@@ -47,6 +46,9 @@ from .values import (
     _read_core,
     _value,
 )
+
+if TYPE_CHECKING:
+    import regex
 
 # Long enough for the longest stamp we read (marker, weekday, Hijri date, "الموافق",
 # Gregorian date, connector and time come to about 90 characters) with room for spacing and

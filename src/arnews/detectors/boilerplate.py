@@ -51,17 +51,18 @@ from operator import ge, is_not, itemgetter
 from re import Pattern
 from typing import TYPE_CHECKING
 
-import regex
-
 from .._lazy import lazy
 from ..dates import is_clock_line
-from ..lexicon.patterns import furniture_phrases, line_candidates
+from ..lexicon.loose import line_candidates
+from ..lexicon.patterns import furniture_phrases
 from ..normalize import fold_chars
 from ..state import PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
 from .tables import FurnitureHeads, InsideGroups, furniture_heads, inside_words, per_object
 
 if TYPE_CHECKING:
+    import regex
+
     from ..lexicon import Lexicon
 
 __all__ = ["detect_boilerplate"]
@@ -90,9 +91,7 @@ MAX_MENU_CHARS = 300
 # that ends with one ends a sentence (``ends_sentence``).
 _SENTENCE_ENDS = frozenset(".!?؟:؛")
 
-_URL: regex.Pattern[str] = lazy(
-    regex, r"(?:https?://|www\.|pic\.twitter\.com/)\S+", regex.IGNORECASE
-)
+_URL: regex.Pattern[str] = lazy("regex", r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S+")
 _URL_HEADS = frozenset("hHwWpP")
 _FIRST = itemgetter(0)
 # ASCII, Arabic-Indic and Persian digits.
@@ -117,7 +116,7 @@ _WHITE_SPACE = (
 _SPLITS = ((_MENU_SEPARATORS, "|»›>", 0.0), (_WEAK_SEPARATORS, "/-\u2013\u2014", 0.5))
 # A menu item has no digit, no sentence punctuation and no colon (a byline, a date, a
 # dateline or a subheading has).
-_NOT_ITEM: regex.Pattern[str] = lazy(regex, r"[\p{N}.!?؟:؛،,()\"«»]")
+_NOT_ITEM: regex.Pattern[str] = lazy("regex", r"[\p{N}.!?؟:؛،,()\"«»]")
 
 
 def detect_boilerplate(state: PageState) -> None:
@@ -135,9 +134,14 @@ def detect_boilerplate(state: PageState) -> None:
     # only for a kind some distinct line is. A kind no line can open like (a link, a clock
     # time) costs one test of the page's first characters.
     tables, candidates = per_object(state.lexicon, _tables)
-    firsts = state.firsts
-    _phrase_lines(state, tables, candidates)
-    _inside_lines(state)
+    # A large page's distinct lines, gathered once for the two passes that judge each of
+    # them once (see SMALL_PAGE); neither depends on their order. Their first characters
+    # are the page's, for the tests below (each a pass over a list of every line's).
+    texts = state.texts
+    distinct = None if len(texts) <= SMALL_PAGE else set(texts)
+    firsts = state.firsts if distinct is None else set(map(_FIRST, distinct))
+    _phrase_lines(state, tables, candidates, distinct)
+    _inside_lines(state, distinct)
     if not _URL_HEADS.isdisjoint(firsts):
         _url_lines(state)
     if not _DIGITS.isdisjoint(firsts):
@@ -170,7 +174,12 @@ def _opening(state: PageState, heads: frozenset[str]) -> set[str]:
     return set(compress(state.texts, map(heads.__contains__, state.firsts)))
 
 
-def _phrase_lines(state: PageState, tables: FurnitureHeads, candidates: Pattern[str]) -> None:
+def _phrase_lines(
+    state: PageState,
+    tables: FurnitureHeads,
+    candidates: Pattern[str],
+    distinct: set[str] | None,
+) -> None:
     lexicon = state.lexicon
     kinds = state.kind
     texts = state.texts
@@ -184,7 +193,7 @@ def _phrase_lines(state: PageState, tables: FurnitureHeads, candidates: Pattern[
     # match would cost the square of its length.
     # Each distinct line once (in C): a page that repeats a line (``:`` half a million
     # times) is searched for it once, not for every copy.
-    if len(texts) <= SMALL_PAGE:
+    if distinct is None:
         # A page of a few dozen lines (nearly every page) is searched whole: leaving out
         # its long lines and its repeats (each line hashed, a character at a time) costs
         # more than searching them, which skips from line break to line break in C. What
@@ -197,7 +206,8 @@ def _phrase_lines(state: PageState, tables: FurnitureHeads, candidates: Pattern[
             if not found:
                 return
     else:
-        maybe = dict.fromkeys(compress(texts, map(ge, repeat(MAX_CHARS), map(len, texts))))
+        # In any order: the search reads each line on its own (no skip crosses a break).
+        maybe = compress(distinct, map(ge, repeat(MAX_CHARS), map(len, distinct)))
         found = set(candidates.findall("\n" + "\n".join(maybe)))
         if not found:
             return
@@ -237,16 +247,16 @@ def _is_ticker(state: PageState, line: str) -> bool:
     )
 
 
-def _inside_lines(state: PageState) -> None:
+def _inside_lines(state: PageState, distinct: set[str] | None) -> None:
     # Only short lines can be a credit or a notice, and only those that hold a mark are
     # looked at in Python: the length test and the search run as C-level passes.
     texts = state.texts
-    fit = compress(texts, map(MAX_INSIDE_CHARS.__ge__, map(len, texts)))
     # Each distinct line once on a large page; a small one's as they come (see SMALL_PAGE).
-    lines = fit if len(texts) <= SMALL_PAGE else set(fit)
+    lines = texts if distinct is None else distinct
+    fit = compress(lines, map(ge, repeat(MAX_INSIDE_CHARS), map(len, lines)))
     # Only a line of a dozen words at most is claimed: the others are not searched (nor
     # folded for the test below, which costs more than counting their words).
-    short = list(filter(_few_words, lines))
+    short = list(filter(_few_words, fit))
     # Most pages hold no phrase's words at all: one test over their short lines first.
     if not short or not _may_hold_inside(state.lexicon, "\n".join(short)):
         return

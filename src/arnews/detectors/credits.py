@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from .._lazy import lazy
 from ..normalize import fold
 from ..state import PageState
 from ..text import word_count
 from .tables import credit_openers, name_openers
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["Credit", "read_credit"]
 
@@ -43,11 +44,11 @@ _SEPARATOR_CHARS = "-–—:：/ـ \t\xa0"
 # and a tatweel's white space before it as ``regex`` reads it, which, unlike
 # ``str.isspace``, leaves out U+001C to U+001F.)
 _SEPARATOR_CHARS_RE: re.Pattern[str] = lazy(re, r"[-–—:：/ـ]")
-_REGEX_SPACE: regex.Pattern[str] = lazy(regex, r"\s")
+_REGEX_SPACE: regex.Pattern[str] = lazy("regex", r"\s")
 _LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # A name: letters (an initial such as ``د.`` allowed), no digits or sentence marks.
 _NAME: regex.Pattern[str] = lazy(
-    regex, r"\p{Arabic}[\p{Arabic}'’\.]*(?:[ \t\xa0]+\p{Arabic}[\p{Arabic}'’\.]*)*"
+    "regex", r"\p{Arabic}[\p{Arabic}'’\.]*(?:[ \t\xa0]+\p{Arabic}[\p{Arabic}'’\.]*)*"
 )
 # A site's name in Latin letters (``SITE.INFO``, ``Hespress``), at most three words.
 _LATIN_SITE: re.Pattern[str] = lazy(

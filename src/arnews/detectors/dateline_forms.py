@@ -14,10 +14,12 @@ Example:
 from __future__ import annotations
 
 import re
-
-import regex
+from typing import TYPE_CHECKING
 
 from .._lazy import lazy
+
+if TYPE_CHECKING:
+    import regex
 
 _SP = r"[ \t\xa0]"
 _DASH = r"(?:-{1,3}|–|—)"
@@ -57,7 +59,7 @@ _PAIR_LINE: re.Pattern[str] = lazy(
 _LATIN_SITE: re.Pattern[str] = lazy(
     re, r"[A-Za-z][A-Za-z0-9.&_]*(?:[ \t\xa0]+[A-Za-z0-9][A-Za-z0-9.&_]*){0,2}"
 )
-_HAS_LETTER: regex.Pattern[str] = lazy(regex, r"\p{L}")
+_HAS_LETTER: regex.Pattern[str] = lazy("regex", r"\p{L}")
 _SENTENCE_MARK: re.Pattern[str] = lazy(re, r"[.!?؟]")
 _COMMA: re.Pattern[str] = lazy(re, r"[،,]")
 _STRAY_COMMA: re.Pattern[str] = lazy(re, rf"(?:[،,]{_SP}*)?")

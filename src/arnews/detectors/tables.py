@@ -20,7 +20,8 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from ..lexicon.patterns import furniture_phrases, loose_openings
+from ..lexicon.loose import loose_openings
+from ..lexicon.patterns import furniture_phrases
 from ..normalize import fold
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class FurnitureHeads(NamedTuple):
 
     The loose prefix tree of the furniture phrases (the lexicon's ``furniture`` pattern)
     is split by a line's first character (see
-    :func:`~arnews.lexicon.patterns.loose_openings`): a line is tried against the
+    :func:`~arnews.lexicon.loose.loose_openings`): a line is tried against the
     branches its first character opens, and one that opens none is not tried.
     """
 

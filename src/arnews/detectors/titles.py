@@ -30,8 +30,7 @@ import re
 from collections.abc import Iterator
 from itertools import compress, count, islice, repeat
 from operator import and_, eq, is_, lt, ne, or_, setitem
-
-import regex
+from typing import TYPE_CHECKING
 
 from .._lazy import lazy
 from ..normalize import fold
@@ -39,6 +38,9 @@ from ..state import MAIN, PageState
 from ..text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
 from .credits import MAX_CREDIT_WORDS, read_credit
 from .datelines import dateline_fills_line
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["detect_main_title", "detect_titles"]
 
@@ -67,11 +69,11 @@ _QUESTION = frozenset("؟?!")
 _TITLE_KINDS = frozenset({None, "read_also"})
 # The colons a credit's lead-in ends with (see :func:`arnews.detectors.bylines.read_credit`).
 _COLONS = frozenset(":：")
-_LETTERS: regex.Pattern[str] = lazy(regex, r"\p{L}{2,}")
+_LETTERS: regex.Pattern[str] = lazy("regex", r"\p{L}{2,}")
 # A word's stem: without the clitics it may carry (conjunction, preposition, the article),
 # of three letters or more.
 _STEM_FORM = r"(?<![{0}])(?:[وف]?(?:[بكل]?ال|لل|[بكل]))?([{0}]{{3,}})"
-_STEM: regex.Pattern[str] = lazy(regex, _STEM_FORM.format(r"\p{L}\p{M}"))
+_STEM: regex.Pattern[str] = lazy("regex", _STEM_FORM.format(r"\p{L}\p{M}"))
 # The same pattern for the standard engine (a third of the cost a call), on a text of the
 # characters a headline is written in (Latin, Arabic, general punctuation, Arabic
 # presentation forms): its class is those of them that ``regex`` reads as letters or marks,
@@ -89,6 +91,8 @@ def _plain_stem() -> re.Pattern[str]:
     chars = "".join(chr(c) for a, b in _PLAIN_RANGES for c in range(a, b + 1))
     # The letters as runs of consecutive code points: a class of some sixty ranges
     # compiles in a tenth of the time of one listing each of its 3,000 characters.
+    import regex  # (the pattern engine is imported when first needed: see arnews._lazy)
+
     runs: list[list[int]] = []
     for code in map(ord, regex.findall(r"[\p{L}\p{M}]", chars)):
         if runs and runs[-1][1] == code - 1:

@@ -104,10 +104,10 @@ class _Furniture:
 
         The same answers, for a fraction of the cost on a page's lines: one loose prefix
         tree of the furniture phrases' first letters, which reads the raw text as if folded
-        (see :func:`_loose_prefixes`), runs over the lines in a C-level pass, and only the
-        lines it matches (a few a page) are folded and judged, by :meth:`is_boilerplate`
-        itself. A line whose key starts with a phrase starts, raw, with what the tree
-        matches, so no line it passes over is furniture.
+        (see :func:`~arnews.lexicon.loose._loose_prefixes`), runs over the lines in a
+        C-level pass, and only the lines it matches (a few a page) are folded and judged,
+        by :meth:`is_boilerplate` itself. A line whose key starts with a phrase starts,
+        raw, with what the tree matches, so no line it passes over is furniture.
 
         Example:
             >>> from arnews import Lexicon

@@ -21,7 +21,8 @@ Profiles are data: :meth:`SiteProfile.save` writes readable, editable, versioned
 
 from __future__ import annotations
 
-from .learning import LearnSettings, PageSummary, ProfileLearner, summarise_page
+from typing import TYPE_CHECKING, Any
+
 from .site import (
     PROFILE_VERSION,
     ProfileError,
@@ -31,6 +32,36 @@ from .site import (
     profiles_key,
     save_profiles,
 )
+
+if TYPE_CHECKING:
+    from .learning import LearnSettings, PageSummary, ProfileLearner, summarise_page
+
+# Learning a profile is a job of its own (``arnews learn``): its names are imported when
+# first read (PEP 562), so that a parser given a profile, or none, does not pay for them.
+_LEARNING = frozenset({"LearnSettings", "PageSummary", "ProfileLearner", "summarise_page"})
+
+
+def __getattr__(name: str) -> Any:
+    """The learning names (:data:`_LEARNING`), imported from :mod:`.learning` when first read.
+
+    Example:
+        >>> import arnews.profiles
+        >>> arnews.profiles.ProfileLearner.__module__
+        'arnews.profiles.learning'
+    """
+    if name not in _LEARNING:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import learning
+
+    value = getattr(learning, name)
+    globals()[name] = value  # read once: later reads are plain attribute lookups
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the learning names included."""
+    return sorted({*globals(), *_LEARNING})
+
 
 __all__ = [
     "PROFILE_VERSION",

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
 from ..lexicon import MARKER_KINDS, MAX_PHRASE_CHARS, Lexicon, read_utf8
-from ..lexicon.loading import decode_json
+from ..lexicon.loading import decode_json, write_utf8
 from ..normalize import fold
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..gazetteer import Gazetteer
     from ..parser import Parser
     from ..tags import TagLexicon
@@ -231,7 +233,7 @@ class SiteProfile:
 
     def save(self, path: str | Path) -> None:
         """Write the profile as readable, editable JSON (see :meth:`load`)."""
-        Path(path).write_text(_dumps(self.to_dict()), encoding="utf-8")
+        write_utf8(path, _dumps(self.to_dict()))
 
     @classmethod
     def load(cls, path: str | Path) -> SiteProfile:
@@ -311,8 +313,8 @@ def save_profiles(
         (12, ('dir',))
     """
     text = profiles_json(profiles, site_from=site_from)
-    if isinstance(path, str | Path):
-        Path(path).write_text(text, encoding="utf-8")
+    if isinstance(path, str | os.PathLike):
+        write_utf8(path, text)
     else:
         path.write(text)
         path.flush()
