@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Container
+from itertools import compress, count, repeat
+from operator import is_
 
 import regex
 
@@ -35,6 +37,10 @@ _PLAIN_WORDS: regex.Pattern[str] = lazy(regex, r"[\p{L}\p{M}\s]+$")
 # many words or more, or any line this long.
 PARAGRAPH_MIN_WORDS = 12
 PARAGRAPH_ANY_WORDS = 45
+
+_NONES = repeat(None)
+# A list longer than this is walked in C-level passes (see _long_list).
+_FEW_ITEMS = 32
 
 
 def is_paragraph_like(text: str) -> bool:
@@ -140,6 +146,34 @@ def _claim_similar_items(
         state.kind[i] = "similar"
 
 
+def _claim_items(
+    state: PageState, first: int, end: int, kind: str, article: int, bullets: regex.Pattern[str]
+) -> None:
+    """Claim the items (``kind``: ``similar`` or ``related``) of the list on lines ``first``
+    to ``end`` (excluded): each line no detector took that still has content. Whole similar
+    items are claimed last, together."""
+    kinds, rest, starts = state.kind, state.rest, state.starts
+    if (
+        kind == "similar"
+        and kinds[first:end].count(None) == end - first
+        and rest[first:end] == starts[first:end]
+    ):
+        # Every line untouched (as a list's items are), so each is whole and has content
+        # (the lines are not blank): told by three C-level passes, with no step a line.
+        if end > first:
+            _claim_similar_items(state, list(range(first, end)), article, bullets)
+        return
+    whole: list[int] = []
+    for j in range(first, end):
+        if kinds[j] is None and state.is_open(j):
+            if kind == "similar" and rest[j] == starts[j]:
+                whole.append(j)
+            else:
+                _claim_list_item(state, j, kind, article, bullets)
+    if whole:
+        _claim_similar_items(state, whole, article, bullets)
+
+
 def _claim_list_item(
     state: PageState, i: int, kind: str, article: int, bullets: regex.Pattern[str]
 ) -> None:
@@ -167,20 +201,24 @@ def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> t
     """Return (end index, body_follows) of the list whose first item is line ``first``."""
     texts, kinds = state.texts, state.kind
     n = len(texts)
-    # One forward pass finds where the list's section ends and the first line of running
-    # text before that; the walk below then decides in linear time.
+    # Where the list's section ends, and the first line of running text before that (the
+    # end is not needed once that is found); the walk below then decides in linear time.
     stop = first
     first_para = -1
     judged: dict[str, bool] = {}  # lists repeat their lines: each distinct one is read once
-    while stop < n and kinds[stop] not in _SECTION_KINDS:
-        if first_para < 0 and kinds[stop] is None:
+    limit = min(n, first + _FEW_ITEMS)
+    while stop < limit and kinds[stop] not in _SECTION_KINDS:
+        if kinds[stop] is None:
             line = texts[stop]
             para = judged.get(line)
             if para is None:
                 para = judged[line] = is_paragraph_like(line)
             if para:
                 first_para = stop
+                break
         stop += 1
+    if stop == limit < n:
+        stop, first_para = _long_list(state, stop, judged)
     if first_para < 0:
         return stop, False
     for j in range(first, first_para):
@@ -188,6 +226,33 @@ def _list_extent(state: PageState, first: int, bullets: regex.Pattern[str]) -> t
         if j > first and state.blank_before(j) and not bullets.match(texts[j]):
             return j, True
     return first_para, True
+
+
+def _long_list(state: PageState, lo: int, judged: dict[str, bool]) -> tuple[int, int]:
+    """:func:`_list_extent`'s walk from line ``lo`` on, for a list longer than a few items:
+    (end of its section, first line of running text or ``-1``), told in C-level passes a
+    stretch of lines at a time (twice as long each time: linear in the lines walked)."""
+    texts, kinds = state.texts, state.kind
+    n = len(texts)
+    size = _FEW_ITEMS
+    while lo < n:
+        hi = min(lo + size, n)
+        stretch = kinds[lo:hi]
+        ended = not _SECTION_KINDS.isdisjoint(stretch)
+        if ended:
+            hi = lo + next(compress(count(), map(_SECTION_KINDS.__contains__, stretch)))
+            stretch = stretch[: hi - lo]
+        open_lines = list(compress(range(lo, hi), map(is_, stretch, _NONES)))
+        lines = list(map(texts.__getitem__, open_lines))
+        for line in set(lines).difference(judged):
+            judged[line] = is_paragraph_like(line)
+        verdicts = list(map(judged.__getitem__, lines))
+        if True in verdicts:
+            return hi, open_lines[verdicts.index(True)]
+        if ended:
+            return hi, -1
+        lo, size = hi, size * 2
+    return n, -1
 
 
 def _heading_name(state: PageState, i: int) -> bool:

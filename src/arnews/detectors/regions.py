@@ -47,8 +47,7 @@ from ..cohesion import carries_on, content_words
 from ..state import KIND, LINE, MAIN, NAME, PageState
 from ..text import ends_sentence, word_count
 from .headline_lists import (
-    _claim_list_item,
-    _claim_similar_items,
+    _claim_items,
     _heading_name,
     _list_extent,
     bullet_pattern,
@@ -476,18 +475,15 @@ def detect_regions(state: PageState) -> None:
             state.rest[i] = ends[i]
             continue
         end, body_follows = _list_extent(state, i + 1, bullets)
-        item_kind = "related" if body_follows else "similar"
-        article = current if body_follows else MAIN
-        whole_items: list[int] = []
-        for j in range(i + 1, end):
-            articles[j] = current
-            if kinds[j] is None and state.is_open(j):
-                if item_kind == "similar" and state.rest[j] == state.starts[j]:
-                    whole_items.append(j)
-                else:
-                    _claim_list_item(state, j, item_kind, article, bullets)
-        if whole_items:
-            _claim_similar_items(state, whole_items, article, bullets)
+        articles[i + 1 : end] = [current] * (end - i - 1)
+        _claim_items(
+            state,
+            i + 1,
+            end,
+            "related" if body_follows else "similar",
+            current if body_follows else MAIN,
+            bullets,
+        )
         pos = end
     if current != MAIN and pos < n:
         articles[pos:n] = [current] * (n - pos)
