@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from os import PathLike
 
 #: The longest phrase a lexicon takes, in characters: a marker is looked for in the first
 #: :data:`PREFIX_CHARS` characters of a line, and furniture phrases are short; a longer
@@ -59,7 +59,7 @@ class LexiconError(ValueError):
 LexiconError.__module__ = "arnews.lexicon"
 
 
-def read_utf8(path: str | Path, error: type[ValueError]) -> str:
+def read_utf8(path: str | PathLike[str], error: type[ValueError]) -> str:
     """Read a data file (lexicon, profile) as UTF-8, a BOM allowed; ``error`` names the file.
 
     Example:
@@ -78,7 +78,7 @@ def read_utf8(path: str | Path, error: type[ValueError]) -> str:
         raise error(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
 
 
-def write_utf8(path: str | Path, text: str) -> None:
+def write_utf8(path: str | PathLike[str], text: str) -> None:
     """Write ``text`` to the file ``path`` as UTF-8 (what ``Path.write_text`` does: the data
     files are written without importing :mod:`pathlib`, a twenty-fifth of ``import arnews``).
 

@@ -17,15 +17,17 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-import regex
-
+from .._lazy import lazy
 from .tokens import _FOLD_FAST, _variants
 from .weights import MAX_PHRASE_TOKENS
 
+if TYPE_CHECKING:
+    import regex
+
 # Context: punctuation ends a run of words; phrases never straddle it.
-_CLAUSE_BREAK = regex.compile(r"[\p{P}\p{S}]+")
+_CLAUSE_BREAK: regex.Pattern[str] = lazy("regex", r"[\p{P}\p{S}]+")
 
 
 class _Context:

@@ -15,23 +15,28 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-import regex
 
+from arnews._lazy import lazy
 from arnews.gazetteer import fold_key
+from arnews.lexicon.loading import write_utf8
 from arnews.normalize import fold
 
 from .tokens import _FUNCTION_WORDS, _items, _tokens
 from .weights import MAX_SEPARATED_WORDS
 
+if TYPE_CHECKING:
+    import regex
+
 __all__ = ["TagLexicon", "find_tag_lines"]
 
 # Tag-line markers, matched on the folded line (so hamza, teh marbuta and diacritics vary).
-_MARKER = regex.compile(
+_MARKER: regex.Pattern[str] = lazy(
+    "regex",
     r"^[^\S\n]*(?:(?:ال)?كلمات[^\S\n]+(?:ال)?(?:دلاليه|مفتاحيه)|(?:ال)?وسوم|طباعه[^\S\n]+شارك)"
-    r"[^\S\n]*[:：]?[^\S\n]*"
+    r"[^\S\n]*[:：]?[^\S\n]*",
 )
 
 _LEXICON_FORMAT = "arnews.tag-lexicon"
@@ -251,7 +256,7 @@ class TagLexicon:
             "version": 1,
             "phrases": {p: known.get(p, 1) for p in sorted(self.phrases)},
         }
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        write_utf8(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> TagLexicon:
@@ -269,7 +274,9 @@ class TagLexicon:
             4
         """
         try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
+            with open(path, "rb") as f:
+                data = f.read()
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValueError(f"{path}: not valid UTF-8 at byte {exc.start}") from exc
         if text.lstrip().startswith("{"):

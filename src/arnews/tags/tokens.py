@@ -19,25 +19,31 @@ import operator
 import re
 import string
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import regex
-
+from arnews._lazy import lazy
 from arnews.gazetteer import Gazetteer, fold_key
 from arnews.normalize import FOLD_TABLE, fold
+
+if TYPE_CHECKING:
+    import regex
 
 # Separators: Arabic and Latin commas and semicolons, bars, bullets, hash signs and line
 # breaks; a slash or comma only when not between digits (``24/7``, ``1,5``); a dash only when
 # spaced or between Arabic letters (``كوفيد-19`` stays one word).
-_SEPARATOR = regex.compile(
+_SEPARATOR: regex.Pattern[str] = lazy(
+    "regex",
     r"[،؛;|¦•·●▪■◆►#\n\r\u2028\u2029\u0085]"
     r"|(?<!\d)[,/]|[,/](?!\d)"
     r"|(?<=\s|^)[-–—]+|[-–—]+(?=\s|$)"
-    r"|(?<=\p{Arabic})[-–—]+(?=\p{Arabic})"
+    r"|(?<=\p{Arabic})[-–—]+(?=\p{Arabic})",
 )
 # A token is a run of non-space characters trimmed of punctuation, symbols and invisible
 # characters at both ends. Backtracking stays inside one white-space-delimited run and the
 # next search starts after the match, so a scan is linear in the line.
-_TOKEN = regex.compile(r"[^\s\p{P}\p{S}\p{Z}\p{C}](?:[^\s]*[^\s\p{P}\p{S}\p{Z}\p{C}])?")
+_TOKEN: regex.Pattern[str] = lazy(
+    "regex", r"[^\s\p{P}\p{S}\p{Z}\p{C}](?:[^\s]*[^\s\p{P}\p{S}\p{Z}\p{C}])?"
+)
 
 
 # Words that glue a person's name together: بن، ابن، بنت، أبو، أم، آل (folds to ال)، عبد.
@@ -347,7 +353,7 @@ def _tokens(line: str, start: int, end: int) -> list[tuple[int, int]]:
 # read as plain words (the standard ``re`` searches a character class far faster).
 _MAYBE_SEPARATOR = re.compile("[،؛;|¦•·●▪■◆►#\r\u2028\u2029\x85,/\x1c-\x1f\u2013\u2014-]")
 # A character a token can start and end with.
-_TOKEN_EDGE = regex.compile(r"[^\s\p{P}\p{S}\p{Z}\p{C}]")
+_TOKEN_EDGE: regex.Pattern[str] = lazy("regex", r"[^\s\p{P}\p{S}\p{Z}\p{C}]")
 
 
 def _plain_words(lines: Sequence[str]) -> list[list[tuple[int, int]]] | None:
