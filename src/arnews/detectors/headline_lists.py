@@ -14,14 +14,16 @@ import functools
 from collections.abc import Container
 from itertools import compress, count, repeat
 from operator import is_
-
-import regex
+from typing import TYPE_CHECKING
 
 from .._lazy import lazy
 from ..lines import BLANKS
 from ..normalize import fold
 from ..state import PageState, find_keys
 from ..text import ends_sentence, glue_points, word_count
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["bullet_pattern", "is_paragraph_like", "split_headlines"]
 
@@ -31,7 +33,7 @@ _SECTION_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlin
 # another separator after the heading words sets a headline after it instead.
 MAX_SECTION_NAME_WORDS = 3
 _HEADING_SEPARATORS = frozenset(":：﹕|/\\-–—.…")
-_PLAIN_WORDS: regex.Pattern[str] = lazy(regex, r"[\p{L}\p{M}\s]+$")
+_PLAIN_WORDS: regex.Pattern[str] = lazy("regex", r"[\p{L}\p{M}\s]+$")
 
 # A list item that reads like a paragraph of running text ends the list: a sentence of this
 # many words or more, or any line this long.
@@ -60,6 +62,8 @@ def bullet_pattern(bullets: tuple[str, ...]) -> regex.Pattern[str]:
 
     Cached: every parse asks for it, and escaping the bullets costs more than a short page.
     """
+    import regex  # (imported when first needed: see arnews._lazy)
+
     chars = regex.escape("".join(bullets)) if bullets else r"•"
     return regex.compile(rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*")
 
@@ -102,7 +106,7 @@ def split_headlines(
 
 # A definite noun glued to the head noun that opens the next headline: the token starts
 # with the article and has at least two letters after it before the head.
-_DEFINITE_TOKEN: regex.Pattern[str] = lazy(regex, r"(?<!\S)ال\S{5,}")
+_DEFINITE_TOKEN: regex.Pattern[str] = lazy("regex", r"(?<!\S)ال\S{5,}")
 MIN_GLUED_HEAD = 3
 
 

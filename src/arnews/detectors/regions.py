@@ -39,8 +39,7 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain, compress, islice, repeat
 from operator import eq, is_, sub
-
-import regex
+from typing import TYPE_CHECKING
 
 from .._lazy import lazy
 from ..cohesion import carries_on, content_words
@@ -55,6 +54,9 @@ from .headline_lists import (
     split_headlines,
 )
 from .main_words import MainWords
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
 
