@@ -110,6 +110,36 @@ _DEFINITE_TOKEN: regex.Pattern[str] = lazy("regex", r"(?<!\S)ال\S{5,}")
 MIN_GLUED_HEAD = 3
 
 
+# A widget's split, by its text and the number of the page's similar headlines (which the
+# split reads; the walk only adds to them): see _claim_widget.
+WidgetSplits = dict[tuple[str, int], list[tuple[int, int]]]
+
+
+def _claim_widget(state: PageState, i: int, splits: WidgetSplits) -> None:
+    """Claim the rest of line ``i``, an inline widget (headlines on its heading's own line),
+    as related headlines: each distinct widget is split once a walk, kept in ``splits`` for
+    as long as the page's similar headlines are as many as they were (pages repeat their
+    widgets: one on every article of a chain).
+
+    Example:
+        >>> state = PageState.of("أخبار ذات صلة: إلى ليبياإعلام إسرائيلي")
+        >>> state.rest[0] = 15
+        >>> _claim_widget(state, 0, {})
+        >>> [state.text[p[2] : p[3]] for p in state.pieces]
+        ['إلى ليبيا', 'إعلام إسرائيلي']
+    """
+    start, end = state.rest[i], state.ends[i]
+    widget = state.text[start:end]
+    keys = state.similar_keys
+    key = (widget, len(keys))
+    spans = splits.get(key)
+    if spans is None:
+        spans = splits[key] = split_headlines(widget, 0, keys, state.gazetteer.heads)
+    for s, e in spans:
+        state.claim(i, "related_headline", start + s, start + e)
+    state.rest[i] = end
+
+
 def _head_glue_points(text: str, heads: Container[str]) -> list[int]:
     """Offsets inside ``الحربعضو``-like tokens where a known construct head starts."""
     points = []
