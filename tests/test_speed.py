@@ -146,13 +146,17 @@ def test_importing_arnews_compiles_no_pattern_and_reads_no_gazetteer() -> None:
     _python_passes(code)
 
 
-def test_importing_arnews_starts_no_pool_machinery_and_no_resource_reader() -> None:
+def test_importing_arnews_leaves_pools_resources_regex_and_pathlib_to_first_use() -> None:
     # multiprocessing (for --jobs) and importlib.resources (for data files) cost about a
-    # tenth of the import each; they are imported when first needed.
+    # tenth of the import each, the regex engine a seventh, pathlib a twenty-fifth; they
+    # are imported when first needed (regex by the first parse).
     code = (
         "import sys, arnews\n"
-        "late = {'multiprocessing', 'importlib.resources'} & set(sys.modules)\n"
+        "late = {'multiprocessing', 'importlib.resources', 'regex', 'pathlib'}\n"
+        "late &= set(sys.modules)\n"
         "assert not late, f'imported with arnews: {sorted(late)}'\n"
+        "assert arnews.parse('سرايا - أعلن الخبر.').dateline.agency == 'سرايا'\n"
+        "assert 'regex' in sys.modules\n"
         "from arnews.batch import START_METHOD, WorkerDied\n"
         "assert START_METHOD in ('forkserver', 'spawn') and issubclass(WorkerDied, Exception)\n"
         "assert list(arnews.parse_many(['خبر.', 'خبر آخر.'], jobs=1))[1].paragraphs\n"

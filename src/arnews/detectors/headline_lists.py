@@ -14,14 +14,16 @@ import functools
 from collections.abc import Container
 from itertools import compress, count, repeat
 from operator import is_
-
-import regex
+from typing import TYPE_CHECKING
 
 from .._lazy import lazy
 from ..lines import BLANKS
 from ..normalize import fold
 from ..state import PageState, find_keys
 from ..text import ends_sentence, glue_points, word_count
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["bullet_pattern", "is_paragraph_like", "split_headlines"]
 
@@ -31,7 +33,7 @@ _SECTION_KINDS = frozenset({"source", "keywords", "share", "read_also", "headlin
 # another separator after the heading words sets a headline after it instead.
 MAX_SECTION_NAME_WORDS = 3
 _HEADING_SEPARATORS = frozenset(":：﹕|/\\-–—.…")
-_PLAIN_WORDS: regex.Pattern[str] = lazy(regex, r"[\p{L}\p{M}\s]+$")
+_PLAIN_WORDS: regex.Pattern[str] = lazy("regex", r"[\p{L}\p{M}\s]+$")
 
 # A list item that reads like a paragraph of running text ends the list: a sentence of this
 # many words or more, or any line this long.
@@ -60,6 +62,8 @@ def bullet_pattern(bullets: tuple[str, ...]) -> regex.Pattern[str]:
 
     Cached: every parse asks for it, and escaping the bullets costs more than a short page.
     """
+    import regex  # (imported when first needed: see arnews._lazy)
+
     chars = regex.escape("".join(bullets)) if bullets else r"•"
     return regex.compile(rf"(?:[{chars}]+|[0-9٠-٩۰-۹]{{1,2}}[.)\-–](?=[ \t\xa0]))[ \t\xa0]*")
 
@@ -102,8 +106,38 @@ def split_headlines(
 
 # A definite noun glued to the head noun that opens the next headline: the token starts
 # with the article and has at least two letters after it before the head.
-_DEFINITE_TOKEN: regex.Pattern[str] = lazy(regex, r"(?<!\S)ال\S{5,}")
+_DEFINITE_TOKEN: regex.Pattern[str] = lazy("regex", r"(?<!\S)ال\S{5,}")
 MIN_GLUED_HEAD = 3
+
+
+# A widget's split, by its text and the number of the page's similar headlines (which the
+# split reads; the walk only adds to them): see _claim_widget.
+WidgetSplits = dict[tuple[str, int], list[tuple[int, int]]]
+
+
+def _claim_widget(state: PageState, i: int, splits: WidgetSplits) -> None:
+    """Claim the rest of line ``i``, an inline widget (headlines on its heading's own line),
+    as related headlines: each distinct widget is split once a walk, kept in ``splits`` for
+    as long as the page's similar headlines are as many as they were (pages repeat their
+    widgets: one on every article of a chain).
+
+    Example:
+        >>> state = PageState.of("أخبار ذات صلة: إلى ليبياإعلام إسرائيلي")
+        >>> state.rest[0] = 15
+        >>> _claim_widget(state, 0, {})
+        >>> [state.text[p[2] : p[3]] for p in state.pieces]
+        ['إلى ليبيا', 'إعلام إسرائيلي']
+    """
+    start, end = state.rest[i], state.ends[i]
+    widget = state.text[start:end]
+    keys = state.similar_keys
+    key = (widget, len(keys))
+    spans = splits.get(key)
+    if spans is None:
+        spans = splits[key] = split_headlines(widget, 0, keys, state.gazetteer.heads)
+    for s, e in spans:
+        state.claim(i, "related_headline", start + s, start + e)
+    state.rest[i] = end
 
 
 def _head_glue_points(text: str, heads: Container[str]) -> list[int]:

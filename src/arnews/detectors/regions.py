@@ -39,15 +39,16 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain, compress, islice, repeat
 from operator import eq, is_, sub
-
-import regex
+from typing import TYPE_CHECKING
 
 from .._lazy import lazy
 from ..cohesion import carries_on, content_words
 from ..state import KIND, LINE, MAIN, NAME, PageState
 from ..text import ends_sentence, word_count
 from .headline_lists import (
+    WidgetSplits,
     _claim_items,
+    _claim_widget,
     _heading_name,
     _list_extent,
     bullet_pattern,
@@ -55,6 +56,9 @@ from .headline_lists import (
     split_headlines,
 )
 from .main_words import MainWords
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["bullet_pattern", "detect_regions", "is_paragraph_like", "split_headlines"]
 
@@ -403,7 +407,7 @@ def _unclaim_marker(state: PageState, i: int) -> None:
 
 def detect_regions(state: PageState) -> None:
     """Assign each line to an article and claim the headline lists."""
-    kinds, articles, ends = state.kind, state.article, state.ends
+    kinds, articles = state.kind, state.article
     if kinds.count(None) == len(kinds) or ("read_also" not in kinds and "headlines" not in kinds):
         # C-level scans (the first compares by identity, the fastest of them, and answers
         # for a page of plain lines). Without a marker or a list heading, the footer lines
@@ -416,6 +420,7 @@ def detect_regions(state: PageState) -> None:
     # The main article's content words before the current line: what follows a marker is
     # compared with them.
     main = MainWords(state)
+    widgets: WidgetSplits = {}
     # The first line of text no detector took: main text is seen once a marker comes after.
     try:
         first_text = kinds.index(None)
@@ -467,12 +472,7 @@ def detect_regions(state: PageState) -> None:
             state.claim_rest(i, "marker", name="headlines")
         if state.is_open(i):
             # An inline widget: the headlines stand on the marker's own line.
-            line_rest = state.rest[i]
-            widget = state.text[line_rest : ends[i]]
-            heads = state.gazetteer.heads
-            for s, e in split_headlines(widget, line_rest, state.similar_keys, heads):
-                state.claim(i, "related_headline", s, e)
-            state.rest[i] = ends[i]
+            _claim_widget(state, i, widgets)
             continue
         end, body_follows = _list_extent(state, i + 1, bullets)
         articles[i + 1 : end] = [current] * (end - i - 1)
