@@ -157,6 +157,7 @@ def _claim_similar_items(
 ) -> None:
     """Claim whole-line similar-list items: bullet and headline, each distinct line read once."""
     starts, texts, pieces = state.starts, state.texts, state.pieces
+    rest, ends, kinds = state.rest, state.ends, state.kind
     shapes: dict[str, tuple[int, int, int]] = {}
     keys = state.similar_keys
     for i in items:
@@ -176,8 +177,8 @@ def _claim_similar_items(
         if bullet:
             pieces.append((i, "marker", start, start + bullet, article, "bullet", None))
         pieces.append((i, "similar", start + head, start + end, article, None, None))
-        state.rest[i] = state.ends[i]
-        state.kind[i] = "similar"
+        rest[i] = ends[i]
+        kinds[i] = "similar"
 
 
 def _claim_items(
