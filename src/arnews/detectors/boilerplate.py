@@ -294,12 +294,15 @@ def _may_hold_inside(lexicon: Lexicon, text: str) -> bool:
     """``lexicon.may_hold_inside(text)``: every word of one of the phrases stands in the
     folded, lower-cased ``text``; the phrases that share their longest word are ruled out
     together, by one substring test, and the text is lower-cased only for the phrases
-    in Latin letters, and only when it holds one of their letters."""
-    caseless, cased, hint = inside_words(lexicon)
+    in Latin letters, and only when it holds one of their letters (each a search in C for
+    a character: most texts hold none, and the hint's pattern need not run)."""
+    caseless, cased, hint, letters = inside_words(lexicon)
     key = fold_chars(text)
     if _holds_group(key, caseless):
         return True
-    if not cased or (hint is not None and hint.search(key) is None):
+    if not cased:
+        return False
+    if hint is not None and (not any(map(key.__contains__, letters)) or hint.search(key) is None):
         return False
     return _holds_group(key.lower(), cased)
 
