@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import text as text_module
+from arnews.lines import FAST_SCAN_CHARS, _columns, _scan_any
 from arnews.text import _SENTENCE_GLUE, _clean_checked, whole_text_glue_points
 
 
@@ -82,3 +83,36 @@ def test_clean_checked_shapes() -> None:
         ["", "أ\xa0ب"],
     ):
         assert _clean_checked(texts) == _reference(texts), texts[:2]
+
+
+def _general_scan(text: str) -> object:
+    """The scanner's general way: the lines cut with their breaks kept."""
+    raw = text.splitlines(True)
+    return _columns(raw, map(len, raw), text)
+
+
+_PAGE = st.text(alphabet="أبة .\n\r\x0b\x0c\x1c\x85\u2028\u2029\xa0\u200f\ufeffx", max_size=40)
+
+
+@given(_PAGE)
+def test_short_pages_cut_by_splitlines_as_the_general_way(text: str) -> None:
+    assert _scan_any(text) == _general_scan(text)
+
+
+def test_scan_shapes() -> None:
+    long_line = "أب ة" * 4000
+    for text in (
+        "",
+        "\n",
+        "أعلن الخبر في عمان اليوم.",
+        "أ\nب\n",
+        "أ\u2028ب\u2029ج\x85د\x0bه\x0cو\x1cز",
+        "أ\r\nب\rج\n\nد",
+        "\ufeffأ\n\xa0\n  ب  \n\u200fج\u200f",
+        long_line,
+        long_line + "\n" + long_line + "\u2028",
+        "سطر مكرر\n" * 500,
+        "اقرأ أيضا: عنوان\n" * 50,
+    ):
+        assert len(text) < FAST_SCAN_CHARS
+        assert _scan_any(text) == _general_scan(text), text[:20]
