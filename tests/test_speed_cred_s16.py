@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.detectors import titles
+from arnews.detectors import credits, titles
 from arnews.normalize import FOLD_TABLE, fold
 from arnews.state import PageState
 from arnews.text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
@@ -83,3 +83,89 @@ def test_headline_shape(line: str) -> None:
 def test_headline_shape_mixed(parts: list[str]) -> None:
     line = " ".join(parts)
     assert titles._headline_shape(_STATE, line) is _plain_shape(_STATE, line)
+
+
+def _plain_may_open(state: PageState, start: int, end: int, openers: frozenset[str]) -> bool:
+    """The credit reader's quick test as the fifteenth pass read it: one pattern search for
+    the separator."""
+    text = state.text
+    stop = min(start + credits.OPENER_CHARS, end)
+    found = credits._SEPARATOR_CHARS_RE.search(text, start, stop)
+    if found is None:
+        sep = -1
+        head = text[start:stop]
+    else:
+        sep = found.start()
+        if text[sep] == "ـ":
+            sep = credits._separator_char(text, sep, stop)
+        head = text[start : stop if sep < 0 else sep]
+    words = head.split(None, credits.MAX_SITE_WORDS)
+    if not words:
+        return sep >= 0
+    first = fold(words[0])
+    if first in openers:
+        return True
+    if words[0][0] in credits._LATIN_LETTERS and credits._LATIN_SITE.fullmatch(head.strip()):
+        return True
+    gazetteer = state.gazetteer
+    if len(words) <= credits.MAX_SITE_WORDS and (
+        not first or first in credits._name_openers(gazetteer)
+    ):
+        key = fold(" ".join(words))
+        if key in gazetteer.agencies or key in gazetteer.places:
+            return True
+    if sep < 0:
+        return False
+    after = text[sep + 1 : min(end, sep + 1 + credits.OPENER_CHARS)]
+    words = after.lstrip(credits._SEPARATOR_CHARS).split(None, 1)
+    return bool(words) and fold(words[0]) in openers
+
+
+# Heads of a credit line's shapes: each separator, a tatweel set apart or inside a word, at
+# the line's start, a separator past the quick test's window, a Latin site, a place.
+_HEADS = [
+    "",
+    "نص",
+    "كتب- أحمد علي: أعلن الوزير الخبر.",
+    "بقلم: د. نظمي خليل",
+    "أحمد حجازي – متابعات",
+    "أحمد حجازي — متابعات",
+    "أحمد حجازي / متابعات",
+    "أحمد حجازي ： متابعات",
+    "جدة ـ عبدالغني الشريف",
+    "جدةـ عبدالغني الشريف",
+    "ـ متابعة",
+    "بـأن الوزير",
+    "SITE.INFO - متابعة",
+    "Hespress",
+    "النيلين - متابعات",
+    "القاهرة - وكالات: أعلن",
+    "أعلن الوزير اليوم عن خطة جديدة لتطوير التعليم في البلاد وقال - متابعات",
+    "أعلن الوزير اليوم عن خطة جديدة لتطوير التعليم في البلاد وقال إن الخطة ستبدأ",
+    "- متابعة",
+    "::",
+    "ـ",
+]
+
+
+@pytest.mark.parametrize("head", _HEADS)
+@pytest.mark.parametrize("before", ["", "\n", " ", "x", "\x1c"])
+def test_may_open_credit(head: str, before: str) -> None:
+    state = PageState.of(f"{before}{head}\nنص.")
+    openers = credits.credit_openers(state.lexicon)
+    start = len(before)
+    for end in {start, start + len(head), start + min(len(head), 30)}:
+        for at in range(start, end):
+            want = _plain_may_open(state, at, end, openers)
+            assert credits._may_open_credit_at(state, at, end, openers) is want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_HEADS[1:], " ", "-", "ـ", ":", "\t", "علي"]), max_size=8))
+def test_may_open_credit_mixed(parts: list[str]) -> None:
+    text = "".join(parts) or "نص"
+    state = PageState.of(text)
+    openers = credits.credit_openers(state.lexicon)
+    for at in range(min(len(text), 40)):
+        want = _plain_may_open(state, at, len(text), openers)
+        assert credits._may_open_credit_at(state, at, len(text), openers) is want
