@@ -7,12 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews.detectors import credits, titles
+from arnews import Parser
+from arnews.detectors import bylines, credits, titles
 from arnews.normalize import FOLD_TABLE, fold
 from arnews.state import PageState
 from arnews.text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
 
 _STATE = PageState.of("نص.")
+PARSER = Parser(time_budget=None)
 
 # Lines of the shapes a page may open with: headlines, editor's notes (a lexicon
 # ``credits.notes`` opener), a first word the fold deletes whole or changes, white space the
@@ -169,3 +171,41 @@ def test_may_open_credit_mixed(parts: list[str]) -> None:
     for at in range(min(len(text), 40)):
         want = _plain_may_open(state, at, len(text), openers)
         assert credits._may_open_credit_at(state, at, len(text), openers) is want
+
+
+# Pages whose closing line may be a line the head's walk read: one line, a credit alone,
+# a credit below a short line, two short lines, a closing credit, blank lines, a long line.
+_PAGES = [
+    "أعلن الخبر في عمان اليوم.",
+    "بقلم: د. نظمي خليل",
+    "متابعة",
+    "فرانس24/ أ ف ب",
+    "نص قصير\nفرانس24/ أ ف ب",
+    "عنوان\nبقلم: د. نظمي خليل",
+    "عنوان قصير\nنص قصير",
+    "أعلن الوزير الخبر.\n\nإعداد: سامر يوسف",
+    "  \nأعلن الوزير الخبر.\n",
+    "كتب- أحمد علي: أعلن الوزير الخبر.",
+    "أحمد حجازي – متابعات",
+    "أعلن الوزير الخبر اليوم في بيان رسمي. " * 40,
+    "أعلن الخبر في عمان اليوم.\n" * 3,
+]
+
+
+@pytest.mark.parametrize("page", _PAGES)
+def test_closing_line_read_once(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The closing credit is the one a second reading of the line would find."""
+    fast = _after_bylines(page)
+    plain = bylines._detect_head_credits
+    monkeypatch.setattr(bylines, "_detect_head_credits", lambda state: (plain(state), -1)[1])
+    slow = _after_bylines(page)
+    assert (fast.pieces, fast.kind, fast.rest) == (slow.pieces, slow.kind, slow.rest)
+
+
+def _after_bylines(text: str) -> PageState:
+    state = PageState.of(text)
+    for name, detect in PARSER.detectors.rules:
+        detect(state)
+        if name == "bylines":
+            break
+    return state
