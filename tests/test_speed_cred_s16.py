@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Parser
-from arnews.detectors import bylines, credits, titles
+from arnews.detectors import bylines, credits, datelines, titles
 from arnews.normalize import FOLD_TABLE, fold
 from arnews.state import PageState
 from arnews.text import ends_sentence, has_inner_sentence_end, opens_with_clause_word, word_count
@@ -209,3 +209,49 @@ def _after_bylines(text: str) -> PageState:
         if name == "bylines":
             break
     return state
+
+
+# Lines a dateline may open: each form, a bracket, slash or dash past the window, none of
+# them, a long line, blanks before the text.
+_DATELINE_LINES = [
+    "",
+    "نص",
+    "أعلن الوزير الخبر.",
+    "القاهرة - أعلن الوزير الخبر.",
+    "واشنطن (رويترز) - أعلن الوزير",
+    "(CNN)-- قال الوزير",
+    "القاهرة (الاتحاد)",
+    "بغداد/ شبكة أخبار العراق- أعلنت الوزارة",
+    "عمّان-بترا",
+    "عمّان–بترا",
+    "عمّان—بترا",
+    "واس- جدة: أعلن",
+    "أعلن الوزير الخبر اليوم " * 12 + "(رويترز) - ثم",
+    "أعلن الوزير الخبر اليوم " * 12 + "/ ثم",
+    "أعلن الوزير الخبر اليوم في بيان رسمي. " * 40,
+    "   القاهرة - أعلن",
+]
+
+
+def _plain_read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
+    """The dateline reader as the fifteenth pass ran it: the whole line searched for each
+    form's characters first."""
+    text, end = state.text, state.ends[i]
+    if all(text.find(c, base, end) < 0 for c in "(/-–—"):
+        return False
+    window_end = min(end, base + datelines.WINDOW)
+    if datelines._try_paren(state, i, base, window_end, strong):
+        return True
+    if strong:
+        return False
+    return datelines._read_line(state, i, base, strong)  # (the same prefilter passes)
+
+
+@pytest.mark.parametrize("line", _DATELINE_LINES)
+@pytest.mark.parametrize("strong", [False, True])
+def test_read_line(line: str, strong: bool) -> None:
+    for base in range(min(len(line), 12) + 1):
+        fast, plain = PageState.of(f"{line}\nنص."), PageState.of(f"{line}\nنص.")
+        found = datelines._read_line(fast, 0, base, strong)
+        assert found is _plain_read_line(plain, 0, base, strong)
+        assert (fast.pieces, fast.rest) == (plain.pieces, plain.rest)
