@@ -294,6 +294,8 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
 def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     text = state.text
     line_end = state.ends[i]
+    if strong:  # (the bracket form alone, which looks for its bracket in the window first)
+        return _try_paren(state, i, base, min(line_end, base + WINDOW), True)
     # Every form holds the agency's bracket, a slash or a dash (a colon alone sets off no
     # lead-in): most lines of running text hold none, ruled out by a few scans of the line cut.
     if (
@@ -306,11 +308,8 @@ def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
         return False  # (the dashes of :func:`_has_dash`, looked for without a call)
     window_end = min(line_end, base + WINDOW)
 
-    if _try_paren(state, i, base, window_end, strong):
+    if _try_paren(state, i, base, window_end, False):
         return True
-    if strong:
-        return False
-
     m = _SLASH.match(text, base, window_end) if text.find("/", base, window_end) >= 0 else None
     if m is not None:
         place = clean(m["place"])
