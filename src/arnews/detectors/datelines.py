@@ -297,8 +297,9 @@ def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     if strong:  # (the bracket form alone, which looks for its bracket in the window first)
         return _try_paren(state, i, base, min(line_end, base + WINDOW), True)
     # Every form holds the agency's bracket, a slash or a dash (a colon alone sets off no
-    # lead-in): most lines of running text hold none, ruled out by a few scans of the line cut.
-    if (
+    # lead-in): most lines of running text hold none, ruled out by a few scans of the line cut
+    # (a long line, whose copy costs more, is read on: each form looks for its own first).
+    if line_end - base <= 4 * WINDOW and (
         "(" not in (line := text[base:line_end])
         and "/" not in line
         and "-" not in line
