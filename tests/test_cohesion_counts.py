@@ -173,3 +173,20 @@ def test_the_token_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for k in range(20):
         assert stems(f"الكتاب{k} والرئيس{k}") == [f"كتاب{k}", f"رئيس{k}"]
         assert len(cohesion._TOKEN_STEMS) <= 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في المقابل أعلنت الوزارة خطة جديدة",
+        "فِي المُقابل أعلنت الوزارة",
+        "في ـ المقابل أعلنت الوزارة",  # a word of tatweel alone folds to nothing
+        "في \u200f المقابل",
+        "من جهته، قال الوزير إن الخطة جاهزة",
+        "في",
+    ],
+)
+def test_carries_on_folds_the_first_words_one_by_one_as_the_whole_head(text: str) -> None:
+    from arnews.cohesion import carries_on
+
+    assert carries_on(text) == _carries_on_by_the_whole_head(text)

@@ -20,7 +20,7 @@ LEX = Lexicon.default()
 
 def _lower_holds(text: str, lexicon: Lexicon) -> bool:
     """The general test of the cased phrases: their words in the text's lower case."""
-    _, cased, _ = inside_words(lexicon)
+    _, cased, _, _ = inside_words(lexicon)
     key = fold_chars(text).lower()
     return any(
         longest in key and any(all(map(key.__contains__, words)) for words in others)
@@ -49,7 +49,7 @@ _SHAPES = [
 
 def test_the_hint_finds_whatever_the_lower_case_holds() -> None:
     for lexicon in (LEX, LEX.replace(boilerplate_inside=("Kodak", "Getty Images", "©"))):
-        _, cased, hint = inside_words(lexicon)
+        _, cased, hint, _ = inside_words(lexicon)
         assert cased and hint is not None
         for text in _SHAPES:
             key = fold_chars(text)
@@ -65,7 +65,7 @@ _LATIN = st.text(alphabet=st.sampled_from("GgEeTtYyIiİMmAaSsRrVvDdLlHh\u212akKo
 @given(_LATIN)
 def test_the_hint_is_necessary_on_any_spelling(text: str) -> None:
     lexicon = LEX.replace(boilerplate_inside=("Kodak",))
-    _, _, hint = inside_words(lexicon)
+    _, _, hint, _ = inside_words(lexicon)
     assert hint is not None
     if _lower_holds(text, lexicon):
         assert hint.search(fold_chars(text)) is not None, text

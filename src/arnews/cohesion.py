@@ -141,16 +141,23 @@ def carries_on(text: str) -> bool:
     # Every phrase opens with its first word: most paragraphs open with none of them. Where
     # the fold keeps white space as it is, the folded text's first word is the fold of the
     # text's first word (unless the fold deletes all of it), and that alone is folded.
+    head: list[str] | None = None
     if not _SPLIT_CHANGING or _SPLIT_CHANGING.isdisjoint(start):
-        # The first word as `str.split` reads white space (a split of one cut costs less
+        # The words as `str.split` reads white space (a split of a few cuts costs less
         # than a pattern).
-        first = start.split(None, 1)
-        if not first:
+        raw = start.split(None, longest)[:longest]
+        if not raw:
             return False
-        word = fold_chars(first[0])
+        word = fold_chars(raw[0])
         if word and word.strip(_PUNCTUATION) not in firsts:
             return False
-    head = fold_chars(start).split(None, longest)[:longest]
+        # The fold of the whole start splits into these words folded one by one (short
+        # texts, whose folds are remembered) unless one of them folds to nothing.
+        head = list(map(fold_chars, raw))
+        if not all(head):
+            head = None
+    if head is None:
+        head = fold_chars(start).split(None, longest)[:longest]
     if not head or head[0].strip(_PUNCTUATION) not in firsts:
         return False
     words = [w.strip(_PUNCTUATION) for w in head]

@@ -253,13 +253,18 @@ def scan_heads(text: str) -> tuple[Columns, list[str]]:
 def _scan_any(text: str) -> tuple[Columns, list[str]]:
     """:func:`scan_heads` for any page: every line break of ``str.splitlines``, BLANKS
     stripped whatever they are."""
-    # ``str.splitlines`` asks of every character whether it breaks a line (a table look-up
-    # a character outside ASCII), where ``split("\n")`` and a search for each other break
-    # (memchr for most) run at memory speed: a page broken by lone "\n"s alone (nearly
-    # every page) is split at them, and is cut into the same lines.
-    if not any(map(text.__contains__, _OTHER_BREAKS)):
+    # Every line break but "\r\n" is one character: with no "\r", each raw line is followed
+    # by one (the last by the end of the text). An ordinary page is cut by ``splitlines``
+    # (a table look-up a character): a search for each break other than "\n", then
+    # ``split("\n")``, costs more on Arabic text, where memchr for U+2028 and U+2029 stops
+    # at every ب and ة (whose low byte they share). On a long page the searches cost less
+    # (a megabyte of one long line: 84 M instructions, against 87 M by ``splitlines``).
+    if len(text) < FAST_SCAN_CHARS:
+        if "\r" not in text:
+            raw = text.splitlines()
+            return _columns(raw, map(add, map(len, raw), repeat(1)), text)
+    elif not any(map(text.__contains__, _OTHER_BREAKS)):
         raw = text.split("\n")
-        # Each raw line is followed by its "\n" (the last by the end of the text).
         return _columns(raw, map(add, map(len, raw), repeat(1)), text)
     raw = text.splitlines(True)
     return _columns(raw, map(len, raw), text)

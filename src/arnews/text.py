@@ -188,11 +188,11 @@ def _sentence_glue_ends(text: str) -> list[int]:
     the timeout is the same safety net, checked every :data:`GLUE_CHUNK` characters.
     """
     n = len(text)
-    if n <= LONG_TEXT or sum(map(text.count, _SENTENCE_ENDS)) * _SPARSE_ENDS <= n:
+    if n <= LONG_TEXT:
         return _sparse_glue_ends(text)
-    # Many sentence ends: where few are followed by what a glue point needs (most end a
-    # line, or are followed by a space), they are read end by end all the same; the search
-    # for them stops as soon as they are too many (a page of glued sentences).
+    # Few candidates (ends followed by what a glue point needs) are read end by end, with no
+    # count of the ends first (candidates are ends: where the ends are few, the search finds
+    # every candidate); the search stops once they are too many (glued sentences).
     limit = n // _SPARSE_ENDS
     at = _glue_candidates(text, limit + 1)
     if len(at) <= limit:
@@ -287,9 +287,9 @@ def _clean_checked(texts: list[str]) -> tuple[list[str], bool]:
     known, or not so)."""
     # Joined by single spaces, the texts make no run of two unless a text holds one (or is
     # empty, or has NBSP at an end, which the general way below handles): one check of the
-    # joined text answers for all of them, with no step per text.
+    # joined text answers for all of them. (NBSP is not printable: that check is not made.)
     joined = " ".join(texts)
-    if joined.isprintable():
+    if "\xa0" not in joined and joined.isprintable():
         if "  " not in joined:
             return list(texts), True
         # Every text is printable, and stays so: cleaning only takes white space out.

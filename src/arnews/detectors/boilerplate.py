@@ -294,12 +294,15 @@ def _may_hold_inside(lexicon: Lexicon, text: str) -> bool:
     """``lexicon.may_hold_inside(text)``: every word of one of the phrases stands in the
     folded, lower-cased ``text``; the phrases that share their longest word are ruled out
     together, by one substring test, and the text is lower-cased only for the phrases
-    in Latin letters, and only when it holds one of their letters."""
-    caseless, cased, hint = inside_words(lexicon)
+    in Latin letters, and only when it holds one of their letters (each a search in C for
+    a character: most texts hold none, and the hint's pattern need not run)."""
+    caseless, cased, hint, letters = inside_words(lexicon)
     key = fold_chars(text)
     if _holds_group(key, caseless):
         return True
-    if not cased or (hint is not None and hint.search(key) is None):
+    if not cased:
+        return False
+    if hint is not None and (not any(map(key.__contains__, letters)) or hint.search(key) is None):
         return False
     return _holds_group(key.lower(), cased)
 
@@ -426,7 +429,10 @@ def _is_menu_line(state: PageState, line: str) -> bool:
     for separators, chars, share in _SPLITS:
         # Each split point holds one of the characters: fewer of them than a menu has
         # split points, and the pattern need not run (most lines hold none, or one dash).
-        if sum(map(line.count, chars)) < MIN_SEGMENTS - 1:
+        # Whether the line holds one at all is told first, by a search for each (``memchr``
+        # over the line's bytes), several times cheaper than counting them (a loop over
+        # its characters).
+        if not any(map(line.__contains__, chars)) or sum(map(line.count, chars)) < MIN_SEGMENTS - 1:
             continue
         parts = _items(line, separators)
         if len(parts) < MIN_SEGMENTS or not all(_is_item(state, p) for p in parts):

@@ -133,7 +133,7 @@ def _closing_line(state: PageState) -> int | None:
 
 def detect_bylines(state: PageState) -> None:
     """Claim the credit lines at the head of each article, and a closing credit."""
-    _detect_head_credits(state)
+    missed = _detect_head_credits(state)
     i = _closing_line(state)
     if i is None:
         return
@@ -143,7 +143,10 @@ def detect_bylines(state: PageState) -> None:
         # (a credit read up to a colon ends at the line's end only on a short line): the
         # story's last paragraph (most pages') is ruled out unread.
         return
-    credit = read_credit(state, i)
+    # A line the head's walk read no credit on (the only line of a one-line page) reads
+    # none again: nothing claimed on it since, and the reader's answer depends on the
+    # line's text from its rest alone.
+    credit = None if i == missed else read_credit(state, i)
     if credit is not None and credit[0] >= state.ends[i] and credit[2] is None:
         _claim(state, i, credit)  # ``إعداد: سامر يوسف`` below the story
         return
@@ -154,11 +157,14 @@ def detect_bylines(state: PageState) -> None:
         state.kind[i] = "byline"
 
 
-def _detect_head_credits(state: PageState) -> None:
+def _detect_head_credits(state: PageState) -> int:
+    """Claim the credits at the head of each article; return the last line on which the
+    walk read no credit (on a page of one article), or -1."""
     if state.n_articles == 1:
-        _detect_main_credits(state)
-    elif state.n_articles < MANY_ARTICLES or _any_head_credit(state):
+        return _detect_main_credits(state)
+    if state.n_articles < MANY_ARTICLES or _any_head_credit(state):
         _walk_heads(state)
+    return -1
 
 
 def _walk_heads(state: PageState) -> None:
@@ -249,29 +255,33 @@ def _any_credit(state: PageState, heads: list[int]) -> bool:
     return any(read_credit(state, i) is not None for i in distinct.values())
 
 
-def _detect_main_credits(state: PageState) -> None:
+def _detect_main_credits(state: PageState) -> int:
     """:func:`_detect_head_credits` on a page of one article: the same walk, its counts
     kept in locals (most pages have one article, whose head is a line or two)."""
     rests, ends = state.rest, state.ends
     others = credits = 0
     before = -1  # the line before, when it was no credit (see ``unread`` above)
+    missed = -1  # the last line read with no credit on it
     for i in compress(count(), map(is_, state.kind, repeat(None))):
         if rests[i] >= ends[i]:
             continue
         if before >= 0 and _long(state, before):
-            return
+            return missed
         credit = read_credit(state, i)
+        if credit is None:
+            missed = i
         if credit is not None and (others == 0 or credit[0] >= ends[i]):
             _claim(state, i, credit)
             credits += 1
             if credit[0] < ends[i] or credits >= MAX_CREDITS:
-                return
+                return missed
             before = -1
         else:
             others += 1
             if others >= HEAD_LINES:
-                return
+                return missed
             before = i
+    return missed
 
 
 def _long(state: PageState, i: int) -> bool:

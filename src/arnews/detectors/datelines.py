@@ -294,23 +294,23 @@ def _try_line(state: PageState, i: int, strong: bool = False) -> bool:
 def _read_line(state: PageState, i: int, base: int, strong: bool) -> bool:
     text = state.text
     line_end = state.ends[i]
+    if strong:  # (the bracket form alone, which looks for its bracket in the window first)
+        return _try_paren(state, i, base, min(line_end, base + WINDOW), True)
     # Every form holds the agency's bracket, a slash or a dash (a colon alone sets off no
-    # lead-in): most lines of running text hold none, and are ruled out in a few searches.
-    if (
-        text.find("(", base, line_end) < 0
-        and text.find("/", base, line_end) < 0
-        and text.find("-", base, line_end) < 0
-        and text.find("–", base, line_end) < 0
-        and text.find("—", base, line_end) < 0
+    # lead-in): most lines of running text hold none, ruled out by a few scans of the line cut
+    # (a long line, whose copy costs more, is read on: each form looks for its own first).
+    if line_end - base <= 4 * WINDOW and (
+        "(" not in (line := text[base:line_end])
+        and "/" not in line
+        and "-" not in line
+        and "–" not in line
+        and "—" not in line
     ):
         return False  # (the dashes of :func:`_has_dash`, looked for without a call)
     window_end = min(line_end, base + WINDOW)
 
-    if _try_paren(state, i, base, window_end, strong):
+    if _try_paren(state, i, base, window_end, False):
         return True
-    if strong:
-        return False
-
     m = _SLASH.match(text, base, window_end) if text.find("/", base, window_end) >= 0 else None
     if m is not None:
         place = clean(m["place"])

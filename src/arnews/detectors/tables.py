@@ -174,11 +174,12 @@ def name_openers(gazetteer: Gazetteer) -> frozenset[str]:
 #: that has it as its longest, ...))``.
 InsideGroups = tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
 #: The words of the :attr:`~arnews.lexicon.Lexicon.boilerplate_inside` phrases, folded and
-#: lower-cased: ``(caseless, cased, hint)``. The ``caseless`` phrases (no letter with a
-#: case: Arabic, ``©``) are found in a folded text as it is; the ``cased`` ones, in its
-#: lower case, which only a text that ``hint`` finds something in can hold them in (``None``:
-#: any text may).
-InsideWords = tuple[InsideGroups, InsideGroups, "re.Pattern[str] | None"]
+#: lower-cased: ``(caseless, cased, hint, letters)``. The ``caseless`` phrases (no letter
+#: with a case: Arabic, ``©``) are found in a folded text as it is; the ``cased`` ones, in
+#: its lower case, which only a text that ``hint`` finds something in can hold them in
+#: (``None``: any text may), and ``hint`` finds something only in a text that holds one of
+#: ``letters`` (a spelling of one letter of each of the words it finds).
+InsideWords = tuple[InsideGroups, InsideGroups, "re.Pattern[str] | None", tuple[str, ...]]
 
 # The characters outside ASCII whose lower case holds an ASCII letter (KELVIN SIGN and
 # LATIN CAPITAL LETTER I WITH DOT ABOVE); the lower case of a character never makes a
@@ -210,9 +211,18 @@ def _inside_words(lexicon: Lexicon) -> InsideWords:
     letters = {ch for words in cased for word in words for ch in word if not _caseless(ch)}
     hint = None
     cased_groups = _groups(cased)
+    spellings: tuple[str, ...] = ()
     if letters and all(ch.isascii() for ch in letters):
         hint = _spelled(longest for longest, _ in cased_groups)
-    return _groups(caseless), cased_groups, hint
+        spellings = tuple(sorted({ch for longest, _ in cased_groups for ch in _rare(longest)}))
+    return _groups(caseless), cased_groups, hint, spellings
+
+
+def _rare(word: str) -> list[str]:
+    """The spellings of the letter of ``word`` (lower-cased ASCII) that has the fewest: a
+    text the hint finds ``word`` in holds one of them, which a search for each character
+    (``memchr`` over a text of Arabic letters) tells far faster than the hint's pattern."""
+    return min(map(_spellings, word), key=len)
 
 
 def _spellings(char: str) -> list[str]:
@@ -254,8 +264,10 @@ def inside_words(lexicon: Lexicon) -> InsideWords:
 
     Example:
         >>> from arnews.lexicon import Lexicon
-        >>> caseless, cased, hint = inside_words(Lexicon.default())
+        >>> caseless, cased, hint, letters = inside_words(Lexicon.default())
         >>> dict(cased)["images"], dict(caseless)["©"], hint.search("خبر") is None
         ((('getty',),), ((),), True)
+        >>> letters
+        ('M', 'R', 'm', 'r')
     """
     return per_object(lexicon, _inside_words)

@@ -171,27 +171,30 @@ def _openers(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(words[0] for p in phrases if (words := p.split()))
 
 
-def _headline_shape(state: PageState, line: str) -> str | None:
-    """``line`` folded when it reads as a headline (short, unpunctuated, one phrase), else
-    ``None``."""
+def _headline_shape(state: PageState, line: str) -> bool:
+    """Tell whether ``line`` reads as a headline (short, unpunctuated, one phrase)."""
     n = word_count(line, limit=MAX_HEADLINE_WORDS)
     if not MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS:
-        return None
+        return False
     if ends_sentence(line):
         stripped = line.rstrip(" \t\xa0\"'”’»›)]}")
         if stripped[-1:] not in _QUESTION or n > MAX_QUESTION_WORDS:
-            return None
+            return False
     if has_inner_sentence_end(line) or opens_with_clause_word(line):
-        return None
+        return False
     # An editor's note opens with one of the lexicon's note phrases (of a few words).
-    key = fold(line)
     notes = state.lexicon.credit_words("notes")
-    words = key.split(None, 4)
+    # The folded line's first word is the line's first word folded (a word's fold, kept
+    # for the words that recur, where the line's is not), unless that folds to nothing:
+    # the fold makes white space of white space alone, and keeps it (see the tests).
+    # Most lines open with no note's first word, and are not folded whole.
+    head = line.split(None, 1)
+    if head and (first := fold(head[0])) and first not in _openers(notes):
+        return True
+    words = fold(line).split(None, 4)
     if not words or words[0] not in _openers(notes):
-        return key
-    if any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1)):
-        return None
-    return key
+        return True
+    return not any(" ".join(words[:n]) in notes for n in range(1, min(len(words), 4) + 1))
 
 
 def _is_body(line: str) -> bool:
@@ -279,9 +282,11 @@ def detect_main_title(state: PageState) -> None:
         if first < 0 or articles[first] != MAIN or rests[first] != starts[first]:
             return
     line = state.texts[first]
-    key = _headline_shape(state, line)
-    if key is None:
+    if not _headline_shape(state, line):
         return
+    # The headline's fold, worked out when a line below is compared with it (most pages
+    # compare none).
+    key: str | None = None
     repeats: list[int] = []
     # Lines between the headline and the body (a subtitle, a credit, a dateline of its own
     # line, a ticker) and the body's first lines: the headline must share a word with them.
@@ -313,9 +318,12 @@ def detect_main_title(state: PageState) -> None:
             continue
         text = state.text[rests[i] : ends[i]]
         if not body:
-            if len(text) <= 2 * len(line) and fold(text) == key:
-                repeats.append(i)  # the headline again, below a ticker
-                continue
+            if len(text) <= 2 * len(line):
+                if key is None:
+                    key = fold(line)
+                if fold(text) == key:
+                    repeats.append(i)  # the headline again, below a ticker
+                    continue
             # A credit or a dateline alone on its line (``بقلم/ خالص جلبي:``, which ends like a
             # sentence) is the body's lead-in; other short lines are a subtitle, a label, a
             # ticker, or, two of a few words, a menu or a list.
@@ -350,7 +358,9 @@ def detect_main_title(state: PageState) -> None:
     if not any(map(below.__contains__, _content_keys(state, line, folded=False))):
         # A word (no white space in it) found in the folded text lies inside one line's
         # fold: the lines are folded one by one, and only until one holds a word.
-        keys = _content_keys(state, key, folded=False)
+        keys = (
+            _content_keys(state, line) if key is None else _content_keys(state, key, folded=False)
+        )
         if not keys or not any(any(map(fold(part).__contains__, keys)) for part in parts):
             return
     if _whole_line_lead(state, first):

@@ -196,7 +196,6 @@ def _find_each(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
         offsets = itertools.islice(itertools.accumulate(steps, initial=pos - size), 1, None)
         hits.extend(zip(offsets, itertools.repeat(size)))
     return hits
-    return hits
 
 
 def _find_indexed(context: str, probes: Iterable[str]) -> list[tuple[int, int]]:
