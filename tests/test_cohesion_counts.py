@@ -73,16 +73,16 @@ def test_nearby_lines_tell_a_story_s_own_line() -> None:
 
 def _carries_on_by_the_whole_head(text: str) -> bool:
     """``carries_on`` as it was: the first 80 characters folded, then split."""
-    from arnews import cohesion
+    from arnews import carry
     from arnews.normalize import fold_chars
 
-    if cohesion._CARRY_START.match(text):
+    if carry._CARRY_START.match(text):
         return True
-    phrases, longest, firsts = cohesion._continuations()
+    phrases, longest, firsts = carry._continuations()
     head = fold_chars(text[:80]).split(None, longest)[:longest]
-    if not head or head[0].strip(cohesion._PUNCTUATION) not in firsts:
+    if not head or head[0].strip(carry._PUNCTUATION) not in firsts:
         return False
-    words = [w.strip(cohesion._PUNCTUATION) for w in head]
+    words = [w.strip(carry._PUNCTUATION) for w in head]
     return any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1))
 
 

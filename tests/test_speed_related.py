@@ -13,9 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import Parser
+from arnews.carry import _CARRY_OPENINGS, _CARRY_START
 from arnews.cohesion import (
-    _CARRY_OPENINGS,
-    _CARRY_START,
     CARRY_CHARS,
     StemCounts,
     carries_on,
