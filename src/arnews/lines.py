@@ -16,10 +16,10 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from .normalize import FOLD_DELETED, fold_chars
 
@@ -28,6 +28,7 @@ __all__ = [
     "BLANK_SET",
     "Columns",
     "Line",
+    "LineView",
     "blank_before",
     "is_blank_char",
     "scan",
@@ -342,6 +343,57 @@ def scan(text: str) -> list[Line]:
         Line(i, s, t, blank_before(text, cols, i))
         for i, (s, t) in enumerate(zip(cols.starts, cols.texts, strict=True))
     ]
+
+
+class LineView(Sequence[Line]):
+    """The page's lines as :class:`~arnews.lines.Line` records, made on first access.
+
+    The parser itself works on :class:`~arnews.state.PageState`'s parallel lists
+    (``starts``, ``ends``, ``texts``); this view is for detectors that prefer one object per
+    line. (It lives here, beside :class:`Line`; ``arnews.state`` still exports it.)
+
+    Example:
+        >>> text = "أ\\n\\nب"
+        >>> view = LineView(text, scan_columns(text))
+        >>> [(ln.text, ln.blank_before) for ln in view]
+        [('أ', True), ('ب', True)]
+    """
+
+    # It holds the text and columns, not the state, so that a parse makes no reference cycle
+    # (a batch job that pauses the garbage collector must not keep every page's state).
+    __slots__ = ("_cache", "_columns", "_text")
+
+    def __init__(self, text: str, columns: Columns) -> None:
+        self._text = text
+        self._columns = columns
+        self._cache: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return len(self._columns.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Line]: ...
+
+    def __getitem__(self, i: int | slice) -> Line | list[Line]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("line index out of range")
+        line = self._cache.get(i)
+        if line is None:
+            cols = self._columns
+            blank = blank_before(self._text, cols, i)
+            line = self._cache[i] = Line(i, cols.starts[i], cols.texts[i], blank)
+        return line
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self[i] for i in range(len(self)))
 
 
 def unfold_offset(original: str, folded_offset: int) -> int:

@@ -9,14 +9,14 @@ read its lines, claim stretches of them as :data:`Piece` tuples, and move each l
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from itertools import compress, islice, repeat
 from operator import eq, is_, lt, setitem
-from typing import TYPE_CHECKING, Any, Final, overload
+from typing import TYPE_CHECKING, Any, Final
 
 from .keys import KeySet, find_keys, holds_key
-from .lines import BLANK_SET, Columns, Line, blank_before, scan_columns, trim_blanks
+from .lines import BLANK_SET, Columns, LineView, blank_before, scan_columns, trim_blanks
 from .model import Diagnostic, Span
 
 if TYPE_CHECKING:
@@ -77,50 +77,6 @@ END: Final = 3
 ARTICLE: Final = 4
 NAME: Final = 5
 VALUE: Final = 6
-
-
-class LineView(Sequence[Line]):
-    """The page's lines as :class:`~arnews.lines.Line` records, made on first access.
-
-    The parser itself works on :class:`PageState`'s parallel lists (``starts``, ``ends``,
-    ``texts``); this view is for detectors that prefer one object per line.
-    """
-
-    # It holds the text and columns, not the state, so that a parse makes no reference cycle
-    # (a batch job that pauses the garbage collector must not keep every page's state).
-    __slots__ = ("_cache", "_columns", "_text")
-
-    def __init__(self, text: str, columns: Columns) -> None:
-        self._text = text
-        self._columns = columns
-        self._cache: dict[int, Line] = {}
-
-    def __len__(self) -> int:
-        return len(self._columns.starts)
-
-    @overload
-    def __getitem__(self, i: int) -> Line: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[Line]: ...
-
-    def __getitem__(self, i: int | slice) -> Line | list[Line]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("line index out of range")
-        line = self._cache.get(i)
-        if line is None:
-            cols = self._columns
-            blank = blank_before(self._text, cols, i)
-            line = self._cache[i] = Line(i, cols.starts[i], cols.texts[i], blank)
-        return line
-
-    def __iter__(self) -> Iterator[Line]:
-        return (self[i] for i in range(len(self)))
 
 
 class PageState:
