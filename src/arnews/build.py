@@ -18,7 +18,7 @@ from .build_columns import _embedded
 from .build_columns import _step as _step
 from .build_fields import _distinct_tags as _distinct_tags
 from .build_fields import _fields as _fields
-from .build_fields import _Values
+from .build_fields import _run_columns, _Values
 from .build_one import _article as _article
 from .build_one import _one_by_one, _whole_lines_article
 from .model import Article
@@ -38,6 +38,13 @@ def build_article(state: PageState) -> Article:
     pieces, whole = state.pieces, state.whole
     cuts = (state.cut_starts, state.cut_ends)
     values: _Values = ({}, {})
+    if state.runs:
+        # Claims made in bulk (a long similar list): a page of one article reads them as
+        # columns; a page of several, or one where a value lost controls, as pieces.
+        runs = _run_columns(state, state.runs, values) if n == 1 else None
+        if runs is not None:
+            return _article(state, pieces, whole, cuts, values, last=True, runs=runs)
+        state.unpack_runs()
     if n == 1:
         if not pieces and not cuts[0]:  # whole-line paragraphs only: most pages
             return _whole_lines_article(state, whole, True, None)

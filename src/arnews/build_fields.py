@@ -12,11 +12,14 @@ Example:
 from __future__ import annotations
 
 import operator
-from typing import Any
+from itertools import chain, islice
+from operator import lt
+from typing import Any, NamedTuple
 
 from .lines import BLANKS
 from .model import Dateline, Span
 from .normalize import FOLD_TABLE, fold, fold_chars
+from .runs import Run
 from .state import END, KIND, NAME, START, VALUE, PageState, Piece
 from .text import clean, clean_many
 
@@ -69,7 +72,7 @@ def _order(*runs: list[int]) -> list[int]:
 
     Timsort finds the runs, so this is a linear merge done in C.
     """
-    starts = [s for run in runs for s in run] if len(runs) > 2 else runs[0] + runs[1]
+    starts = list(chain.from_iterable(runs)) if len(runs) > 2 else runs[0] + runs[1]
     return sorted(range(len(starts)), key=starts.__getitem__)
 
 
@@ -239,3 +242,74 @@ def _fields(
     if tags is not None:
         lists["keywords"], list_spans["keywords"] = _distinct_tags(tags, tag_spans)
     return fields, spans, lists, list_spans
+
+
+class _RunColumns(NamedTuple):
+    """A page's runs of claims (:data:`~arnews.state.Run`) as the builder reads them: the
+    parts' columns, in input order, and each list field's values and spans."""
+
+    kinds: list[str]
+    starts: list[int]
+    ends: list[int]
+    names: list[str | None]
+    lists: dict[str, tuple[list[str], list[Span]]]
+
+
+def _run_columns(state: PageState, runs: list[Run], values: _Values) -> _RunColumns | None:
+    """The columns and list fields of the runs of a page of one article, or ``None`` where
+    a value lost controls or came out empty (the pieces' path then says so, one by one).
+
+    Each distinct raw text is made a value once (remembered in ``values``, as
+    :func:`_fields` does), and the rows are read in C-level passes.
+    """
+    first = runs[0]
+    kinds, starts, ends, names = first.kinds, first.starts, first.ends, first.names
+    items: dict[str, tuple[list[int], list[int], list[str]]] = {
+        first.item_kind: (first.item_starts, first.item_ends, first.item_texts)
+    }
+    if len(runs) > 1:
+        kinds, starts, ends, names = kinds.copy(), starts.copy(), ends.copy(), names.copy()
+        items = {kind: (a.copy(), b.copy(), c.copy()) for kind, (a, b, c) in items.items()}
+        for run in runs[1:]:
+            kinds += run.kinds
+            starts += run.starts
+            ends += run.ends
+            names += run.names
+            if run.item_kind not in items:
+                items[run.item_kind] = ([], [], [])
+            i_starts, i_ends, i_texts = items[run.item_kind]
+            i_starts += run.item_starts
+            i_ends += run.item_ends
+            i_texts += run.item_texts
+        if not _increasing(starts):  # runs claimed out of input order
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            kinds, starts = _pick(kinds, order), _pick(starts, order)
+            ends, names = _pick(ends, order), _pick(names, order)
+            for kind, (i_starts, i_ends, i_texts) in items.items():
+                if not _increasing(i_starts):
+                    order = sorted(range(len(i_starts)), key=i_starts.__getitem__)
+                    items[kind] = (
+                        _pick(i_starts, order),
+                        _pick(i_ends, order),
+                        _pick(i_texts, order),
+                    )
+    lists: dict[str, tuple[list[str], list[Span]]] = {}
+    for kind, (i_starts, i_ends, raws) in items.items():
+        short = kind in _SHORT_LISTS
+        memo = values[0] if short else values[1]
+        for raw in set(raws).difference(memo):
+            found: list[Span] = []
+            memo[raw] = (_short(raw, found, (0, 0)) if short else clean(raw), bool(found))
+        made = list(map(memo.__getitem__, raws))
+        if any(map(_HAD_CONTROLS, made)) or not all(map(_VALUE, made)):
+            return None
+        lists[_LIST_FIELDS[kind]] = (
+            list(map(_VALUE, made)),
+            list(zip(i_starts, i_ends, strict=True)),
+        )
+    return _RunColumns(kinds, starts, ends, names, lists)
+
+
+def _increasing(values: list[int]) -> bool:
+    """Tell whether ``values`` increase, in one C-level pass."""
+    return all(map(lt, values, islice(values, 1, None)))

@@ -6,7 +6,7 @@ An article of whole-line paragraphs only is made from the line columns, with no 
 lines' columns with each piece put in its place (:func:`_merged_columns`); other articles of
 up to sixty-four parts by one sort of tuples (:func:`_small_columns`); above, in C-level
 passes over the pieces' columns merged with the whole-line and cut paragraphs
-(:func:`_bulk_columns`).
+(:func:`_bulk_columns`), and with the claims made in bulk of a page of one article.
 
 Example:
     >>> import arnews
@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from itertools import compress, count, repeat
-from operator import eq
+from itertools import chain, compress, count, repeat
+from operator import eq, itemgetter
 from typing import Any
 
 from .articles import _EMPTY, Articles
@@ -32,6 +32,7 @@ from .build_fields import (
     _fields,
     _order,
     _pick,
+    _RunColumns,
     _Values,
     _warn_removed,
 )
@@ -43,6 +44,8 @@ from .text import clean_paragraphs
 
 # A part column each: kinds, starts, ends, names (lists, or tuples from the small path).
 _PartColumns = tuple[Sequence[str], Sequence[int], Sequence[int], Sequence[str | None]]
+# The same as lists: a block of rows to merge.
+_Block = tuple[list[str], list[int], list[int], list[str | None]]
 
 
 def _small_columns(
@@ -142,6 +145,8 @@ def _merged_columns(
     return pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw
 
 
+_FIRST = itemgetter(0)
+
 # The constant columns of paragraph rows (zip stops at the shortest column).
 _PARAGRAPH = repeat("paragraph")
 _NONE = repeat(None)
@@ -149,12 +154,17 @@ _NO_LINE = repeat(-1)
 
 
 def _bulk_columns(
-    state: PageState, pieces: list[Piece], whole: list[int], cuts: tuple[list[int], list[int]]
+    state: PageState,
+    pieces: list[Piece],
+    whole: list[int],
+    cuts: tuple[list[int], list[int]],
+    runs: _RunColumns | None = None,
 ) -> tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]:
     """The parts' and paragraphs' columns of an article of many parts, in C-level passes.
 
-    The pieces' columns are read with item getters; whole-line and bulk-cut paragraphs
-    (kept apart from the pieces) are merged in by start.
+    The pieces' columns are read with item getters; the runs' rows (claims made in bulk,
+    none a paragraph), whole-line and bulk-cut paragraphs (kept apart from the pieces) are
+    merged in by start.
     """
     text = state.text
     if len(pieces) > 1:
@@ -171,6 +181,9 @@ def _bulk_columns(
         p_ends = _pick(ends, paragraph_pieces)
     else:
         p_starts, p_ends = [], []
+    # The rows to merge by start, each block in input order: the paragraphs' (whole lines
+    # and cuts), the pieces', the runs'.
+    blocks: list[_Block] = []
     if whole or cuts[0]:
         # Whole-line paragraphs come as line numbers: offsets and texts are read in C-level
         # passes. Paragraphs cut in bulk (glued sentences) come as offsets.
@@ -198,18 +211,55 @@ def _bulk_columns(
             p_starts = _pick(b_starts + p_starts, order)
         else:
             p_starts, p_ends, p_raw = b_starts, b_ends, b_raw
-        if starts:
-            order = _order(b_starts, starts)
-            kinds = _pick(["paragraph"] * n_bulk + kinds, order)
-            names = _pick([None] * n_bulk + names, order)
-            ends = _pick(b_ends + ends, order)
-            starts = _pick(b_starts + starts, order)
-        else:
-            kinds, names = ["paragraph"] * n_bulk, [None] * n_bulk
-            starts, ends = b_starts, b_ends
+        blocks.append((["paragraph"] * n_bulk, b_starts, b_ends, [None] * n_bulk))
     else:
         p_raw = list(map(text.__getitem__, map(slice, p_starts, p_ends)))
-    return pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw
+    if starts:
+        blocks.append((kinds, starts, ends, names))
+    if runs is not None:
+        blocks.append((runs.kinds, runs.starts, runs.ends, runs.names))
+    return pieces, _merged(blocks), p_starts, p_ends, p_raw
+
+
+def _merged(blocks: list[_Block]) -> _PartColumns:
+    """The parts' columns of ``blocks`` (each in input order) merged by start, in C-level
+    passes: one sort of all the starts, or, for a few rows beside one other block, an insert
+    each."""
+    if len(blocks) < 2:
+        return blocks[0] if blocks else ([], [], [], [])
+    if len(blocks) == 2:
+        few, many = sorted(blocks, key=_size)
+        if len(few[1]) <= _FEW:
+            at = list(map(bisect_left, repeat(many[1]), few[1]))
+            kinds, starts, ends, names = _put(many, at, few)
+            return kinds, starts, ends, names
+    order = _order(*[block[1] for block in blocks])
+    kinds, starts, ends, names = (
+        _pick(_joined([block[k] for block in blocks]), order) for k in range(4)
+    )
+    return kinds, starts, ends, names
+
+
+def _joined(columns: list[list[Any]]) -> list[Any]:
+    """The columns one after the other (two by ``+``, a copy at C speed)."""
+    if len(columns) == 2:
+        return columns[0] + columns[1]
+    return list(chain.from_iterable(columns))
+
+
+def _size(block: _Block) -> int:
+    return len(block[1])
+
+
+def _put(columns: _Block, at: list[int], rows: _Block) -> list[list[Any]]:
+    """Copies of ``columns`` with the ``rows`` (columns of a few, sorted) put in before the
+    positions ``at`` of the original columns."""
+    out: list[list[Any]] = [list(column) for column in columns]
+    put: tuple[list[Any], ...] = rows
+    for column, values in zip(out, put, strict=True):
+        for j, (k, value) in enumerate(zip(at, values, strict=True)):
+            column.insert(k + j, value)
+    return out
 
 
 # Up to this many parts an article's columns are made by one sort of tuples (their rows
@@ -297,12 +347,14 @@ def _article(
     *,
     last: bool = False,
     read_also: Callable[[], Articles] | None = None,
+    runs: _RunColumns | None = None,
 ) -> Article:
     """One article from its pieces; the ``last`` one built carries the page's warnings.
 
     The page's articles share ``values`` (see :func:`_fields`). ``read_also``, when given,
     builds the article's read-also articles once its own fields are made (their warnings
-    come after its own), so that the article is made once, with them.
+    come after its own), so that the article is made once, with them. ``runs``: the page's
+    claims made in bulk, read as columns (a page of one article).
     """
     kinds: Sequence[str]
     starts: Sequence[int]
@@ -311,20 +363,22 @@ def _article(
     p_starts: Sequence[int]
     p_ends: Sequence[int]
     p_raw: list[str]
-    if not pieces and not cuts[0]:
+    made: tuple[list[Piece], _PartColumns, list[int], list[int], list[str]]
+    if runs is not None:  # claims made in bulk: many parts
+        made = _bulk_columns(state, pieces, whole, cuts, runs)
+    elif not pieces and not cuts[0]:
         # Whole-line paragraphs only, in input order (most one-article pages): they are the
         # parts, read from the line columns, and no field has a piece to be made from, so
         # the objects are made here with no field step and no lookup of a field's value.
         return _whole_lines_article(state, whole, last, read_also)
-    if cuts[0] or not whole or len(pieces) > _FEW:
-        columns = (
-            _small_columns if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL else _bulk_columns
-        )
+    elif cuts[0] or not whole or len(pieces) > _FEW:
+        if len(pieces) + len(whole) + len(cuts[0]) <= _SMALL:
+            made = _small_columns(state, pieces, whole, cuts)
+        else:
+            made = _bulk_columns(state, pieces, whole, cuts)
     else:
-        columns = _merged_columns
-    pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = columns(
-        state, pieces, whole, cuts
-    )
+        made = _merged_columns(state, pieces, whole, cuts)
+    pieces, (kinds, starts, ends, names), p_starts, p_ends, p_raw = made
     removed: list[Span] = []
     fields: dict[str, Any]
     spans: dict[str, Any]
@@ -337,6 +391,8 @@ def _article(
         fields, spans, lists, list_spans = {}, {}, {}, {}
     else:
         fields, spans, lists, list_spans = _fields(state, pieces, removed, values)
+    if runs is not None:
+        _merge_lists(lists, list_spans, runs.lists)
     if removed:
         _warn_removed(state, removed)
     get = fields.get
@@ -386,6 +442,23 @@ def _article(
         _new_parts(tuple(kinds), tuple(starts), tuple(ends), tuple(names)),
         tuple(state.warnings) if last else (),
     )
+
+
+def _merge_lists(
+    lists: dict[str, list[str]],
+    list_spans: dict[str, list[Span]],
+    more: dict[str, tuple[list[str], list[Span]]],
+) -> None:
+    """Add ``more`` list values (and their spans, each list in input order) to the lists
+    the pieces gave, merged by start."""
+    for name, (values, spans) in more.items():
+        if name not in lists:
+            lists[name], list_spans[name] = values, spans
+            continue
+        had, had_spans = lists[name], list_spans[name]
+        order = _order(list(map(_FIRST, had_spans)), list(map(_FIRST, spans)))
+        lists[name] = _pick(had + values, order)
+        list_spans[name] = _pick(had_spans + spans, order)
 
 
 def _one_by_one(

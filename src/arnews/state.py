@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from .keys import KeySet, find_keys, holds_key
 from .lines import BLANK_SET, Columns, LineView, blank_before, scan_columns, trim_blanks
 from .model import Diagnostic, Span
+from .runs import Run
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -37,6 +38,7 @@ __all__ = [
     "LineView",
     "PageState",
     "Piece",
+    "Run",
     "find_keys",
     "holds_key",
 ]
@@ -101,6 +103,8 @@ class PageState:
         article: per line, the index of the article it belongs to (0 = main).
         rest: per line, where its unclaimed content starts (``ends[i]`` when all is claimed).
         pieces: the claimed pieces, in the order claimed.
+        runs: claims made in bulk (each a :class:`~arnews.runs.Run`), in the order claimed:
+            the builder reads them beside ``pieces``; :meth:`unpack_runs` makes them pieces.
         whole: lines claimed whole as one paragraph each, in input order (kept apart from
             ``pieces`` so that a page of half a million lines costs no object per line).
         cut_lines, cut_starts, cut_ends: paragraphs cut out of lines in bulk (sentences glued
@@ -133,6 +137,7 @@ class PageState:
         "now",
         "pieces",
         "rest",
+        "runs",
         "similar_keys",
         "starts",
         "tag_lexicon",
@@ -170,6 +175,7 @@ class PageState:
         self.article: list[int] = [MAIN] * n
         self.rest: list[int] = self.starts.copy()
         self.pieces: list[Piece] = []
+        self.runs: list[Run] = []
         self.whole: list[int] = []
         self.cut_lines: list[int] = []
         self.cut_starts: list[int] = []
@@ -412,6 +418,27 @@ class PageState:
                 rest[i] = ends[i]
             else:
                 self.claim_rest(i, kind)
+
+    def claim_run(self, run: Run) -> None:
+        """Record many claims at once, as a :class:`~arnews.runs.Run`; the caller moves the
+        lines' ``rest`` and ``kind`` itself (it knows how to in one pass).
+
+        Example:
+            >>> state = PageState.of("• أب")
+            >>> kinds, names = ["marker", "similar"], ["bullet", None]
+            >>> items = ("similar", [2], [4], ["أب"])
+            >>> state.claim_run(Run(0, [0, 0], kinds, [0, 2], [1, 4], names, *items))
+            >>> state.unpack_runs(); [p[1:6] for p in state.pieces]
+            [('marker', 0, 1, 0, 'bullet'), ('similar', 2, 4, 0, None)]
+        """
+        self.runs.append(run)
+
+    def unpack_runs(self) -> None:
+        """Make the runs' rows pieces (after those claimed so far) and drop the runs: what
+        the builder does where it needs pieces (a page of several articles)."""
+        for run in self.runs:
+            self.pieces.extend(run.pieces())
+        self.runs.clear()
 
     def article_of(self, piece: Piece) -> int:
         """The article a piece belongs to."""

@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Container
 from itertools import compress, count, repeat
-from operator import is_
-from typing import TYPE_CHECKING
+from operator import add, is_, itemgetter, setitem
+from typing import TYPE_CHECKING, Any
 
 from .._lazy import lazy
 from ..lines import BLANKS
 from ..normalize import fold
+from ..runs import Run
 from ..state import PageState, find_keys
 from ..text import ends_sentence, glue_points, word_count
 
@@ -41,8 +42,13 @@ PARAGRAPH_MIN_WORDS = 12
 PARAGRAPH_ANY_WORDS = 45
 
 _NONES = repeat(None)
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 # A list longer than this is walked in C-level passes (see _long_list).
 _FEW_ITEMS = 32
+# A similar list of more whole items than this is claimed as one run of claims (see
+# _claim_similar_items); up to it, as pieces (cheaper: measured in instructions).
+_FEW_RUN = 32
 
 
 def is_paragraph_like(text: str) -> bool:
@@ -152,31 +158,106 @@ def _head_glue_points(text: str, heads: Container[str]) -> list[int]:
     return points
 
 
+def _item_shape(line: str, bullets: regex.Pattern[str]) -> tuple[int, int]:
+    """A whole item line's bullet width (0: none) and where its headline starts."""
+    m = bullets.match(line)
+    bullet = m.end() if m is not None and m.end() < len(line) else 0
+    head = bullet + (len(line[bullet:]) - len(line[bullet:].lstrip(BLANKS)))
+    # The bullet's part ends at its last non-blank character, as a claim would.
+    return len(line[:bullet].rstrip(BLANKS)), head
+
+
+def _interleave(evens: list[Any], odds: list[Any]) -> list[Any]:
+    """``evens[0], odds[0], evens[1], odds[1] …`` (as long as each other), by two slice
+    assignments."""
+    out: list[Any] = [None] * (len(evens) + len(odds))
+    out[::2] = evens
+    out[1::2] = odds
+    return out
+
+
 def _claim_similar_items(
     state: PageState, items: list[int], article: int, bullets: regex.Pattern[str]
 ) -> None:
-    """Claim whole-line similar-list items: bullet and headline, each distinct line read once."""
-    starts, texts, pieces = state.starts, state.texts, state.pieces
-    rest, ends, kinds = state.rest, state.ends, state.kind
-    shapes: dict[str, tuple[int, int, int]] = {}
+    """Claim whole-line similar-list items (``items``: increasing line numbers): a bullet's
+    marker and the headline of each, as one run of claims (:meth:`PageState.claim_run`).
+
+    Each distinct line is read once; the rows are made in C-level passes, with no Python
+    step a line (a 1 MB page of a list has a quarter of a million rows). A short list (as
+    real pages have) is claimed as pieces, where a run's set-up and the builder's merge of
+    its columns cost more.
+    """
+    texts, ends = state.texts, state.ends
+    n = len(items)
+    if n <= _FEW_RUN:
+        _claim_few_similar(state, items, article, bullets)
+        return
+    lines = list(map(texts.__getitem__, items))
+    shapes: dict[str, tuple[int, int]] = {}
+    headlines: dict[str, str] = {}  # each distinct line's headline text
+    keys = state.similar_keys
+    for line in dict.fromkeys(lines):
+        shapes[line] = shape = _item_shape(line, bullets)
+        headline = headlines[line] = line[shape[1] :]
+        keys.add(fold(headline))
+    starts = list(map(state.starts.__getitem__, items))
+    line_ends = list(map(ends.__getitem__, items))  # a headline ends where its line does
+    if len(shapes) == 1:  # one shape (a page of one line repeated)
+        bullet, head = shape
+        widths = [bullet]
+        heads = list(map(add, starts, repeat(head))) if head else starts
+        marks = list(map(add, starts, repeat(bullet))) if bullet else None
+        raws = [headline] * n
+    else:
+        row_shapes = list(map(shapes.__getitem__, lines))
+        widths = list(map(_FIRST, row_shapes))
+        heads = list(map(add, starts, map(_SECOND, row_shapes)))
+        marks = list(map(add, starts, widths)) if any(widths) else None
+        raws = list(map(headlines.__getitem__, lines))
+    items_of = ("similar", heads, line_ends, raws)
+    if marks is None:  # no bullet: a headline a line
+        state.claim_run(
+            Run(article, items, ["similar"] * n, heads, line_ends, [None] * n, *items_of)
+        )
+    else:
+        # A bullet's marker, then its headline: two rows a line, where a line has a bullet.
+        rows: list[list[Any]] = [
+            _interleave(items, items),
+            ["marker", "similar"] * n,
+            _interleave(starts, heads),
+            _interleave(marks, line_ends),
+            ["bullet", None] * n,
+        ]
+        if not all(widths):
+            keep = _interleave(list(map(bool, widths)), [True] * n)
+            rows = [list(compress(column, keep)) for column in rows]
+        r_lines, r_kinds, r_starts, r_ends, r_names = rows
+        state.claim_run(Run(article, r_lines, r_kinds, r_starts, r_ends, r_names, *items_of))
+    rest, kinds = state.rest, state.kind
+    first = items[0]
+    if items[-1] - first == n - 1:  # one stretch of lines (a list's items are)
+        rest[first : first + n] = line_ends
+        kinds[first : first + n] = ["similar"] * n
+    else:
+        any(map(setitem, repeat(rest), items, line_ends))  # (``setitem`` returns None)
+        any(map(setitem, repeat(kinds), items, repeat("similar")))
+
+
+def _claim_few_similar(
+    state: PageState, items: list[int], article: int, bullets: regex.Pattern[str]
+) -> None:
+    """:func:`_claim_similar_items` of a few lines, as a piece a bullet and a headline."""
+    texts, starts, ends, pieces = state.texts, state.starts, state.ends, state.pieces
+    rest, kinds = state.rest, state.kind
     keys = state.similar_keys
     for i in items:
         line = texts[i]
-        shape = shapes.get(line)
-        if shape is None:
-            # Work it out on a state of its own: bullet width, headline start and end.
-            m = bullets.match(line)
-            bullet = m.end() if m is not None and m.end() < len(line) else 0
-            head = bullet + (len(line[bullet:]) - len(line[bullet:].lstrip(BLANKS)))
-            # The bullet's part ends at its last non-blank character, as a claim would.
-            bullet = len(line[:bullet].rstrip(BLANKS))
-            shape = shapes[line] = (bullet, head, len(line))
-            keys.add(fold(line[head:]))
-        bullet, head, end = shape
+        bullet, head = _item_shape(line, bullets)
+        keys.add(fold(line[head:]))
         start = starts[i]
         if bullet:
             pieces.append((i, "marker", start, start + bullet, article, "bullet", None))
-        pieces.append((i, "similar", start + head, start + end, article, None, None))
+        pieces.append((i, "similar", start + head, ends[i], article, None, None))
         rest[i] = ends[i]
         kinds[i] = "similar"
 
