@@ -42,6 +42,11 @@ SHAPES = {
     # One line of 25,000 distinct tags at 100 KB: its dictionaries outgrow the caches, the
     # shape whose growth comes closest to the bound.
     "tag_line": FAMILIES["tag_line"][0],
+    # A similar list of distinct headlines: one run of claims, each line of its own shape.
+    "distinct_similar_list": lambda n: (
+        "مقالات مشابهة\n"
+        + "".join(f"{'•' if i % 3 else '-'} عنوان رقم {i}\n" for i in range(n // 20))
+    ),
 }
 
 

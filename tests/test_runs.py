@@ -115,3 +115,33 @@ def test_a_run_out_of_order_is_read_in_input_order() -> None:
     assert article.similar == expected.similar == ("أ", "ب", "ج", "د")
     assert article.spans.similar == expected.spans.similar
     assert article.parts.to_list() == expected.parts.to_list()
+
+
+@st.composite
+def blocks(draw: st.DrawFn) -> list[tuple[list[str], list[int], list[int], list[str | None]]]:
+    """Up to three blocks of rows, each in input order, their starts all distinct."""
+    sizes = draw(st.lists(st.sampled_from([0, 1, 3, 8, 9, 40]), max_size=3))
+    starts = draw(st.permutations(range(sum(sizes))))
+    out: list[tuple[list[str], list[int], list[int], list[str | None]]] = []
+    at = 0
+    for k, size in enumerate(sizes):
+        mine = sorted(starts[at : at + size])
+        at += size
+        names: list[str | None] = [None] * size
+        out.append(([f"kind{k}"] * size, mine, [s + 1 for s in mine], names))
+    return out
+
+
+@given(blocks())
+def test_blocks_merge_as_one_sort_of_their_rows(
+    parts: list[tuple[list[str], list[int], list[int], list[str | None]]],
+) -> None:
+    from arnews.build_one import _merged
+
+    rows = sorted(
+        (start, kind, end, name)
+        for kinds, starts, ends, names in parts
+        for kind, start, end, name in zip(kinds, starts, ends, names, strict=True)
+    )
+    kinds, starts, ends, names = _merged([p for p in parts if p[1]])
+    assert list(zip(starts, kinds, ends, names, strict=True)) == rows
