@@ -7,11 +7,15 @@ import json
 from datetime import datetime
 from typing import Any
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from arnews import jsonspans
 from arnews.jsonout import _record, article_json, json_record
-from arnews.jsontext import _PAIRS, _PARAGRAPHS_ONLY, _PART_HEADS, article_text
+from arnews.jsonspans import _PAIRS, _PARAGRAPHS_ONLY, _PART_HEADS, _TEMPLATES
+from arnews.jsontext import article_text
 from arnews.model import Article, Dateline, Diagnostic, Part, Parts, Spans
 
 
@@ -127,6 +131,46 @@ def test_templates_memos_are_bounded() -> None:
     assert 1000 not in _PAIRS and _PAIRS[1000].count("%s") == 2000
     assert 1000 not in _PAIRS
     assert len(_PART_HEADS) <= 1000
+
+
+def _shaped(offset: int, parts: int = 3) -> Article:
+    """An article of a title, a source and ``parts - 2`` markers, its offsets from ``offset``."""
+    kinds = ["title", "source", *["marker"] * (parts - 2)]
+    starts = [offset + 10 * k for k in range(parts)]
+    names = [None, None, *["bullet"] * (parts - 2)]
+    return Article(
+        title="ع",
+        source="م",
+        spans=Spans(title=(offset, offset + 1), source=(offset + 10, offset + 11)),
+        parts=Parts.from_columns(kinds, starts, [s + 1 for s in starts], names),
+    )
+
+
+def test_a_shapes_template_is_remembered_and_gives_each_article_its_numbers() -> None:
+    _TEMPLATES.clear()
+    for offset in (0, 7, 12345):
+        _same(_shaped(offset))
+    assert len(_TEMPLATES) == 1
+    # Of the same kinds but another name, or one part more: another shape.
+    other = _shaped(0)
+    renamed = attrs.evolve(
+        other,
+        parts=Parts.from_columns(other.parts.kinds, [0, 10, 20], [1, 11, 21], [None, None, "x"]),
+    )
+    _same(renamed)
+    _same(_shaped(0, parts=4))
+    assert len(_TEMPLATES) == 3
+
+
+def test_the_shapes_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jsonspans, "_MAX_TEMPLATES", 4)
+    _TEMPLATES.clear()
+    for parts in range(2, 12):
+        _same(_shaped(5, parts))
+        assert len(_TEMPLATES) <= 4
+    _TEMPLATES.clear()
+    _same(_shaped(5, jsonspans._MAX_TEMPLATE_PARTS + 1))  # too many parts to keep
+    assert not _TEMPLATES
 
 
 def test_nested_read_also_articles() -> None:

@@ -24,7 +24,8 @@ from typing import Any, cast
 
 from .articles import Articles
 from .build_columns import _articles_of, _Chain, _sorted_rows
-from .jsontext import _HEAD, _PAIR, _PAIRS, _PART_HEADS, _SPANS, _eb
+from .jsonspans import _PAIR, _PAIRS, _PART_HEADS, _SPANS
+from .jsontext import _HEAD, _eb
 
 __all__ = ["chain_json"]
 

@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .jsontext import _encode, _span_values, _text, article_text
+from .jsonspans import _span_values
+from .jsontext import _encode, _text, article_text
 from .spans import _SPAN_FIELDS
 
 if TYPE_CHECKING:
