@@ -138,7 +138,7 @@ def blocks(draw: st.DrawFn) -> list[tuple[list[str], list[int], list[int], list[
 def test_blocks_merge_as_one_sort_of_their_rows(
     parts: list[tuple[list[str], list[int], list[int], list[str | None]]],
 ) -> None:
-    from arnews.build_one import _merged
+    from arnews.build_rows import _merged
 
     rows = sorted(
         (start, kind, end, name)
