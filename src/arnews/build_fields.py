@@ -245,7 +245,7 @@ def _fields(
 
 
 class _RunColumns(NamedTuple):
-    """A page's runs of claims (:data:`~arnews.state.Run`) as the builder reads them: the
+    """A page's runs of claims (:class:`~arnews.runs.Run`) as the builder reads them: the
     parts' columns, in input order, and each list field's values and spans."""
 
     kinds: list[str]
